@@ -1,0 +1,37 @@
+// Report writers: one per output format, each turning a checked page (or the rule
+// catalogue) into text for people or machines. Writers only present; rule logic and
+// outcome decisions stay in the engine. All page-derived text is untrusted and escaped for
+// the target format.
+#pragma once
+
+#include <ostream>
+
+#include "engine/evaluate.h"
+#include "engine/registry.h"
+#include "input/load.h"
+#include "util/lang.h"
+
+namespace granska::reports {
+
+struct Options {
+  Lang lang = Lang::Sv;
+  bool color = false;        // ANSI colours (text only; the CLI enables it on a terminal)
+  bool show_passed = false;  // text: list passed elements too (JSON always has every outcome)
+};
+
+// A checked page: what was loaded and what the rules found.
+struct PageReport {
+  const input::Page& page;
+  const engine::PageEvaluation& evaluation;
+};
+
+void write_text(std::ostream& out, const PageReport& report, const Options& options);
+void write_json(std::ostream& out, const PageReport& report, const Options& options);
+
+void write_catalogue_text(std::ostream& out, const engine::Registry& registry, const Options& options);
+void write_catalogue_json(std::ostream& out, const engine::Registry& registry, const Options& options);
+
+// JSON schema version of write_json / write_catalogue_json; bumped on incompatible change.
+inline constexpr int kJsonSchemaVersion = 1;
+
+}  // namespace granska::reports

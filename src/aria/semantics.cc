@@ -1,0 +1,112 @@
+#include "aria/semantics.h"
+
+#include "aria/semantics_impl.h"
+
+namespace granska::aria {
+
+std::string_view to_string(NameSource s) {
+  switch (s) {
+    case NameSource::None: return "none";
+    case NameSource::AriaLabelledby: return "aria-labelledby";
+    case NameSource::AriaLabel: return "aria-label";
+    case NameSource::Label: return "label";
+    case NameSource::Alt: return "alt";
+    case NameSource::Value: return "value";
+    case NameSource::Legend: return "legend";
+    case NameSource::Caption: return "caption";
+    case NameSource::Title: return "title";
+    case NameSource::Placeholder: return "placeholder";
+    case NameSource::Contents: return "contents";
+    case NameSource::AriaDescribedby: return "aria-describedby";
+    case NameSource::AriaDescription: return "aria-description";
+  }
+  return "none";
+}
+
+Semantics::Impl::Impl(const html::Document& d)
+    : doc(d),
+      roles(d.elements().size()),
+      focusable_cache(d.elements().size(), -1),
+      names(d.elements().size()),
+      descriptions(d.elements().size()),
+      visited(d.elements().size(), 0) {}
+
+Semantics::Semantics(const html::Document& doc) : impl_(std::make_unique<Impl>(doc)) {}
+Semantics::~Semantics() = default;
+
+const html::Document& Semantics::document() const { return impl_->doc; }
+
+// Nodes of another document get neutral answers instead of indexing out of range.
+std::string_view Semantics::role(const html::Node& element) {
+  if (&element.document() != &impl_->doc) return {};
+  const detail::RoleEntry& r = impl_->role_entry(element);
+  return r.kind == detail::RoleKind::Role ? r.info->name : std::string_view();
+}
+
+bool Semantics::has_explicit_role(const html::Node& element) {
+  if (&element.document() != &impl_->doc) return false;
+  return impl_->role_entry(element).explicit_role;
+}
+
+AccessibleName Semantics::name(const html::Node& element) {
+  if (!element.is_element() || &element.document() != &impl_->doc) return {};
+  auto& slot = impl_->names[element.element_index()];
+  if (!slot) slot = impl_->compute_name(element);
+  return *slot;
+}
+
+AccessibleName Semantics::description(const html::Node& element) {
+  if (!element.is_element() || &element.document() != &impl_->doc) return {};
+  auto& slot = impl_->descriptions[element.element_index()];
+  if (!slot) slot = impl_->compute_description(element);
+  return *slot;
+}
+
+Tristate Semantics::hidden(const html::Node& element) {
+  if (&element.document() != &impl_->doc) return Tristate::No;
+  return impl_->hidden(element);
+}
+
+Tristate Semantics::hidden_from_at(const html::Node& element) {
+  if (&element.document() != &impl_->doc) return Tristate::No;
+  return impl_->hidden_from_at(element);
+}
+
+bool Semantics::focusable(const html::Node& element) {
+  if (&element.document() != &impl_->doc) return false;
+  return impl_->focusable(element);
+}
+
+namespace detail {
+
+std::optional<long> parse_html_integer(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && text::is_html_space(s[i])) ++i;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) negative = s[i++] == '-';
+  if (i >= s.size() || s[i] < '0' || s[i] > '9') return std::nullopt;
+  long value = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+    if (value < 1'000'000'000) value = value * 10 + (s[i] - '0');  // clamp, never overflow
+  }
+  return negative ? -value : value;
+}
+
+std::string_view input_type(const html::Node& input) {
+  static constexpr std::string_view kTypes[] = {
+      "button", "checkbox", "color", "date",   "datetime-local", "email", "file",
+      "hidden", "image",    "month", "number", "password",       "radio", "range",
+      "reset",  "search",   "submit", "tel",   "text",           "time",  "url",
+      "week"};
+  std::optional<std::string_view> type = input.attr("type");
+  if (!type) return "text";
+  std::string_view t = text::trim(*type);
+  for (std::string_view known : kTypes) {
+    if (text::iequals(known, t)) return known;
+  }
+  return "text";
+}
+
+}  // namespace detail
+
+}  // namespace granska::aria

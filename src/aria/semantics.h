@@ -1,0 +1,80 @@
+// What each element is to assistive technology: role, accessible name and description,
+// hidden and focusable — computed per WAI-ARIA 1.2, HTML-AAM and accname 1.2, without a
+// browser. Rules ask here; none re-derives these.
+//
+// A Semantics object belongs to one Document and caches what it computes, so it is cheap
+// to ask the same question twice. Not thread-safe: one Semantics per thread per document.
+// The Document must outlive it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "html/dom.h"
+
+namespace granska::aria {
+
+// Where an accessible name (or description) came from, for explaining a finding.
+enum class NameSource : std::uint8_t {
+  None,             // no name
+  AriaLabelledby,   // aria-labelledby
+  AriaLabel,        // aria-label
+  Label,            // <label for> or wrapping <label>
+  Alt,              // alt on img/area/input type=image
+  Value,            // input button value, or its default ("Skicka"/"Submit" are UA defaults)
+  Legend,           // fieldset/legend
+  Caption,          // table/caption, figure/figcaption
+  Title,            // title attribute (also <title> of svg)
+  Placeholder,      // placeholder (last resort)
+  Contents,         // name from content
+  AriaDescribedby,  // descriptions only
+  AriaDescription,  // descriptions only
+};
+std::string_view to_string(NameSource s);  // "aria-labelledby", "alt", "contents", ...
+
+struct AccessibleName {
+  std::string text;  // whitespace-normalised, trimmed
+  NameSource source = NameSource::None;
+};
+
+// Whether a yes/no answer rests on CSS granska did not evaluate (external stylesheets,
+// complex selectors): rules turn Unknown into cantTell, never into passed.
+enum class Tristate : std::uint8_t { No, Yes, Unknown };
+
+class Semantics {
+ public:
+  explicit Semantics(const html::Document& doc);
+  ~Semantics();
+  Semantics(const Semantics&) = delete;
+  Semantics& operator=(const Semantics&) = delete;
+
+  const html::Document& document() const;
+
+  // Computed role: the first valid, non-abstract token of role=, else the implicit
+  // HTML-AAM role; "" when the element has no role (generic/none with nothing to expose),
+  // "none" after presentational conflict resolution keeps role=none/presentation.
+  std::string_view role(const html::Node& element);
+  // True when the role came from a valid role= token.
+  bool has_explicit_role(const html::Node& element);
+
+  AccessibleName name(const html::Node& element);
+  AccessibleName description(const html::Node& element);
+
+  // Hidden from everyone: hidden attribute, display:none / visibility:hidden from inline
+  // style or the page's simple <style> rules, <template>, input type=hidden, or an
+  // ancestor of those. Unknown when a stylesheet rule might apply but was not evaluated.
+  Tristate hidden(const html::Node& element);
+  // Excluded from the accessibility tree: hidden, or aria-hidden="true" on it or an ancestor.
+  Tristate hidden_from_at(const html::Node& element);
+  // In sequential focus order or focusable by script (any tabindex), and not disabled,
+  // inert or hidden. aria-hidden does not affect this.
+  bool focusable(const html::Node& element);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace granska::aria

@@ -1,0 +1,147 @@
+// granska check TARGET: one page (file, URL or stdin) through the whole pipeline —
+// load, decode, parse, run the rules, write a report — with the exit code as the verdict.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.h"
+#include "engine/evaluate.h"
+#include "fetch/fetch.h"
+#include "html/dom.h"
+#include "input/load.h"
+#include "reports/report.h"
+
+namespace granska::cli {
+
+namespace {
+
+struct CheckOptions {
+  std::string target;
+  std::string lang = "sv";
+  std::string format = "text";
+  std::string fail_on = "minor";
+  std::string color = "auto";
+  std::string output;
+  bool show_passed = false;
+  double timeout_s = 30;
+  double connect_timeout_s = 10;
+  double max_size_mb = 20;
+  std::string user_agent;
+  std::vector<std::string> headers;
+  std::vector<std::string> rules;
+  std::vector<std::string> skip_rules;
+};
+
+const std::map<std::string, engine::Impact> kImpacts{{"critical", engine::Impact::Critical},
+                                                     {"serious", engine::Impact::Serious},
+                                                     {"moderate", engine::Impact::Moderate},
+                                                     {"minor", engine::Impact::Minor}};
+
+bool use_color(const std::string& mode, bool to_stdout) {
+  if (mode == "always") return true;
+  if (mode == "never" || !to_stdout) return false;
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && !(term && std::string_view(term) == "dumb");
+}
+
+int run_check(const CheckOptions& o) {
+  Lang lang = *parse_lang(o.lang);
+  const engine::Registry& registry = engine::Registry::builtin();
+  for (const auto* ids : {&o.rules, &o.skip_rules}) {
+    for (const std::string& id : *ids) {
+      if (!registry.find(id)) {
+        print_error(tr(lang, "okänd regel: ", "unknown rule: ") + id + tr(lang, " (se granska rules)", " (see granska rules)"));
+        return kExitFailed;
+      }
+    }
+  }
+
+  input::Options in;
+  in.max_bytes = static_cast<std::size_t>(o.max_size_mb * 1024 * 1024);
+  in.fetch.max_body_bytes = in.max_bytes;
+  in.fetch.total_timeout_ms = static_cast<long>(o.timeout_s * 1000);
+  in.fetch.connect_timeout_ms = static_cast<long>(o.connect_timeout_s * 1000);
+  in.fetch.user_agent = o.user_agent;
+  in.fetch.headers = o.headers;
+  auto fetcher = fetch::make_curl_fetcher();
+  Result<input::Page> page = input::load(o.target, in, *fetcher, std::cin);
+  if (!page) {
+    print_error(page.error().text(lang));
+    return kExitFailed;
+  }
+
+  auto doc = html::Document::parse(page->decoded.text);
+  engine::Selection selection{o.rules, o.skip_rules, true};
+  engine::PageEvaluation evaluation = engine::evaluate(*doc, page->url, registry, selection);
+
+  std::ofstream file;
+  if (!o.output.empty()) {
+    file.open(o.output, std::ios::binary);
+    if (!file) {
+      print_error(tr(lang, "kan inte skriva till ", "cannot write to ") + o.output);
+      return kExitFailed;
+    }
+  }
+  std::ostream& out = o.output.empty() ? std::cout : file;
+  reports::Options ro{lang, use_color(o.color, o.output.empty()), o.show_passed};
+  reports::PageReport report{*page, evaluation};
+  if (o.format == "json") {
+    reports::write_json(out, report, ro);
+  } else {
+    reports::write_text(out, report, ro);
+  }
+  out.flush();
+  if (!out) {
+    print_error(tr(lang, "rapporten kunde inte skrivas", "the report could not be written"));
+    return kExitFailed;
+  }
+
+  engine::Impact threshold = kImpacts.at(o.fail_on);
+  for (const engine::RuleResult& r : evaluation.rules) {
+    if (r.outcome == engine::Outcome::Failed && r.rule->info.impact <= threshold) return kExitFindings;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+RunFn register_check(CLI::App& app, Lang lang) {
+  auto o = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "check", tr(lang, "Granska en sida: en fil, en webbadress eller - för standard in",
+                  "Check one page: a file, a URL, or - for standard input"));
+  cmd->add_option("target", o->target, tr(lang, "Fil, http(s)-adress eller -", "File, http(s) URL or -"))->required();
+  cmd->add_option("--lang", o->lang, tr(lang, "Språk i rapporten: sv eller en", "Report language: sv or en"))
+      ->check(CLI::IsMember({"sv", "en"}));
+  cmd->add_option("--format", o->format, tr(lang, "Utdataformat: text eller json", "Output format: text or json"))
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--fail-on", o->fail_on,
+                  tr(lang, "Lägsta allvarlighetsgrad som ger slutkod 1: critical, serious, moderate, minor",
+                     "Lowest impact that makes the exit code 1: critical, serious, moderate, minor"))
+      ->check(CLI::IsMember({"critical", "serious", "moderate", "minor"}));
+  cmd->add_option("-o,--output", o->output, tr(lang, "Skriv rapporten till en fil", "Write the report to a file"));
+  cmd->add_flag("--show-passed", o->show_passed,
+                tr(lang, "Visa även godkända element i textrapporten", "Also list passed elements in the text report"));
+  cmd->add_option("--color", o->color, tr(lang, "Färg: auto, always eller never", "Colour: auto, always or never"))
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--timeout", o->timeout_s, tr(lang, "Längsta tid för hämtning, sekunder", "Total fetch timeout, seconds"))
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--connect-timeout", o->connect_timeout_s,
+                  tr(lang, "Längsta tid för anslutning, sekunder", "Connect timeout, seconds"))
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-size", o->max_size_mb, tr(lang, "Största sidstorlek, MB", "Largest page size, MB"))
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--user-agent", o->user_agent, tr(lang, "Egen User-Agent", "Custom User-Agent"));
+  cmd->add_option("-H,--header", o->headers,
+                  tr(lang, "Extra HTTP-huvud, \"Namn: värde\" (visas aldrig i rapporter)",
+                     "Extra HTTP header, \"Name: value\" (never shown in reports)"));
+  cmd->add_option("--rules", o->rules, tr(lang, "Kör bara dessa regler (id)", "Run only these rules (ids)"))->delimiter(',');
+  cmd->add_option("--skip-rules", o->skip_rules, tr(lang, "Hoppa över dessa regler (id)", "Skip these rules (ids)"))
+      ->delimiter(',');
+  return [o] { return run_check(*o); };
+}
+
+}  // namespace granska::cli

@@ -1,0 +1,27 @@
+// The subcommands of the granska program, one file each; main() only wires them together.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "util/lang.h"
+
+namespace granska::cli {
+
+// Exit codes shared by every subcommand (see README).
+inline constexpr int kExitOk = 0;        // ran; nothing at or above the fail level
+inline constexpr int kExitFindings = 1;  // ran; findings at or above the fail level
+inline constexpr int kExitFailed = 2;    // the run itself failed (arguments, input, network)
+
+// Each register function adds its subcommand to `app` and returns a callback that runs it
+// after parsing; help texts are in `lang` (chosen before parsing, from --lang).
+using RunFn = std::function<int()>;
+RunFn register_check(CLI::App& app, Lang lang);
+RunFn register_rules(CLI::App& app, Lang lang);
+
+// Picks the help text for `lang`.
+inline std::string tr(Lang lang, const char* sv, const char* en) { return lang == Lang::En ? en : sv; }
+
+// Writes one error line to stderr: "granska: <message>".
+void print_error(const std::string& message);
+
+}  // namespace granska::cli

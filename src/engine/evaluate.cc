@@ -1,0 +1,147 @@
+#include "engine/evaluate.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "aria/semantics.h"
+#include "html/selector.h"
+
+namespace granska::engine {
+
+std::string_view to_string(Outcome o) {
+  switch (o) {
+    case Outcome::Passed: return "passed";
+    case Outcome::Failed: return "failed";
+    case Outcome::CantTell: return "cantTell";
+    case Outcome::Inapplicable: return "inapplicable";
+  }
+  return "";
+}
+
+std::string_view to_string(Impact i) {
+  switch (i) {
+    case Impact::Critical: return "critical";
+    case Impact::Serious: return "serious";
+    case Impact::Moderate: return "moderate";
+    case Impact::Minor: return "minor";
+  }
+  return "";
+}
+
+std::string_view to_string(RuleKind k) {
+  return k == RuleKind::Requirement ? "requirement" : "best-practice";
+}
+
+Text label(Outcome o) {
+  switch (o) {
+    case Outcome::Passed: return {"Godkänd", "Passed"};
+    case Outcome::Failed: return {"Underkänd", "Failed"};
+    case Outcome::CantTell: return {"Kräver manuell granskning", "Needs manual review"};
+    case Outcome::Inapplicable: return {"Ej tillämplig", "Not applicable"};
+  }
+  return {};
+}
+
+Text label(Impact i) {
+  switch (i) {
+    case Impact::Critical: return {"kritisk", "critical"};
+    case Impact::Serious: return {"allvarlig", "serious"};
+    case Impact::Moderate: return {"måttlig", "moderate"};
+    case Impact::Minor: return {"mindre", "minor"};
+  }
+  return {};
+}
+
+std::string Finding::text(Lang lang) const {
+  std::string_view t = message->text.in(lang);
+  std::string out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '{' && i + 2 < t.size() && t[i + 2] == '}' && t[i + 1] >= '0' && t[i + 1] <= '9') {
+      auto n = static_cast<std::size_t>(t[i + 1] - '0');
+      if (n < args.size()) out += args[n];
+      i += 2;
+    } else {
+      out += t[i];
+    }
+  }
+  return out;
+}
+
+std::size_t PageEvaluation::count(Outcome o) const {
+  std::size_t n = 0;
+  for (const RuleResult& r : rules) {
+    n += static_cast<std::size_t>(std::count_if(r.findings.begin(), r.findings.end(),
+                                                [o](const Finding& f) { return f.outcome == o; }));
+  }
+  return n;
+}
+
+namespace {
+
+bool selected(const RuleInfo& info, const Selection& s) {
+  auto listed = [&](const std::vector<std::string>& ids) {
+    return std::find(ids.begin(), ids.end(), info.id) != ids.end();
+  };
+  if (!s.only.empty() && !listed(s.only)) return false;
+  if (listed(s.skip)) return false;
+  return s.include_best_practice || info.kind == RuleKind::Requirement;
+}
+
+Outcome page_outcome(const std::vector<Finding>& findings) {
+  auto any = [&](Outcome o) {
+    return std::any_of(findings.begin(), findings.end(), [o](const Finding& f) { return f.outcome == o; });
+  };
+  if (any(Outcome::Failed)) return Outcome::Failed;
+  if (any(Outcome::CantTell)) return Outcome::CantTell;
+  if (any(Outcome::Passed)) return Outcome::Passed;
+  return Outcome::Inapplicable;
+}
+
+const Message kRuleError{"rule-error",
+                         {"Regeln kunde inte utvärderas (internt fel i granska): {0}",
+                          "The rule could not be evaluated (internal error in granska): {0}"}};
+
+}  // namespace
+
+PageEvaluation evaluate(const html::Document& doc, std::string_view url, const Registry& registry,
+                        const Selection& selection) {
+  PageEvaluation result;
+  aria::Semantics semantics(doc);
+  Context ctx{doc, semantics, url};
+  for (const Rule* rule : registry.rules()) {
+    if (!selected(rule->info, selection)) continue;
+    Reporter reporter;
+    RuleResult rr{rule, Outcome::Inapplicable, {}, {}};
+    try {
+      rule->evaluate(ctx, reporter);
+      rr.findings = std::move(reporter.findings());
+    } catch (const std::exception& e) {
+      // A rule bug must not cost the page its other results; say so instead of guessing.
+      rr.error = e.what();
+      rr.findings.push_back(Finding{Outcome::CantTell, nullptr, &kRuleError, {rr.error}});
+    }
+    std::stable_sort(rr.findings.begin(), rr.findings.end(), [](const Finding& a, const Finding& b) {
+      // Page-level findings first, then document order.
+      std::uint64_t ia = a.node ? a.node->element_index() + 1ULL : 0;
+      std::uint64_t ib = b.node ? b.node->element_index() + 1ULL : 0;
+      return ia < ib;
+    });
+    rr.outcome = page_outcome(rr.findings);
+    result.rules.push_back(std::move(rr));
+  }
+  return result;
+}
+
+Location locate(const html::Node* node) {
+  Location loc;
+  if (!node) return loc;
+  if (node->is_element()) loc.selector = html::unique_selector(*node);
+  html::Position pos = node->position();
+  loc.line = pos.line;
+  loc.column = pos.column;
+  loc.snippet = node->snippet();
+  return loc;
+}
+
+}  // namespace granska::engine

@@ -1,0 +1,36 @@
+// The catalogue of rules. Rules in checks/ register themselves before main() runs; after
+// that the registry is only read, so sharing it between threads is safe.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "engine/rule.h"
+
+namespace granska::engine {
+
+class Registry {
+ public:
+  // The rules compiled into this program (checks/*.cc), sorted by id.
+  static const Registry& builtin();
+
+  std::span<const Rule* const> rules() const { return rules_; }
+  const Rule* find(std::string_view id) const;
+
+  void add(const Rule& rule);  // keeps the list sorted; a duplicate id aborts (a build bug)
+
+ private:
+  std::vector<const Rule*> rules_;
+};
+
+// Declared at namespace scope in a check file: registers the rule with the built-in registry.
+class RuleRegistration {
+ public:
+  RuleRegistration(const RuleInfo& info, EvaluateFn evaluate);
+
+ private:
+  Rule rule_;
+};
+
+}  // namespace granska::engine

@@ -1,0 +1,75 @@
+// HTTP GET for one page, behind a tiny interface so callers can be tested with a fake.
+// The real implementation is the only place in granska that talks to libcurl.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/result.h"
+
+namespace granska::fetch {
+
+// Limits must be positive: there is no "unlimited".
+struct Options {
+  long connect_timeout_ms = 10000;  // per connection attempt (DNS + TCP + TLS)
+  long total_timeout_ms = 30000;    // whole get(), all redirects included
+  std::size_t max_body_bytes = 20 * 1024 * 1024;  // decoded body; larger → Error
+  int max_redirects = 10;
+  // Empty = "granska/<version> (+accessibility checker of Malmö stad)".
+  std::string user_agent;
+  // Extra request lines "Name: value" (e.g. an Authorization header for a staging site).
+  // Sent only to the origin (scheme, host, port) of the URL asked for, also after
+  // redirects, so credentials never leak to another site. Never in messages or logs.
+  std::vector<std::string> headers;
+};
+
+// One hop of a redirect chain: `from` answered `status` with Location `to` (absolute).
+struct Redirect {
+  std::string from;
+  long status = 0;
+  std::string to;
+};
+
+struct Response {
+  std::string url;        // as requested
+  std::string final_url;  // after redirects
+  long status = 0;        // HTTP status of the final response
+  std::string content_type;  // Content-Type of the final response; "" when absent
+  std::string body;          // decoded from gzip/deflate/br; at most max_body_bytes
+  std::vector<Redirect> redirects;
+  double seconds = 0;  // wall time of the whole get()
+};
+
+// Fetches one URL. Contract for implementations:
+// - Only http and https, for the first URL and every redirect target.
+// - Redirects are followed up to Options::max_redirects and each hop is recorded; a URL
+//   seen twice is a "redirect loop" Error, more hops a "too many redirects" Error.
+// - A 4xx/5xx answer is a Response, not an Error: the caller decides what it means.
+// - Errors (timeouts, DNS, refused connections, TLS, size limit) carry an English and a
+//   Swedish one-line message naming the URL; request headers are never included.
+// - Never throws, never prints.
+// One Fetcher is used by one thread at a time; create one per thread.
+class Fetcher {
+ public:
+  virtual ~Fetcher() = default;
+  virtual Result<Response> get(const std::string& url, const Options& opts) = 0;
+};
+
+// The libcurl fetcher. Safe to call from any thread, any number of times (libcurl's
+// global initialisation is done once, the first time). Keeps connections alive between
+// get() calls on the same object.
+std::unique_ptr<Fetcher> make_curl_fetcher();
+
+// The default User-Agent value.
+std::string default_user_agent();
+
+// "20 MB", "512 kB", "300 B": how size limits are written in messages (fetch and input).
+std::string format_size(std::size_t bytes);
+
+// A URL made fit for a message: user:password@ removed, at most 300 characters.
+std::string url_for_message(std::string_view url);
+
+}  // namespace granska::fetch

@@ -1,0 +1,294 @@
+#include "html/dom.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "util/text.h"
+
+namespace granska::html {
+
+std::optional<std::string_view> Node::attr(std::string_view name) const {
+  for (const Attribute& a : attrs_) {
+    if (a.name == name) return std::string_view(a.value);
+  }
+  return std::nullopt;
+}
+
+const Node* Node::parent_element() const {
+  return parent_ && parent_->is_element() ? parent_ : nullptr;
+}
+
+std::span<const Node* const> Node::descendant_elements() const {
+  if (!is_element() && type_ != NodeType::Document) return {};
+  const auto& all = doc_->elements();
+  std::uint32_t begin = type_ == NodeType::Document ? 0 : element_index_ + 1;
+  std::uint32_t end = type_ == NodeType::Document ? static_cast<std::uint32_t>(all.size()) : element_end_;
+  return std::span<const Node* const>(all.data() + begin, end - begin);
+}
+
+bool Node::contains(const Node& other) const {
+  for (const Node* n = &other; n; n = n->parent_) {
+    if (n == this) return true;
+  }
+  return false;
+}
+
+namespace {
+// Text of `node`'s descendants, stopping once `limit` bytes are collected (snippets of
+// <body> must not cost a walk over the whole page).
+std::string text_of(const Node& node, std::size_t limit) {
+  std::string out;
+  std::vector<const Node*> stack(node.children().rbegin(), node.children().rend());
+  while (!stack.empty() && out.size() < limit) {
+    const Node* n = stack.back();
+    stack.pop_back();
+    if (n->is_text()) {
+      out += n->data();
+    } else if (n->is_element()) {
+      stack.insert(stack.end(), n->children().rbegin(), n->children().rend());
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string Node::text_content() const {
+  if (type_ == NodeType::Text) return data_;
+  return text_of(*this, std::string::npos);
+}
+
+Position Node::position() const {
+  if (type_ == NodeType::Element && src_length_ == 0) return Position{};
+  if (type_ == NodeType::Document) return Position{};
+  return doc_->position_at(src_offset_);
+}
+
+std::string_view Node::source_start_tag() const {
+  if (src_length_ == 0) return {};
+  return std::string_view(doc_->source()).substr(src_offset_, src_length_);
+}
+
+std::string Node::snippet(std::size_t max_chars) const {
+  std::string out;
+  if (type_ == NodeType::Text) {
+    out = data_;
+  } else if (src_length_ > 0) {
+    out = std::string(source_start_tag());
+  } else {
+    // Parser-implied element: rebuild a start tag from what we know.
+    out = "<" + tag_;
+    for (const Attribute& a : attrs_) out += " " + a.name + "=\"" + a.value + "\"";
+    out += ">";
+  }
+  // The text of the page's top-level containers would only be noise in a snippet.
+  bool container = ns_ == Namespace::Html && (tag_ == "html" || tag_ == "head" || tag_ == "body");
+  if (type_ == NodeType::Element && !container) {
+    std::string text = text::collapse_whitespace(text_of(*this, max_chars * 4 + 64));
+    if (!text.empty()) out += text;
+    bool void_element = children_.empty();
+    if (!void_element) out += "</" + tag_ + ">";
+  }
+  return text::truncate_utf8(text::collapse_whitespace(out), max_chars);
+}
+
+std::span<const Node* const> Document::elements_with_id(std::string_view id) const {
+  auto it = ids_.find(id);
+  if (it == ids_.end()) return {};
+  return it->second;
+}
+
+const Node* Document::element_by_id(std::string_view id) const {
+  auto found = elements_with_id(id);
+  return found.empty() ? nullptr : found.front();
+}
+
+Position Document::position_at(std::uint32_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  std::uint32_t line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  std::uint32_t start = line_starts_[line - 1];
+  std::uint32_t column = 1;
+  for (std::uint32_t i = start; i < offset && i < source_.size(); ++i) {
+    // Count code points: every byte that is not a UTF-8 continuation byte.
+    if ((static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return Position{line, column, offset};
+}
+
+// Copies Gumbo's tree into granska's own nodes, so Gumbo stays private to this file and
+// every node gets its document, parent, tree-order index and subtree range.
+class DocumentBuilder {
+ public:
+  static std::unique_ptr<Document> build(std::string source) {
+    std::unique_ptr<Document> doc(new Document());
+    doc->source_ = std::move(source);
+    const std::string& src = doc->source_;
+
+    doc->line_starts_.push_back(0);
+    for (std::size_t i = 0; i < src.size(); ++i) {
+      if (src[i] == '\n') doc->line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;  // granska does not report parse errors; skip collecting them
+    GumboOutput* output = gumbo_parse_with_options(&options, src.data(), src.size());
+    doc->has_doctype_ = output->document->v.document.has_doctype;
+
+    doc->nodes_.reserve(count_nodes(output->document));
+    DocumentBuilder b(*doc);
+    b.convert(output->document);
+    gumbo_destroy_output(&options, output);
+    return doc;
+  }
+
+ private:
+  explicit DocumentBuilder(Document& doc) : doc_(doc) {}
+
+  static std::size_t count_nodes(const GumboNode* root) {
+    std::size_t count = 0;
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      ++count;
+      const GumboVector* kids = children_of(n);
+      if (!kids) continue;
+      for (unsigned i = 0; i < kids->length; ++i) stack.push_back(static_cast<const GumboNode*>(kids->data[i]));
+    }
+    return count;
+  }
+
+  static const GumboVector* children_of(const GumboNode* n) {
+    switch (n->type) {
+      case GUMBO_NODE_DOCUMENT: return &n->v.document.children;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE: return &n->v.element.children;
+      default: return nullptr;
+    }
+  }
+
+  std::uint32_t offset_of(const char* p) const {
+    return static_cast<std::uint32_t>(p - doc_.source_.data());
+  }
+
+  Node& add(NodeType type, const Node* parent) {
+    doc_.nodes_.emplace_back();
+    Node& node = doc_.nodes_.back();
+    node.type_ = type;
+    node.parent_ = parent;
+    node.doc_ = &doc_;
+    if (parent) const_cast<Node*>(parent)->children_.push_back(&node);
+    return node;
+  }
+
+  void fill_element(Node& node, const GumboElement& el) {
+    switch (el.tag_namespace) {
+      case GUMBO_NAMESPACE_SVG: node.ns_ = Namespace::Svg; break;
+      case GUMBO_NAMESPACE_MATHML: node.ns_ = Namespace::MathMl; break;
+      default: node.ns_ = Namespace::Html; break;
+    }
+    if (el.tag != GUMBO_TAG_UNKNOWN) {
+      node.tag_ = gumbo_normalized_tagname(el.tag);
+    } else {
+      GumboStringPiece name = el.original_tag;
+      gumbo_tag_from_original_text(&name);
+      node.tag_.assign(name.data, name.length);
+    }
+    text::ascii_lower_in_place(node.tag_);
+    if (el.original_tag.length > 0 && el.original_tag.data >= doc_.source_.data() &&
+        el.original_tag.data < doc_.source_.data() + doc_.source_.size()) {
+      node.src_offset_ = offset_of(el.original_tag.data);
+      node.src_length_ = static_cast<std::uint32_t>(el.original_tag.length);
+    }
+    node.attrs_.reserve(el.attributes.length);
+    for (unsigned i = 0; i < el.attributes.length; ++i) {
+      const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
+      Attribute attr{a->name, a->value};
+      text::ascii_lower_in_place(attr.name);
+      node.attrs_.push_back(std::move(attr));
+    }
+  }
+
+  void convert(const GumboNode* gumbo_root) {
+    struct Frame {
+      const GumboNode* gumbo;
+      const Node* parent;
+    };
+    // Pre-order walk with an explicit stack; element_end_ is closed when a subtree ends.
+    Node& root = add(NodeType::Document, nullptr);
+    std::vector<Frame> stack;
+    // Elements whose subtree is still being walked, with the stack size when they were
+    // reached: once the stack drops below it, every descendant has been seen.
+    std::vector<std::pair<Node*, std::size_t>> open;
+    const GumboVector* kids = children_of(gumbo_root);
+    for (unsigned i = kids->length; i-- > 0;) {
+      stack.push_back({static_cast<const GumboNode*>(kids->data[i]), &root});
+    }
+    while (!stack.empty()) {
+      Frame f = stack.back();
+      stack.pop_back();
+      while (!open.empty() && open.back().second > stack.size()) {
+        open.back().first->element_end_ = static_cast<std::uint32_t>(doc_.elements_.size());
+        open.pop_back();
+      }
+      const GumboNode* g = f.gumbo;
+      switch (g->type) {
+        case GUMBO_NODE_ELEMENT:
+        case GUMBO_NODE_TEMPLATE: {
+          Node& node = add(NodeType::Element, f.parent);
+          fill_element(node, g->v.element);
+          node.element_index_ = static_cast<std::uint32_t>(doc_.elements_.size());
+          doc_.elements_.push_back(&node);
+          const GumboVector& ch = g->v.element.children;
+          open.emplace_back(&node, stack.size());
+          node.element_end_ = node.element_index_ + 1;
+          for (unsigned i = ch.length; i-- > 0;) {
+            stack.push_back({static_cast<const GumboNode*>(ch.data[i]), &node});
+          }
+          if (ch.length == 0) {
+            open.pop_back();
+          }
+          break;
+        }
+        case GUMBO_NODE_TEXT:
+        case GUMBO_NODE_CDATA:
+        case GUMBO_NODE_WHITESPACE:
+        case GUMBO_NODE_COMMENT: {
+          Node& node = add(g->type == GUMBO_NODE_COMMENT ? NodeType::Comment : NodeType::Text, f.parent);
+          node.data_ = g->v.text.text;
+          const GumboStringPiece& orig = g->v.text.original_text;
+          if (orig.length > 0 && orig.data >= doc_.source_.data() &&
+              orig.data < doc_.source_.data() + doc_.source_.size()) {
+            node.src_offset_ = offset_of(orig.data);
+            node.src_length_ = static_cast<std::uint32_t>(orig.length);
+          }
+          break;
+        }
+        case GUMBO_NODE_DOCUMENT: break;
+      }
+    }
+    while (!open.empty()) {
+      open.back().first->element_end_ = static_cast<std::uint32_t>(doc_.elements_.size());
+      open.pop_back();
+    }
+    for (const Node* e : doc_.elements_) {
+      if (auto id = e->attr("id"); id && !id->empty()) doc_.ids_[*id].push_back(e);
+      if (e->ns_ != Namespace::Html) continue;
+      const Node* p = e->parent_;
+      if (e->tag_ == "html" && p && p->type_ == NodeType::Document) doc_.html_ = e;
+      if (p && p == doc_.html_) {
+        if (e->tag_ == "head" && !doc_.head_) doc_.head_ = e;
+        if ((e->tag_ == "body" || e->tag_ == "frameset") && !doc_.body_) doc_.body_ = e;
+      }
+    }
+  }
+
+  Document& doc_;
+};
+
+std::unique_ptr<Document> Document::parse(std::string utf8_source) {
+  return DocumentBuilder::build(std::move(utf8_source));
+}
+
+}  // namespace granska::html

@@ -1,0 +1,138 @@
+// The HTML document model every other module works on: a parsed page (Gumbo underneath,
+// never visible outside src/html) with parent links, attributes, text and source positions.
+//
+// Ownership: a Document owns all of its Nodes; Node pointers stay valid for the Document's
+// lifetime. A Document is immutable after parse() and safe to read from several threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace granska::html {
+
+class Document;
+
+enum class NodeType : std::uint8_t { Document, Element, Text, Comment };
+enum class Namespace : std::uint8_t { Html, Svg, MathMl };
+
+struct Attribute {
+  std::string name;  // lowercase
+  std::string value;
+};
+
+// A place in Document::source(). line and column are 1-based, column counts Unicode code
+// points; line 0 means "not in the source" (an element the parser implied, like <tbody>).
+struct Position {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t offset = 0;  // byte offset into the UTF-8 source
+};
+
+class Node {
+ public:
+  NodeType type() const { return type_; }
+  bool is_element() const { return type_ == NodeType::Element; }
+  bool is_text() const { return type_ == NodeType::Text; }
+
+  // Elements: lowercase local name ("img", "svg", "foreignobject") and namespace.
+  std::string_view tag() const { return tag_; }
+  Namespace ns() const { return ns_; }
+  // True for an HTML-namespace element named `html_tag` (lowercase).
+  bool is(std::string_view html_tag) const {
+    return type_ == NodeType::Element && ns_ == Namespace::Html && tag_ == html_tag;
+  }
+
+  const std::vector<Attribute>& attributes() const { return attrs_; }
+  // Attribute lookup by lowercase name; nullopt when absent (an empty value is present).
+  std::optional<std::string_view> attr(std::string_view name) const;
+  bool has_attr(std::string_view name) const { return attr(name).has_value(); }
+
+  // Text and comment nodes: their character data (entities decoded).
+  const std::string& data() const { return data_; }
+
+  const Node* parent() const { return parent_; }
+  // The nearest ancestor that is an element (nullptr at <html> or for the document).
+  const Node* parent_element() const;
+  const std::vector<const Node*>& children() const { return children_; }
+  // Element descendants in tree order (a slice of Document::elements()).
+  std::span<const Node* const> descendant_elements() const;
+  bool contains(const Node& other) const;  // other is this node or a descendant of it
+
+  // Concatenated text of all descendant text nodes (DOM textContent).
+  std::string text_content() const;
+
+  // Where the node starts in the source (the '<' of its start tag for elements).
+  Position position() const;
+  // The element's start tag exactly as written in the source; empty if parser-implied.
+  std::string_view source_start_tag() const;
+  // A short, single-line excerpt of the element's HTML for reports (start tag, a little
+  // of its text, truncated with "…"). Untrusted page content: escape it before output.
+  std::string snippet(std::size_t max_chars = 160) const;
+
+  // Position in tree order among elements (Document::elements()[element_index()] == this).
+  std::uint32_t element_index() const { return element_index_; }
+  const Document& document() const { return *doc_; }
+
+ private:
+  friend class Document;
+  friend class DocumentBuilder;
+  NodeType type_ = NodeType::Element;
+  Namespace ns_ = Namespace::Html;
+  std::string tag_;
+  std::vector<Attribute> attrs_;
+  std::string data_;
+  const Node* parent_ = nullptr;
+  std::vector<const Node*> children_;
+  const Document* doc_ = nullptr;
+  std::uint32_t element_index_ = 0;
+  std::uint32_t element_end_ = 0;  // one past the last descendant element's index
+  std::uint32_t src_offset_ = 0;
+  std::uint32_t src_length_ = 0;  // length of the start tag in the source; 0 if implied
+};
+
+class Document {
+ public:
+  // Parses UTF-8 HTML. HTML parsing never fails: broken markup is repaired as browsers do.
+  static std::unique_ptr<Document> parse(std::string utf8_source);
+
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  const std::string& source() const { return source_; }
+  const Node& root() const { return nodes_.front(); }
+  const Node* html() const { return html_; }
+  const Node* head() const { return head_; }
+  const Node* body() const { return body_; }
+  // True when the source starts with a <!DOCTYPE> (no doctype means quirks mode).
+  bool has_doctype() const { return has_doctype_; }
+
+  // Every element in tree order.
+  const std::vector<const Node*>& elements() const { return elements_; }
+  // Elements whose id attribute equals `id`, in tree order (empty if none).
+  std::span<const Node* const> elements_with_id(std::string_view id) const;
+  // The first element with this id, as getElementById does.
+  const Node* element_by_id(std::string_view id) const;
+
+  Position position_at(std::uint32_t offset) const;
+
+ private:
+  friend class DocumentBuilder;
+  Document() = default;
+  std::string source_;
+  std::vector<Node> nodes_;  // reserved once: pointers into it are stable
+  std::vector<const Node*> elements_;
+  std::unordered_map<std::string_view, std::vector<const Node*>> ids_;
+  std::vector<std::uint32_t> line_starts_;
+  const Node* html_ = nullptr;
+  const Node* head_ = nullptr;
+  const Node* body_ = nullptr;
+  bool has_doctype_ = false;
+};
+
+}  // namespace granska::html

@@ -1,0 +1,50 @@
+// Turns what the user typed (a file, a URL or "-") into a decoded page ready to parse.
+// All input checks live here so every subcommand refuses bad input the same way.
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "fetch/fetch.h"
+#include "html/charset.h"
+#include "util/result.h"
+
+namespace granska::input {
+
+struct Options {
+  fetch::Options fetch;
+  std::size_t max_bytes = 20 * 1024 * 1024;  // for files, stdin and HTTP bodies alike
+};
+
+struct Page {
+  std::string target;  // as given
+  // The page's address: the final http(s) URL, "file:///absolute/path" (percent-encoded),
+  // or "stdin:".
+  std::string url;
+  std::vector<fetch::Redirect> redirects;
+  long http_status = 0;  // 0 unless fetched over HTTP
+  html::Decoded decoded;
+  std::string sha256;  // lower-case hex of the raw bytes (before decoding)
+  // Non-fatal remarks for the user (invalid bytes replaced, redirects, no declared
+  // encoding). Error is used for its bilingual text; none of these stop the check.
+  std::vector<Error> notes;
+};
+
+// Loads `target`:
+//   "-"                     reads `stdin_stream` (capped at max_bytes);
+//   "http://…", "https://…" fetches with `fetcher`; the answer must be 2xx and text/html
+//                           or application/xhtml+xml (a missing type is sniffed);
+//   "file://…" or a path    reads a regular file (size checked before reading).
+// Errors, in English and Swedish and naming the file or URL: missing file, directory, not a
+// regular file, unreadable, too large, binary content ("not an HTML page (looks like PDF)"),
+// an HTTP status outside 2xx, a non-HTML content type, and any fetch Error. An empty file
+// is a valid (empty) page. Never throws.
+Result<Page> load(const std::string& target, const Options& opts, fetch::Fetcher& fetcher,
+                  std::istream& stdin_stream);
+
+// "Not Found" for 404, "" for codes outside the table (common codes only).
+std::string_view http_reason_phrase(long status);
+
+}  // namespace granska::input

@@ -1,0 +1,25 @@
+// Small string helpers shared by every module (ASCII case, whitespace, UTF-8 truncation).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace granska::text {
+
+void ascii_lower_in_place(std::string& s);
+std::string ascii_lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
+bool istarts_with(std::string_view s, std::string_view prefix);
+
+// HTML's ASCII whitespace: space, tab, LF, FF, CR.
+constexpr bool is_html_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+std::string_view trim(std::string_view s);  // strips HTML whitespace at both ends
+// Trims, and folds every run of HTML whitespace into one space.
+std::string collapse_whitespace(std::string_view s);
+
+// At most max_chars code points; adds "…" when it cut.
+std::string truncate_utf8(std::string_view s, std::size_t max_chars);
+
+}  // namespace granska::text

@@ -1,0 +1,71 @@
+// How fast one page is parsed and checked. Run: build/tests/bench/granska_bench
+// The goal (docs/performance.md): all rules together cost at most half the parse time.
+#include <benchmark/benchmark.h>
+
+#include "aria/semantics.h"
+#include "engine/evaluate.h"
+#include "html/dom.h"
+#include "page_generator.h"
+
+namespace {
+
+using namespace granska;
+
+void set_counters(benchmark::State& state, std::size_t bytes) {
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+  state.SetItemsProcessed(state.iterations());  // pages
+}
+
+void BM_Parse(benchmark::State& state) {
+  std::string page = bench::generate_page(static_cast<std::size_t>(state.range(0)) * 1024);
+  for (auto _ : state) {
+    auto doc = html::Document::parse(page);
+    benchmark::DoNotOptimize(doc->elements().size());
+  }
+  set_counters(state, page.size());
+}
+
+void BM_RulesOnly(benchmark::State& state) {
+  std::string page = bench::generate_page(static_cast<std::size_t>(state.range(0)) * 1024);
+  auto doc = html::Document::parse(page);
+  for (auto _ : state) {
+    auto ev = engine::evaluate(*doc, "https://malmo.se/bench", engine::Registry::builtin());
+    benchmark::DoNotOptimize(ev.rules.size());
+  }
+  set_counters(state, page.size());
+}
+
+void BM_ParseAndCheck(benchmark::State& state) {
+  std::string page = bench::generate_page(static_cast<std::size_t>(state.range(0)) * 1024);
+  for (auto _ : state) {
+    auto doc = html::Document::parse(page);
+    auto ev = engine::evaluate(*doc, "https://malmo.se/bench", engine::Registry::builtin());
+    benchmark::DoNotOptimize(ev.rules.size());
+  }
+  set_counters(state, page.size());
+}
+
+// Role and accessible name of every element: the semantics layer's share of a check.
+void BM_RoleAndNameOfEveryElement(benchmark::State& state) {
+  std::string page = bench::generate_page(static_cast<std::size_t>(state.range(0)) * 1024);
+  auto doc = html::Document::parse(page);
+  for (auto _ : state) {
+    aria::Semantics sem(*doc);
+    std::size_t total = 0;
+    for (const html::Node* e : doc->elements()) {
+      total += sem.role(*e).size() + sem.name(*e).text.size();
+    }
+    benchmark::DoNotOptimize(total);
+  }
+  set_counters(state, page.size());
+}
+
+#define PAGE_SIZES ->Arg(30)->Arg(80)->Arg(150)->Unit(benchmark::kMillisecond)
+BENCHMARK(BM_Parse) PAGE_SIZES;
+BENCHMARK(BM_RulesOnly) PAGE_SIZES;
+BENCHMARK(BM_ParseAndCheck) PAGE_SIZES;
+BENCHMARK(BM_RoleAndNameOfEveryElement) PAGE_SIZES;
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,130 @@
+#include "page_generator.h"
+
+#include <array>
+
+namespace granska::bench {
+
+namespace {
+
+class Rng {
+ public:
+  explicit Rng(std::uint32_t seed) : s_(seed * 2654435761u + 1) {}
+  std::uint32_t next() {
+    s_ ^= s_ << 13;
+    s_ ^= s_ >> 17;
+    s_ ^= s_ << 5;
+    return s_;
+  }
+  std::size_t below(std::size_t n) { return next() % n; }
+
+ private:
+  std::uint32_t s_;
+};
+
+constexpr std::array<const char*, 24> kWords{
+    "Malmö",    "stad",      "förskola", "bygglov",   "invånare", "ansökan",  "tjänst",   "kommun",
+    "trafik",   "parkering", "skola",    "omsorg",    "kultur",   "bibliotek", "idrott",  "nämnd",
+    "beslut",   "avgift",    "handläggning", "område", "stadsdel", "service",  "kontakt", "information"};
+
+std::string sentence(Rng& r, std::size_t words) {
+  std::string s;
+  for (std::size_t i = 0; i < words; ++i) {
+    if (i) s += ' ';
+    s += kWords[r.below(kWords.size())];
+  }
+  s[0] = static_cast<char>(s[0] >= 'a' && s[0] <= 'z' ? s[0] - 32 : s[0]);
+  return s + ".";
+}
+
+void header(std::string& out, Rng& r) {
+  out += "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<title>" + sentence(r, 4) + " – Malmö stad</title>\n"
+         "<link rel=\"stylesheet\" href=\"/css/main.css\">\n"
+         "<style>.visually-hidden{position:absolute;clip:rect(0 0 0 0)} .js-hide{display:none}</style>\n"
+         "<script src=\"/js/app.js\" defer></script>\n</head>\n<body class=\"page\">\n"
+         "<a class=\"skip\" href=\"#main\">Till innehållet</a>\n"
+         "<header class=\"site-header\">\n<a href=\"/\"><img src=\"/logo.svg\" alt=\"Malmö stad\"></a>\n"
+         "<form role=\"search\" action=\"/sok\"><label for=\"q\">Sök</label><input id=\"q\" name=\"q\" type=\"search\">"
+         "<button type=\"submit\">Sök</button></form>\n<nav aria-label=\"Huvudmeny\">\n<ul class=\"menu\">\n";
+  for (int i = 0; i < 12; ++i) {
+    out += "<li class=\"menu-item\"><a href=\"/omrade-" + std::to_string(i) + "\">" + kWords[r.below(kWords.size())] +
+           "</a>\n<ul class=\"sub-menu\">\n";
+    for (int j = 0; j < 8; ++j) {
+      out += "<li><a href=\"/omrade-" + std::to_string(i) + "/sida-" + std::to_string(j) + "\">" +
+             sentence(r, 2 + r.below(3)) + "</a></li>\n";
+    }
+    out += "</ul></li>\n";
+  }
+  out += "</ul>\n</nav>\n</header>\n<nav aria-label=\"Brödsmulor\" class=\"breadcrumbs\"><ol>"
+         "<li><a href=\"/\">Start</a></li><li><a href=\"/omrade-1\">Område</a></li><li aria-current=\"page\">Sida</li>"
+         "</ol></nav>\n<main id=\"main\">\n<article>\n<h1>" + sentence(r, 5) + "</h1>\n";
+}
+
+void section(std::string& out, Rng& r, int n) {
+  out += "<section class=\"block\">\n<h2 id=\"avsnitt-" + std::to_string(n) + "\">" + sentence(r, 4) + "</h2>\n";
+  for (std::size_t p = 0, count = 2 + r.below(3); p < count; ++p) {
+    out += "<p>" + sentence(r, 12 + r.below(20)) + " <a href=\"/info/" + std::to_string(r.below(1000)) + "\">" +
+           sentence(r, 3) + "</a> " + sentence(r, 10 + r.below(10)) + "</p>\n";
+  }
+  switch (r.below(5)) {
+    case 0:
+      out += "<figure><img src=\"/bilder/" + std::to_string(n) + ".jpg\" alt=\"" + sentence(r, 6) +
+             "\" width=\"800\" height=\"450\"><figcaption>" + sentence(r, 8) + "</figcaption></figure>\n";
+      break;
+    case 1:
+      out += "<img src=\"/bilder/dekor-" + std::to_string(n) + ".png\" alt=\"\">\n"
+             "<img src=\"/bilder/saknar-alt-" + std::to_string(n) + ".png\">\n";
+      break;
+    case 2: {
+      out += "<table class=\"data\">\n<caption>" + sentence(r, 4) + "</caption>\n<thead><tr><th scope=\"col\">Område</th>"
+             "<th scope=\"col\">Antal</th><th scope=\"col\">Avgift</th></tr></thead>\n<tbody>\n";
+      for (int row = 0; row < 8; ++row) {
+        out += "<tr><th scope=\"row\">" + std::string(kWords[r.below(kWords.size())]) + "</th><td>" +
+               std::to_string(r.below(10000)) + "</td><td>" + std::to_string(r.below(900)) + " kr</td></tr>\n";
+      }
+      out += "</tbody>\n</table>\n";
+      break;
+    }
+    case 3:
+      out += "<form class=\"contact\" action=\"/skicka\" method=\"post\">\n<fieldset><legend>" + sentence(r, 3) +
+             "</legend>\n<label for=\"namn-" + std::to_string(n) + "\">Namn</label><input id=\"namn-" + std::to_string(n) +
+             "\" name=\"namn\" autocomplete=\"name\" required>\n<label>E-post <input type=\"email\" name=\"epost\" "
+             "autocomplete=\"email\"></label>\n<input type=\"text\" name=\"telefon\" placeholder=\"Telefon\">\n"
+             "<select name=\"stadsdel\"><option>Centrum</option><option>Limhamn</option><option>Rosengård</option></select>\n"
+             "<textarea name=\"meddelande\" rows=\"4\"></textarea>\n<button type=\"submit\">Skicka</button>\n</fieldset>\n</form>\n";
+      break;
+    default:
+      out += "<ul class=\"links\">\n";
+      for (int i = 0; i < 6; ++i) {
+        out += "<li><a href=\"/dokument/" + std::to_string(r.below(500)) + ".pdf\">" + sentence(r, 4) + " (pdf)</a></li>\n";
+      }
+      out += "</ul>\n";
+  }
+  out += "</section>\n";
+}
+
+void footer(std::string& out, Rng& r) {
+  out += "</article>\n</main>\n<footer class=\"site-footer\">\n<div class=\"cols\">\n";
+  for (int c = 0; c < 4; ++c) {
+    out += "<div class=\"col\"><h2>" + sentence(r, 2) + "</h2><ul>";
+    for (int i = 0; i < 6; ++i) out += "<li><a href=\"/fot/" + std::to_string(c * 10 + i) + "\">" + sentence(r, 2) + "</a></li>";
+    out += "</ul></div>\n";
+  }
+  out += "</div>\n<p>Malmö stad, 205 80 Malmö. Telefon 040-34 10 00.</p>\n</footer>\n</body>\n</html>\n";
+}
+
+}  // namespace
+
+std::string generate_page(std::size_t target_bytes, std::uint32_t seed) {
+  Rng r(seed);
+  std::string out;
+  out.reserve(target_bytes + 4096);
+  header(out, r);
+  std::string tail;
+  footer(tail, r);
+  for (int n = 1; out.size() + tail.size() < target_bytes; ++n) section(out, r, n);
+  return out + tail;
+}
+
+}  // namespace granska::bench

@@ -1,0 +1,207 @@
+// End-to-end tests of `granska check` and `granska rules`: the real binary, real files and
+// a real HTTP server on 127.0.0.1. They assert exit codes, languages and output formats.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/registry.h"
+#include "support/fixture_server.h"
+#include "support/run_program.h"
+#include "support/test_paths.h"
+
+namespace granska {
+namespace {
+
+using testing::fixture_path;
+using testing::run_granska;
+
+int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+TEST(CheckCommand, GoodPageExitsZeroInSwedish) {
+  auto r = run_granska({"check", fixture_path("cli/good.html")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Sammanfattning: 0 underkända"), std::string::npos) << r.out;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST(CheckCommand, FindingsExitOneWithWhereAndHowToFix) {
+  auto r = run_granska({"check", fixture_path("cli/bad.html")});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("1.1.1 Icke-textuellt innehåll — nivå A, EN 301 549 9.1.1.1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("image-alt: Bilden saknar textalternativ"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("rad 6, kolumn 1 · html > body > main > img"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("<img src=\"ritning.png\">"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Så åtgärdar du:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("html-has-lang"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\x1b["), std::string::npos) << "no colour when not on a terminal";
+}
+
+TEST(CheckCommand, EnglishOnRequest) {
+  auto r = run_granska({"check", "--lang", "en", fixture_path("cli/bad.html")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("1.1.1 Non-text Content — level A"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("The image has no text alternative"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("How to fix:"), std::string::npos);
+}
+
+TEST(CheckCommand, FailOnLevel) {
+  // bad.html: image-alt is critical, html-has-lang serious.
+  EXPECT_EQ(run_granska({"check", "--fail-on", "critical", fixture_path("cli/bad.html")}).exit_code, 1);
+  auto r = run_granska({"check", "--fail-on", "critical", "--skip-rules", "image-alt", fixture_path("cli/bad.html")});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(run_granska({"check", "--fail-on", "serious", "--skip-rules", "image-alt", fixture_path("cli/bad.html")}).exit_code, 1);
+}
+
+TEST(CheckCommand, JsonIsVersionedAndComplete) {
+  auto r = run_granska({"check", "--format", "json", fixture_path("cli/bad.html")});
+  EXPECT_EQ(r.exit_code, 1);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["schema_version"], 1);
+  EXPECT_EQ(j["tool"]["name"], "granska");
+  EXPECT_EQ(j["lang"], "sv");
+  EXPECT_EQ(j["page"]["encoding"], "utf-8");
+  EXPECT_EQ(j["page"]["sha256"].get<std::string>().size(), 64u);
+  EXPECT_TRUE(j["page"]["url"].get<std::string>().starts_with("file:///"));
+  bool found = false;
+  for (const auto& f : j["findings"]) {
+    if (f["rule"] == "image-alt" && f["outcome"] == "failed") {
+      found = true;
+      EXPECT_EQ(f["message_id"], "no-name");
+      EXPECT_EQ(f["selector"], "html > body > main > img");
+      EXPECT_EQ(f["line"], 6);
+      EXPECT_EQ(f["column"], 1);
+      EXPECT_EQ(f["criteria"][0]["sc"], "1.1.1");
+      EXPECT_EQ(f["criteria"][0]["en_301_549"], "9.1.1.1");
+      EXPECT_EQ(f["impact"], "critical");
+    }
+  }
+  EXPECT_TRUE(found) << r.out;
+  EXPECT_GE(j["summary"]["passed"].get<int>(), 1);  // passed outcomes are reported too
+  EXPECT_EQ(j["rules"].size(), engine::Registry::builtin().rules().size());
+}
+
+TEST(CheckCommand, ReadsStandardInput) {
+  auto r = run_granska({"check", "--format", "json", "-"}, testing::read_fixture("cli/good.html"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["page"]["url"], "stdin:");
+}
+
+TEST(CheckCommand, EmptyFileIsCheckedNormally) {
+  auto r = run_granska({"check", fixture_path("checks/page-title/failed-empty-file.html")});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("Sidan saknar titel"), std::string::npos) << r.out;
+}
+
+TEST(CheckCommand, PageContentIsEscapedForTheTerminal) {
+  auto r = run_granska({"check", "--show-passed", fixture_path("cli/hostile.html")});
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << "an escape sequence from the page reached the terminal";
+  EXPECT_NE(r.out.find("\\x1B[31mRÖD"), std::string::npos) << r.out;
+  auto j = run_granska({"check", "--format", "json", fixture_path("cli/hostile.html")});
+  auto parsed = nlohmann::json::parse(j.out);  // must stay valid JSON
+  EXPECT_EQ(parsed["findings"].size(), parsed["findings"].size());
+}
+
+// Bad input: one clear line on stderr, exit code 2, never a crash.
+void expect_run_failed(const std::vector<std::string>& args, const std::string& needle) {
+  auto r = run_granska(args);
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_EQ(r.err.rfind("granska: ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+}
+
+TEST(CheckCommand, BadLocalInput) {
+  expect_run_failed({"check", fixture_path("cli/does-not-exist.html")}, "does-not-exist.html");
+  expect_run_failed({"check", fixture_path("cli")}, "katalog");
+  expect_run_failed({"check", fixture_path("cli/document.pdf")}, "PDF");
+  expect_run_failed({"check", fixture_path("cli/document-named.html")}, "PDF");
+  expect_run_failed({"check", "--max-size", "0.0001", fixture_path("cli/good.html")}, "good.html");
+}
+
+TEST(CheckCommand, BadArguments) {
+  expect_run_failed({"check"}, "argument");
+  expect_run_failed({"check", "--format", "xml", "x.html"}, "xml");
+  expect_run_failed({"check", "--rules", "no-such-rule", fixture_path("cli/good.html")}, "no-such-rule");
+  expect_run_failed({"frobnicate"}, "frobnicate");
+}
+
+class CheckOverHttp : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(server.start()); }
+  testing::FixtureServer server{testing::fixture_path("demo-site")};
+};
+
+TEST_F(CheckOverHttp, ChecksAPublishedPage) {
+  auto r = run_granska({"check", "--format", "json", server.url("/bygglov.html")});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["page"]["http_status"], 200);
+  EXPECT_EQ(j["page"]["url"], server.url("/bygglov.html"));
+}
+
+TEST_F(CheckOverHttp, Latin1PageDecodedFromMetaCharset) {
+  auto r = run_granska({"check", "--format", "json", server.url("/nyheter.html")});
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["page"]["encoding"], "windows-1252");
+  EXPECT_EQ(j["page"]["encoding_source"], "meta");
+  bool title_ok = false;
+  for (const auto& f : j["findings"]) {
+    if (f["rule"] == "page-title") title_ok = f["message"].get<std::string>().find("Nyheter") != std::string::npos;
+    if (f["rule"] == "image-alt") {
+      EXPECT_NE(f["message"].get<std::string>().find("på förskolans gård"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(title_ok) << r.out;
+}
+
+TEST_F(CheckOverHttp, FollowsAndReportsRedirects) {
+  auto r = run_granska({"check", "--format", "json", server.url("/_test/redirect-chain?to=/index.html")});
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["page"]["redirects"].size(), 3u);
+  EXPECT_EQ(j["page"]["url"], server.url("/index.html"));
+}
+
+TEST_F(CheckOverHttp, NetworkFailuresExitTwo) {
+  expect_run_failed({"check", server.url("/finns-inte.html")}, "404");
+  expect_run_failed({"check", server.url("/_test/status/500")}, "500");
+  expect_run_failed({"check", "--timeout", "0.3", server.url("/_test/slow?ms=3000")}, "300 ms");
+  expect_run_failed({"check", server.url("/_test/redirect-loop")}, "omdirigering");
+  std::string tls_url = server.url("/index.html");
+  tls_url.replace(0, 4, "https");
+  expect_run_failed({"check", tls_url}, "TLS");
+  expect_run_failed({"check", "--max-size", "0.01", server.url("/_test/big?bytes=200000")}, "10485 B");
+  expect_run_failed({"check", server.url("/_test/binary")}, "PDF");
+}
+
+TEST(RulesCommand, ListsTheCatalogueInBothFormats) {
+  auto text = run_granska({"rules"});
+  EXPECT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("image-alt  Bilder har textalternativ"), std::string::npos) << text.out;
+  auto json = run_granska({"rules", "--format", "json"});
+  auto j = nlohmann::json::parse(json.out);
+  EXPECT_EQ(j["schema_version"], 1);
+  std::vector<std::string> ids;
+  for (const auto& r : j["rules"]) ids.push_back(r["id"]);
+  std::vector<std::string> registered;
+  for (const engine::Rule* rule : engine::Registry::builtin().rules()) registered.emplace_back(rule->info.id);
+  EXPECT_EQ(ids, registered);
+  for (const auto& r : j["rules"]) {
+    if (r["id"] != "image-alt") continue;
+    EXPECT_EQ(r["title"]["en"], "Images have a text alternative");
+    EXPECT_EQ(r["act_rules"][0], "23a2a8");
+  }
+}
+
+TEST(Program, VersionAndHelp) {
+  auto v = run_granska({"--version"});
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_EQ(v.out.rfind("granska ", 0), 0u);
+  auto h = run_granska({"check", "--help"});
+  EXPECT_EQ(h.exit_code, 0);
+  EXPECT_NE(h.out.find("Granska en sida"), std::string::npos) << h.out;
+}
+
+}  // namespace
+}  // namespace granska

@@ -1,0 +1,60 @@
+// A loopback HTTP server for tests and the demo: static files from a directory plus a few
+// misbehaving endpoints, so fetch and crawl code is tested against real HTTP without the
+// internet. Not hardened for untrusted clients: it binds 127.0.0.1 only.
+//
+// Static files: GET /<path> serves <root>/<path> (a directory serves its index.html).
+// Content-Type by extension: .html/.htm → "text/html; charset=utf-8", .xhtml, .css, .js,
+// .json, .xml, .txt, .svg, .png, .jpg, .gif, .pdf, .mp4, .webm, .vtt; anything else
+// application/octet-stream.
+// Sidecar rule: when "<file>.content-type" exists beside a file, its first line is sent
+// as the Content-Type instead (e.g. "text/html; charset=ISO-8859-1" for a Latin-1 page).
+// Sidecar files themselves are not served. Paths with ".." are refused (403).
+//
+// Test endpoints (all GET):
+//   /_test/page                   a small UTF-8 HTML page (200)
+//   /_test/status/<code>          any status 200–599 with a small HTML body
+//   /_test/slow?ms=N              answers after N ms (max 60000), sleeping in small steps so
+//                                 the server still stops promptly
+//   /_test/redirect-loop          302 → /_test/redirect-loop/b → 302 → /_test/redirect-loop
+//   /_test/redirect-chain[?to=/p] 301 → …/2, 302 → …/3, 307 → /p (default /_test/page):
+//                                 three hops
+//   /_test/redirect?to=URL[&status=3xx]  redirects anywhere (default 302): cross-site and
+//                                 non-http redirects. Loopback only, so harmless here.
+//   /_test/gzip                   HTML sent with Content-Encoding: gzip when the client
+//                                 accepts gzip, plain otherwise
+//   /_test/big?bytes=N[&chunked=1] N bytes of HTML (max 512 MiB), streamed; with
+//                                 Content-Length unless chunked=1
+//   /_test/binary                 PDF bytes labelled text/html
+//   /_test/wrong-type             an HTML page labelled application/pdf
+//   /_test/echo-ua                the request's User-Agent, as text/plain
+//   /_test/echo-header?name=X     the request's header X, as text/plain ("" if absent)
+// Note: responses with a compressible type (text/*) may be compressed with br or gzip
+// when the client accepts it (cpp-httplib does this by itself); curl decodes it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace granska::testing {
+
+class FixtureServer {
+ public:
+  explicit FixtureServer(std::string root_dir);
+  ~FixtureServer();  // stops the server and joins its thread
+  FixtureServer(const FixtureServer&) = delete;
+  FixtureServer& operator=(const FixtureServer&) = delete;
+
+  // Binds 127.0.0.1 on `port` (0 = an ephemeral port), starts serving in a thread of its
+  // own, and returns once connections are accepted. False if binding failed or started.
+  bool start(int port = 0);
+  int port() const;
+  // "http://127.0.0.1:<port>" + path ("/" added in front when missing).
+  std::string url(std::string_view path) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace granska::testing

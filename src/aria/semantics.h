@@ -23,7 +23,7 @@ enum class NameSource : std::uint8_t {
   AriaLabel,        // aria-label
   Label,            // <label for> or wrapping <label>
   Alt,              // alt on img/area/input type=image
-  Value,            // input button value, or its default ("Skicka"/"Submit" are UA defaults)
+  Value,            // input button value, or the browser default ("Submit"/"Reset")
   Legend,           // fieldset/legend
   Caption,          // table/caption, figure/figcaption
   Title,            // title attribute (also <title> of svg)

@@ -92,7 +92,7 @@ class AriaCssMedia : public ::testing::TestWithParam<MediaCase> {};
 
 TEST_P(AriaCssMedia, Evaluates) { EXPECT_EQ(media_matches(GetParam().query), GetParam().matches) << GetParam().query; }
 
-INSTANTIATE_TEST_SUITE_P(Queries, AriaCssMedia,
+INSTANTIATE_TEST_SUITE_P(AriaCssMediaQueries, AriaCssMedia,
                          ::testing::Values(MediaCase{"", true}, MediaCase{"all", true}, MediaCase{"SCREEN", true},
                                            MediaCase{"print", false}, MediaCase{"not print", true},
                                            MediaCase{"screen, print", true}, MediaCase{"speech", false},

@@ -51,7 +51,7 @@ const DescriptionCase kCases[] = {
     {"DescriptionAllowedOnGeneric", "<div id=t aria-describedby=h>x</div><p id=h>Help</p>", "Help",
      NS::AriaDescribedby},
 };
-INSTANTIATE_TEST_SUITE_P(Cases, AriaDescription, ::testing::ValuesIn(kCases),
+INSTANTIATE_TEST_SUITE_P(AriaDescriptionCases, AriaDescription, ::testing::ValuesIn(kCases),
                          testing::CaseName());
 
 }  // namespace

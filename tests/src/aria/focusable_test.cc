@@ -60,7 +60,7 @@ const FocusCase kCases[] = {
     {"SvgLinkWithHref", "<svg><a id=t href=/><text>x</text></a></svg>", true},
     {"ImgIsNotFocusable", "<img id=t src=a.png alt=x>", false},
 };
-INSTANTIATE_TEST_SUITE_P(Cases, AriaFocusable, ::testing::ValuesIn(kCases),
+INSTANTIATE_TEST_SUITE_P(AriaFocusableCases, AriaFocusable, ::testing::ValuesIn(kCases),
                          testing::CaseName());
 
 }  // namespace

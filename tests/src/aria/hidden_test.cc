@@ -44,7 +44,7 @@ const HiddenCase kMarkup[] = {
     {"SvgTitleIsNotRendered", "<svg><title id=t>x</title></svg>", Y},
     {"NoscriptContentCountsAsRendered", "<noscript><p id=t>x</p></noscript>", N},
 };
-INSTANTIATE_TEST_SUITE_P(Markup, AriaHidden, ::testing::ValuesIn(kMarkup),
+INSTANTIATE_TEST_SUITE_P(AriaHiddenMarkup, AriaHidden, ::testing::ValuesIn(kMarkup),
                          testing::CaseName());
 
 const HiddenCase kInline[] = {
@@ -63,7 +63,7 @@ const HiddenCase kInline[] = {
     {"OpacityZeroIsNotHidden", "<p id=t style='opacity:0'>x</p>", N},
     {"ContentVisibilityHiddenHidesChildren", "<div style='content-visibility:hidden'><p id=t>x</p></div>", Y},
 };
-INSTANTIATE_TEST_SUITE_P(Inline, AriaHidden, ::testing::ValuesIn(kInline),
+INSTANTIATE_TEST_SUITE_P(AriaHiddenInline, AriaHidden, ::testing::ValuesIn(kInline),
                          testing::CaseName());
 
 const HiddenCase kStylesheet[] = {
@@ -116,7 +116,7 @@ const HiddenCase kStylesheet[] = {
     {"SelectorListWithOneUnevaluablePart", "<style>.a:has(p), .b{display:none}</style><p id=t class=b>x</p>", Y},
     {"NestedRuleIsUnknown", "<style>.card { color: red; .hide { display: none } }</style><p id=t class=hide>x</p>", U},
 };
-INSTANTIATE_TEST_SUITE_P(Stylesheet, AriaHidden, ::testing::ValuesIn(kStylesheet),
+INSTANTIATE_TEST_SUITE_P(AriaHiddenStylesheet, AriaHidden, ::testing::ValuesIn(kStylesheet),
                          testing::CaseName());
 
 TEST(AriaHiddenFromAt, AriaHiddenTrue) {

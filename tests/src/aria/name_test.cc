@@ -75,7 +75,7 @@ const NameCase kAuthor[] = {
     {"LinkTitleOnly", "<a id=t href=/x title=Home></a>", "Home", NS::Title},
     {"ContentBeatsTitle", "<a id=t href=/x title=Tip>Home</a>", "Home", NS::Contents},
 };
-INSTANTIATE_TEST_SUITE_P(Author, AriaName, ::testing::ValuesIn(kAuthor), testing::CaseName());
+INSTANTIATE_TEST_SUITE_P(AriaNameAuthor, AriaName, ::testing::ValuesIn(kAuthor), testing::CaseName());
 
 const NameCase kImages[] = {
     {"ImgAlt", "<img id=t src=a.png alt=Logo>", "Logo", NS::Alt},
@@ -101,7 +101,7 @@ const NameCase kImages[] = {
     {"InputImageEmptyAlt", "<input id=t type=image src=s.svg alt=''>", "", NS::None},
     {"InputImageTitle", "<input id=t type=image src=s.svg title=Search>", "Search", NS::Title},
 };
-INSTANTIATE_TEST_SUITE_P(Images, AriaName, ::testing::ValuesIn(kImages), testing::CaseName());
+INSTANTIATE_TEST_SUITE_P(AriaNameImages, AriaName, ::testing::ValuesIn(kImages), testing::CaseName());
 
 const NameCase kForms[] = {
     {"LabelFor", "<label for=t>Email</label><input id=t>", "Email", NS::Label},
@@ -168,7 +168,7 @@ const NameCase kForms[] = {
     {"CheckboxInLinkAddsNoLabel",
      "<a id=t href=/>Terms <input type=checkbox id=c></a><label for=c>Accept</label>", "Terms", NS::Contents},
 };
-INSTANTIATE_TEST_SUITE_P(Forms, AriaName, ::testing::ValuesIn(kForms), testing::CaseName());
+INSTANTIATE_TEST_SUITE_P(AriaNameForms, AriaName, ::testing::ValuesIn(kForms), testing::CaseName());
 
 const NameCase kContent[] = {
     {"BlockChildrenAreSeparated", "<button id=t><div>Hello</div><div>World</div></button>", "Hello World",
@@ -207,7 +207,7 @@ const NameCase kContent[] = {
     {"DeeplyNestedContent", "<a id=t href=/><span><span><span><b><i>deep</i></b></span></span></span></a>", "deep",
      NS::Contents},
 };
-INSTANTIATE_TEST_SUITE_P(Content, AriaName, ::testing::ValuesIn(kContent), testing::CaseName());
+INSTANTIATE_TEST_SUITE_P(AriaNameContent, AriaName, ::testing::ValuesIn(kContent), testing::CaseName());
 
 TEST(AriaNameSource, ToStringNamesEverySource) {
   EXPECT_EQ(to_string(NameSource::AriaLabelledby), "aria-labelledby");

@@ -37,7 +37,7 @@ const RoleCase kExplicit[] = {
     {"GraphicsRole", "<svg id=t role=graphics-symbol></svg>", "graphics-symbol"},
     {"ExplicitOverridesImplicit", "<a id=t href=# role=button>x</a>", "button"},
 };
-INSTANTIATE_TEST_SUITE_P(Explicit, AriaRole, ::testing::ValuesIn(kExplicit),
+INSTANTIATE_TEST_SUITE_P(AriaRoleExplicit, AriaRole, ::testing::ValuesIn(kExplicit),
                          testing::CaseName());
 
 const RoleCase kPresentational[] = {
@@ -58,7 +58,7 @@ const RoleCase kPresentational[] = {
     {"RowInPresentationalTable", "<table role=none><tr id=t><td>x</td></tr></table>", "none"},
     {"HeaderCellInPresentationalTable", "<table role=none><tr><th id=t>x</th></tr></table>", "none"},
 };
-INSTANTIATE_TEST_SUITE_P(Presentational, AriaRole, ::testing::ValuesIn(kPresentational),
+INSTANTIATE_TEST_SUITE_P(AriaRolePresentational, AriaRole, ::testing::ValuesIn(kPresentational),
                          testing::CaseName());
 
 const RoleCase kImplicit[] = {
@@ -127,7 +127,7 @@ const RoleCase kImplicit[] = {
     {"AddressIsGroup", "<address id=t>x</address>", "group"},
     {"DatalistIsListbox", "<datalist id=t></datalist>", "listbox"},
 };
-INSTANTIATE_TEST_SUITE_P(Implicit, AriaRole, ::testing::ValuesIn(kImplicit),
+INSTANTIATE_TEST_SUITE_P(AriaRoleImplicit, AriaRole, ::testing::ValuesIn(kImplicit),
                          testing::CaseName());
 
 const RoleCase kContext[] = {
@@ -173,10 +173,10 @@ const RoleCase kContext[] = {
     {"ThInGridIsColumnheader", "<table role=grid><tr><th id=t>a</th></tr></table>", "columnheader"},
     {"TdOfTableWithOtherRoleHasNoRole", "<table role=list><tr><td id=t>x</td></tr></table>", ""},
 };
-INSTANTIATE_TEST_SUITE_P(Context, AriaRole, ::testing::ValuesIn(kContext),
+INSTANTIATE_TEST_SUITE_P(AriaRoleContext, AriaRole, ::testing::ValuesIn(kContext),
                          testing::CaseName());
 
-TEST(AriaRoleExplicit, HasExplicitRoleOnlyForValidToken) {
+TEST(AriaRoleApi, HasExplicitRoleOnlyForValidToken) {
   Page page("<div id=a role=button></div><div id=b role=banana></div><nav id=c></nav>"
             "<button id=d role=none></button><p id=e role=none>x</p>");
   EXPECT_TRUE(page.semantics().has_explicit_role(page.el("a")));
@@ -187,14 +187,14 @@ TEST(AriaRoleExplicit, HasExplicitRoleOnlyForValidToken) {
   EXPECT_TRUE(page.semantics().has_explicit_role(page.el("e")));
 }
 
-TEST(AriaRoleExplicit, TextNodesHaveNoRole) {
+TEST(AriaRoleApi, TextNodesHaveNoRole) {
   Page page("<p id=t>text</p>");
   const html::Node* text = page.el("t").children().front();
   ASSERT_TRUE(text->is_text());
   EXPECT_EQ(page.semantics().role(*text), "");
 }
 
-TEST(AriaRoleExplicit, RolesForEveryElementOfAPage) {
+TEST(AriaRoleApi, RolesForEveryElementOfAPage) {
   // Smoke test: every element gets an answer and the answers are stable when asked twice.
   Page page("<header><nav><ul><li><a href=/>Hem</a></li></ul></nav></header>"
             "<main><h1>Rubrik</h1><section aria-label=S><table><tr><th>a</th><td>b</td></tr></table>"

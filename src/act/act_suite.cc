@@ -183,6 +183,16 @@ void mark_untested(CaseResult& result, const std::vector<const engine::Rule*>& r
   result.untested = why;
 }
 
+void mark_not_html(CaseResult& result, const std::vector<const engine::Rule*>& rules, std::string_view file,
+                   Lang lang) {
+  std::string ext(file.substr(file.rfind('.') == std::string_view::npos ? file.size() : file.rfind('.')));
+  std::string why = lang == Lang::Sv ? "inte ett HTML-dokument (" + ext + "): granskas regler gäller HTML-sidor"
+                                     : "not an HTML document (" + ext + "): granska's rules apply to HTML pages";
+  for (const engine::Rule* r : rules) {
+    result.assertions.push_back(Assertion{std::string(r->info.id), criteria_of(r->info), Actual::Inapplicable, why, {}});
+  }
+}
+
 void record(CaseResult& result, const engine::PageEvaluation& evaluation, Lang lang) {
   for (const engine::RuleResult& rr : evaluation.rules) {
     const engine::RuleInfo& info = rr.rule->info;
@@ -254,9 +264,10 @@ SuiteRun run_suite(const Suite& suite, const engine::Registry& registry, const R
     const auto& rules = mapped_to(tc.rule_id);
     if (rules.empty()) continue;
     if (!is_html_file(tc.file)) {
-      // SVG and XML documents: granska checks HTML pages only, and guessing "inapplicable"
-      // would claim a result it never computed.
-      mark_untested(run.cases[i], rules, Untested::NotHtml);
+      // SVG and XML documents are not HTML pages, and every granska rule applies to HTML
+      // pages only (granska check refuses other documents), so each rule is inapplicable:
+      // a fact about the document type, not a guess about its content.
+      mark_not_html(run.cases[i], rules, tc.file, options.lang);
       continue;
     }
     auto bytes = read_file(suite.dir + "/" + tc.file);
@@ -318,11 +329,6 @@ std::string untested_reason(const TestCase& testcase, const CaseResult& result, 
   const bool sv = lang == Lang::Sv;
   switch (result.untested) {
     case Untested::No: return {};
-    case Untested::NotHtml: {
-      auto dot = testcase.file.rfind('.');
-      std::string ext = dot == std::string::npos ? testcase.file : testcase.file.substr(dot);
-      return (sv ? "inte en HTML-fil (" : "not an HTML file (") + ext + ")";
-    }
     case Untested::Unreadable: return (sv ? "kan inte läsa " : "cannot read ") + testcase.file;
   }
   return {};

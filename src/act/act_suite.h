@@ -64,7 +64,7 @@ struct Assertion {
 };
 
 // Why an example was not run.
-enum class Untested : unsigned char { No, NotHtml, Unreadable };
+enum class Untested : unsigned char { No, Unreadable };
 
 struct CaseResult {
   // Every mapped granska rule's assertions; empty when no granska rule maps to the
@@ -73,7 +73,7 @@ struct CaseResult {
   Untested untested = Untested::No;
 };
 
-// "not an HTML file (.svg)" / "inte en HTML-fil (.svg)"; "" when it ran.
+// "cannot read FILE" / "kan inte läsa FILE"; "" when it ran.
 std::string untested_reason(const TestCase& testcase, const CaseResult& result, Lang lang);
 
 struct RuleReport {

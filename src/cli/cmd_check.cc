@@ -8,6 +8,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/input_options.h"
 #include "engine/evaluate.h"
 #include "fetch/fetch.h"
 #include "html/dom.h"
@@ -26,11 +27,7 @@ struct CheckOptions {
   std::string color = "auto";
   std::string output;
   bool show_passed = false;
-  double timeout_s = 30;
-  double connect_timeout_s = 10;
-  double max_size_mb = 20;
-  std::string user_agent;
-  std::vector<std::string> headers;
+  InputFlags input;
   std::vector<std::string> rules;
   std::vector<std::string> skip_rules;
 };
@@ -59,15 +56,8 @@ int run_check(const CheckOptions& o) {
     }
   }
 
-  input::Options in;
-  in.max_bytes = static_cast<std::size_t>(o.max_size_mb * 1024 * 1024);
-  in.fetch.max_body_bytes = in.max_bytes;
-  in.fetch.total_timeout_ms = static_cast<long>(o.timeout_s * 1000);
-  in.fetch.connect_timeout_ms = static_cast<long>(o.connect_timeout_s * 1000);
-  in.fetch.user_agent = o.user_agent;
-  in.fetch.headers = o.headers;
   auto fetcher = fetch::make_curl_fetcher();
-  Result<input::Page> page = input::load(o.target, in, *fetcher, std::cin);
+  Result<input::Page> page = input::load(o.target, o.input.to_options(), *fetcher, std::cin);
   if (!page) {
     print_error(page.error().text(lang));
     return kExitFailed;
@@ -127,17 +117,7 @@ RunFn register_check(CLI::App& app, Lang lang) {
                 tr(lang, "Visa även godkända element i textrapporten", "Also list passed elements in the text report"));
   cmd->add_option("--color", o->color, tr(lang, "Färg: auto, always eller never", "Colour: auto, always or never"))
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  cmd->add_option("--timeout", o->timeout_s, tr(lang, "Längsta tid för hämtning, sekunder", "Total fetch timeout, seconds"))
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--connect-timeout", o->connect_timeout_s,
-                  tr(lang, "Längsta tid för anslutning, sekunder", "Connect timeout, seconds"))
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--max-size", o->max_size_mb, tr(lang, "Största sidstorlek, MB", "Largest page size, MB"))
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--user-agent", o->user_agent, tr(lang, "Egen User-Agent", "Custom User-Agent"));
-  cmd->add_option("-H,--header", o->headers,
-                  tr(lang, "Extra HTTP-huvud, \"Namn: värde\" (visas aldrig i rapporter)",
-                     "Extra HTTP header, \"Name: value\" (never shown in reports)"));
+  add_input_options(*cmd, o->input, lang);
   cmd->add_option("--rules", o->rules, tr(lang, "Kör bara dessa regler (id)", "Run only these rules (ids)"))->delimiter(',');
   cmd->add_option("--skip-rules", o->skip_rules, tr(lang, "Hoppa över dessa regler (id)", "Skip these rules (ids)"))
       ->delimiter(',');

@@ -17,6 +17,7 @@ inline constexpr int kExitFailed = 2;    // the run itself failed (arguments, in
 using RunFn = std::function<int()>;
 RunFn register_check(CLI::App& app, Lang lang);
 RunFn register_rules(CLI::App& app, Lang lang);
+RunFn register_inspect(CLI::App& app, Lang lang);
 RunFn register_act(CLI::App& app, Lang lang);
 
 // Picks the help text for `lang`.

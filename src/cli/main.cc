@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   };
   add(cli::register_check(app, lang));
   add(cli::register_rules(app, lang));
+  add(cli::register_inspect(app, lang));
   add(cli::register_act(app, lang));
 
   // CLI11 would only say "a subcommand is required" for a mistyped one; name it instead.

@@ -30,6 +30,7 @@ void write_json(std::ostream& out, const PageReport& report, const Options& opti
 
 void write_catalogue_text(std::ostream& out, const engine::Registry& registry, const Options& options);
 void write_catalogue_json(std::ostream& out, const engine::Registry& registry, const Options& options);
+void write_catalogue_markdown(std::ostream& out, const engine::Registry& registry, const Options& options);
 
 // JSON schema version of write_json / write_catalogue_json; bumped on incompatible change.
 inline constexpr int kJsonSchemaVersion = 1;

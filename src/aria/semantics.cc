@@ -48,6 +48,12 @@ bool Semantics::has_explicit_role(const html::Node& element) {
   return impl_->role_entry(element).explicit_role;
 }
 
+std::string_view Semantics::implicit_role(const html::Node& element) {
+  if (!element.is_element() || &element.document() != &impl_->doc) return {};
+  detail::RoleEntry r = impl_->implicit_role(element, /*allow_presentational=*/true);
+  return r.kind == detail::RoleKind::Role ? r.info->name : std::string_view();
+}
+
 AccessibleName Semantics::name(const html::Node& element) {
   if (!element.is_element() || &element.document() != &impl_->doc) return {};
   auto& slot = impl_->names[element.element_index()];

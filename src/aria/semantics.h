@@ -58,6 +58,10 @@ class Semantics {
   std::string_view role(const html::Node& element);
   // True when the role came from a valid role= token.
   bool has_explicit_role(const html::Node& element);
+  // The role the element would have without its role attribute (HTML-AAM, in its context);
+  // "" when it has none. Lets rules tell role="checkbox" on <input type=checkbox> (native
+  // semantics apply) from the same role on a <div>.
+  std::string_view implicit_role(const html::Node& element);
 
   AccessibleName name(const html::Node& element);
   AccessibleName description(const html::Node& element);

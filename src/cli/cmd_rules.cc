@@ -1,4 +1,4 @@
-// granska rules: the rule catalogue, for people (text) or tools (JSON).
+// granska rules: the rule catalogue, for people (text, Markdown) or tools (JSON).
 #include <iostream>
 
 #include "cli/commands.h"
@@ -14,12 +14,15 @@ RunFn register_rules(CLI::App& app, Lang lang) {
   auto o = std::make_shared<RulesOptions>();
   CLI::App* cmd = app.add_subcommand("rules", tr(lang, "Lista alla regler", "List every rule"));
   cmd->add_option("--lang", o->lang, tr(lang, "Språk: sv eller en", "Language: sv or en"))->check(CLI::IsMember({"sv", "en"}));
-  cmd->add_option("--format", o->format, tr(lang, "Utdataformat: text eller json", "Output format: text or json"))
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->format,
+                  tr(lang, "Utdataformat: text, json eller markdown", "Output format: text, json or markdown"))
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
   return [o] {
     reports::Options ro{*parse_lang(o->lang), false, false};
     if (o->format == "json") {
       reports::write_catalogue_json(std::cout, engine::Registry::builtin(), ro);
+    } else if (o->format == "markdown") {
+      reports::write_catalogue_markdown(std::cout, engine::Registry::builtin(), ro);
     } else {
       reports::write_catalogue_text(std::cout, engine::Registry::builtin(), ro);
     }

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "engine/registry.h"
 #include "support/fixture_server.h"
 #include "support/run_program.h"
@@ -201,6 +204,22 @@ TEST(Program, VersionAndHelp) {
   auto h = run_granska({"check", "--help"});
   EXPECT_EQ(h.exit_code, 0);
   EXPECT_NE(h.out.find("Granska en sida"), std::string::npos) << h.out;
+}
+
+}  // namespace
+}  // namespace granska
+
+namespace granska {
+namespace {
+
+// docs/rules.md is generated; this keeps it from going stale when a rule changes.
+TEST(RulesCommand, DocsRulesMdIsUpToDate) {
+  auto md = testing::run_granska({"rules", "--format", "markdown"});
+  ASSERT_EQ(md.exit_code, 0);
+  std::ifstream in(testing::source_dir() + "/docs/rules.md", std::ios::binary);
+  std::stringstream committed;
+  committed << in.rdbuf();
+  EXPECT_EQ(committed.str(), md.out) << "regenerate: build/granska rules --format markdown > docs/rules.md";
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // which image-button-name checks. role="none" on a focusable button is ignored by
 // browsers, so such a button still applies. Passes when the accessible name
 // is not empty; the browser's default name of submit and reset buttons counts.
+#include "engine/name_rule.h"
 #include "engine/registry.h"
 #include "util/text.h"
 
@@ -52,16 +53,7 @@ bool is_image_button(const html::Node& e) {
 void evaluate(Context& ctx, Reporter& out) {
   for (const html::Node* e : ctx.doc.elements()) {
     if (ctx.aria.role(*e) != "button" || is_image_button(*e)) continue;
-    aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
-    if (hidden == aria::Tristate::Yes) continue;
-    aria::AccessibleName name = ctx.aria.name(*e);
-    if (!name.text.empty()) {
-      out.passed(e, kHasName, {name.text, std::string(aria::to_string(name.source))});
-    } else if (hidden == aria::Tristate::Unknown) {
-      out.cant_tell(e, kMaybeHidden);
-    } else {
-      out.failed(e, kNoName);
-    }
+    report_accessible_name(ctx, out, *e, {kHasName, kNoName, kMaybeHidden});
   }
 }
 

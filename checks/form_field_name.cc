@@ -4,6 +4,7 @@
 // textbox, and to the <input> types HTML-AAM gives no ARIA role (password, date, time,
 // month, week, datetime-local, color, file), which are form fields all the same (the
 // newer examples of the ACT rule use them). Passes when the accessible name is not empty.
+#include "engine/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {
@@ -58,16 +59,7 @@ void evaluate(Context& ctx, Reporter& out) {
     // color, file, ...); type=hidden is never in the accessibility tree.
     bool roleless_input = e->is("input") && role.empty();
     if (!roleless_input && !is_field_role(role)) continue;
-    aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
-    if (hidden == aria::Tristate::Yes) continue;
-    aria::AccessibleName name = ctx.aria.name(*e);
-    if (!name.text.empty()) {
-      out.passed(e, kHasName, {name.text, std::string(aria::to_string(name.source))});
-    } else if (hidden == aria::Tristate::Unknown) {
-      out.cant_tell(e, kMaybeHidden);
-    } else {
-      out.failed(e, kNoName);
-    }
+    report_accessible_name(ctx, out, *e, {kHasName, kNoName, kMaybeHidden});
   }
 }
 

@@ -4,6 +4,7 @@
 // role="none"/"presentation". Passes when the accessible name (title, aria-label,
 // aria-labelledby) is not empty; the name attribute is not a name.
 #include "aria/aria_data.h"
+#include "engine/name_rule.h"
 #include "engine/registry.h"
 #include "util/text.h"
 
@@ -69,16 +70,7 @@ bool marked_decorative(const html::Node& e) {
 void evaluate(Context& ctx, Reporter& out) {
   for (const html::Node* e : ctx.doc.elements()) {
     if (!e->is("iframe") || negative_tabindex(*e) || marked_decorative(*e)) continue;
-    aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
-    if (hidden == aria::Tristate::Yes) continue;
-    aria::AccessibleName name = ctx.aria.name(*e);
-    if (!name.text.empty()) {
-      out.passed(e, kHasName, {name.text, std::string(aria::to_string(name.source))});
-    } else if (hidden == aria::Tristate::Unknown) {
-      out.cant_tell(e, kMaybeHidden);
-    } else {
-      out.failed(e, kNoName);
-    }
+    report_accessible_name(ctx, out, *e, {kHasName, kNoName, kMaybeHidden});
   }
 }
 

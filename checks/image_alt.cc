@@ -2,6 +2,7 @@
 // ACT 23a2a8). Applies to <img> and role="img" elements that are in the accessibility
 // tree. alt="" and role="none"/"presentation" mark an image as decorative, unless the
 // image is focusable, when browsers ignore that and it needs a name again.
+#include "engine/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {
@@ -45,22 +46,13 @@ void evaluate(Context& ctx, Reporter& out) {
   for (const html::Node* e : ctx.doc.elements()) {
     std::string_view role = ctx.aria.role(*e);
     if (!e->is("img") && role != "img") continue;
-    aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
-    if (hidden == aria::Tristate::Yes) continue;
+    if (ctx.aria.hidden_from_at(*e) == aria::Tristate::Yes) continue;
     if (role == "none" || role == "presentation") {
       out.passed(e, kDecorative);
       continue;
     }
-    aria::AccessibleName name = ctx.aria.name(*e);
-    if (!name.text.empty()) {
-      out.passed(e, kHasName, {name.text, std::string(aria::to_string(name.source))});
-    } else if (hidden == aria::Tristate::Unknown) {
-      out.cant_tell(e, kMaybeHidden);
-    } else if (auto alt = e->attr("alt"); alt && !alt->empty()) {
-      out.failed(e, kBlankAlt);
-    } else {
-      out.failed(e, kNoName);
-    }
+    auto alt = e->attr("alt");
+    report_accessible_name(ctx, out, *e, {kHasName, alt && !alt->empty() ? kBlankAlt : kNoName, kMaybeHidden});
   }
 }
 

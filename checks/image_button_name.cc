@@ -3,6 +3,7 @@
 // when the accessible name is not empty; the browser's default name ("Submit Query") is
 // not credited, so granska's names give none. An empty alt does not make an image button
 // decorative: it is still a button and needs a name.
+#include "engine/name_rule.h"
 #include "engine/registry.h"
 #include "util/text.h"
 
@@ -54,18 +55,7 @@ bool is_image_button(const html::Node& e) {
 void evaluate(Context& ctx, Reporter& out) {
   for (const html::Node* e : ctx.doc.elements()) {
     if (!is_image_button(*e)) continue;
-    aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
-    if (hidden == aria::Tristate::Yes) continue;
-    aria::AccessibleName name = ctx.aria.name(*e);
-    if (!name.text.empty()) {
-      out.passed(e, kHasName, {name.text, std::string(aria::to_string(name.source))});
-    } else if (hidden == aria::Tristate::Unknown) {
-      out.cant_tell(e, kMaybeHidden);
-    } else if (e->has_attr("alt")) {
-      out.failed(e, kEmptyAlt);
-    } else {
-      out.failed(e, kNoName);
-    }
+    report_accessible_name(ctx, out, *e, {kHasName, e->has_attr("alt") ? kEmptyAlt : kNoName, kMaybeHidden});
   }
 }
 

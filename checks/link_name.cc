@@ -4,6 +4,7 @@
 // role="link". role="none" on a focusable link is ignored by browsers, so such a link
 // still applies. Passes when the link's accessible name is not empty.
 #include "aria/aria_data.h"
+#include "engine/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {
@@ -47,16 +48,7 @@ void evaluate(Context& ctx, Reporter& out) {
     if (e->ns() != html::Namespace::Html) continue;
     std::string_view role = ctx.aria.role(*e);
     if (role.empty() || !aria::role_is_a(role, "link")) continue;
-    aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
-    if (hidden == aria::Tristate::Yes) continue;
-    aria::AccessibleName name = ctx.aria.name(*e);
-    if (!name.text.empty()) {
-      out.passed(e, kHasName, {name.text, std::string(aria::to_string(name.source))});
-    } else if (hidden == aria::Tristate::Unknown) {
-      out.cant_tell(e, kMaybeHidden);
-    } else {
-      out.failed(e, kNoName);
-    }
+    report_accessible_name(ctx, out, *e, {kHasName, kNoName, kMaybeHidden});
   }
 }
 

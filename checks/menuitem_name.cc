@@ -1,6 +1,7 @@
 // menuitem-name: every menu item has an accessible name (ACT m6b1q3, WCAG 4.1.2).
 // Applies to HTML elements whose role is menuitem and that are in the accessibility
 // tree. Passes when the accessible name is not empty.
+#include "engine/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {
@@ -38,16 +39,7 @@ const RuleInfo kInfo{
 void evaluate(Context& ctx, Reporter& out) {
   for (const html::Node* e : ctx.doc.elements()) {
     if (e->ns() != html::Namespace::Html || ctx.aria.role(*e) != "menuitem") continue;
-    aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
-    if (hidden == aria::Tristate::Yes) continue;
-    aria::AccessibleName name = ctx.aria.name(*e);
-    if (!name.text.empty()) {
-      out.passed(e, kHasName, {name.text, std::string(aria::to_string(name.source))});
-    } else if (hidden == aria::Tristate::Unknown) {
-      out.cant_tell(e, kMaybeHidden);
-    } else {
-      out.failed(e, kNoName);
-    }
+    report_accessible_name(ctx, out, *e, {kHasName, kNoName, kMaybeHidden});
   }
 }
 

@@ -3,6 +3,7 @@
 // role of img, graphics-document or graphics-symbol that are in the accessibility tree.
 // Passes when the accessible name (aria-labelledby, aria-label, <title>) is not empty.
 // Text drawn with <text> is not a name: these roles take no name from content.
+#include "engine/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {
@@ -45,16 +46,7 @@ void evaluate(Context& ctx, Reporter& out) {
     if (e->ns() != html::Namespace::Svg || !ctx.aria.has_explicit_role(*e)) continue;
     std::string_view role = ctx.aria.role(*e);
     if (role != "img" && role != "graphics-document" && role != "graphics-symbol") continue;
-    aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
-    if (hidden == aria::Tristate::Yes) continue;
-    aria::AccessibleName name = ctx.aria.name(*e);
-    if (!name.text.empty()) {
-      out.passed(e, kHasName, {name.text, std::string(aria::to_string(name.source))});
-    } else if (hidden == aria::Tristate::Unknown) {
-      out.cant_tell(e, kMaybeHidden);
-    } else {
-      out.failed(e, kNoName);
-    }
+    report_accessible_name(ctx, out, *e, {kHasName, kNoName, kMaybeHidden});
   }
 }
 

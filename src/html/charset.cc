@@ -163,24 +163,6 @@ std::string_view iconv_name(std::string_view name) {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
-void append_code_point(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 struct Sink {
   std::string& out;
   std::size_t replaced = 0;
@@ -262,7 +244,7 @@ std::size_t decode_utf16(std::string_view in, bool big_endian, std::string& out)
       const std::uint32_t l = *lead;
       lead.reset();
       if (unit >= 0xDC00 && unit <= 0xDFFF) {
-        append_code_point(out, 0x10000 + ((l - 0xD800) << 10) + (unit - 0xDC00));
+        text::append_utf8(out, 0x10000 + ((l - 0xD800) << 10) + (unit - 0xDC00));
         continue;
       }
       sink.bad();  // unpaired lead surrogate; `unit` is handled below
@@ -272,7 +254,7 @@ std::size_t decode_utf16(std::string_view in, bool big_endian, std::string& out)
     } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
       sink.bad();
     } else {
-      append_code_point(out, unit);
+      text::append_utf8(out, unit);
     }
   }
   if (lead || i < in.size()) sink.bad();  // dangling lead surrogate or odd byte
@@ -292,9 +274,9 @@ void decode_windows_1252(std::string_view in, std::string& out) {
   for (char c : in) {
     const auto b = static_cast<unsigned char>(c);
     if (b >= 0x80 && b <= 0x9F) {
-      append_code_point(out, kWindows1252High[b - 0x80]);
+      text::append_utf8(out, kWindows1252High[b - 0x80]);
     } else {
-      append_code_point(out, b);
+      text::append_utf8(out, b);
     }
   }
 }
@@ -302,7 +284,7 @@ void decode_windows_1252(std::string_view in, std::string& out) {
 void decode_x_user_defined(std::string_view in, std::string& out) {
   for (char c : in) {
     const auto b = static_cast<unsigned char>(c);
-    append_code_point(out, b < 0x80 ? b : 0xF780u + (b - 0x80u));
+    text::append_utf8(out, b < 0x80 ? b : 0xF780u + (b - 0x80u));
   }
 }
 

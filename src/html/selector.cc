@@ -29,23 +29,10 @@ bool is_ident_start(char c) {
 }
 bool is_ident_char(char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
 
-void append_utf8(std::string& out, unsigned long cp) {
+// CSS escapes: NUL, surrogates and out-of-range values become U+FFFD (CSS Syntax §4.3.7).
+void append_escaped_code_point(std::string& out, unsigned long cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  text::append_utf8(out, static_cast<std::uint32_t>(cp));
 }
 
 class Parser {
@@ -74,7 +61,7 @@ class Parser {
     while (!at_end() && i_ - start < 6 && std::isxdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
     if (i_ > start) {
       unsigned long cp = std::stoul(std::string(s_.substr(start, i_ - start)), nullptr, 16);
-      append_utf8(out, cp);
+      append_escaped_code_point(out, cp);
       if (!at_end() && text::is_html_space(s_[i_])) ++i_;
     } else {
       out += s_[i_++];

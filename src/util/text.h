@@ -1,6 +1,7 @@
 // Small string helpers shared by every module (ASCII case, whitespace, UTF-8 truncation).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,10 @@ constexpr bool is_html_space(char c) {
 std::string_view trim(std::string_view s);  // strips HTML whitespace at both ends
 // Trims, and folds every run of HTML whitespace into one space.
 std::string collapse_whitespace(std::string_view s);
+
+// Appends code point `cp` (at most U+10FFFF) to `out` as UTF-8. No validation: callers
+// decide what to do with surrogates and NUL.
+void append_utf8(std::string& out, std::uint32_t cp);
 
 // At most max_chars code points; adds "…" when it cut.
 std::string truncate_utf8(std::string_view s, std::size_t max_chars);

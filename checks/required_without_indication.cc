@@ -6,7 +6,8 @@
 // or aria-required="true" on a field role. Passes when the text a visitor can see or hear
 // for the field mentions it: the label's text (including an aria-hidden "*"), the
 // accessible name and description, the placeholder, the legend/name of an enclosing group,
-// or a form-wide "Alla fält måste fyllas i". The words are in checks/form_words.h.
+// or a form-wide "Alla fält måste fyllas i", or text in a wrapper around the field and its
+// label that holds no other field. The words are in checks/form_words.h.
 //
 // Kind: BestPractice. Both required and aria-required="true" are exposed to assistive
 // technology, so screen-reader users already hear "obligatorisk"/"required": for them there
@@ -116,6 +117,16 @@ std::vector<const html::Node*> labels_of(Context& ctx, const html::Node& e) {
   return out;
 }
 
+// How many form fields (other than type=hidden) `e` contains.
+int fields_in(const html::Node& e) {
+  int n = 0;
+  for (const html::Node* d : e.descendant_elements()) {
+    if (d->is("select") || d->is("textarea")) ++n;
+    if (d->is("input") && !text::iequals(text::trim(d->attr("type").value_or("")), "hidden")) ++n;
+  }
+  return n;
+}
+
 // Every piece of text that can tell a visitor the field is required.
 std::vector<std::string> texts_for(Context& ctx, const html::Node& e) {
   std::vector<std::string> texts;
@@ -131,6 +142,12 @@ std::vector<std::string> texts_for(Context& ctx, const html::Node& e) {
       if (const html::Node* t = ctx.doc.element_by_id(rest.substr(0, sp))) texts.push_back(t->text_content());
       rest = text::trim(rest.substr(sp));
     }
+  }
+  // Text next to the field in a wrapper that holds no other field, such as
+  // <div><label for=namn>Namn</label><span class="stjarna">*</span><input id=namn required></div>:
+  // a marker placed beside the label rather than in it is still seen with the field.
+  for (const html::Node* a = e.parent_element(); a && !a->is("form") && fields_in(*a) == 1; a = a->parent_element()) {
+    texts.push_back(a->text_content());
   }
   // The legend or name of the enclosing group (a radio group marked once, in its legend).
   for (const html::Node* a = e.parent_element(); a; a = a->parent_element()) {

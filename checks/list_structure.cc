@@ -7,15 +7,20 @@
 //     or <template>; text directly in the list is not allowed either;
 //   - <dl> without a role attribute: children must be <dt>, <dd>, <div> (whose children are
 //     <dt>/<dd>), <script> or <template>;
-//   - <li> without a role attribute whose parent is not a list element and not role=list
-//     or directory; <dt>/<dd> outside a <dl> (directly or through a <div>).
-// Children that are hidden from everyone are left out: they are not exposed anyway.
+//   - <li> without a role attribute that is not inside a list element or role=list/directory,
+//     and <dt>/<dd> not inside a <dl> — directly or through wrappers without a role (a
+//     wrapped item is reported once, on its list).
+// Children that are hidden from everyone, or empty (a separator <div></div>), are left out:
+// nothing a visitor perceives depends on them. A wrapper around the items
+// (<ul><div><li>…</li></div></ul>) gives cantTell: Chromium skips such a generic wrapper and
+// still reads the list correctly, other browsers may not.
 //
-// Kind: Requirement (1.3.1). A list whose items are not list items (or items without a
-// list) tells screen readers a wrong number of items, or that there is no list at all: the
-// structure the page shows is not in the markup. To keep false positives out, ARIA lists
-// built from other elements (role=list on <div>) are not judged here, and an <li> inside a
-// <ul> with another role (a menubar, a tab list) is left to the ARIA rules.
+// Kind: Requirement (1.3.1, technique H48). A list item outside a list is drawn with a
+// bullet but is no list item to assistive technology, and content placed directly in a list
+// is read as part of the list without being one of its items: what the page shows and what
+// the markup says differ. To keep false positives out, ARIA lists built from other elements
+// (role=list on <div>) are left to the ARIA rules, as is an <li> in a <ul> with another role
+// (a menubar, a tab list).
 #include "engine/registry.h"
 #include "util/text.h"
 
@@ -46,10 +51,16 @@ const Message kOrphanDtDd{"orphan-dt-dd",
                           {"{0} ligger utanför en definitionslista <dl>.",
                            "{0} is outside a description list <dl>."}};
 const Message kMaybeHidden{"maybe-hidden",
-                           {"Listan innehåller {0} utan <li> runt, men det kan vara dolt med CSS som granska inte "
-                            "kunde utvärdera. Kontrollera listan.",
-                            "The list contains {0} without <li> around it, but it may be hidden by CSS that granska "
-                            "could not evaluate. Check the list."}};
+                           {"Listan innehåller {0}, som inte hör hemma där, men det kan vara dolt med CSS som "
+                            "granska inte kunde utvärdera. Kontrollera listan.",
+                            "The list contains {0}, which does not belong there, but it may be hidden by CSS that "
+                            "granska could not evaluate. Check the list."}};
+
+const Message kWrapped{"wrapped-items",
+                       {"Listpunkterna ligger inuti {0} i stället för direkt i listan. Vissa skärmläsare läser då "
+                        "listan fel. Kontrollera listan och flytta <li> direkt in i listan.",
+                        "The list items are inside {0} instead of directly in the list. Some screen readers then "
+                        "read the list wrongly. Check the list and move the <li> directly into it."}};
 
 const RuleInfo kInfo{
     .id = "list-structure",
@@ -67,7 +78,7 @@ const RuleInfo kInfo{
     .criteria = {sc("1.3.1")},
     .impact = Impact::Serious,
     .kind = RuleKind::Requirement,
-    .messages = {&kListOk, &kBadChild, &kDlOk, &kDlBadChild, &kOrphanLi, &kOrphanDtDd, &kMaybeHidden},
+    .messages = {&kListOk, &kBadChild, &kDlOk, &kDlBadChild, &kOrphanLi, &kOrphanDtDd, &kMaybeHidden, &kWrapped},
 };
 
 bool is_any(const html::Node& e, std::initializer_list<std::string_view> tags) {
@@ -84,56 +95,96 @@ std::string describe(const html::Node& child) {
   return "<" + std::string(child.tag()) + ">";
 }
 
-// The first child of `list` that must not be there, or nullptr; `unknown` is set when that
-// child's hiddenness rests on unevaluated CSS.
+bool has_content(const html::Node& e) {
+  if (!text::trim(e.text_content()).empty()) return true;
+  for (const html::Node* d : e.descendant_elements()) {
+    if (is_any(*d, {"img", "svg", "input", "select", "textarea", "button", "iframe", "object", "video"})) return true;
+  }
+  return false;
+}
+
+bool contains_any(const html::Node& e, std::initializer_list<std::string_view> tags) {
+  for (const html::Node* d : e.descendant_elements()) {
+    if (is_any(*d, tags)) return true;
+  }
+  return false;
+}
+
+// What the children of a list (or a <dl>, or a <div> group in one) amount to.
+struct ChildCheck {
+  const html::Node* bad = nullptr;      // first child with content that must not be there
+  const html::Node* unsure = nullptr;   // first wrapper of items, or child CSS may hide
+  bool unsure_is_wrapper = false;
+};
+
+// `allowed` says which element children belong; `item_tags` are the items a wrapper may
+// hold. Empty elements (a separator <div></div>) change nothing a visitor perceives and are
+// left alone; a wrapper around items (<ul><div><li>) is read correctly by some screen
+// readers and not by others, so it gives cantTell rather than failed.
 template <typename Allowed>
-const html::Node* first_bad_child(Context& ctx, const html::Node& list, Allowed allowed, bool& unknown) {
+void check_children(Context& ctx, const html::Node& list, Allowed allowed,
+                    std::initializer_list<std::string_view> item_tags, ChildCheck& r) {
   for (const html::Node* c : list.children()) {
-    if (has_text(*c)) return c;
+    if (has_text(*c)) {
+      if (!r.bad) r.bad = c;
+      continue;
+    }
     if (!c->is_element() || allowed(*c)) continue;
     aria::Tristate hidden = ctx.aria.hidden(*c);
-    if (hidden == aria::Tristate::Yes) continue;
-    unknown = hidden == aria::Tristate::Unknown;
-    return c;
+    if (hidden == aria::Tristate::Yes || !has_content(*c)) continue;
+    if (hidden == aria::Tristate::Unknown) {
+      if (!r.unsure) r.unsure = c;
+    } else if (contains_any(*c, item_tags)) {
+      if (!r.unsure) r.unsure = c, r.unsure_is_wrapper = true;
+    } else if (!r.bad) {
+      r.bad = c;
+    }
   }
-  return nullptr;
+}
+
+void report(Reporter& out, const html::Node& list, const ChildCheck& r, const Message& ok, const Message& bad) {
+  if (r.bad) {
+    out.failed(&list, bad, {describe(*r.bad)});
+  } else if (r.unsure) {
+    out.cant_tell(&list, r.unsure_is_wrapper ? kWrapped : kMaybeHidden, {describe(*r.unsure)});
+  } else {
+    out.passed(&list, ok);
+  }
 }
 
 void check_list(Context& ctx, Reporter& out, const html::Node& list) {
-  bool unknown = false;
-  const html::Node* bad = first_bad_child(
+  ChildCheck r;
+  check_children(
       ctx, list,
       [&](const html::Node& c) {
         return is_any(c, {"li", "script", "template"}) || ctx.aria.role(c) == "listitem";
       },
-      unknown);
-  if (!bad) {
-    out.passed(&list, kListOk);
-  } else if (unknown) {
-    out.cant_tell(&list, kMaybeHidden, {describe(*bad)});
-  } else {
-    out.failed(&list, kBadChild, {describe(*bad)});
-  }
+      {"li"}, r);
+  report(out, list, r, kListOk, kBadChild);
 }
 
 void check_dl(Context& ctx, Reporter& out, const html::Node& dl) {
-  bool unknown = false;
+  ChildCheck r;
   auto dt_dd = [](const html::Node& c) { return is_any(c, {"dt", "dd", "script", "template"}); };
-  const html::Node* bad = first_bad_child(ctx, dl, [&](const html::Node& c) { return dt_dd(c) || c.is("div"); },
-                                          unknown);
-  if (!bad) {
-    for (const html::Node* c : dl.children()) {
-      if (!c->is("div") || ctx.aria.hidden(*c) == aria::Tristate::Yes) continue;
-      if ((bad = first_bad_child(ctx, *c, dt_dd, unknown))) break;
-    }
+  check_children(ctx, dl, [&](const html::Node& c) { return dt_dd(c) || c.is("div"); }, {"dt", "dd"}, r);
+  for (const html::Node* c : dl.children()) {
+    if (c->is("div") && ctx.aria.hidden(*c) != aria::Tristate::Yes) check_children(ctx, *c, dt_dd, {"dt", "dd"}, r);
   }
-  if (!bad) {
-    out.passed(&dl, kDlOk);
-  } else if (unknown) {
-    out.cant_tell(&dl, kMaybeHidden, {describe(*bad)});
-  } else {
-    out.failed(&dl, kDlBadChild, {describe(*bad)});
+  report(out, dl, r, kDlOk, kDlBadChild);
+}
+
+// True when `item` sits in a list element of `tags` (or, for <li>, in role=list or
+// directory), directly or through wrappers without a role. A wrapped item is the list's
+// finding (wrapped-items or dl-invalid-child), not an orphan of its own.
+bool list_through_wrappers(Context& ctx, const html::Node& item, std::initializer_list<std::string_view> tags) {
+  bool li = item.is("li");
+  for (const html::Node* a = item.parent_element(); a; a = a->parent_element()) {
+    if (is_any(*a, tags)) return true;
+    std::string_view role = ctx.aria.role(*a);
+    if (li && (role == "list" || role == "directory")) return true;
+    if (!role.empty() || a->has_attr("role")) return false;
   }
+  return false;
 }
 
 void evaluate(Context& ctx, Reporter& out) {
@@ -149,14 +200,11 @@ void evaluate(Context& ctx, Reporter& out) {
       if (!e->has_attr("role")) check_dl(ctx, out, *e);
     } else if (e->is("li")) {
       if (e->has_attr("role") || !parent || maybe_hidden) continue;
-      if (is_any(*parent, {"ul", "ol", "menu"})) continue;  // a list, or one with another role
-      std::string_view parent_role = ctx.aria.role(*parent);
-      if (parent_role == "list" || parent_role == "directory") continue;
+      if (list_through_wrappers(ctx, *e, {"ul", "ol", "menu"})) continue;
       out.failed(e, kOrphanLi);
     } else if (e->is("dt") || e->is("dd")) {
       if (e->has_attr("role") || !parent || maybe_hidden) continue;
-      if (parent->is("dl")) continue;
-      if (parent->is("div") && parent->parent_element() && parent->parent_element()->is("dl")) continue;
+      if (list_through_wrappers(ctx, *e, {"dl"})) continue;
       out.failed(e, kOrphanDtDd, {"<" + std::string(e->tag()) + ">"});
     }
   }

@@ -29,17 +29,17 @@ const Message kFirst{"first-heading", {"Första rubriken på sidan har nivå {0}
                                        "The first heading on the page has level {0}."}};
 const Message kSkipped{"skipped-level",
                        {"Rubriken \"{0}\" har nivå {1} men rubriken före har nivå {2}. Nivåer däremellan hoppas "
-                        "över, så sidans struktur blir svår att följa.",
+                        "över, så sidans struktur blir svår att följa. Ändra den till nivå {3}.",
                         "The heading \"{0}\" has level {1} but the heading before it has level {2}. Levels in "
-                        "between are skipped, so the structure of the page is hard to follow."}};
+                        "between are skipped, so the structure of the page is hard to follow. Change it to level {3}."}};
 const Message kMaybeSkipped{"maybe-skipped",
                             {"Rubriken \"{0}\" kan hoppa över en nivå, beroende på om rubriker som döljs med CSS "
                              "som granska inte kunde utvärdera syns. Kontrollera ordningen.",
                              "The heading \"{0}\" may skip a level, depending on whether headings hidden by CSS "
                              "that granska could not evaluate are visible. Check the order."}};
 const Message kNoH1{"no-h1",
-                    {"Sidan har rubriker men ingen huvudrubrik på nivå 1.",
-                     "The page has headings but no main heading at level 1."}};
+                    {"Sidan har rubriker men ingen huvudrubrik på nivå 1. Gör sidans huvudrubrik till en <h1>.",
+                     "The page has headings but no main heading at level 1. Make the page's main heading an <h1>."}};
 
 const RuleInfo kInfo{
     .id = "heading-order",
@@ -104,7 +104,7 @@ void evaluate(Context& ctx, Reporter& out) {
       bool skip_all = prev_all != 0 && level > prev_all + 1;
       bool skip_known = prev_known != 0 && level > prev_known + 1;
       if (skip_all && skip_known && !unknown) {
-        out.failed(e, kSkipped, {shown, std::to_string(level), std::to_string(prev_known)});
+        out.failed(e, kSkipped, {shown, std::to_string(level), std::to_string(prev_known), std::to_string(prev_known + 1)});
       } else if (skip_all || skip_known) {
         out.cant_tell(e, kMaybeSkipped, {shown});
       } else if (!unknown) {

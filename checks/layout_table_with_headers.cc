@@ -25,9 +25,11 @@ const Message kClean{"layout-only", {"Layouttabellen har ingen märkning för da
 const Message kConflict{
     "data-markup",
     {"Tabellen är markerad som layout (role=\"{0}\") men har {1}, som bara används i datatabeller. Är det "
-     "en datatabell döljs rubrikerna för skärmläsare.",
+     "en datatabell döljs rubrikerna för skärmläsare. Visar tabellen data: ta bort role=\"{0}\", annars "
+     "ta bort {1}.",
      "The table is marked as layout (role=\"{0}\") but has {1}, which is only used in data tables. If it is a "
-     "data table, its headers are hidden from screen readers."}};
+     "data table, its headers are hidden from screen readers. If the table shows data, remove "
+     "role=\"{0}\"; otherwise remove {1}."}};
 
 const RuleInfo kInfo{
     .id = "layout-table-with-headers",

@@ -31,25 +31,26 @@ using namespace engine;
 
 const Message kListOk{"list-ok", {"Listan innehåller bara listpunkter.", "The list contains only list items."}};
 const Message kBadChild{"invalid-child",
-                        {"Listan innehåller {0} direkt, utan <li> runt. Skärmläsare räknar och läser då listan fel.",
+                        {"Listan innehåller {0} direkt, utan <li> runt. Skärmläsare räknar och läser då listan fel. Lägg "
+                         "innehållet i ett <li> eller flytta det utanför listan.",
                          "The list contains {0} directly, without <li> around it. Screen readers then count and "
-                         "read the list wrongly."}};
+                         "read the list wrongly. Put the content in an <li> or move it out of the list."}};
 const Message kDlOk{"dl-ok", {"Definitionslistan innehåller bara termer och beskrivningar.",
                               "The description list contains only terms and descriptions."}};
 const Message kDlBadChild{
     "dl-invalid-child",
     {"Definitionslistan <dl> innehåller {0}, som inte får ligga där. Bara <dt>, <dd> och <div> runt dem är "
-     "tillåtna.",
+     "tillåtna. Gör det till <dt> eller <dd>, eller flytta det utanför listan.",
      "The description list <dl> contains {0}, which is not allowed there. Only <dt>, <dd> and <div> around "
-     "them are allowed."}};
+     "them are allowed. Make it a <dt> or <dd>, or move it out of the list."}};
 const Message kOrphanLi{"orphan-li",
                         {"Listpunkten <li> ligger inte i en lista (<ul> eller <ol>). Skärmläsare presenterar den "
-                         "inte som en lista.",
+                         "inte som en lista. Lägg den i en <ul> eller <ol>, eller byt <li> mot <p>.",
                          "The list item <li> is not inside a list (<ul> or <ol>). Screen readers do not present it "
-                         "as a list."}};
+                         "as a list. Put it in a <ul> or <ol>, or change the <li> to a <p>."}};
 const Message kOrphanDtDd{"orphan-dt-dd",
-                          {"{0} ligger utanför en definitionslista <dl>.",
-                           "{0} is outside a description list <dl>."}};
+                          {"{0} ligger utanför en definitionslista <dl>. Lägg den i en <dl>, eller byt den mot <p>.",
+                           "{0} is outside a description list <dl>. Put it in a <dl>, or change it to a <p>."}};
 const Message kMaybeHidden{"maybe-hidden",
                            {"Listan innehåller {0}, som inte hör hemma där, men det kan vara dolt med CSS som "
                             "granska inte kunde utvärdera. Kontrollera listan.",

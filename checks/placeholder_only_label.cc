@@ -22,8 +22,10 @@ const Message kLabelled{"has-label", {"Fältet har en egen etikett: \"{0}\" (fr�
                                       "The field has its own label: \"{0}\" (from {1})."}};
 const Message kPlaceholderOnly{
     "placeholder-only",
-    {"Fältet har bara platshållartexten \"{0}\" som etikett. Texten försvinner när man börjar skriva.",
-     "The field's only label is the placeholder text \"{0}\". The text disappears when you start typing."}};
+    {"Fältet har bara platshållartexten \"{0}\" som etikett. Texten försvinner när man börjar skriva. "
+     "Lägg till en synlig etikett med <label>.",
+     "The field's only label is the placeholder text \"{0}\". The text disappears when you start typing. "
+     "Add a visible label with <label>."}};
 const Message kMaybeHidden{"maybe-hidden",
                            {"Fältet har bara platshållartext som etikett, men kan vara dolt med CSS som granska "
                             "inte kunde utvärdera. Kontrollera om det syns.",

@@ -27,9 +27,10 @@ const Message kGrouped{"grouped", {"Alternativen är grupperade under rubriken \
 const Message kNotGrouped{
     "not-grouped",
     {"{0} alternativ med namnet \"{1}\" hör ihop men ligger inte i en grupp med rubrik. En skärmläsare läser "
-     "upp alternativen utan frågan de svarar på.",
+     "upp alternativen utan frågan de svarar på. Lägg dem i en <fieldset> med frågan i en <legend>.",
      "{0} options named \"{1}\" belong together but are not in a group with a heading. A screen reader reads "
-     "the options without the question they answer."}};
+     "the options without the question they answer. Put them in a <fieldset> with the question in a "
+     "<legend>."}};
 const Message kMaybeHidden{"maybe-hidden",
                            {"Alternativen med namnet \"{0}\" ligger inte i en grupp med rubrik, men några kan vara "
                             "dolda med CSS som granska inte kunde utvärdera. Kontrollera dem.",

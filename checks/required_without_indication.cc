@@ -32,20 +32,20 @@ const Message kFormInstruction{"form-instruction",
                                 "The form says that all fields must be filled in."}};
 const Message kNotIndicated{
     "not-indicated",
-    {"Fältet \"{0}\" måste fyllas i, men etiketten visar inte det. Den som ser skärmen får veta det först "
-     "när formuläret skickas.",
-     "The field \"{0}\" must be filled in, but its label does not show it. People who see the screen only "
-     "find out when they send the form."}};
+    {"Fältet \"{0}\" är obligatoriskt, men etiketten visar inte det. Den som ser skärmen får veta det först "
+     "när formuläret skickas. Skriv \"(obligatoriskt)\" i etiketten.",
+     "The field \"{0}\" is required, but its label does not show it. People who see the screen only find out "
+     "when they send the form. Write \"(required)\" in the label."}};
 const Message kMaybeCss{"maybe-css-marker",
-                        {"Fältet \"{0}\" måste fyllas i. Etiketten säger inget om det, men en klass tyder på att "
+                        {"Fältet \"{0}\" är obligatoriskt. Etiketten säger inget om det, men en klass tyder på att "
                          "en markering som * läggs till med CSS. Kontrollera att den syns.",
-                         "The field \"{0}\" must be filled in. Its label does not say so, but a class suggests "
+                         "The field \"{0}\" is required. Its label does not say so, but a class suggests "
                          "that a marker such as * is added with CSS. Check that it is visible."}};
 
 const Message kMaybeHidden{"maybe-hidden",
-                           {"Fältet \"{0}\" måste fyllas i och etiketten säger inget om det, men fältet kan vara "
+                           {"Fältet \"{0}\" är obligatoriskt och etiketten säger inget om det, men fältet kan vara "
                             "dolt med CSS som granska inte kunde utvärdera. Kontrollera om det syns.",
-                            "The field \"{0}\" must be filled in and its label does not say so, but the field may "
+                            "The field \"{0}\" is required and its label does not say so, but the field may "
                             "be hidden by CSS that granska could not evaluate. Check whether it is visible."}};
 
 const RuleInfo kInfo{

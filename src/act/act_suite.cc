@@ -170,8 +170,11 @@ Actual actual(engine::Outcome o) {
   return Actual::Untested;
 }
 
+// The SCs a rule's failures fail. A best practice only relates to its criteria (its
+// failures fail none, see RuleKind), so in ACT and EARL terms it claims none.
 std::vector<std::string> criteria_of(const engine::RuleInfo& info) {
   std::vector<std::string> out;
+  if (info.kind == engine::RuleKind::BestPractice) return out;
   for (const engine::CriterionRef& c : info.criteria) out.emplace_back(c.number);
   return out;
 }

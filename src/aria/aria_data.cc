@@ -561,6 +561,20 @@ const RoleInfo* find_role_token(std::string_view token) {
 
 std::span<const RoleInfo> all_roles() { return kRoles; }
 
+const RoleInfo* first_concrete_role(std::string_view role_attribute) {
+  while (!role_attribute.empty()) {
+    std::size_t start = role_attribute.find_first_not_of(" \t\n\f\r");
+    if (start == std::string_view::npos) break;
+    role_attribute.remove_prefix(start);
+    std::size_t end = role_attribute.find_first_of(" \t\n\f\r");
+    if (end == std::string_view::npos) end = role_attribute.size();
+    const RoleInfo* r = find_role_token(role_attribute.substr(0, end));
+    if (r && !r->abstract) return r;
+    role_attribute.remove_prefix(end);
+  }
+  return nullptr;
+}
+
 bool role_is_a(std::string_view role, std::string_view ancestor) {
   const RoleInfo* r = find_role(role);
   const RoleInfo* a = find_role(ancestor);
@@ -578,7 +592,12 @@ bool role_lists_attribute(std::string_view role, std::string_view attribute) {
 
 bool role_prohibits_attribute(std::string_view role, std::string_view attribute) {
   const RoleInfo* r = find_role(role);
-  return r && r->prohibited_attributes.contains(attribute);
+  if (!r) return false;
+  // ARIA 1.3 §6.7: the braille variants are prohibited wherever their counterparts are
+  // (aria-braillelabel like aria-label, aria-brailleroledescription like aria-roledescription).
+  if (attribute == "aria-braillelabel") attribute = "aria-label";
+  if (attribute == "aria-brailleroledescription") attribute = "aria-roledescription";
+  return r->prohibited_attributes.contains(attribute);
 }
 
 bool role_supports_attribute(std::string_view role, std::string_view attribute) {

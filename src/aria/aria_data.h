@@ -149,6 +149,10 @@ const RoleInfo* find_role(std::string_view name);
 // ASCII case-insensitive lookup of one role token, as written in a role attribute.
 const RoleInfo* find_role_token(std::string_view token);
 std::span<const RoleInfo> all_roles();
+// The first concrete (non-abstract) role named in a role attribute's value, as browsers
+// pick it, before presentational conflict resolution; nullptr when none is valid.
+// "presentation" is returned as itself (Semantics reports it as "none").
+const RoleInfo* first_concrete_role(std::string_view role_attribute);
 
 // True when `role` is `ancestor` or inherits from it (e.g. ("searchbox", "textbox"),
 // ("switch", "checkbox"), ("button", "widget")).

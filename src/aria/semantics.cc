@@ -48,6 +48,11 @@ bool Semantics::has_explicit_role(const html::Node& element) {
   return impl_->role_entry(element).explicit_role;
 }
 
+bool Semantics::is_generic(const html::Node& element) {
+  if (&element.document() != &impl_->doc) return false;
+  return impl_->role_entry(element).kind == detail::RoleKind::Generic;
+}
+
 std::string_view Semantics::implicit_role(const html::Node& element) {
   if (!element.is_element() || &element.document() != &impl_->doc) return {};
   detail::RoleEntry r = impl_->implicit_role(element, /*allow_presentational=*/true);

@@ -58,6 +58,10 @@ class Semantics {
   std::string_view role(const html::Node& element);
   // True when the role came from a valid role= token.
   bool has_explicit_role(const html::Node& element);
+  // True when role() is "" because the element maps to the generic role (div, span, b,
+  // a without href, ...), as opposed to an element with no role at all (audio, tbody
+  // outside a table, unknown elements). Generic forbids naming; no-role elements do not.
+  bool is_generic(const html::Node& element);
   // The role the element would have without its role attribute (HTML-AAM, in its context);
   // "" when it has none. Lets rules tell role="checkbox" on <input type=checkbox> (native
   // semantics apply) from the same role on a <div>.

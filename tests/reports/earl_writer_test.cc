@@ -116,5 +116,19 @@ TEST(EarlWriter, AssertionsFromAPageEvaluation) {
   EXPECT_EQ(earl_assertions(evaluation, Lang::Sv)[0].info, "bild a.png");
 }
 
+const engine::RuleInfo kBestPracticeInfo{.id = "t-bp", .title = {"b", "b"}, .criteria = {engine::sc("1.1.1")},
+                                         .kind = engine::RuleKind::BestPractice, .messages = {&kPage}};
+
+TEST(EarlWriter, BestPracticeFailsNoCriterion) {
+  engine::Rule bp{kBestPracticeInfo, [](engine::Context&, engine::Reporter& out) { out.failed(nullptr, kPage); }};
+  engine::Registry registry;
+  registry.add(bp);
+  auto doc = html::Document::parse("<title>t</title>");
+  auto assertions = earl_assertions(engine::evaluate(*doc, "https://example.test/", registry), Lang::En);
+  ASSERT_EQ(assertions.size(), 1u);
+  EXPECT_EQ(assertions[0].outcome, EarlOutcome::Failed);
+  EXPECT_TRUE(assertions[0].criteria.empty()) << "a best practice only relates to 1.1.1";
+}
+
 }  // namespace
 }  // namespace granska::reports

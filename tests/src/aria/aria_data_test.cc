@@ -81,6 +81,22 @@ TEST(AriaData, ProhibitedAttributes) {
   EXPECT_FALSE(role_prohibits_attribute("button", "aria-label"));
 }
 
+TEST(AriaData, FirstConcreteRoleSkipsUnknownAndAbstractTokens) {
+  ASSERT_NE(first_concrete_role(" banana widget  Presentation button"), nullptr);
+  EXPECT_EQ(first_concrete_role(" banana widget  Presentation button")->name, "presentation");
+  EXPECT_EQ(first_concrete_role("\tlink"), find_role("link"));
+  EXPECT_EQ(first_concrete_role("banana widget"), nullptr);
+  EXPECT_EQ(first_concrete_role(""), nullptr);
+}
+
+TEST(AriaData, BrailleAttributesFollowTheirCounterparts) {
+  EXPECT_TRUE(role_prohibits_attribute("paragraph", "aria-braillelabel"));
+  EXPECT_TRUE(role_prohibits_attribute("generic", "aria-brailleroledescription"));
+  EXPECT_FALSE(role_prohibits_attribute("heading", "aria-braillelabel"));
+  EXPECT_FALSE(role_prohibits_attribute("paragraph", "aria-brailleroledescription"));
+  EXPECT_FALSE(role_supports_attribute("paragraph", "aria-braillelabel"));
+}
+
 TEST(AriaData, DeprecatedGlobalUse) {
   const AttributeInfo* disabled = find_attribute("aria-disabled");
   ASSERT_NE(disabled, nullptr);

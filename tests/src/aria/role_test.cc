@@ -205,5 +205,15 @@ TEST(AriaRoleApi, RolesForEveryElementOfAPage) {
   }
 }
 
+
+TEST(AriaRoleApi, IsGenericTellsGenericFromNoRole) {
+  Page page("<div id=a>x</div><span id=b>y</span><audio id=c controls></audio>"
+            "<input id=d type=password><div id=e role=button>z</div>");
+  EXPECT_TRUE(page.semantics().is_generic(page.el("a")));
+  EXPECT_TRUE(page.semantics().is_generic(page.el("b")));
+  EXPECT_FALSE(page.semantics().is_generic(page.el("c")));
+  EXPECT_FALSE(page.semantics().is_generic(page.el("d")));
+  EXPECT_FALSE(page.semantics().is_generic(page.el("e")));
+}
 }  // namespace
 }  // namespace granska::aria

@@ -48,8 +48,11 @@ std::string criterion_heading(const engine::Criterion& c, Lang lang) {
   return out;
 }
 
+// The criterion a rule's findings are listed under. Every built-in rule names one (a
+// catalogue test enforces it); a rule without any is listed under 4.1.2 rather than crash.
 const engine::Criterion& primary_criterion(const engine::RuleInfo& info) {
-  return *engine::find_criterion(info.criteria.front().number);
+  const engine::Criterion* c = info.criteria.empty() ? nullptr : engine::find_criterion(info.criteria.front().number);
+  return c ? *c : *engine::find_criterion("4.1.2");
 }
 
 }  // namespace
@@ -98,8 +101,14 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opt)
       for (const engine::Finding& f : r->findings) {
         if (!shown(f)) continue;
         rule_shown = true;
-        out << "  " << st(outcome_color(f.outcome)) << outcome_mark(f.outcome) << " "
-            << engine::label(f.outcome).in(lang) << st(kReset);
+        // A best-practice rule points at a likely problem but fails no criterion by itself,
+        // so its failures read as warnings, not as "Underkänd".
+        if (f.outcome == Outcome::Failed && info.kind == engine::RuleKind::BestPractice) {
+          out << "  " << st(kYellow) << "! " << (sv ? "Varning (god praxis)" : "Warning (best practice)") << st(kReset);
+        } else {
+          out << "  " << st(outcome_color(f.outcome)) << outcome_mark(f.outcome) << " "
+              << engine::label(f.outcome).in(lang) << st(kReset);
+        }
         if (f.outcome != Outcome::Passed) out << " [" << engine::label(info.impact).in(lang) << "]";
         out << " " << info.id << ": " << escape_for_terminal(f.text(lang)) << "\n";
         engine::Location loc = engine::locate(f.node);
@@ -119,8 +128,15 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opt)
   const auto& ev = report.evaluation;
   std::size_t rules_inapplicable = static_cast<std::size_t>(std::count_if(
       ev.rules.begin(), ev.rules.end(), [](const engine::RuleResult& r) { return r.outcome == Outcome::Inapplicable; }));
+  std::size_t warnings = 0;
+  for (const engine::RuleResult& r : ev.rules) {
+    if (r.rule->info.kind != engine::RuleKind::BestPractice) continue;
+    warnings += static_cast<std::size_t>(std::count_if(r.findings.begin(), r.findings.end(),
+                                                       [](const engine::Finding& f) { return f.outcome == Outcome::Failed; }));
+  }
   out << "\n" << st(kBold) << (sv ? "Sammanfattning: " : "Summary: ") << st(kReset)
-      << st(kRed) << ev.count(Outcome::Failed) << (sv ? " underkända" : " failed") << st(kReset) << ", "
+      << st(kRed) << ev.count(Outcome::Failed) - warnings << (sv ? " underkända" : " failed") << st(kReset) << ", "
+      << st(kYellow) << warnings << (sv ? " varningar (god praxis)" : " warnings (best practice)") << st(kReset) << ", "
       << st(kYellow) << ev.count(Outcome::CantTell) << (sv ? " kräver manuell granskning" : " need manual review") << st(kReset) << ", "
       << st(kGreen) << ev.count(Outcome::Passed) << (sv ? " godkända" : " passed") << st(kReset) << ". "
       << ev.rules.size() << (sv ? " regler körda, " : " rules run, ") << rules_inapplicable

@@ -91,7 +91,12 @@ int run_check(const CheckOptions& o) {
 
   engine::Impact threshold = kImpacts.at(o.fail_on);
   for (const engine::RuleResult& r : evaluation.rules) {
-    if (r.outcome == engine::Outcome::Failed && r.rule->info.impact <= threshold) return kExitFindings;
+    // Best-practice warnings are reported but do not fail a criterion, so they never set
+    // the exit code: a supplier's CI gate fails on WCAG failures only.
+    if (r.outcome == engine::Outcome::Failed && r.rule->info.kind == engine::RuleKind::Requirement &&
+        r.rule->info.impact <= threshold) {
+      return kExitFindings;
+    }
   }
   return kExitOk;
 }

@@ -47,6 +47,16 @@ TEST(CheckCommand, EnglishOnRequest) {
   EXPECT_NE(r.out.find("How to fix:"), std::string::npos);
 }
 
+TEST(CheckCommand, BestPracticeWarningsDoNotSetTheExitCode) {
+  // warnings-only.html skips a heading level (h1 → h3): heading-order warns, no criterion fails.
+  auto r = run_granska({"check", fixture_path("cli/warnings-only.html")});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("! Varning (god praxis) [") , std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("heading-order:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Sammanfattning: 0 underkända, 1 varningar (god praxis)"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Underkänd"), std::string::npos) << r.out;
+}
+
 TEST(CheckCommand, FailOnLevel) {
   // bad.html: image-alt is critical, html-has-lang serious.
   EXPECT_EQ(run_granska({"check", "--fail-on", "critical", fixture_path("cli/bad.html")}).exit_code, 1);

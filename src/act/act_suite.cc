@@ -170,8 +170,12 @@ Actual actual(engine::Outcome o) {
   return Actual::Untested;
 }
 
+// The SCs a rule's failure fails. A best-practice rule's criteria are only related ones
+// (RuleKind::BestPractice fails none by itself), so it reports none, as axe-core's
+// best-practice checks do in their ACT implementation reports.
 std::vector<std::string> criteria_of(const engine::RuleInfo& info) {
   std::vector<std::string> out;
+  if (info.kind == engine::RuleKind::BestPractice) return out;
   for (const engine::CriterionRef& c : info.criteria) out.emplace_back(c.number);
   return out;
 }

@@ -124,6 +124,7 @@ TableModel TableModel::form(const Node& table) {
   m.width_ = b.width;
   m.height_ = b.height;
   m.cells_ = std::move(b.cells);
+  for (std::size_t i = 0; i < m.cells_.size(); ++i) m.index_.emplace(m.cells_[i].element, i);
   m.grid_.assign(static_cast<std::size_t>(m.width_) * m.height_, -1);
   for (std::uint32_t y = 0; y < b.rows.size() && y < m.height_; ++y) {
     for (std::uint32_t x = 0; x < b.rows[y].size(); ++x) m.grid_[static_cast<std::size_t>(y) * m.width_ + x] = b.rows[y][x];
@@ -145,10 +146,8 @@ const TableCell* TableModel::cell_at(std::uint32_t x, std::uint32_t y) const {
 }
 
 const TableCell* TableModel::cell_of(const Node& element) const {
-  for (const TableCell& c : cells_) {
-    if (c.element == &element) return &c;
-  }
-  return nullptr;
+  auto it = index_.find(&element);
+  return it == index_.end() ? nullptr : &cells_[it->second];
 }
 
 namespace {
@@ -202,13 +201,10 @@ std::vector<const TableCell*> TableModel::assigned_headers(const TableCell& prin
       std::size_t start = i;
       while (i < v.size() && !text::is_html_space(v[i])) ++i;
       if (i == start) continue;
-      for (const TableCell& c : cells_) {
-        auto id = c.element->attr("id");
-        if (&c != &principal && id && *id == v.substr(start, i - start) &&
-            std::find(out.begin(), out.end(), &c) == out.end()) {
-          out.push_back(&c);
-        }
-      }
+      // HTML: the first element in the document with that id, if it is a cell of this table.
+      const Node* target = principal.element->document().element_by_id(v.substr(start, i - start));
+      const TableCell* c = target ? cell_of(*target) : nullptr;
+      if (c && c != &principal && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
     }
     return out;
   }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "html/dom.h"
@@ -57,6 +58,7 @@ class TableModel {
   std::uint32_t width_ = 0;
   std::uint32_t height_ = 0;
   std::vector<TableCell> cells_;
+  std::unordered_map<const Node*, std::size_t> index_;  // element → position in cells_
   std::vector<std::int32_t> grid_;  // width_ * height_ slots: index into cells_, -1 empty
   bool group_scope_ = false;
 };

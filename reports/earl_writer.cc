@@ -88,7 +88,10 @@ std::vector<EarlAssertion> earl_assertions(const engine::PageEvaluation& evaluat
   std::vector<EarlAssertion> out;
   for (const engine::RuleResult& r : evaluation.rules) {
     std::vector<std::string> criteria;
-    for (const engine::CriterionRef& c : r.rule->info.criteria) criteria.emplace_back(c.number);
+    // A best-practice rule fails no criterion by itself (engine::RuleKind), so it claims none.
+    if (r.rule->info.kind == engine::RuleKind::Requirement) {
+      for (const engine::CriterionRef& c : r.rule->info.criteria) criteria.emplace_back(c.number);
+    }
     const std::string test(r.rule->info.id);
     if (r.findings.empty()) {
       out.push_back(EarlAssertion{test, criteria, EarlOutcome::Inapplicable, {}, {}});

@@ -3,7 +3,7 @@
 // accepts (HTML "shared declarative refresh steps"); later ones are ignored by browsers.
 // Passes for an immediate redirect (0 s) or a delay over 20 hours (72 000 s).
 #include "engine/registry.h"
-#include "util/text.h"
+#include "html/refresh.h"
 
 namespace granska::checks {
 namespace {
@@ -39,43 +39,16 @@ const RuleInfo kInfo{
     .messages = {&kNoDelay, &kLongDelay, &kDelayed},
 };
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// The delay of a refresh declaration, per HTML's shared declarative refresh steps; -1 when
-// the browser would ignore the declaration. Saturates at a value far above 72 000.
-long long refresh_delay(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size() && text::is_html_space(s[i])) ++i;
-  std::size_t start = i;
-  long long time = 0;
-  while (i < s.size() && is_digit(s[i])) {
-    if (time < 1'000'000'000) time = time * 10 + (s[i] - '0');
-    ++i;
-  }
-  if (i == start && (i >= s.size() || s[i] != '.')) return -1;
-  while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) ++i;
-  if (i < s.size() && s[i] != ';' && s[i] != ',' && !text::is_html_space(s[i])) return -1;
-  return time;
-}
-
 void evaluate(Context& ctx, Reporter& out) {
-  for (const html::Node* e : ctx.doc.elements()) {
-    if (!e->is("meta")) continue;
-    auto equiv = e->attr("http-equiv");
-    if (!equiv || !text::iequals(text::trim(*equiv), "refresh")) continue;
-    auto content = e->attr("content");
-    if (!content || content->empty()) continue;
-    long long delay = refresh_delay(*content);
-    if (delay < 0) continue;
-    std::string seconds = std::to_string(delay);
-    if (delay == 0) {
-      out.passed(e, kNoDelay, {seconds});
-    } else if (delay > 72000) {
-      out.passed(e, kLongDelay, {seconds});
-    } else {
-      out.failed(e, kDelayed, {seconds});
-    }
-    return;  // browsers act on the first valid declaration only
+  std::optional<html::RefreshDeclaration> refresh = html::first_refresh(ctx.doc);
+  if (!refresh) return;
+  std::string seconds = std::to_string(refresh->delay);
+  if (refresh->delay == 0) {
+    out.passed(refresh->meta, kNoDelay, {seconds});
+  } else if (refresh->delay > 72000) {
+    out.passed(refresh->meta, kLongDelay, {seconds});
+  } else {
+    out.failed(refresh->meta, kDelayed, {seconds});
   }
 }
 

@@ -88,6 +88,20 @@ bool Semantics::focusable(const html::Node& element) {
   return impl_->focusable(element);
 }
 
+bool Semantics::in_sequential_focus_order(const html::Node& element) {
+  if (!focusable(element)) return false;
+  auto tabindex = element.attr("tabindex");
+  std::optional<long> value = tabindex ? detail::parse_html_integer(*tabindex) : std::nullopt;
+  return !value || *value >= 0;
+}
+
+bool Semantics::disabled(const html::Node& element) {
+  if (&element.document() != &impl_->doc) return false;
+  return impl_->is_disabled(element);
+}
+
+std::string_view Semantics::input_type(const html::Node& input) { return detail::input_type(input); }
+
 namespace detail {
 
 std::optional<long> parse_html_integer(std::string_view s) {

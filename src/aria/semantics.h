@@ -79,6 +79,13 @@ class Semantics {
   // In sequential focus order or focusable by script (any tabindex), and not disabled,
   // inert or hidden. aria-hidden does not affect this.
   bool focusable(const html::Node& element);
+  // Focusable and reached with the Tab key: focusable() without a negative tabindex.
+  bool in_sequential_focus_order(const html::Node& element);
+  // HTML "actually disabled": a form control with disabled, in a disabled fieldset (outside
+  // its first legend), or an option in a disabled optgroup. aria-disabled does not count.
+  bool disabled(const html::Node& element);
+  // The input element's type state, lowercase; "text" when missing or unknown.
+  static std::string_view input_type(const html::Node& input);
 
  private:
   struct Impl;

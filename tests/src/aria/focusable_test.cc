@@ -63,5 +63,22 @@ const FocusCase kCases[] = {
 INSTANTIATE_TEST_SUITE_P(AriaFocusableCases, AriaFocusable, ::testing::ValuesIn(kCases),
                          testing::CaseName());
 
+// The Tab order leaves out negative tabindex; disabled() is HTML's "actually disabled".
+TEST(AriaFocusOrder, SequentialFocusAndDisabled) {
+  Page page("<input id=a><input id=b tabindex=-1><div id=c tabindex=0></div><input id=d disabled>"
+            "<fieldset disabled><input id=e></fieldset><input id=f aria-disabled=true><input id=g type=Email>");
+  auto& s = page.semantics();
+  auto el = [&](const char* id) -> const html::Node& { return page.el(id); };
+  EXPECT_TRUE(s.in_sequential_focus_order(el("a")));
+  EXPECT_FALSE(s.in_sequential_focus_order(el("b")));
+  EXPECT_TRUE(s.in_sequential_focus_order(el("c")));
+  EXPECT_FALSE(s.in_sequential_focus_order(el("d")));
+  EXPECT_TRUE(s.disabled(el("d")));
+  EXPECT_TRUE(s.disabled(el("e")));
+  EXPECT_FALSE(s.disabled(el("f")));  // aria-disabled is not HTML disabled
+  EXPECT_EQ(Semantics::input_type(el("g")), "email");
+  EXPECT_EQ(Semantics::input_type(el("a")), "text");
+}
+
 }  // namespace
 }  // namespace granska::aria

@@ -1,0 +1,100 @@
+// td-headers-attr: the headers attribute of a table cell names only other cells of the
+// same table (ACT a25f45, WCAG 1.3.1). Applies to every td/th with a non-empty headers
+// attribute that is a cell of a <table> whose role is table, grid or treegrid and which is
+// not hidden. Each id must belong to a cell of that table (html/table.h) other than the cell
+// itself; an id of an element elsewhere, of a non-cell, or of nothing fails.
+#include <map>
+#include <string>
+
+#include "engine/registry.h"
+#include "html/table.h"
+#include "util/text.h"
+
+namespace granska::checks {
+namespace {
+
+using namespace engine;
+
+const Message kValid{"valid", {"headers=\"{0}\" pekar bara på andra celler i samma tabell.",
+                               "headers=\"{0}\" refers only to other cells in the same table."}};
+const Message kBadId{"not-a-cell-in-table",
+                     {"headers pekar på \"{0}\", som inte är en annan cell i samma tabell. Skärmläsare kan "
+                      "inte läsa upp rätt rubrik för cellen.",
+                      "headers refers to \"{0}\", which is not another cell in the same table. Screen "
+                      "readers cannot read out the right header for the cell."}};
+const Message kMaybeHidden{"maybe-hidden",
+                           {"headers pekar på \"{0}\", som inte är en annan cell i tabellen, men tabellen kan "
+                            "vara dold med CSS som granska inte kunde utvärdera. Kontrollera om den syns.",
+                            "headers refers to \"{0}\", which is not another cell in the table, but the table "
+                            "may be hidden by CSS that granska could not evaluate. Check whether it is visible."}};
+
+const RuleInfo kInfo{
+    .id = "td-headers-attr",
+    .title = {"Attributet headers pekar på celler i samma tabell",
+              "The headers attribute refers to cells in the same table"},
+    .description = {"Kontrollerar att attributet headers på en tabellcell bara innehåller id:n för andra celler "
+                    "i samma tabell. Annars kopplar skärmläsare cellen till fel rubrik, eller till ingen alls.",
+                    "Checks that the headers attribute on a table cell holds only ids of other cells in the "
+                    "same table. Otherwise screen readers connect the cell to the wrong header, or to none."},
+    .help = {"Rätta id:na i headers så att de pekar på rubrikcellerna (<th id=\"…\">) i samma tabell, "
+             "eller ta bort headers och använd <th scope=\"col\"> eller <th scope=\"row\"> i stället.",
+             "Correct the ids in headers so that they point to the header cells (<th id=\"…\">) of the same "
+             "table, or remove headers and use <th scope=\"col\"> or <th scope=\"row\"> instead."},
+    .criteria = {sc("1.3.1")},
+    .act_rules = {"a25f45"},
+    .impact = Impact::Serious,
+    .messages = {&kValid, &kBadId, &kMaybeHidden},
+};
+
+const html::Node* enclosing_table(const html::Node& cell) {
+  for (const html::Node* p = cell.parent_element(); p; p = p->parent_element()) {
+    if (p->is("table")) return p;
+  }
+  return nullptr;
+}
+
+// The first id in `headers` that is not another cell of `table`; empty when all are.
+std::string first_bad_id(const html::TableModel& table, const html::Node& cell, std::string_view headers) {
+  std::size_t i = 0;
+  while (i < headers.size()) {
+    while (i < headers.size() && text::is_html_space(headers[i])) ++i;
+    std::size_t start = i;
+    while (i < headers.size() && !text::is_html_space(headers[i])) ++i;
+    if (i == start) continue;
+    std::string_view id = headers.substr(start, i - start);
+    const html::Node* target = cell.document().element_by_id(id);
+    if (!target || target == &cell || !table.cell_of(*target)) return std::string(id);
+  }
+  return "";
+}
+
+void evaluate(Context& ctx, Reporter& out) {
+  std::map<const html::Node*, html::TableModel> models;
+  for (const html::Node* e : ctx.doc.elements()) {
+    if (!e->is("td") && !e->is("th")) continue;
+    auto headers = e->attr("headers");
+    if (!headers || text::trim(*headers).empty()) continue;
+    const html::Node* table = enclosing_table(*e);
+    if (!table) continue;
+    std::string_view role = ctx.aria.role(*table);
+    if (role != "table" && role != "grid" && role != "treegrid") continue;
+    aria::Tristate hidden = ctx.aria.hidden(*table);
+    if (hidden == aria::Tristate::Yes) continue;
+    auto it = models.find(table);
+    if (it == models.end()) it = models.emplace(table, html::TableModel::form(*table)).first;
+    if (!it->second.cell_of(*e)) continue;  // not a cell of the table (misplaced markup)
+    std::string bad = first_bad_id(it->second, *e, *headers);
+    if (bad.empty()) {
+      out.passed(e, kValid, {std::string(text::trim(*headers))});
+    } else if (hidden == aria::Tristate::Unknown) {
+      out.cant_tell(e, kMaybeHidden, {bad});
+    } else {
+      out.failed(e, kBadId, {bad});
+    }
+  }
+}
+
+const RuleRegistration kRegistration(kInfo, evaluate);
+
+}  // namespace
+}  // namespace granska::checks

@@ -16,6 +16,8 @@
 
 namespace granska::aria {
 
+class ComputedStyles;  // aria/computed_style.h
+
 // Where an accessible name (or description) came from, for explaining a finding.
 enum class NameSource : std::uint8_t {
   None,             // no name
@@ -75,6 +77,10 @@ class Semantics {
   // In sequential focus order or focusable by script (any tabindex), and not disabled,
   // inert or hidden. aria-hidden does not affect this.
   bool focusable(const html::Node& element);
+
+  // Computed CSS values of every element (aria/computed_style.h), computed on first use
+  // and shared by the rules that need them.
+  const ComputedStyles& computed_styles();
 
  private:
   struct Impl;

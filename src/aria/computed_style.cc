@@ -719,6 +719,10 @@ ComputedStyles::ComputedStyles(const html::Document& doc) : impl_(std::make_uniq
         cs.color = inherit.color;
         if (e->ns() == html::Namespace::Html) {
           if (is_form_control(*e)) cs.color.reset();  // field/button text colours vary
+          // Presentational attributes (<font color>, <body text>): not modelled, so unknown.
+          if ((e->is("font") && e->has_attr("color")) || (e->is("body") && e->has_attr("text"))) {
+            cs.color.reset();
+          }
           if ((e->is("a") || e->is("area")) && e->has_attr("href")) cs.color.reset();  // link/visited
           if (e->is("mark")) cs.color = Rgba{0, 0, 0, 1};
         }
@@ -737,6 +741,10 @@ ComputedStyles::ComputedStyles(const html::Document& doc) : impl_(std::make_uniq
         cs.background_color = Rgba{0, 0, 0, 0};
         if (e->ns() == html::Namespace::Html) {
           if (is_form_control(*e)) cs.background_color.reset();
+          // bgcolor=/background= (body, table, tr, td, th): not modelled, so unknown.
+          if (e->has_attr("bgcolor") || (e->has_attr("background") && !e->is("img"))) {
+            cs.background_color.reset();
+          }
           if (e->is("mark")) cs.background_color = Rgba{255, 255, 0, 1};
         }
       } else if (Wide k = wide(Prop::BackgroundColor); k != Wide::None) {

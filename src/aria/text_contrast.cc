@@ -29,6 +29,15 @@ bool in_unrendered(const html::Node& e) {
         t == "datalist") {
       return true;
     }
+    // Closed <details> shows only its summary; a <dialog> without open is not shown.
+    if (t == "dialog" && !a->has_attr("open")) return true;
+    if (t == "details" && !a->has_attr("open")) {
+      bool in_summary = false;
+      for (const html::Node* s = &e; s && s != a; s = s->parent_element()) {
+        if (s->is("summary") && s->parent_element() == a) in_summary = true;
+      }
+      if (!in_summary) return true;
+    }
   }
   return false;
 }
@@ -184,6 +193,16 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
     }
   }
 
+  // A page that asks for a dark colour scheme only gets a dark canvas and light default
+  // text, which granska does not model.
+  bool dark_scheme = false;
+  for (const html::Node* e : doc.elements()) {
+    auto name = e->attr("name");
+    if (!e->is("meta") || !name || !text::iequals(text::trim(*name), "color-scheme")) continue;
+    std::string content = text::ascii_lower(e->attr("content").value_or(""));
+    dark_scheme = content.find("dark") != std::string::npos && content.find("light") == std::string::npos;
+  }
+
   std::vector<TextContrast> out;
   std::vector<const ComputedStyle*> chain;
   for (const html::Node* e : doc.elements()) {
@@ -231,6 +250,7 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
     if (cs.font_size && *cs.font_size <= 0) continue;
     if (aria.hidden(*e) == Tristate::Unknown) unknown("hidden");
     if (where != Placement::InFlow) unknown("positioned");
+    if (dark_scheme) unknown("color");
     if (!cs.has_text_shadow || *cs.has_text_shadow) unknown("text-shadow");
     // Positioned boxes in the same part of the page may cover the text or sit behind it.
     if (r.unknown_reason.empty()) {

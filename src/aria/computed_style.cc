@@ -607,6 +607,57 @@ std::optional<double> spacing_value(std::string_view v, std::optional<double> fo
 
 }  // namespace
 
+namespace {
+
+// What the element's own position properties say, ignoring its ancestors.
+Placement own_placement(const ComputedStyles& styles, const html::Node& e) {
+  const Cascaded& pos = styles.cascaded(e, Prop::Position);
+  Placement result = pos.uncertain ? Placement::Unknown : Placement::InFlow;
+  std::string_view v = pos.value;
+  bool out_of_flow = text::iequals(v, "absolute") || text::iequals(v, "fixed");
+  if (!out_of_flow && !text::iequals(v, "relative") && !text::iequals(v, "sticky")) return result;
+  double font_size = styles.of(e).font_size.value_or(kMediumFontSize);
+  auto offset = [&](Prop p) { return parse_length(styles.cascaded(e, p).value, font_size); };
+  // Far beyond the top or left edge: the usual "visually hidden" technique.
+  std::optional<double> top = offset(Prop::Top), left = offset(Prop::Left);
+  if ((top && *top <= -kOffScreen) || (left && *left <= -kOffScreen)) return Placement::OffScreen;
+  if (out_of_flow) {
+    // Clipped to nothing: clip: rect(0 0 0 0) / rect(1px, 1px, 1px, 1px), or a 1px box with
+    // overflow hidden.
+    std::string clip = text::ascii_lower(styles.cascaded(e, Prop::Clip).value);
+    std::string clip_path = text::ascii_lower(styles.cascaded(e, Prop::ClipPath).value);
+    std::erase_if(clip, [](char c) { return c == ' ' || c == ','; });
+    if (clip == "rect(0000)" || clip == "rect(0px0px0px0px)" || clip == "rect(1px1px1px1px)" ||
+        clip_path == "inset(50%)" || clip_path == "inset(100%)") {
+      return Placement::OffScreen;
+    }
+    std::optional<double> w = offset(Prop::Width), h = offset(Prop::Height);
+    if (w && h && *w <= 1 && *h <= 1 && text::iequals(styles.cascaded(e, Prop::Overflow).value, "hidden")) {
+      return Placement::OffScreen;
+    }
+    return result == Placement::InFlow ? Placement::Positioned : result;
+  }
+  if ((top && *top != 0) || (left && *left != 0) || offset(Prop::Right) || offset(Prop::Bottom)) {
+    std::optional<double> r = offset(Prop::Right), b = offset(Prop::Bottom);
+    bool shifted = (top && *top != 0) || (left && *left != 0) || (r && *r != 0) || (b && *b != 0);
+    if (shifted && result == Placement::InFlow) return Placement::Positioned;
+  }
+  return result;
+}
+
+// Off-screen anywhere in the chain wins, then unknown, then positioned.
+int rank(Placement p) {
+  switch (p) {
+    case Placement::InFlow: return 0;
+    case Placement::Positioned: return 1;
+    case Placement::Unknown: return 2;
+    case Placement::OffScreen: return 3;
+  }
+  return 0;
+}
+
+}  // namespace
+
 struct ComputedStyles::Impl {
   std::vector<ComputedStyle> computed;
   std::vector<std::array<Cascaded, kPropCount>> cascaded;
@@ -815,6 +866,8 @@ ComputedStyles::ComputedStyles(const html::Document& doc) : impl_(std::make_uniq
       }
       if (d.uncertain) cs.has_text_shadow.reset();
     }
+    Placement own = own_placement(*this, *e);
+    cs.placement = ps && rank(ps->placement) > rank(own) ? ps->placement : own;
   }
 }
 
@@ -831,40 +884,7 @@ const Cascaded& ComputedStyles::cascaded(const html::Node& element, Prop p) cons
 bool ComputedStyles::has_external_style_sheets() const { return impl_->external; }
 
 Placement placement(const ComputedStyles& styles, const html::Node& element) {
-  Placement result = Placement::InFlow;
-  for (const html::Node* e = &element; e; e = e->parent_element()) {
-    const Cascaded& pos = styles.cascaded(*e, Prop::Position);
-    if (pos.uncertain) result = Placement::Unknown;
-    std::string_view v = pos.value;
-    bool out_of_flow = text::iequals(v, "absolute") || text::iequals(v, "fixed");
-    if (!out_of_flow && !text::iequals(v, "relative") && !text::iequals(v, "sticky")) continue;
-    double font_size = styles.of(*e).font_size.value_or(kMediumFontSize);
-    auto offset = [&](Prop p) { return parse_length(styles.cascaded(*e, p).value, font_size); };
-    // Far beyond the top or left edge: the usual "visually hidden" technique.
-    std::optional<double> top = offset(Prop::Top), left = offset(Prop::Left);
-    if ((top && *top <= -kOffScreen) || (left && *left <= -kOffScreen)) return Placement::OffScreen;
-    if (out_of_flow) {
-      // Clipped to nothing: clip: rect(0 0 0 0) / rect(1px, 1px, 1px, 1px), or a 1px box
-      // with overflow hidden.
-      std::string clip = text::ascii_lower(styles.cascaded(*e, Prop::Clip).value);
-      std::string clip_path = text::ascii_lower(styles.cascaded(*e, Prop::ClipPath).value);
-      std::erase_if(clip, [](char c) { return c == ' ' || c == ','; });
-      if (clip == "rect(0000)" || clip == "rect(0px0px0px0px)" || clip == "rect(1px1px1px1px)" ||
-          clip_path == "inset(50%)" || clip_path == "inset(100%)") {
-        return Placement::OffScreen;
-      }
-      std::optional<double> w = offset(Prop::Width), h = offset(Prop::Height);
-      if (w && h && *w <= 1 && *h <= 1 && text::iequals(styles.cascaded(*e, Prop::Overflow).value, "hidden")) {
-        return Placement::OffScreen;
-      }
-      if (result == Placement::InFlow) result = Placement::Positioned;
-    } else if (result == Placement::InFlow && (offset(Prop::Top) || offset(Prop::Left) || offset(Prop::Right) ||
-                                               offset(Prop::Bottom))) {
-      std::optional<double> t = offset(Prop::Top), l = offset(Prop::Left);
-      if ((t && *t != 0) || (l && *l != 0)) result = Placement::Positioned;
-    }
-  }
-  return result;
+  return styles.of(element).placement;
 }
 
 }  // namespace granska::aria

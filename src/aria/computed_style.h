@@ -90,6 +90,15 @@ struct Cascaded {
   bool uncertain = false;
 };
 
+// Where an element's box is, as far as its and its ancestors' position properties say.
+enum class Placement : std::uint8_t {
+  InFlow,      // no positioning that moves it
+  Positioned,  // absolute/fixed (or shifted relative/sticky) in the chain: it may overlap
+               // other content or sit on a background that is not its ancestors'
+  OffScreen,   // moved far off the page or clipped to nothing ("visually hidden")
+  Unknown,     // a position granska could not evaluate may apply
+};
+inline constexpr double kOffScreen = 500;  // px beyond the top/left edge counts as off-screen
 struct ComputedStyle {
   std::optional<Rgba> color;             // inherited
   std::optional<Rgba> background_color;  // this element's own layer (often transparent)
@@ -103,6 +112,7 @@ struct ComputedStyle {
   std::optional<double> letter_spacing;  // px, normal = 0
   std::optional<double> word_spacing;    // px, normal = 0
   std::optional<bool> has_text_shadow;   // inherited
+  Placement placement = Placement::InFlow;  // this element and its ancestors together
 };
 
 class ComputedStyles {
@@ -125,15 +135,7 @@ class ComputedStyles {
   std::unique_ptr<Impl> impl_;
 };
 
-// Where an element's box is, as far as its and its ancestors' position properties say.
-enum class Placement : std::uint8_t {
-  InFlow,      // no positioning that moves it
-  Positioned,  // absolute/fixed (or shifted relative/sticky) in the chain: it may overlap
-               // other content or sit on a background that is not its ancestors'
-  OffScreen,   // moved far off the page or clipped to nothing ("visually hidden")
-  Unknown,     // a position granska could not evaluate may apply
-};
-inline constexpr double kOffScreen = 500;  // px beyond the top/left edge counts as off-screen
+// The element's Placement (same as of(element).placement).
 Placement placement(const ComputedStyles& styles, const html::Node& element);
 
 // A length in px for an element whose font size is `font_size` (em, rem = 16px, ex/ch

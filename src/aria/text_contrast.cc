@@ -19,29 +19,6 @@ bool is_blank(const html::Node& text_node) {
   return std::all_of(text_node.data().begin(), text_node.data().end(), text::is_html_space);
 }
 
-// Text that is not rendered as text at all.
-bool in_unrendered(const html::Node& e) {
-  for (const html::Node* a = &e; a; a = a->parent_element()) {
-    if (a->ns() != html::Namespace::Html) return true;  // SVG <text>, MathML: out of scope
-    std::string_view t = a->tag();
-    if (t == "script" || t == "style" || t == "template" || t == "noscript" || t == "head" || t == "title" ||
-        t == "iframe" || t == "object" || t == "canvas" || t == "video" || t == "audio" || t == "select" ||
-        t == "datalist") {
-      return true;
-    }
-    // Closed <details> shows only its summary; a <dialog> without open is not shown.
-    if (t == "dialog" && !a->has_attr("open")) return true;
-    if (t == "details" && !a->has_attr("open")) {
-      bool in_summary = false;
-      for (const html::Node* s = &e; s && s != a; s = s->parent_element()) {
-        if (s->is("summary") && s->parent_element() == a) in_summary = true;
-      }
-      if (!in_summary) return true;
-    }
-  }
-  return false;
-}
-
 // Letters or digits: ASCII alphanumerics, or a code point outside the symbol and
 // punctuation blocks.
 bool has_words(std::string_view s) {
@@ -203,6 +180,52 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
     dark_scheme = content.find("dark") != std::string::npos && content.find("light") == std::string::npos;
   }
 
+  // Per element, inherited down the tree: text in it is out of scope (not rendered,
+  // invisible, disabled, labels a disabled widget), and the first reason its colours
+  // cannot be computed (the nearest element's wins).
+  std::size_t n = doc.elements().size();
+  std::vector<bool> skip(n, false);
+  std::vector<std::string_view> reason(n);
+  for (const html::Node* e : doc.elements()) {
+    std::size_t i = e->element_index();
+    const html::Node* parent = e->parent_element();
+    if (parent) {
+      skip[i] = skip[parent->element_index()];
+      reason[i] = reason[parent->element_index()];
+    }
+    const ComputedStyle& cs = styles.of(*e);
+    if (!skip[i]) {
+      std::string_view t = e->tag();
+      bool own_skip = e->ns() != html::Namespace::Html || t == "script" || t == "style" || t == "template" ||
+                      t == "noscript" || t == "head" || t == "title" || t == "iframe" || t == "object" ||
+                      t == "canvas" || t == "video" || t == "audio" || t == "select" || t == "datalist" ||
+                      (t == "dialog" && !e->has_attr("open"));
+      // Closed <details> shows only its summary.
+      if (parent && parent->is("details") && !parent->has_attr("open") && !e->is("summary")) own_skip = true;
+      if (attr_true(*e, "aria-disabled") || (natively_disableable(*e) && e->has_attr("disabled"))) own_skip = true;
+      if (labels.count(e)) own_skip = true;
+      if (cs.opacity && *cs.opacity <= 0) own_skip = true;
+      skip[i] = own_skip;
+    }
+    std::string_view own;
+    if (!cs.opacity) {
+      own = "opacity";
+    } else if (!cs.background_image || *cs.background_image) {
+      own = "background-image";
+    } else if (!cs.background_color) {
+      own = "background-color";
+    } else if (declares_effect(styles, *e, Prop::Filter, "none") ||
+               declares_effect(styles, *e, Prop::MixBlendMode, "normal") ||
+               declares_effect(styles, *e, Prop::BackgroundClip, "border-box") ||
+               declares_effect(styles, *e, Prop::TextFillColor, "currentcolor") ||
+               declares_effect(styles, *e, Prop::TextStroke, "0")) {
+      own = "effect";
+    } else if (declares_effect(styles, *e, Prop::Transform, "none")) {
+      own = "transform";
+    }
+    if (!own.empty()) reason[i] = own;
+  }
+
   std::vector<TextContrast> out;
   std::vector<const ComputedStyle*> chain;
   for (const html::Node* e : doc.elements()) {
@@ -210,42 +233,24 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
       out.push_back(TextContrast{e, "script", false, 0, 0, std::nullopt});
       continue;
     }
+    std::size_t i = e->element_index();
+    if (skip[i]) continue;
     std::string own_text;
     for (const html::Node* c : e->children()) {
       if (c->is_text() && !is_blank(*c)) own_text += c->data();
     }
-    if (own_text.empty() || in_unrendered(*e)) continue;
-    if (aria.hidden(*e) == Tristate::Yes || in_disabled(*e)) continue;
-    bool labels_disabled = false;
-    for (const html::Node* a = e; a && !labels_disabled; a = a->parent_element()) labels_disabled = labels.count(a);
-    if (labels_disabled) continue;
+    if (own_text.empty() || (e->is("details") && !e->has_attr("open"))) continue;
+    if (aria.hidden(*e) == Tristate::Yes) continue;
     Placement where = placement(styles, *e);
     if (where == Placement::OffScreen) continue;
 
-    TextContrast r{e, {}, !has_words(own_text), 0, 0, std::nullopt};
+    TextContrast r{e, reason[i], !has_words(own_text), 0, 0, std::nullopt};
     auto unknown = [&](std::string_view why) {
       if (r.unknown_reason.empty()) r.unknown_reason = why;
     };
     chain.clear();
     for (const html::Node* a = e; a; a = a->parent_element()) chain.push_back(&styles.of(*a));
     std::reverse(chain.begin(), chain.end());
-    bool invisible = false;
-    for (const html::Node* a = e; a; a = a->parent_element()) {
-      const ComputedStyle& cs = styles.of(*a);
-      if (cs.opacity && *cs.opacity <= 0) invisible = true;
-      if (!cs.opacity) unknown("opacity");
-      if (!cs.background_image || *cs.background_image) unknown("background-image");
-      if (!cs.background_color) unknown("background-color");
-      if (declares_effect(styles, *a, Prop::Filter, "none") ||
-          declares_effect(styles, *a, Prop::MixBlendMode, "normal") ||
-          declares_effect(styles, *a, Prop::BackgroundClip, "border-box") ||
-          declares_effect(styles, *a, Prop::TextFillColor, "currentcolor") ||
-          declares_effect(styles, *a, Prop::TextStroke, "0")) {
-        unknown("effect");
-      }
-      if (declares_effect(styles, *a, Prop::Transform, "none")) unknown("transform");
-    }
-    if (invisible) continue;
     const ComputedStyle& cs = styles.of(*e);
     if (cs.font_size && *cs.font_size <= 0) continue;
     if (aria.hidden(*e) == Tristate::Unknown) unknown("hidden");

@@ -113,11 +113,18 @@ std::string for_orientation(std::string_view css, Orientation o, bool& condition
     if (c == '@' && text::iequals(css.substr(i, 6), "@media")) {
       std::size_t open = css.find('{', i);
       if (open == std::string_view::npos) break;
-      std::optional<Orientation> asked = asked_orientation(css.substr(i + 6, open - i - 6));
+      std::string_view prelude = css.substr(i + 6, open - i - 6);
+      std::optional<Orientation> asked = asked_orientation(prelude);
       if (asked) {
         conditional = true;
         std::size_t end = block_end(css, open);
-        if (*asked == o) out.append(css.substr(open + 1, end - open - 1));
+        // The query's other conditions, evaluated in css.h's environment (a landscape
+        // screen): ask it as if this screen were in the orientation the query wants.
+        std::string as_landscape = text::ascii_lower(prelude);
+        if (std::size_t at = as_landscape.find("portrait"); at != std::string::npos) {
+          as_landscape.replace(at, 8, "landscape");
+        }
+        if (*asked == o && aria::css::media_matches(as_landscape)) out.append(css.substr(open + 1, end - open - 1));
         i = end + 1;
         continue;
       }

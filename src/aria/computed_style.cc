@@ -44,6 +44,8 @@ constexpr PropName kPropNames[] = {
     {"width", Prop::Width},
     {"height", Prop::Height},
     {"max-width", Prop::MaxWidth},
+    {"max-height", Prop::MaxHeight},
+    {"text-indent", Prop::TextIndent},
     {"overflow", Prop::Overflow},
     {"clip", Prop::Clip},
     {"clip-path", Prop::ClipPath},
@@ -402,7 +404,11 @@ class Sheets {
       }
       if (e->tag() != "style" || !detail::style_element_applies(*e)) continue;
       std::string css_text = e->text_content();
-      if (contains_ci(css_text, "@import")) external = true;
+      // @import is not fetched; @layer changes cascade order and @container/@scope rules
+      // are skipped by css.h: either way the cascade below would be incomplete.
+      for (std::string_view at : {"@import", "@layer", "@container", "@scope"}) {
+        if (contains_ci(css_text, at)) external = true;
+      }
       sheets_.push_back(css::StyleSheet::parse(css_text));
       add(sheets_.back());
     }
@@ -613,6 +619,12 @@ namespace {
 Placement own_placement(const ComputedStyles& styles, const html::Node& e) {
   const Cascaded& pos = styles.cascaded(e, Prop::Position);
   Placement result = pos.uncertain ? Placement::Unknown : Placement::InFlow;
+  // text-indent: -9999px, the old image-replacement technique, pushes the text off-screen.
+  if (std::optional<double> indent =
+          parse_length(styles.cascaded(e, Prop::TextIndent).value, styles.of(e).font_size.value_or(kMediumFontSize));
+      indent && *indent <= -kOffScreen) {
+    return Placement::OffScreen;
+  }
   std::string_view v = pos.value;
   bool out_of_flow = text::iequals(v, "absolute") || text::iequals(v, "fixed");
   if (!out_of_flow && !text::iequals(v, "relative") && !text::iequals(v, "sticky")) return result;

@@ -68,6 +68,8 @@ enum class Prop : std::uint8_t {
   Width,
   Height,
   MaxWidth,
+  MaxHeight,
+  TextIndent,
   Overflow,
   Clip,
   ClipPath,
@@ -127,7 +129,8 @@ class ComputedStyles {
   // The winning declaration for `p` on `element` (not inherited). Views stay valid while
   // this object and the document live.
   const Cascaded& cascaded(const html::Node& element, Prop p) const;
-  // The page links style sheets granska does not read (<link rel=stylesheet>, @import).
+  // The page has CSS granska does not read: linked style sheets (<link rel=stylesheet>,
+  // @import) or cascade features it does not model (@layer, @container, @scope).
   bool has_external_style_sheets() const;
 
  private:

@@ -223,6 +223,17 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
     } else if (declares_effect(styles, *e, Prop::Transform, "none")) {
       own = "transform";
     }
+    if (own.empty()) {
+      // A box collapsed to no height with its overflow hidden (a closed accordion) shows
+      // nothing now but may open: not judged.
+      std::string_view overflow = text::trim(styles.cascaded(*e, Prop::Overflow).value);
+      if (text::iequals(overflow, "hidden") || text::iequals(overflow, "clip")) {
+        for (Prop p : {Prop::Height, Prop::MaxHeight}) {
+          std::optional<double> h = parse_length(styles.cascaded(*e, p).value, cs.font_size.value_or(16));
+          if (h && *h <= 0) own = "hidden";
+        }
+      }
+    }
     if (!own.empty()) reason[i] = own;
   }
 

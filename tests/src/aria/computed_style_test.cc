@@ -126,15 +126,22 @@ TEST(ComputedStyle, ExternalSheetsLeaveOnlyOwnStyleAttributes) {
   EXPECT_EQ(p.of("b").color, parse_color("blue"));
 }
 
+TEST(ComputedStyle, CascadeFeaturesNotModelledCountAsExternal) {
+  Page p(R"html(<style>@layer base { p { color: red } } p { color: blue }</style><p id=a>x</p>)html");
+  EXPECT_TRUE(p.styles->has_external_style_sheets());
+  EXPECT_FALSE(p.of("a").color);
+}
+
 TEST(ComputedStyle, PlacementFindsVisuallyHiddenText) {
   Page p(R"html(<style>.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0) }</style>
   <span id=a class=sr-only>x</span><p id=b style="position: absolute; top: -999em">x</p>
-  <p id=c style="position: fixed; top: 0">x</p><p id=d>x</p><p id=e style="position: relative; left: 2px">x</p>)html");
+  <p id=c style="position: fixed; top: 0">x</p><p id=d>x</p><p id=e style="position: relative; left: 2px">x</p><a id=f style="text-indent: -9999px">x</a>)html");
   EXPECT_EQ(placement(*p.styles, p.id("a")), Placement::OffScreen);
   EXPECT_EQ(placement(*p.styles, p.id("b")), Placement::OffScreen);
   EXPECT_EQ(placement(*p.styles, p.id("c")), Placement::Positioned);
   EXPECT_EQ(placement(*p.styles, p.id("d")), Placement::InFlow);
   EXPECT_EQ(placement(*p.styles, p.id("e")), Placement::Positioned);
+  EXPECT_EQ(placement(*p.styles, p.id("f")), Placement::OffScreen);
 }
 
 }  // namespace

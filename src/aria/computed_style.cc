@@ -706,14 +706,20 @@ ComputedStyles::ComputedStyles(const html::Document& doc) : impl_(std::make_uniq
     if (auto style_attr = e->attr("style")) {
       inline_decls.clear();
       classified.clear();
-      // Views must outlive this loop: parse the attribute value itself when it has no
-      // comment (the usual case); with comments the values are unknown.
+      // Views must outlive this loop: they point into the attribute value itself when it
+      // has no comment (the usual case); with comments they would point into `storage`, so
+      // the values are recorded as unknown (the properties still take part in the cascade).
       std::string_view clean = css::strip_comments(*style_attr, storage);
       bool has_comment = clean.data() != style_attr->data();
-      css::parse_declarations(*style_attr, inline_decls);
+      css::parse_declarations(clean, inline_decls);
       for (const css::Declaration& raw : inline_decls) classify(raw, classified);
       for (Decl d : classified) {
-        if (has_comment) d.value = kUnknownValue;
+        if (has_comment) {
+          // Keep the CSS-wide keywords, which decide whether a value is set at all.
+          bool wide = text::iequals(d.value, "inherit") || text::iequals(d.value, "unset");
+          d.value = wide ? (text::iequals(d.value, "inherit") ? std::string_view("inherit") : "unset")
+                         : kUnknownValue;
+        }
         Priority p;
         p.important = d.important;
         p.inline_style = true;

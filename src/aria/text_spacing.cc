@@ -1,7 +1,5 @@
 #include "aria/text_spacing.h"
 
-#include <algorithm>
-
 #include "util/text.h"
 
 namespace granska::aria {
@@ -28,6 +26,7 @@ bool has_visible_text_child(const html::Node& e) {
 std::vector<SpacingTarget> important_spacing_targets(Semantics& aria, Prop p) {
   const ComputedStyles& styles = aria.computed_styles();
   std::vector<SpacingTarget> out;
+  std::vector<bool> in_target;  // per element index: inherits the current target's value
   for (const html::Node* e : aria.document().elements()) {
     if (e->ns() != html::Namespace::Html || !e->has_attr("style")) continue;
     const Cascaded& c = styles.cascaded(*e, p);
@@ -35,11 +34,15 @@ std::vector<SpacingTarget> important_spacing_targets(Semantics& aria, Prop p) {
     SpacingTarget target{e, {}, false};
     // The element and its descendants that inherit the value, in tree order.
     std::vector<const html::Node*> inheriting{e};
+    if (in_target.size() < aria.document().elements().size()) in_target.resize(aria.document().elements().size());
+    in_target[e->element_index()] = true;
     for (const html::Node* d : e->descendant_elements()) {
       const html::Node* parent = d->parent_element();
-      if (!parent || std::find(inheriting.begin(), inheriting.end(), parent) == inheriting.end()) continue;
+      in_target[d->element_index()] = false;
+      if (!parent || !in_target[parent->element_index()]) continue;
       const Cascaded& dc = styles.cascaded(*d, p);
       if (dc.declared && sets_own_value(dc.value)) continue;
+      in_target[d->element_index()] = true;
       inheriting.push_back(d);
     }
     for (const html::Node* d : inheriting) {

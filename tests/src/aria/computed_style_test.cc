@@ -116,6 +116,9 @@ TEST(ComputedStyle, UnknownWhereCssCannotBeEvaluated) {
   EXPECT_EQ(p.of("c").color, parse_color("blue"));    // ...but not over an inline style
   EXPECT_FALSE(p.of("b").font_size);
   EXPECT_FALSE(p.of("d").color);  // link or visited colour
+  Page q(R"html(<style>p { color: red }</style><p id=a style="/* brand */ color: blue">x</p>)html");
+  EXPECT_FALSE(q.of("a").color);  // the inline value wins, but is not kept through a comment
+  EXPECT_TRUE(q.styles->cascaded(q.id("a"), Prop::Color).from_style_attribute);
 }
 
 TEST(ComputedStyle, ExternalSheetsLeaveOnlyOwnStyleAttributes) {

@@ -36,6 +36,11 @@ Semantics::~Semantics() = default;
 
 const html::Document& Semantics::document() const { return impl_->doc; }
 
+const ComputedStyles& Semantics::computed_styles() {
+  if (!impl_->computed_styles) impl_->computed_styles = std::make_unique<ComputedStyles>(impl_->doc);
+  return *impl_->computed_styles;
+}
+
 // Nodes of another document get neutral answers instead of indexing out of range.
 std::string_view Semantics::role(const html::Node& element) {
   if (&element.document() != &impl_->doc) return {};

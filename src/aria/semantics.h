@@ -16,6 +16,8 @@
 
 namespace granska::aria {
 
+class ComputedStyles;  // aria/computed_style.h
+
 // Where an accessible name (or description) came from, for explaining a finding.
 enum class NameSource : std::uint8_t {
   None,             // no name
@@ -86,6 +88,10 @@ class Semantics {
   bool disabled(const html::Node& element);
   // The input element's type state, lowercase; "text" when missing or unknown.
   static std::string_view input_type(const html::Node& input);
+
+  // Computed CSS values of every element (aria/computed_style.h), computed on first use
+  // and shared by the rules that need them.
+  const ComputedStyles& computed_styles();
 
  private:
   struct Impl;

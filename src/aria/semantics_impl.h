@@ -11,6 +11,7 @@
 
 #include "aria/aria_data.h"
 #include "aria/semantics.h"
+#include "aria/computed_style.h"
 #include "aria/style.h"
 #include "html/dom.h"
 #include "util/text.h"
@@ -53,6 +54,7 @@ struct Semantics::Impl {
   explicit Impl(const html::Document& d);
 
   const html::Document& doc;
+  std::unique_ptr<ComputedStyles> computed_styles;  // built on first use
 
   // ---- roles (role.cc) ----
   std::vector<detail::RoleEntry> roles;

@@ -452,3 +452,51 @@ std::vector<ElementStyle> compute_styles(const html::Document& doc) {
 }
 
 }  // namespace granska::aria::detail
+
+// ---- Shared with computed_style.cc (additive, see style.h) ----
+namespace granska::aria::detail {
+
+std::vector<PreparedSelector> prepare_selectors(std::string_view selector_list, bool nested) {
+  std::vector<PreparedSelector> out;
+  for (std::string_view complex : split_selector_list(selector_list)) {
+    std::string text(complex);
+    if (nested) {
+      std::erase(text, '&');
+      std::size_t first = text.find_first_not_of(" \t\n\f\r>+~");
+      text = first == std::string::npos ? std::string() : text.substr(first);
+    }
+    if (text.empty() || has_pseudo_element(text) || needs_user_action(text)) continue;
+    bool exact = !nested;
+    Result<html::Selector> parsed = html::Selector::parse(text);
+    if (!parsed.ok()) {
+      exact = false;
+      text = loosen(text);
+      parsed = html::Selector::parse(text);
+      if (!parsed.ok()) continue;
+    }
+    BucketKey key = bucket_key(text);
+    char kind = '\0';
+    switch (key.kind) {
+      case BucketKey::Kind::Any: break;
+      case BucketKey::Kind::Id: kind = '#'; break;
+      case BucketKey::Kind::Class: kind = '.'; break;
+      case BucketKey::Kind::Tag: kind = 't'; break;
+    }
+    out.push_back(PreparedSelector{std::move(parsed).value(), exact, kind, std::move(key.name)});
+  }
+  return out;
+}
+
+bool style_element_applies(const html::Node& style) {
+  for (const html::Node* p = style.parent_element(); p; p = p->parent_element()) {
+    if (p->is("template") || p->is("noscript")) return false;
+  }
+  if (auto type = style.attr("type"); type && !text::trim(*type).empty() &&
+                                      !text::iequals(text::trim(*type), "text/css")) {
+    return false;
+  }
+  if (auto media = style.attr("media"); media && !css::media_matches(*media)) return false;
+  return true;
+}
+
+}  // namespace granska::aria::detail

@@ -24,9 +24,12 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "html/dom.h"
+#include "html/selector.h"
 
 namespace granska::aria::detail {
 
@@ -47,5 +50,31 @@ struct ElementStyle {
 
 // Cascaded style for every element of `doc`, indexed by Node::element_index().
 std::vector<ElementStyle> compute_styles(const html::Document& doc);
+
+}  // namespace granska::aria::detail
+
+// ---- Shared with computed_style.cc (additive): selector preparation as compute_styles
+// does it, so the general computed-style cascade treats selectors exactly alike.
+namespace granska::aria::detail {
+
+// One complex selector of a style rule, ready to match. `exact` is false for a looser
+// stand-in of a selector granska cannot evaluate (see the header comment above); `bucket`
+// names the id ('#'), class ('.') or type ('t') of its rightmost compound, or is empty
+// ('\0' kind) when any element may match.
+struct PreparedSelector {
+  html::Selector selector;
+  bool exact;
+  char bucket_kind;  // '#', '.', 't' or '\0'
+  std::string bucket_name;
+};
+
+// The complex selectors of a rule's selector list that can match an element at rest:
+// pseudo-element and user-action selectors are left out, unparseable ones loosened.
+// `nested` for a CSS Nesting rule (always inexact).
+std::vector<PreparedSelector> prepare_selectors(std::string_view selector_list, bool nested);
+
+// Whether a <style> element takes part in the cascade (not in <template>/<noscript>,
+// type text/css or none, media matching the fixed environment).
+bool style_element_applies(const html::Node& style);
 
 }  // namespace granska::aria::detail

@@ -2,6 +2,7 @@
 // The goal (docs/performance.md): all rules together cost at most half the parse time.
 #include <benchmark/benchmark.h>
 
+#include "aria/computed_style.h"
 #include "aria/semantics.h"
 #include "engine/evaluate.h"
 #include "html/dom.h"
@@ -60,11 +61,41 @@ void BM_RoleAndNameOfEveryElement(benchmark::State& state) {
   set_counters(state, page.size());
 }
 
+// Computed CSS values of every element (colour, background, fonts, spacing, position):
+// what the contrast, text-spacing and orientation rules share through Semantics.
+void BM_ComputedStyles(benchmark::State& state) {
+  std::string page = bench::generate_page(static_cast<std::size_t>(state.range(0)) * 1024);
+  auto doc = html::Document::parse(page);
+  for (auto _ : state) {
+    aria::ComputedStyles styles(*doc);
+    benchmark::DoNotOptimize(styles.of(*doc->elements().back()).font_size);
+  }
+  set_counters(state, page.size());
+}
+
+// The six rules that read computed styles (contrast, text spacing, orientation), with the
+// computed styles they share.
+void BM_CssRules(benchmark::State& state) {
+  std::string page = bench::generate_page(static_cast<std::size_t>(state.range(0)) * 1024);
+  auto doc = html::Document::parse(page);
+  engine::Selection css_rules{{"text-contrast-minimum", "text-contrast-enhanced", "letter-spacing-important",
+                               "word-spacing-important", "line-height-important", "orientation-transform"},
+                              {},
+                              true};
+  for (auto _ : state) {
+    auto ev = engine::evaluate(*doc, "https://malmo.se/bench", engine::Registry::builtin(), css_rules);
+    benchmark::DoNotOptimize(ev.rules.size());
+  }
+  set_counters(state, page.size());
+}
+
 #define PAGE_SIZES ->Arg(30)->Arg(80)->Arg(150)->Unit(benchmark::kMillisecond)
 BENCHMARK(BM_Parse) PAGE_SIZES;
 BENCHMARK(BM_RulesOnly) PAGE_SIZES;
 BENCHMARK(BM_ParseAndCheck) PAGE_SIZES;
 BENCHMARK(BM_RoleAndNameOfEveryElement) PAGE_SIZES;
+BENCHMARK(BM_ComputedStyles) PAGE_SIZES;
+BENCHMARK(BM_CssRules) PAGE_SIZES;
 
 }  // namespace
 

@@ -100,7 +100,12 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opt)
         rule_shown = true;
         out << "  " << st(outcome_color(f.outcome)) << outcome_mark(f.outcome) << " "
             << engine::label(f.outcome).in(lang) << st(kReset);
-        if (f.outcome != Outcome::Passed) out << " [" << engine::label(info.impact).in(lang) << "]";
+        if (f.outcome != Outcome::Passed) {
+          // A best-practice finding is a warning, not a failure of the criterion it is listed under.
+          out << " [" << engine::label(info.impact).in(lang)
+              << (info.kind == engine::RuleKind::BestPractice ? (lang == Lang::Sv ? " · god praxis" : " · best practice") : "")
+              << "]";
+        }
         out << " " << info.id << ": " << escape_for_terminal(f.text(lang)) << "\n";
         engine::Location loc = engine::locate(f.node);
         if (!loc.selector.empty()) {

@@ -1,0 +1,176 @@
+// link-text-generic: a link's accessible name is not only a generic phrase like "Läs mer",
+// "Klicka här" or "Read more" (WCAG 2.4.4; the phrase table is engine/wording.h).
+//
+// Applies to links in the accessibility tree whose accessible name is generic, and to links
+// whose visible text is generic but whose name was made specific with aria-label,
+// aria-labelledby or visually hidden text (those pass: what a screen reader says counts).
+//
+// Kind: Requirement, because 2.4.4 is level A and a generic name with nothing around it
+// fails it (failure technique F84). But 2.4.4 is "in context": the surrounding sentence,
+// paragraph, list item, table cell with its headers, or the heading before the link
+// (technique H80) may tell the purpose. granska cannot judge whether that context is
+// enough, so a generic link with any such context is cantTell, never failed. Failed is
+// kept for a generic link with no programmatic context at all: no other text in its
+// paragraph/list item/block, not in a table cell, no description, and no heading anywhere
+// before it on the page. That is rare on real pages, which is the price of never failing
+// a link whose context makes it clear.
+#include <string>
+
+#include "aria/aria_data.h"
+#include "engine/registry.h"
+#include "engine/wording.h"
+#include "util/text.h"
+
+namespace granska::checks {
+namespace {
+
+using namespace engine;
+
+const Message kSpecific{"specific-name", {"Länktexten \"{0}\" har fått det tydligare namnet \"{1}\" för skärmläsare.",
+                                          "The link text \"{0}\" has the clearer name \"{1}\" for screen readers."}};
+const Message kNoContext{"generic-no-context",
+                         {"Länktexten \"{0}\" säger inte vart länken leder, och det finns ingen text runt länken "
+                          "som förklarar det.",
+                          "The link text \"{0}\" does not say where the link leads, and no text around the link "
+                          "explains it."}};
+const Message kCheckContext{"generic-check-context",
+                            {"Länktexten \"{0}\" säger inte själv vart länken leder. Kontrollera att texten runt "
+                             "länken (meningen, stycket, listpunkten eller rubriken före) gör det tydligt.",
+                             "The link text \"{0}\" does not say by itself where the link leads. Check that the "
+                             "text around the link (the sentence, paragraph, list item or the heading before it) "
+                             "makes it clear."}};
+const Message kMaybeHidden{"maybe-hidden",
+                           {"Länktexten \"{0}\" säger inte vart länken leder, men länken kan vara dold med CSS som "
+                            "granska inte kunde utvärdera. Kontrollera om den syns.",
+                            "The link text \"{0}\" does not say where the link leads, but the link may be hidden by "
+                            "CSS that granska could not evaluate. Check whether it is visible."}};
+
+const RuleInfo kInfo{
+    .id = "link-text-generic",
+    .title = {"Länktexter säger vart länken leder", "Link texts say where the link leads"},
+    .description = {"Letar efter länkar som bara heter till exempel \"Läs mer\", \"Klicka här\" eller \"Mer "
+                    "info\". Den som använder skärmläsare hoppar ofta mellan länkarna och hör dem utan texten "
+                    "runt omkring, och då säger de ingenting.",
+                    "Looks for links that are only called, for example, \"Read more\", \"Click here\" or \"More "
+                    "info\". Screen reader users often jump from link to link and hear them without the text "
+                    "around them, where they say nothing."},
+    .help = {"Skriv vart länken leder i själva länktexten, till exempel \"Läs mer om bygglov\" i stället för "
+             "\"Läs mer\". Går det inte att ändra den synliga texten: lägg till en dold text i länken eller "
+             "aria-label med hela namnet.",
+             "Say where the link leads in the link text itself, for example \"Read more about building "
+             "permits\" instead of \"Read more\". If the visible text cannot change, add hidden text inside the "
+             "link or an aria-label with the full name."},
+    .criteria = {sc("2.4.4")},
+    .impact = Impact::Serious,
+    .kind = RuleKind::Requirement,
+    .messages = {&kSpecific, &kNoContext, &kCheckContext, &kMaybeHidden},
+};
+
+// Class names that sites use for text that only screen readers get.
+bool visually_hidden_class(const html::Node& e) {
+  auto cls = e.attr("class");
+  if (!cls) return false;
+  std::string c = " " + text::ascii_lower(*cls) + " ";
+  for (std::string_view k : {" sr-only ", " visually-hidden ", " visuallyhidden ", " screen-reader-text ",
+                             " sr-text ", " u-visually-hidden ", " hidden-visually ", " element-invisible ",
+                             " sv-visually-hidden ", " assistive-text ", " screenreader ", " screen-reader-only "}) {
+    if (c.find(k) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool skipped_tag(const html::Node& e) {
+  return e.is("script") || e.is("style") || e.is("template") || e.is("noscript");
+}
+
+// The text a sighted reader sees in `e`: text nodes outside visually hidden helpers.
+void visible_text(aria::Semantics& aria, const html::Node& e, std::string& out) {
+  for (const html::Node* c : e.children()) {
+    if (c->is_text()) {
+      out += c->data();
+    } else if (c->is_element() && !skipped_tag(*c) && !visually_hidden_class(*c) &&
+               aria.hidden(*c) != aria::Tristate::Yes) {
+      visible_text(aria, *c, out);
+    }
+  }
+}
+
+// Text (and image alt) in `e` outside `skip`, for deciding whether the link has context.
+void context_text(aria::Semantics& aria, const html::Node& e, const html::Node& skip, std::string& out) {
+  for (const html::Node* c : e.children()) {
+    if (c == &skip) continue;
+    if (c->is_text()) {
+      out += c->data();
+      out += ' ';
+    } else if (c->is_element() && !skipped_tag(*c) && aria.hidden(*c) != aria::Tristate::Yes) {
+      if (c->is("img")) {
+        if (auto alt = c->attr("alt")) out.append(*alt).append(" ");
+      }
+      context_text(aria, *c, skip, out);
+    }
+  }
+}
+
+// The nearest ancestor that holds a sentence, paragraph, list item, cell or block.
+const html::Node* context_block(const html::Node& link) {
+  for (const html::Node* p = link.parent_element(); p; p = p->parent_element()) {
+    for (std::string_view t : {"p", "li", "td", "th", "dd", "dt", "div", "section", "article", "aside", "nav",
+                               "header", "footer", "main", "figure", "figcaption", "blockquote", "caption",
+                               "form", "fieldset", "details", "address", "body", "h1", "h2", "h3", "h4", "h5",
+                               "h6", "label", "legend"}) {
+      if (p->is(t)) return p;
+    }
+  }
+  return nullptr;
+}
+
+bool heading_before(Context& ctx, const html::Node& link) {
+  for (const html::Node* e : ctx.doc.elements()) {
+    if (e->element_index() >= link.element_index()) return false;
+    if (e->contains(link)) continue;
+    if (ctx.aria.role(*e) == "heading" && ctx.aria.hidden(*e) != aria::Tristate::Yes) return true;
+  }
+  return false;
+}
+
+bool has_programmatic_context(Context& ctx, const html::Node& link) {
+  if (!ctx.aria.description(link).text.empty()) return true;
+  const html::Node* block = context_block(link);
+  if (!block) return false;
+  if (block->is("td") || block->is("th")) return true;  // the cell's headers may say it
+  // Everything in the block except the link itself.
+  std::string around;
+  context_text(ctx.aria, *block, link, around);
+  if (!wording::normalise_phrase(around).empty()) return true;
+  return heading_before(ctx, link);
+}
+
+void evaluate(Context& ctx, Reporter& out) {
+  for (const html::Node* e : ctx.doc.elements()) {
+    if (e->ns() != html::Namespace::Html) continue;
+    std::string_view role = ctx.aria.role(*e);
+    if (role.empty() || !aria::role_is_a(role, "link")) continue;
+    aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
+    if (hidden == aria::Tristate::Yes) continue;
+    aria::AccessibleName name = ctx.aria.name(*e);
+    if (!wording::is_generic_link_text(name.text)) {
+      std::string seen;
+      visible_text(ctx.aria, *e, seen);
+      seen = text::collapse_whitespace(seen);
+      if (wording::is_generic_link_text(seen) && !name.text.empty()) out.passed(e, kSpecific, {seen, name.text});
+      continue;
+    }
+    if (hidden == aria::Tristate::Unknown) {
+      out.cant_tell(e, kMaybeHidden, {name.text});
+    } else if (has_programmatic_context(ctx, *e)) {
+      out.cant_tell(e, kCheckContext, {name.text});
+    } else {
+      out.failed(e, kNoContext, {name.text});
+    }
+  }
+}
+
+const RuleRegistration kRegistration(kInfo, evaluate);
+
+}  // namespace
+}  // namespace granska::checks

@@ -274,7 +274,16 @@ std::optional<Evidence> find_nearby(const MediaItem& item, Alternative what) {
   for (auto p = it; p != kids.begin();) {
     --p;
     if (!(*p)->is_element()) continue;
-    if (!is_media(*p)) near.push_back(*p);
+    if (is_media(*p)) break;
+    // Text between two clips belongs to the one above it.
+    bool after_media = false;
+    for (auto q = p; q != kids.begin();) {
+      --q;
+      if (!(*q)->is_element()) continue;
+      after_media = is_media(*q);
+      break;
+    }
+    if (!after_media) near.push_back(*p);
     break;
   }
   for (const html::Node* n : near) {

@@ -33,6 +33,11 @@ const Message kNoTrack{"no-caption-track",
 const Message kTrackNoSrc{"track-no-src",
                           {"Videon har ett textspår för undertexter utan src, så undertexterna laddas aldrig.",
                            "The video has a caption track without a src, so the captions never load."}};
+const Message kMaybeHidden{"maybe-hidden",
+                           {"Videon har ett textspår utan src, men videon kan vara dold med CSS som granska inte "
+                            "kunde utvärdera. Kontrollera om den syns.",
+                            "The video has a text track without a src, but the video may be hidden by CSS that "
+                            "granska could not evaluate. Check whether it is visible."}};
 const Message kPlayer{"player-needs-review",
                       {"Inbäddad video från {0}: granska kan inte se om den har undertexter. Kontrollera i "
                        "spelaren.",
@@ -63,7 +68,7 @@ const RuleInfo kInfo{
              "video, or turn on proper captions in the video service (for example YouTube)."},
     .criteria = {sc("1.2.2")},
     .impact = Impact::Critical,
-    .messages = {&kHasCaptions, &kHasSubtitles, &kNoTrack, &kTrackNoSrc, &kPlayer, &kPlayerCaptionsOn, &kLinkedFile,
+    .messages = {&kHasCaptions, &kHasSubtitles, &kNoTrack, &kTrackNoSrc, &kMaybeHidden, &kPlayer, &kPlayerCaptionsOn, &kLinkedFile,
                  &media::kTrackHttpError, &media::kTrackNotLoaded, &media::kTrackWrongType, &media::kTrackNotWebVtt,
                  &media::kTrackNoCues, &media::kTrackOutOfOrder},
 };
@@ -88,7 +93,9 @@ void evaluate(Context& ctx, Reporter& out) {
         for (const media::Track& t : item.tracks) {
           empty_track = empty_track || ((t.kind == "captions" || t.kind == "subtitles") && t.src.empty());
         }
-        if (empty_track) {
+        if (empty_track && ctx.aria.hidden(*e) == aria::Tristate::Unknown) {
+          out.cant_tell(e, kMaybeHidden);
+        } else if (empty_track) {
           out.failed(e, kTrackNoSrc);
         } else {
           out.cant_tell(e, kNoTrack);

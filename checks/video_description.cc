@@ -36,6 +36,11 @@ const Message kTrackNoSrc{"track-no-src",
                           {"Videon har ett syntolkningsspår utan src, så syntolkningen laddas aldrig.",
                            "The video has an audio description track without a src, so the description never loads."}};
 
+const Message kMaybeHidden{"maybe-hidden",
+                           {"Videon har ett textspår utan src, men videon kan vara dold med CSS som granska inte "
+                            "kunde utvärdera. Kontrollera om den syns.",
+                            "The video has a text track without a src, but the video may be hidden by CSS that "
+                            "granska could not evaluate. Check whether it is visible."}};
 const RuleInfo kInfo{
     .id = "video-description",
     .title = {"Videor har syntolkning", "Videos have audio description"},
@@ -49,7 +54,7 @@ const RuleInfo kInfo{
              "audio-described version\"), or say in the video's sound what is only shown in the picture."},
     .criteria = {sc("1.2.3"), sc("1.2.5")},
     .impact = Impact::Serious,
-    .messages = {&kTrack, &kDescribedVersion, &kTranscriptOnly, &kNone, &kTrackNoSrc, &media::kTrackHttpError,
+    .messages = {&kTrack, &kDescribedVersion, &kTranscriptOnly, &kNone, &kTrackNoSrc, &kMaybeHidden, &media::kTrackHttpError,
                  &media::kTrackNotLoaded, &media::kTrackWrongType, &media::kTrackNotWebVtt, &media::kTrackNoCues,
                  &media::kTrackOutOfOrder},
 };
@@ -68,7 +73,9 @@ void evaluate(Context& ctx, Reporter& out) {
     }
     bool empty_track = false;
     for (const media::Track& t : item.tracks) empty_track = empty_track || (t.kind == "descriptions" && t.src.empty());
-    if (empty_track) {
+    if (empty_track && ctx.aria.hidden(*e) == aria::Tristate::Unknown) {
+      out.cant_tell(e, kMaybeHidden);
+    } else if (empty_track) {
       out.failed(e, kTrackNoSrc);
     } else if (auto tr = media::find_nearby(item, media::Alternative::Transcript)) {
       out.cant_tell(e, kTranscriptOnly, {tr->text});

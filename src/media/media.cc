@@ -217,6 +217,10 @@ std::vector<MediaItem> find_media(const html::Document& doc, aria::Semantics& ar
       item.audio_only = e->is("audio");
     } else if (e->is("iframe") || e->is("object") || e->is("embed")) {
       auto raw = e->is("object") ? e->attr("data") : e->attr("src");
+      // Cookie-consent scripts keep the player address in data-src until the visitor agrees.
+      if (e->is("iframe") && (!raw || text::trim(*raw).empty() || text::iequals(text::trim(*raw), "about:blank"))) {
+        raw = e->attr("data-src");
+      }
       if (!raw || text::trim(*raw).empty()) continue;
       std::string url = resolve(page_url, *raw);
       item.player = players.match(url);

@@ -1,6 +1,7 @@
 // The media inventory of a page: every video and audio clip a visitor can meet there —
 // <video>, <audio>, media in <object>/<embed>, iframes of known players (see players.h)
-// and plain links to media files — with what the markup tells about each: sources, the
+// (also when a cookie-consent script keeps the address in data-src) and plain links to
+// media files — with what the markup tells about each: sources, the
 // player, its accessible name, caption/description tracks, autoplay/muted/controls, and
 // the caption settings of a YouTube embed URL.
 //

@@ -78,6 +78,11 @@ TEST(CheckMedia, RemotePageTracksAreFetchedAndFailCaptions) {
                                         f["outcome"] == "failed");
   }
   EXPECT_TRUE(failed_finding);
+
+  auto text = run_granska({"check", "--media", "--lang", "en", server.url("/media/page-tracks.html")});
+  EXPECT_TRUE(has(text.out, "OK (3 cues)")) << text.out;
+  EXPECT_TRUE(has(text.out, "the server answers with HTTP status 404")) << text.out;
+  EXPECT_TRUE(has(text.out, "FAILED")) << text.out;
 }
 
 TEST(CheckMedia, LocalPageTracksAreNotFetched) {

@@ -110,6 +110,15 @@ TEST(MediaInventory, LocalFilesAndNoBase) {
   EXPECT_EQ(inv.items[1].sources.front(), "https://player.vimeo.com/video/1");
 }
 
+TEST(MediaInventory, ConsentPlaceholdersKeepThePlayerInDataSrc) {
+  Inventory inv = inventory(R"(<iframe src="about:blank" data-src="https://www.youtube.com/embed/x"></iframe>
+    <iframe data-src="https://player.vimeo.com/video/2"></iframe>
+    <iframe src="https://karta.malmo.se/" data-src="https://www.youtube.com/embed/y"></iframe>)", "https://malmo.se/");
+  ASSERT_EQ(inv.items.size(), 2u);
+  EXPECT_EQ(inv.items[0].player->id, "youtube");
+  EXPECT_EQ(inv.items[1].player->id, "vimeo");
+}
+
 TEST(MediaInventory, NearbyEvidenceStaysWithItsOwnClip) {
   Inventory inv = inventory(R"(<main>
     <div><video id="a" src="a.mp4"></video><p><a href="/a-syntolkad">Syntolkad version</a></p></div>

@@ -42,6 +42,57 @@ void dump(std::ostream& out, const json& j) {
   out << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
+json status_json(const engine::Finding* f, Lang lang) {
+  if (!f) return nullptr;
+  return {{"outcome", engine::to_string(f->outcome)}, {"message_id", f->message->id}, {"message", f->text(lang)}};
+}
+
+json media_json(const media::Inventory& inv, Lang lang) {
+  json items = json::array();
+  for (const media::InventoryRow& r : inv.rows) {
+    const media::MediaItem& m = *r.item;
+    engine::Location loc = engine::locate(m.element);
+    json tracks = json::array();
+    for (const media::Track& t : m.tracks) {
+      json tj{{"kind", t.kind}, {"src", t.src}, {"url", t.url}, {"srclang", t.srclang}, {"label", t.label},
+              {"default", t.is_default}, {"check", nullptr}};
+      for (const media::TrackCheck* c : r.track_checks) {
+        if (c->track != &t) continue;
+        engine::Finding f{engine::Outcome::Failed, nullptr, c->problem, c->args};
+        tj["check"] = {{"url", c->url},
+                       {"http_status", c->status},
+                       {"content_type", c->content_type},
+                       {"cues", c->cues},
+                       {"problem", c->problem ? json(c->problem->id) : json(nullptr)},
+                       {"message", c->problem ? json(f.text(lang)) : json(nullptr)}};
+      }
+      tracks.push_back(std::move(tj));
+    }
+    items.push_back({{"kind", media::to_string(m.kind)},
+                     {"audio_only", m.audio_only},
+                     {"player", m.player ? json(m.player->id) : json(nullptr)},
+                     {"player_name", m.player ? json(m.player->name) : json(nullptr)},
+                     {"name", m.name},
+                     {"sources", m.sources},
+                     {"selector", loc.selector},
+                     {"line", loc.line},
+                     {"column", loc.column},
+                     {"snippet", loc.snippet},
+                     {"autoplay", m.autoplay},
+                     {"muted", m.muted},
+                     {"controls", m.controls},
+                     {"cc_load_policy", m.cc_load_policy ? json(*m.cc_load_policy) : json(nullptr)},
+                     {"cc_lang_pref", m.cc_lang_pref ? json(*m.cc_lang_pref) : json(nullptr)},
+                     {"tracks", std::move(tracks)},
+                     {"status",
+                      {{"captions", status_json(r.captions, lang)},
+                       {"description", status_json(r.description, lang)},
+                       {"transcript", status_json(r.transcript, lang)},
+                       {"autoplay", status_json(r.autoplay, lang)}}}});
+  }
+  return items;
+}
+
 }  // namespace
 
 void write_json(std::ostream& out, const PageReport& report, const Options& opt) {
@@ -100,6 +151,7 @@ void write_json(std::ostream& out, const PageReport& report, const Options& opt)
       {"rules", std::move(rules)},
       {"findings", std::move(findings)},
   };
+  if (report.media) j["media"] = media_json(*report.media, lang);
   dump(out, j);
 }
 

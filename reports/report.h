@@ -9,6 +9,7 @@
 #include "engine/evaluate.h"
 #include "engine/registry.h"
 #include "input/load.h"
+#include "media/inventory.h"
 #include "util/lang.h"
 
 namespace granska::reports {
@@ -23,10 +24,14 @@ struct Options {
 struct PageReport {
   const input::Page& page;
   const engine::PageEvaluation& evaluation;
+  const media::Inventory* media = nullptr;  // JSON: the "media" array when set
 };
 
 void write_text(std::ostream& out, const PageReport& report, const Options& options);
 void write_json(std::ostream& out, const PageReport& report, const Options& options);
+
+// The media inventory as a table for the terminal (granska check --media).
+void write_media_text(std::ostream& out, const media::Inventory& inventory, const Options& options);
 
 void write_catalogue_text(std::ostream& out, const engine::Registry& registry, const Options& options);
 void write_catalogue_json(std::ostream& out, const engine::Registry& registry, const Options& options);

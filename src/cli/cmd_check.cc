@@ -13,6 +13,7 @@
 #include "fetch/fetch.h"
 #include "html/dom.h"
 #include "input/load.h"
+#include "media/inventory.h"
 #include "reports/report.h"
 
 namespace granska::cli {
@@ -27,6 +28,8 @@ struct CheckOptions {
   std::string color = "auto";
   std::string output;
   bool show_passed = false;
+  bool media = false;
+  std::string players;
   InputFlags input;
   std::vector<std::string> rules;
   std::vector<std::string> skip_rules;
@@ -67,6 +70,31 @@ int run_check(const CheckOptions& o) {
   engine::Selection selection{o.rules, o.skip_rules, true};
   engine::PageEvaluation evaluation = engine::evaluate(*doc, page->url, registry, selection);
 
+  // Media: the inventory, and for a page from the web the track files, fetched with the
+  // page's own limits after the (pure) rules ran; their problems join the caption rules.
+  media::Inventory inventory;
+  {
+    const media::PlayerList* players = &media::PlayerList::builtin();
+    Result<media::PlayerList> custom = media::PlayerList{};
+    if (!o.players.empty()) {
+      custom = media::PlayerList::load_file(o.players);
+      if (!custom) {
+        print_error(custom.error().text(lang));
+        return kExitFailed;
+      }
+      players = &custom.value();
+    }
+    aria::Semantics sem(*doc);
+    inventory.items = media::find_media(*doc, sem, page->url, *players);
+    if (page->http_status != 0) {
+      media::TrackCheckOptions to;
+      to.fetch = o.input.to_options().fetch;
+      inventory.track_checks = media::check_tracks(inventory.items, *fetcher, to);
+      media::apply_track_checks(evaluation, inventory.track_checks);
+    }
+    media::build_rows(inventory, evaluation);
+  }
+
   std::ofstream file;
   if (!o.output.empty()) {
     file.open(o.output, std::ios::binary);
@@ -77,11 +105,12 @@ int run_check(const CheckOptions& o) {
   }
   std::ostream& out = o.output.empty() ? std::cout : file;
   reports::Options ro{lang, use_color(o.color, o.output.empty()), o.show_passed};
-  reports::PageReport report{*page, evaluation};
+  reports::PageReport report{*page, evaluation, &inventory};
   if (o.format == "json") {
     reports::write_json(out, report, ro);
   } else {
     reports::write_text(out, report, ro);
+    if (o.media) reports::write_media_text(out, inventory, ro);
   }
   out.flush();
   if (!out) {
@@ -120,6 +149,11 @@ RunFn register_check(CLI::App& app, Lang lang) {
   cmd->add_option("-o,--output", o->output, tr(lang, "Skriv rapporten till en fil", "Write the report to a file"));
   cmd->add_flag("--show-passed", o->show_passed,
                 tr(lang, "Visa även godkända element i textrapporten", "Also list passed elements in the text report"));
+  cmd->add_flag("--media", o->media,
+                tr(lang, "Visa sidans video- och ljudklipp i en tabell", "List the page's video and audio clips in a table"));
+  cmd->add_option("--players", o->players,
+                  tr(lang, "Lista över videospelare (JSON, som config/players.json)",
+                     "List of video players (JSON, like config/players.json)"));
   cmd->add_option("--color", o->color, tr(lang, "Färg: auto, always eller never", "Colour: auto, always or never"))
       ->check(CLI::IsMember({"auto", "always", "never"}));
   add_input_options(*cmd, o->input, lang);

@@ -6,7 +6,7 @@
 // with the page's own Fetcher and limits, and apply_track_checks() turns the problems into
 // failed findings of the video-caption / video-description rules. A track that does not
 // load (HTTP error, network error, wrong Content-Type, not WebVTT, no cues, cues out of
-// order) fails its rule for that video, with the reason. See docs/decisions/0006-media.md.
+// order) fails its rule for that video, with the reason. See docs/decisions/0007-media.md.
 #pragma once
 
 #include <string>

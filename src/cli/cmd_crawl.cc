@@ -1,0 +1,235 @@
+// granska crawl URL...: crawl sites politely and check every page on the way; prints every
+// page (status, final URL, errors, findings in the shape of `granska check`) as text or as
+// JSON, streamed as pages finish, so memory stays flat. Exit code as for check.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/input_options.h"
+#include "crawl/crawler.h"
+#include "granska_version.h"
+#include "reports/report.h"
+#include "reports/terminal_escape.h"
+
+namespace granska::cli {
+
+namespace {
+
+struct CrawlCliOptions {
+  std::vector<std::string> seeds;
+  std::vector<std::string> sitemaps;
+  std::size_t max_pages = 1000;
+  int max_depth = 50;
+  int concurrency = 2;
+  int delay_ms = 250;
+  int workers = 0;
+  std::vector<std::string> include, exclude, allowed_hosts;
+  std::string format = "text";
+  std::string lang = "sv";
+  std::string fail_on = "minor";
+  bool quiet = false;
+  bool ignore_robots = false;
+  InputFlags input;
+};
+
+// SIGINT/SIGTERM ask the crawl to stop; a signal handler can only reach a global.
+std::atomic<bool> g_stop{false};
+extern "C" void on_signal(int) { g_stop = true; }
+
+const std::map<std::string, engine::Impact> kImpacts{{"critical", engine::Impact::Critical},
+                                                     {"serious", engine::Impact::Serious},
+                                                     {"moderate", engine::Impact::Moderate},
+                                                     {"minor", engine::Impact::Minor}};
+
+std::string redirects_text(const crawl::PageRecord& r) {
+  std::string out;
+  for (const auto& h : r.redirects) {
+    out += reports::escape_for_terminal(fetch::url_for_message(h.from)) + " → (" + std::to_string(h.status) + ") ";
+  }
+  return out;
+}
+
+nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
+  nlohmann::json redirects = nlohmann::json::array();
+  for (const auto& h : r.redirects) redirects.push_back({{"from", h.from}, {"status", h.status}, {"to", h.to}});
+  nlohmann::json j{{"url", r.url},
+                   {"final_url", r.final_url},
+                   {"depth", r.depth},
+                   {"kind", crawl::to_string(r.kind)},
+                   {"http_status", r.status},
+                   {"redirects", std::move(redirects)},
+                   {"content_type", r.content_type},
+                   {"size", r.size},
+                   {"attempts", r.attempts},
+                   {"error", r.has_error ? nlohmann::json(r.error.text(lang)) : nlohmann::json(nullptr)},
+                   {"reason", !r.has_error && !r.error.message.empty() ? nlohmann::json(r.error.text(lang))
+                                                                       : nlohmann::json(nullptr)},
+                   {"canonical", r.canonical.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.canonical)},
+                   {"links", r.links}};
+  return j;
+}
+
+int run_crawl(const CrawlCliOptions& o) {
+  const Lang lang = *parse_lang(o.lang);
+  const bool sv = lang == Lang::Sv;
+  crawl::CrawlOptions co;
+  co.seeds = o.seeds;
+  co.sitemaps = o.sitemaps;
+  co.allowed_hosts = o.allowed_hosts;
+  co.include = o.include;
+  co.exclude = o.exclude;
+  co.limits.max_pages = o.max_pages;
+  co.limits.max_depth = o.max_depth;
+  co.concurrency_per_host = o.concurrency;
+  co.delay_ms = o.delay_ms;
+  co.workers = o.workers;
+  co.obey_robots = !o.ignore_robots;
+  co.fetch = o.input.to_options().fetch;
+
+  const bool json = o.format == "json";
+  const engine::Impact threshold = kImpacts.at(o.fail_on);
+  reports::Options ro{lang, false, false};
+  crawl::PageRenderer render = [&](const input::Page& page, const engine::PageEvaluation& ev, crawl::PageRecord& rec) {
+    for (const engine::RuleResult& r : ev.rules) {
+      if (r.outcome == engine::Outcome::Failed && r.rule->info.impact <= threshold) rec.findings_at_threshold = true;
+    }
+    std::ostringstream out;
+    if (json) {
+      reports::write_json(out, reports::PageReport{page, ev}, ro);
+    } else {
+      reports::write_text(out, reports::PageReport{page, ev}, ro);
+    }
+    rec.report = out.str();
+  };
+
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  bool any_at_threshold = false;
+  bool first = true;
+  std::ostream& out = std::cout;
+  if (json) {
+    nlohmann::json head{{"schema_version", reports::kJsonSchemaVersion},
+                        {"tool", {{"name", "granska"}, {"version", kVersion}}},
+                        {"lang", sv ? "sv" : "en"}};
+    std::string h = head.dump();
+    h.pop_back();
+    out << h << ",\"pages\":[\n";
+  }
+  crawl::PageSink sink = [&](crawl::PageRecord&& r) {
+    if (r.findings_at_threshold) any_at_threshold = true;
+    if (json) {
+      nlohmann::json j = record_json(r, lang);
+      std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      if (!r.report.empty()) {
+        while (!r.report.empty() && (r.report.back() == '\n' || r.report.back() == ' ')) r.report.pop_back();
+        s.pop_back();
+        s += ",\"check\":" + r.report + "}";
+      }
+      out << (first ? "" : ",\n") << s;
+      first = false;
+    } else {
+      out << "== " << (r.status ? std::to_string(r.status) : std::string("---")) << " "
+          << crawl::to_string(r.kind) << " " << reports::escape_for_terminal(fetch::url_for_message(r.url)) << "\n";
+      if (!r.redirects.empty()) {
+        out << (sv ? "   Omdirigerad: " : "   Redirected: ") << redirects_text(r)
+            << reports::escape_for_terminal(fetch::url_for_message(r.final_url)) << "\n";
+      }
+      if (!r.error.message.empty()) {
+        out << (r.has_error ? (sv ? "   Fel: " : "   Error: ") : (sv ? "   Obs: " : "   Note: "))
+            << reports::escape_for_terminal(r.error.text(lang)) << "\n";
+      }
+      if (r.kind != crawl::PageKind::Html && r.kind != crawl::PageKind::Failed && !r.content_type.empty()) {
+        out << (sv ? "   Typ: " : "   Type: ") << reports::escape_for_terminal(r.content_type);
+        if (r.size >= 0) out << ", " << r.size << (sv ? " byte" : " bytes");
+        out << "\n";
+      }
+      out << r.report;
+      if (!r.report.empty()) out << "\n";
+    }
+    if (!o.quiet && !tty) {
+      std::cerr << "granska: crawl: " << (r.status ? std::to_string(r.status) : std::string("---")) << " "
+                << crawl::to_string(r.kind) << " " << fetch::url_for_message(r.url) << "\n";
+    }
+  };
+  crawl::ProgressFn progress = [&](const crawl::CrawlStats& s) {
+    if (o.quiet || !tty) return;
+    const double rate = s.seconds > 0 ? static_cast<double>(s.done) / s.seconds : 0;
+    const long eta = rate > 0 ? static_cast<long>(static_cast<double>(s.queued) / rate) : 0;
+    std::fprintf(stderr, sv ? "\r\x1b[K%zu klara, %zu i kö, %.1f sidor/s, %zu fel, kvar ca %ld s"
+                            : "\r\x1b[K%zu done, %zu queued, %.1f pages/s, %zu errors, ETA %ld s",
+                 s.done, s.queued, rate, s.errors, eta);
+    std::fflush(stderr);
+  };
+
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  Result<crawl::CrawlStats> stats = crawl::crawl(co, render, sink, progress, &g_stop);
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  if (!o.quiet && tty) std::fputs("\n", stderr);
+  if (!stats) {
+    if (json) out << "]}\n";
+    print_error(stats.error().text(lang));
+    return kExitFailed;
+  }
+  if (json) {
+    nlohmann::json summary{{"pages", stats->done}, {"checked", stats->html}, {"errors", stats->errors},
+                           {"seconds", stats->seconds}, {"interrupted", stats->interrupted}};
+    out << "\n],\"summary\":" << summary.dump() << "}\n";
+  } else {
+    out << (sv ? "Sammanfattning: " : "Summary: ") << stats->done << (sv ? " adresser, " : " addresses, ")
+        << stats->html << (sv ? " sidor granskade, " : " pages checked, ") << stats->errors
+        << (sv ? " fel" : " errors") << (stats->interrupted ? (sv ? " (avbruten)" : " (interrupted)") : "") << "\n";
+  }
+  out.flush();
+  if (stats->interrupted) return kExitFailed;
+  if (stats->html == 0 && stats->errors > 0) return kExitFailed;
+  return any_at_threshold ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+RunFn register_crawl(CLI::App& app, Lang lang) {
+  auto o = std::make_shared<CrawlCliOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "crawl", tr(lang, "Gå igenom webbplatser och granska varje sida", "Crawl sites and check every page"));
+  cmd->add_option("url", o->seeds, tr(lang, "Startadresser (http/https)", "Start URLs (http/https)"));
+  cmd->add_option("--sitemap", o->sitemaps, tr(lang, "Adress till en webbplatskarta (sitemap.xml)", "Sitemap URL"));
+  cmd->add_option("--max-pages", o->max_pages, tr(lang, "Högst så många adresser", "At most this many URLs"))
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-depth", o->max_depth, tr(lang, "Högst så många länksteg från start", "At most this many links from a start URL"))
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--concurrency-per-host", o->concurrency,
+                  tr(lang, "Samtidiga anrop per värd (standard 2)", "Concurrent requests per host (default 2)"))
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--delay", o->delay_ms,
+                  tr(lang, "Minsta tid mellan anrop till en värd, ms (standard 250)",
+                     "Minimum time between requests to one host, ms (default 250)"))
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--workers", o->workers, tr(lang, "Trådar för granskning (0 = antal kärnor)", "Checking threads (0 = cores)"))
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--include", o->include, tr(lang, "Bara adresser som matchar detta reguljära uttryck", "Only URLs matching this regular expression"));
+  cmd->add_option("--exclude", o->exclude, tr(lang, "Hoppa över adresser som matchar", "Skip URLs matching this regular expression"));
+  cmd->add_option("--allow-host", o->allowed_hosts,
+                  tr(lang, "Värdar (och underdomäner) som får granskas; standard: startadressernas",
+                     "Hosts (and subdomains) in scope; default: the start URLs' hosts"));
+  cmd->add_option("--format", o->format, tr(lang, "Utdataformat: text eller json", "Output format: text or json"))
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--lang", o->lang, tr(lang, "Språk i rapporten: sv eller en", "Report language: sv or en"))
+      ->check(CLI::IsMember({"sv", "en"}));
+  cmd->add_option("--fail-on", o->fail_on,
+                  tr(lang, "Lägsta allvarlighetsgrad som ger slutkod 1", "Lowest impact that makes the exit code 1"))
+      ->check(CLI::IsMember({"critical", "serious", "moderate", "minor"}));
+  cmd->add_flag("-q,--quiet", o->quiet, tr(lang, "Ingen förloppsrad eller logg", "No progress line or log"));
+  cmd->add_flag("--ignore-robots", o->ignore_robots,
+                tr(lang, "Följ inte robots.txt (bara för egna webbplatser)", "Do not obey robots.txt (own sites only)"));
+  add_input_options(*cmd, o->input, lang);
+  return [o] { return run_crawl(*o); };
+}
+
+}  // namespace granska::cli

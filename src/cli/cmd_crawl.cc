@@ -16,6 +16,7 @@
 #include "granska_version.h"
 #include "reports/report.h"
 #include "reports/terminal_escape.h"
+#include "store/crawl_store.h"
 
 namespace granska::cli {
 
@@ -35,7 +36,43 @@ struct CrawlCliOptions {
   std::string fail_on = "minor";
   bool quiet = false;
   bool ignore_robots = false;
+  std::string db;
+  bool resume = false;
   InputFlags input;
+};
+
+// The options a resumed crawl takes from its database (never headers: they are secrets).
+nlohmann::json options_json(const CrawlCliOptions& o) {
+  return {{"seeds", o.seeds}, {"sitemaps", o.sitemaps}, {"max_pages", o.max_pages}, {"max_depth", o.max_depth},
+          {"concurrency", o.concurrency}, {"delay_ms", o.delay_ms}, {"include", o.include},
+          {"exclude", o.exclude}, {"allowed_hosts", o.allowed_hosts}, {"format", o.format},
+          {"lang", o.lang}, {"fail_on", o.fail_on}, {"ignore_robots", o.ignore_robots}};
+}
+
+void options_from_json(const nlohmann::json& j, CrawlCliOptions& o) {
+  o.seeds = j.at("seeds").get<std::vector<std::string>>();
+  o.sitemaps = j.at("sitemaps").get<std::vector<std::string>>();
+  o.max_pages = j.at("max_pages").get<std::size_t>();
+  o.max_depth = j.at("max_depth").get<int>();
+  o.concurrency = j.at("concurrency").get<int>();
+  o.delay_ms = j.at("delay_ms").get<int>();
+  o.include = j.at("include").get<std::vector<std::string>>();
+  o.exclude = j.at("exclude").get<std::vector<std::string>>();
+  o.allowed_hosts = j.at("allowed_hosts").get<std::vector<std::string>>();
+  o.format = j.at("format").get<std::string>();
+  o.lang = j.at("lang").get<std::string>();
+  o.fail_on = j.at("fail_on").get<std::string>();
+  o.ignore_robots = j.at("ignore_robots").get<bool>();
+}
+
+class StoreJournal final : public crawl::Journal {
+ public:
+  explicit StoreJournal(store::CrawlStore& s) : store_(s) {}
+  void admitted(std::string_view url, int depth) override { store_.admitted(url, depth); }
+  void redirect_seen(std::string_view url) override { store_.redirect_seen(url); }
+
+ private:
+  store::CrawlStore& store_;
 };
 
 // SIGINT/SIGTERM ask the crawl to stop; a signal handler can only reach a global.
@@ -75,8 +112,62 @@ nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
   return j;
 }
 
-int run_crawl(const CrawlCliOptions& o) {
-  const Lang lang = *parse_lang(o.lang);
+int run_crawl(const CrawlCliOptions& given) {
+  CrawlCliOptions o = given;
+  Lang lang = *parse_lang(o.lang);
+  std::unique_ptr<store::CrawlStore> db;
+  crawl::ResumeState resume;
+  if (o.resume && o.db.empty()) {
+    print_error(tr(lang, "--resume kräver --db FIL", "--resume needs --db FILE"));
+    return kExitFailed;
+  }
+  if (!o.db.empty()) {
+    auto opened = store::CrawlStore::open(o.db);
+    if (!opened) {
+      print_error(opened.error().text(lang));
+      return kExitFailed;
+    }
+    db = std::move(*opened);
+    std::optional<std::string> saved = db->meta("options");
+    if (o.resume) {
+      if (!saved) {
+        print_error(tr(lang, "databasen innehåller ingen granskning att fortsätta: ",
+                       "the database holds no crawl to resume: ") + o.db);
+        return kExitFailed;
+      }
+      try {
+        options_from_json(nlohmann::json::parse(*saved), o);
+      } catch (const std::exception&) {
+        print_error(tr(lang, "databasens inställningar kan inte läsas: ", "the database's settings cannot be read: ") + o.db);
+        return kExitFailed;
+      }
+      lang = *parse_lang(o.lang);
+      auto loaded = db->load();
+      if (!loaded) {
+        print_error(loaded.error().text(lang));
+        return kExitFailed;
+      }
+      resume.queued = std::move(loaded->queued);
+      resume.seen = std::move(loaded->seen);
+      resume.admitted = loaded->admitted;
+    } else {
+      if (saved) {
+        print_error(tr(lang, "databasen innehåller redan en granskning; använd --resume eller en ny fil: ",
+                       "the database already holds a crawl; use --resume or a new file: ") + o.db);
+        return kExitFailed;
+      }
+      if (Status st = db->set_meta("options", options_json(o).dump()); !st) {
+        print_error(st.error().text(lang));
+        return kExitFailed;
+      }
+    }
+  }
+  if (o.seeds.empty() && o.sitemaps.empty()) {
+    print_error(tr(lang, "ange minst en startadress", "give at least one start URL"));
+    return kExitFailed;
+  }
+  std::optional<StoreJournal> journal;
+  if (db) journal.emplace(*db);
   const bool sv = lang == Lang::Sv;
   crawl::CrawlOptions co;
   co.seeds = o.seeds;
@@ -91,6 +182,8 @@ int run_crawl(const CrawlCliOptions& o) {
   co.workers = o.workers;
   co.obey_robots = !o.ignore_robots;
   co.fetch = o.input.to_options().fetch;
+  if (journal) co.journal = &*journal;
+  if (o.resume) co.resume = &resume;
 
   const bool json = o.format == "json";
   const engine::Impact threshold = kImpacts.at(o.fail_on);
@@ -109,9 +202,45 @@ int run_crawl(const CrawlCliOptions& o) {
   };
 
   const bool tty = isatty(STDERR_FILENO) != 0;
-  bool any_at_threshold = false;
-  bool first = true;
+  // One page's output: a text block, or one JSON object on one line.
+  auto render_record = [&](crawl::PageRecord& r) {
+    std::ostringstream out;
+    if (json) {
+      std::string s = record_json(r, lang).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      if (!r.report.empty()) {
+        while (!r.report.empty() && (r.report.back() == '\n' || r.report.back() == ' ')) r.report.pop_back();
+        s.pop_back();
+        s += ",\"check\":" + r.report + "}";
+      }
+      return s;
+    }
+    out << "== " << (r.status ? std::to_string(r.status) : std::string("---")) << " " << crawl::to_string(r.kind)
+        << " " << reports::escape_for_terminal(fetch::url_for_message(r.url)) << "\n";
+    if (!r.redirects.empty()) {
+      out << (sv ? "   Omdirigerad: " : "   Redirected: ") << redirects_text(r)
+          << reports::escape_for_terminal(fetch::url_for_message(r.final_url)) << "\n";
+    }
+    if (!r.error.message.empty()) {
+      out << (r.has_error ? (sv ? "   Fel: " : "   Error: ") : (sv ? "   Obs: " : "   Note: "))
+          << reports::escape_for_terminal(r.error.text(lang)) << "\n";
+    }
+    if (r.kind != crawl::PageKind::Html && r.kind != crawl::PageKind::Failed && !r.content_type.empty()) {
+      out << (sv ? "   Typ: " : "   Type: ") << reports::escape_for_terminal(r.content_type);
+      if (r.size >= 0) out << ", " << r.size << (sv ? " byte" : " bytes");
+      out << "\n";
+    }
+    out << r.report;
+    if (!r.report.empty()) out << "\n";
+    return out.str();
+  };
+
   std::ostream& out = std::cout;
+  bool first = true;
+  auto print = [&](std::string_view block) {
+    if (json) out << (first ? "" : ",\n");
+    out << block;
+    first = false;
+  };
   if (json) {
     nlohmann::json head{{"schema_version", reports::kJsonSchemaVersion},
                         {"tool", {{"name", "granska"}, {"version", kVersion}}},
@@ -120,36 +249,16 @@ int run_crawl(const CrawlCliOptions& o) {
     h.pop_back();
     out << h << ",\"pages\":[\n";
   }
+  bool any_at_threshold = false;
   crawl::PageSink sink = [&](crawl::PageRecord&& r) {
     if (r.findings_at_threshold) any_at_threshold = true;
-    if (json) {
-      nlohmann::json j = record_json(r, lang);
-      std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      if (!r.report.empty()) {
-        while (!r.report.empty() && (r.report.back() == '\n' || r.report.back() == ' ')) r.report.pop_back();
-        s.pop_back();
-        s += ",\"check\":" + r.report + "}";
-      }
-      out << (first ? "" : ",\n") << s;
-      first = false;
+    const std::string block = render_record(r);
+    if (db) {
+      // With a database the report is printed from it at the end, so a resumed crawl
+      // reports every page, not only those of its last run.
+      db->finished(r.url, block, r.findings_at_threshold, r.has_error, r.kind == crawl::PageKind::Html);
     } else {
-      out << "== " << (r.status ? std::to_string(r.status) : std::string("---")) << " "
-          << crawl::to_string(r.kind) << " " << reports::escape_for_terminal(fetch::url_for_message(r.url)) << "\n";
-      if (!r.redirects.empty()) {
-        out << (sv ? "   Omdirigerad: " : "   Redirected: ") << redirects_text(r)
-            << reports::escape_for_terminal(fetch::url_for_message(r.final_url)) << "\n";
-      }
-      if (!r.error.message.empty()) {
-        out << (r.has_error ? (sv ? "   Fel: " : "   Error: ") : (sv ? "   Obs: " : "   Note: "))
-            << reports::escape_for_terminal(r.error.text(lang)) << "\n";
-      }
-      if (r.kind != crawl::PageKind::Html && r.kind != crawl::PageKind::Failed && !r.content_type.empty()) {
-        out << (sv ? "   Typ: " : "   Type: ") << reports::escape_for_terminal(r.content_type);
-        if (r.size >= 0) out << ", " << r.size << (sv ? " byte" : " bytes");
-        out << "\n";
-      }
-      out << r.report;
-      if (!r.report.empty()) out << "\n";
+      print(block);
     }
     if (!o.quiet && !tty) {
       std::cerr << "granska: crawl: " << (r.status ? std::to_string(r.status) : std::string("---")) << " "
@@ -177,18 +286,31 @@ int run_crawl(const CrawlCliOptions& o) {
     print_error(stats.error().text(lang));
     return kExitFailed;
   }
+  std::size_t pages = stats->done, html = stats->html, errors = stats->errors;
+  if (db) {
+    auto totals = db->for_each_result(print);
+    if (!totals) {
+      if (json) out << "]}\n";
+      print_error(totals.error().text(lang));
+      return kExitFailed;
+    }
+    pages = totals->pages;
+    html = totals->html;
+    errors = totals->errors;
+    any_at_threshold = totals->any_at_threshold;
+  }
   if (json) {
-    nlohmann::json summary{{"pages", stats->done}, {"checked", stats->html}, {"errors", stats->errors},
+    nlohmann::json summary{{"pages", pages}, {"checked", html}, {"errors", errors},
                            {"seconds", stats->seconds}, {"interrupted", stats->interrupted}};
     out << "\n],\"summary\":" << summary.dump() << "}\n";
   } else {
-    out << (sv ? "Sammanfattning: " : "Summary: ") << stats->done << (sv ? " adresser, " : " addresses, ")
-        << stats->html << (sv ? " sidor granskade, " : " pages checked, ") << stats->errors
-        << (sv ? " fel" : " errors") << (stats->interrupted ? (sv ? " (avbruten)" : " (interrupted)") : "") << "\n";
+    out << (sv ? "Sammanfattning: " : "Summary: ") << pages << (sv ? " adresser, " : " addresses, ") << html
+        << (sv ? " sidor granskade, " : " pages checked, ") << errors << (sv ? " fel" : " errors")
+        << (stats->interrupted ? (sv ? " (avbruten)" : " (interrupted)") : "") << "\n";
   }
   out.flush();
   if (stats->interrupted) return kExitFailed;
-  if (stats->html == 0 && stats->errors > 0) return kExitFailed;
+  if (html == 0 && errors > 0) return kExitFailed;
   return any_at_threshold ? kExitFindings : kExitOk;
 }
 
@@ -228,6 +350,12 @@ RunFn register_crawl(CLI::App& app, Lang lang) {
   cmd->add_flag("-q,--quiet", o->quiet, tr(lang, "Ingen förloppsrad eller logg", "No progress line or log"));
   cmd->add_flag("--ignore-robots", o->ignore_robots,
                 tr(lang, "Följ inte robots.txt (bara för egna webbplatser)", "Do not obey robots.txt (own sites only)"));
+  cmd->add_option("--db", o->db,
+                  tr(lang, "Spara köer och resultat i denna SQLite-fil medan granskningen pågår",
+                     "Keep the frontier and results in this SQLite file as the crawl goes"));
+  cmd->add_flag("--resume", o->resume,
+                tr(lang, "Fortsätt en avbruten granskning i --db (samma inställningar; -H anges igen)",
+                   "Continue an interrupted crawl in --db (same settings; give -H again)"));
   add_input_options(*cmd, o->input, lang);
   return [o] { return run_crawl(*o); };
 }

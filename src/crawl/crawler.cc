@@ -558,7 +558,10 @@ Result<CrawlStats> crawl(const CrawlOptions& options, const PageRenderer& render
                                   "Inget att granska: ange en startadress eller en webbplatskarta"};
   Result<Scope> scope = Scope::make(std::move(hosts), options.include, options.exclude);
   if (!scope) return scope.error();
-  Crawl c(options, Frontier(std::move(*scope), options.limits), sink, progress, stop);
+  Frontier frontier(std::move(*scope), options.limits);
+  frontier.set_journal(options.journal);
+  if (options.resume) frontier.restore(*options.resume);
+  Crawl c(options, std::move(frontier), sink, progress, stop);
   c.seed();
   return c.run(render);
 }

@@ -43,6 +43,8 @@ struct CrawlOptions {
   fetch::Options fetch;            // timeouts, body cap, user agent, headers (never logged)
   int workers = 0;                 // 0 = number of cores
   engine::Selection selection;
+  Journal* journal = nullptr;          // persistence hooks; not owned; may be null
+  const ResumeState* resume = nullptr; // continue an interrupted crawl; may be null
 };
 
 enum class PageKind {

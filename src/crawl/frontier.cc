@@ -1,5 +1,7 @@
 #include "crawl/frontier.h"
 
+#include <algorithm>
+
 namespace granska::crawl {
 
 Result<Scope> Scope::make(std::vector<std::string> hosts, const std::vector<std::string>& include,
@@ -82,6 +84,7 @@ Admit Frontier::admit(std::string_view absolute_url, int depth) {
   }
   seen_.insert(normalized);
   ++admitted_;
+  if (journal_) journal_->admitted(normalized, depth);
   Entry e;
   e.url = normalized;
   e.original = std::move(normalized);
@@ -95,7 +98,27 @@ Admit Frontier::admit_redirect(const Url& target, std::string_view normalized) {
   if (!scope_.allows(target, normalized)) return Admit::OutOfScope;
   if (detect_trap(normalized, limits_.traps) != Trap::None) return Admit::Trap;
   seen_.insert(std::string(normalized));
+  if (journal_) journal_->redirect_seen(normalized);
   return Admit::Added;
+}
+
+void Frontier::restore(const ResumeState& state) {
+  auto count_variant = [this](const std::string& url) {
+    if (url.find('?') != std::string::npos) ++variants_[std::string(query_variant_key(url))];
+  };
+  for (const std::string& url : state.seen) {
+    if (seen_.insert(url).second) count_variant(url);
+  }
+  for (const auto& [url, depth] : state.queued) {
+    if (!seen_.insert(url).second) continue;
+    count_variant(url);
+    Entry e;
+    e.url = url;
+    e.original = url;
+    e.depth = depth;
+    push(std::move(e), false);
+  }
+  admitted_ = std::max(admitted_, state.admitted);
 }
 
 void Frontier::push(Entry entry, bool front) {

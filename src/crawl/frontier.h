@@ -64,6 +64,22 @@ struct Entry {
   Clock::time_point not_before{};  // retry backoff
 };
 
+// Persistence hooks (implemented over the crawl database by the CLI), called as URLs enter
+// the frontier, so that an interrupted crawl can be resumed.
+class Journal {
+ public:
+  virtual ~Journal() = default;
+  virtual void admitted(std::string_view normalized_url, int depth) = 0;
+  virtual void redirect_seen(std::string_view normalized_url) = 0;
+};
+
+// What a resumed crawl starts from (read back from the journal).
+struct ResumeState {
+  std::vector<std::pair<std::string, int>> queued;  // url, depth: fetched (again)
+  std::vector<std::string> seen;                   // finished pages and redirect targets
+  std::size_t admitted = 0;                         // counts against max_pages
+};
+
 enum class Admit { Added, Duplicate, Invalid, OutOfScope, Trap, TooManyVariants, TooDeep, PageLimit };
 std::string_view to_string(Admit a);
 
@@ -78,6 +94,11 @@ class Frontier {
   Admit admit_redirect(const Url& target, std::string_view normalized);
   // Whether a URL was admitted or reached by a redirect already.
   bool seen(std::string_view normalized) const { return seen_.count(std::string(normalized)) > 0; }
+
+  // Journal for admitted URLs and redirect targets; may be null. Not owned.
+  void set_journal(Journal* journal) { journal_ = journal; }
+  // Restores a resumed crawl: seen URLs are never admitted again, queued ones are queued.
+  void restore(const ResumeState& state);
 
   // Puts an entry on its host's queue: at the front (robots, sitemaps, redirect hops,
   // retries) or the back.
@@ -110,6 +131,7 @@ class Frontier {
   std::unordered_map<std::string, std::size_t> variants_;  // query_variant_key → count
   std::map<std::string, Host> hosts_;
   std::size_t admitted_ = 0;
+  Journal* journal_ = nullptr;
 };
 
 }  // namespace granska::crawl

@@ -2,11 +2,15 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+
 namespace granska::store {
 
 namespace {
 
 // Frontier states.
+// A transaction stays open at most this long, so a kill loses little on a slow site too.
+constexpr auto kMaxUncommitted = std::chrono::milliseconds(200);
 constexpr int kQueued = 0, kDone = 1, kRedirectSeen = 2;
 
 constexpr const char* kSchema = R"sql(
@@ -53,6 +57,7 @@ struct CrawlStore::Impl {
   Stmt admit, redirect, done_frontier, done_result, set_meta, get_meta;
   int pending = 0;
   bool in_tx = false;
+  std::chrono::steady_clock::time_point last_commit = std::chrono::steady_clock::now();
 
   ~Impl() {
     if (in_tx) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
@@ -65,7 +70,7 @@ struct CrawlStore::Impl {
       sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
       in_tx = true;
     }
-    if (++pending >= kBatch) commit();
+    if (++pending >= kBatch || std::chrono::steady_clock::now() - last_commit > kMaxUncommitted) commit();
   }
   void begin() {
     if (!in_tx) {
@@ -75,6 +80,7 @@ struct CrawlStore::Impl {
   }
   bool commit() {
     pending = 0;
+    last_commit = std::chrono::steady_clock::now();
     if (!in_tx) return true;
     in_tx = false;
     return sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;

@@ -2,7 +2,7 @@
 // crawl goes so that `granska crawl --resume` continues after an interruption (even
 // kill -9) with nothing lost and nothing recorded twice. The only module that uses SQLite.
 //
-// Durability: writes are grouped in transactions of up to kBatch writes (and flush()).
+// Durability: writes are grouped in transactions of up to kBatch writes or 200 ms.
 // A kill loses at most the open transaction; its URLs are still "queued" in the file, so
 // they are fetched again on resume and their results written once (keyed by URL).
 //

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/crawl_config.h"
 #include "cli/input_options.h"
 #include "crawl/crawler.h"
 #include "granska_version.h"
@@ -38,8 +39,29 @@ struct CrawlCliOptions {
   bool ignore_robots = false;
   std::string db;
   bool resume = false;
+  std::string config;
   InputFlags input;
+  CLI::App* cmd = nullptr;  // to tell flags given on the command line from defaults
 };
+
+// Fills what the command line did not give from the configuration file.
+Status apply_config(CrawlCliOptions& o) {
+  Result<CrawlConfig> c = load_crawl_config(o.config);
+  if (!c) return c.error();
+  auto given = [&](const char* name) { return o.cmd && o.cmd->get_option(name)->count() > 0; };
+  if (!given("url")) o.seeds = c->seeds;
+  if (!given("--sitemap")) o.sitemaps = c->sitemaps;
+  if (!given("--allow-host")) o.allowed_hosts = c->allowed_hosts;
+  if (!given("--include")) o.include = c->include;
+  if (!given("--exclude")) o.exclude = c->exclude;
+  if (!given("--max-pages") && c->max_pages) o.max_pages = static_cast<std::size_t>(*c->max_pages);
+  if (!given("--max-depth") && c->max_depth) o.max_depth = static_cast<int>(*c->max_depth);
+  if (!given("--concurrency-per-host") && c->concurrency_per_host) o.concurrency = static_cast<int>(*c->concurrency_per_host);
+  if (!given("--delay") && c->delay_ms) o.delay_ms = static_cast<int>(*c->delay_ms);
+  if (!given("--user-agent") && !c->user_agent.empty()) o.input.user_agent = c->user_agent;
+  if (!given("--header")) o.input.headers = c->headers;
+  return ok_status();
+}
 
 // The options a resumed crawl takes from its database (never headers: they are secrets).
 nlohmann::json options_json(const CrawlCliOptions& o) {
@@ -115,6 +137,13 @@ nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
 int run_crawl(const CrawlCliOptions& given) {
   CrawlCliOptions o = given;
   Lang lang = *parse_lang(o.lang);
+  if (!o.config.empty()) {
+    if (Status st = apply_config(o); !st) {
+      print_error(st.error().text(lang));
+      return kExitFailed;
+    }
+  }
+  if (o.concurrency < 1) o.concurrency = 1;
   std::unique_ptr<store::CrawlStore> db;
   crawl::ResumeState resume;
   if (o.resume && o.db.empty()) {
@@ -356,7 +385,11 @@ RunFn register_crawl(CLI::App& app, Lang lang) {
   cmd->add_flag("--resume", o->resume,
                 tr(lang, "Fortsätt en avbruten granskning i --db (samma inställningar; -H anges igen)",
                    "Continue an interrupted crawl in --db (same settings; give -H again)"));
+  cmd->add_option("--config", o->config,
+                  tr(lang, "Inställningsfil (TOML); flaggor på kommandoraden går före",
+                     "Configuration file (TOML); command-line flags override it"));
   add_input_options(*cmd, o->input, lang);
+  o->cmd = cmd;
   return [o] { return run_crawl(*o); };
 }
 

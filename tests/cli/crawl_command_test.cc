@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <thread>
 
@@ -128,6 +129,32 @@ TEST_F(CrawlCommand, KillNineThenResumeEqualsUninterruptedRun) {
   std::filesystem::remove(db);
   std::filesystem::remove(db + "-wal");
   std::filesystem::remove(db + "-shm");
+}
+
+TEST_F(CrawlCommand, ConfigFileAndFlagsOverrideIt) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("granska-config-" + std::to_string(::getpid()) + ".toml")).string();
+  {
+    std::ofstream f(path);
+    f << "user_agent = \"granska-test\"\ncontact = \"webb@malmo.se\"\nmax_depth = 0\ndelay_ms = 0\n"
+      << "[[site]]\nseeds = [\"" << server_->url("/om.html") << "\"]\nheaders = [\"X-Token: hemligt-99\"]\n";
+  }
+  auto r = run_granska({"crawl", "--config", path, "--format", "json", "--ignore-robots"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(urls_of(r.out), std::set<std::string>{server_->url("/om.html")});
+  EXPECT_EQ(r.out.find("hemligt-99"), std::string::npos);
+  EXPECT_EQ(r.err.find("hemligt-99"), std::string::npos);
+  // A flag wins over the file: depth 1 reaches the start page linked from om.html.
+  auto deeper = run_granska({"crawl", "--config", path, "--format", "json", "--ignore-robots", "--max-depth", "1"});
+  EXPECT_EQ(urls_of(deeper.out).count(server_->url("/index.html")), 1u) << deeper.out;
+  {
+    std::ofstream f(path);
+    f << "max_pages = \"many\"\n";
+  }
+  auto bad = run_granska({"crawl", "--config", path});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("max_pages"), std::string::npos) << bad.err;
+  std::filesystem::remove(path);
 }
 
 TEST_F(CrawlCommand, ResumeNeedsADatabaseWithACrawl) {

@@ -322,6 +322,13 @@ struct FixtureServer::Impl {
     }
     fs::path file = fs::path(root) / rel;
     std::error_code ec;
+    // "<name>.xml.gz" without such a file: "<name>.xml" (origin substituted) gzipped, so
+    // sitemaps with absolute loopback URLs can be tested compressed.
+    bool gzip_it = false;
+    if (file.extension() == ".gz" && !fs::exists(file, ec) && file.stem().extension() == ".xml") {
+      file.replace_extension();
+      gzip_it = true;
+    }
     if (fs::is_directory(file, ec)) file /= "index.html";
     if (file.extension() == ".content-type" || !fs::is_regular_file(file, ec)) {
       not_found();
@@ -343,6 +350,14 @@ struct FixtureServer::Impl {
     std::string sidecar;
     if (read_whole_file(file.string() + ".content-type", sidecar)) {
       type = sidecar.substr(0, sidecar.find_first_of("\r\n"));
+    }
+    if (gzip_it) {
+      auto gz = std::make_shared<std::string>(gzip_stored(body));
+      res.set_content_provider(gz->size(), "application/x-gzip",
+                               [gz](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                 return sink.write(gz->data() + offset, length);
+                               });
+      return;
     }
     res.set_content(std::move(body), type);
   }

@@ -32,7 +32,8 @@
 //                                 a small page (200)
 //   /_test/calendar?month=N       an endless calendar: a page linking to month N-1 and N+1
 // Static .xml and .txt files have "{{ORIGIN}}" replaced with "http://127.0.0.1:<port>", so
-// sitemaps and robots.txt can hold absolute URLs.
+// sitemaps and robots.txt can hold absolute URLs. A request for "<name>.xml.gz" where only
+// "<name>.xml" exists gets that file (substituted) gzip-compressed, as application/x-gzip.
 // Every request's target (path and query) is logged, in order: see requests().
 // Note: responses with a compressible type (text/*) may be compressed with br or gzip
 // when the client accepts it (cpp-httplib does this by itself); curl decodes it.

@@ -83,7 +83,7 @@ TEST_F(Crawler, CrawlsTheWholeSiteAndRecordsEveryUrlOnce) {
   EXPECT_EQ(kind("/nyheter/arkiv/2025.html"), "html") << "resolved against <base href>";
   EXPECT_EQ(kind("/kontakt.html"), "html") << "area href";
   EXPECT_EQ(kind("/karta-inbaddad.html"), "html") << "iframe src";
-  EXPECT_EQ(kind("/bara-i-sitemap.html"), "html") << "robots.txt Sitemap: → index → urlset";
+  EXPECT_EQ(kind("/bara-i-sitemap.html"), "html") << "robots.txt Sitemap: → index → gzipped urlset";
   EXPECT_EQ(kind("/latin1.html"), "html");
   EXPECT_EQ(kind("/privat/hemligt.html"), "blocked");
   EXPECT_EQ(kind("/saknas.html"), "failed");
@@ -108,6 +108,7 @@ TEST_F(Crawler, CrawlsTheWholeSiteAndRecordsEveryUrlOnce) {
   EXPECT_FALSE(requested("/privat/"));
   EXPECT_EQ(pages.count("https://example.com/extern"), 0u);
   EXPECT_TRUE(requested("/robots.txt"));
+  EXPECT_TRUE(requested("/sitemap-pages.xml.gz")) << "the index names a gzipped sitemap";
 
   // The calendar trap stays bounded by the cap on query variants per path.
   std::size_t calendar = 0;

@@ -269,6 +269,8 @@ class Crawl {
       req.html_bodies_only = true;
     } else {
       req.follow_redirects = true;
+      // curl follows these redirects itself, possibly to another host: no credentials.
+      req.options.headers.clear();
       req.options.max_redirects = 5;  // RFC 9309 §2.3.1.2: at least five
       req.options.max_body_bytes =
           e.kind == EntryKind::Robots ? kRobotsMaxBytes + 1024 : SitemapLimits{}.max_uncompressed_bytes;

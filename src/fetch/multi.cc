@@ -181,8 +181,9 @@ void Multi::add(Request request) {
 #endif
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, t->request.follow_redirects ? 1L : 0L);
   curl_easy_setopt(h, CURLOPT_MAXREDIRS, static_cast<long>(o.max_redirects));
-  // Headers are the caller's credentials: curl sends custom headers to the first host only
-  // unless CURLOPT_UNRESTRICTED_AUTH is set, which we never do.
+  // Headers may be credentials. Without follow_redirects each transfer goes to one URL the
+  // caller chose; with it, curl would send them on to any redirect target, so callers
+  // that follow must not pass secrets (the crawler passes none for robots.txt/sitemaps).
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, t->headers.get());
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");

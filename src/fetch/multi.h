@@ -21,7 +21,8 @@ namespace granska::fetch {
 struct Request {
   std::uint64_t id = 0;  // the caller's; returned in the Completion
   std::string url;
-  Options options;       // timeouts, body cap, user agent, headers (sent as given)
+  Options options;       // timeouts, body cap, user agent, headers (sent as given, also to
+                         // redirect targets when follow_redirects: pass no secrets then)
   bool follow_redirects = false;  // robots.txt and sitemaps: up to options.max_redirects
   // True: only bodies of HTML-like types (text/html, application/xhtml+xml, or no type)
   // are downloaded; for any other type the transfer stops after the headers and the

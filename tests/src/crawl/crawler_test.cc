@@ -162,6 +162,19 @@ TEST_F(Crawler, OversizedPageFailsWithItsReason) {
       << pages.begin()->second.error.message;
 }
 
+TEST_F(Crawler, SlowPageTimesOutIsRetriedThenRecorded) {
+  CrawlOptions o = fast({u("/_test/slow?ms=5000")});
+  o.robots_sitemaps = false;
+  o.max_retries = 1;
+  o.fetch.total_timeout_ms = 150;
+  auto pages = run(o);
+  ASSERT_EQ(pages.size(), 1u);
+  const PageRecord& r = pages.begin()->second;
+  EXPECT_EQ(r.kind, PageKind::Failed);
+  EXPECT_EQ(r.attempts, 2);
+  EXPECT_NE(r.error.message.find("time limit"), std::string::npos) << r.error.message;
+}
+
 TEST_F(Crawler, RedirectOutOfScopeIsNotFollowed) {
   CrawlOptions o = fast({u("/_test/redirect?to=https://example.com/")});
   o.robots_sitemaps = false;

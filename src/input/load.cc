@@ -318,6 +318,26 @@ Result<Page> load(const std::string& target, const Options& opts, fetch::Fetcher
   }
 }
 
+Result<Page> make_page(std::string target, std::string url, std::vector<fetch::Redirect> redirects,
+                       long http_status, std::string_view bytes, std::string_view content_type) {
+  Page page;
+  page.target = std::move(target);
+  page.url = std::move(url);
+  page.redirects = std::move(redirects);
+  page.http_status = http_status;
+  const std::string_view kind = html::binary_kind(bytes);
+  const std::string_view declared =
+      html::canonical_encoding(html::charset_from_content_type(content_type));
+  const bool utf16 = declared == "utf-16le" || declared == "utf-16be";
+  if (!kind.empty() && !(kind == "binary data" && utf16)) {
+    return not_html(fetch::url_for_message(page.url), kind);
+  }
+  page.sha256 = sha256_hex(bytes);
+  page.decoded = html::decode_to_utf8(bytes, content_type);
+  add_notes(page);
+  return page;
+}
+
 std::string_view http_reason_phrase(long status) {
   switch (status) {
     case 200: return "OK";

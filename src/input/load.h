@@ -44,6 +44,12 @@ struct Page {
 Result<Page> load(const std::string& target, const Options& opts, fetch::Fetcher& fetcher,
                   std::istream& stdin_stream);
 
+// The decoding half of load() for bytes fetched elsewhere (the crawler): refuses binary
+// content ("not an HTML page (looks like PDF)"), decodes with the Content-Type's charset,
+// hashes the raw bytes and adds the same notes as load(). `url` is the final URL.
+Result<Page> make_page(std::string target, std::string url, std::vector<fetch::Redirect> redirects,
+                       long http_status, std::string_view bytes, std::string_view content_type);
+
 // "Not Found" for 404, "" for codes outside the table (common codes only).
 std::string_view http_reason_phrase(long status);
 

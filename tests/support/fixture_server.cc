@@ -22,6 +22,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -147,6 +149,9 @@ struct FixtureServer::Impl {
   std::thread thread;
   std::atomic<bool> stopping{false};
   int port = 0;
+  mutable std::mutex mu;
+  std::vector<std::string> log;
+  std::set<std::string> seen_429;
 
   // Sleeps up to `ms`, returning early when the server stops.
   void sleep_ms(long ms) {
@@ -273,6 +278,29 @@ struct FixtureServer::Impl {
                       "text/plain; charset=utf-8");
     });
 
+    server.Get("/_test/429-once", [this](const httplib::Request& req, httplib::Response& res) {
+      bool first = false;
+      {
+        std::lock_guard lock(mu);
+        first = seen_429.insert(req.get_param_value("id")).second;
+      }
+      if (first) {
+        res.status = 429;
+        res.set_header("Retry-After", "1");
+        res.set_content("slow down\n", "text/plain");
+        return;
+      }
+      res.set_content(std::string(kPage), "text/html; charset=utf-8");
+    });
+    server.Get("/_test/calendar", [](const httplib::Request& req, httplib::Response& res) {
+      const long m = param_long(req, "month", 0);
+      const std::string prev = std::to_string(m - 1), next = std::to_string(m + 1);
+      res.set_content("<!doctype html><html lang=\"sv\"><title>Kalender " + std::to_string(m) +
+                          "</title><h1>Evenemang</h1><a href=\"?month=" + prev +
+                          "\">Föregående månad</a> <a href=\"?month=" + next + "\">Nästa månad</a></html>",
+                      "text/html; charset=utf-8");
+    });
+
     server.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
       serve_file(req.path, res);
     });
@@ -294,6 +322,13 @@ struct FixtureServer::Impl {
     }
     fs::path file = fs::path(root) / rel;
     std::error_code ec;
+    // "<name>.xml.gz" without such a file: "<name>.xml" (origin substituted) gzipped, so
+    // sitemaps with absolute loopback URLs can be tested compressed.
+    bool gzip_it = false;
+    if (file.extension() == ".gz" && !fs::exists(file, ec) && file.stem().extension() == ".xml") {
+      file.replace_extension();
+      gzip_it = true;
+    }
     if (fs::is_directory(file, ec)) file /= "index.html";
     if (file.extension() == ".content-type" || !fs::is_regular_file(file, ec)) {
       not_found();
@@ -305,9 +340,24 @@ struct FixtureServer::Impl {
       return;
     }
     std::string type(type_for_extension(file.extension().string()));
+    if (file.extension() == ".xml" || file.extension() == ".txt") {
+      const std::string origin = "http://127.0.0.1:" + std::to_string(port);
+      for (std::size_t at = body.find("{{ORIGIN}}"); at != std::string::npos; at = body.find("{{ORIGIN}}", at)) {
+        body.replace(at, 10, origin);
+        at += origin.size();
+      }
+    }
     std::string sidecar;
     if (read_whole_file(file.string() + ".content-type", sidecar)) {
       type = sidecar.substr(0, sidecar.find_first_of("\r\n"));
+    }
+    if (gzip_it) {
+      auto gz = std::make_shared<std::string>(gzip_stored(body));
+      res.set_content_provider(gz->size(), "application/x-gzip",
+                               [gz](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                 return sink.write(gz->data() + offset, length);
+                               });
+      return;
     }
     res.set_content(std::move(body), type);
   }
@@ -316,6 +366,11 @@ struct FixtureServer::Impl {
 FixtureServer::FixtureServer(std::string root_dir)
     : impl_(std::make_unique<Impl>(std::move(root_dir))) {
   impl_->routes();
+  impl_->server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
+    std::lock_guard lock(impl_->mu);
+    impl_->log.push_back(req.target);
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   // An idle keep-alive connection holds a worker until this timeout, and the destructor
   // waits for workers: keep it short.
   impl_->server.set_keep_alive_timeout(1);
@@ -350,6 +405,11 @@ bool FixtureServer::start(int port) {
 }
 
 int FixtureServer::port() const { return impl_->port; }
+
+std::vector<std::string> FixtureServer::requests() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->log;
+}
 
 std::string FixtureServer::url(std::string_view path) const {
   std::string out = "http://127.0.0.1:" + std::to_string(impl_->port);

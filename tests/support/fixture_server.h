@@ -28,6 +28,13 @@
 //   /_test/wrong-type             an HTML page labelled application/pdf
 //   /_test/echo-ua                the request's User-Agent, as text/plain
 //   /_test/echo-header?name=X     the request's header X, as text/plain ("" if absent)
+//   /_test/429-once?id=X          429 with "Retry-After: 1" the first time for each X, then
+//                                 a small page (200)
+//   /_test/calendar?month=N       an endless calendar: a page linking to month N-1 and N+1
+// Static .xml and .txt files have "{{ORIGIN}}" replaced with "http://127.0.0.1:<port>", so
+// sitemaps and robots.txt can hold absolute URLs. A request for "<name>.xml.gz" where only
+// "<name>.xml" exists gets that file (substituted) gzip-compressed, as application/x-gzip.
+// Every request's target (path and query) is logged, in order: see requests().
 // Note: responses with a compressible type (text/*) may be compressed with br or gzip
 // when the client accepts it (cpp-httplib does this by itself); curl decodes it.
 #pragma once
@@ -35,6 +42,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace granska::testing {
 
@@ -51,6 +59,8 @@ class FixtureServer {
   int port() const;
   // "http://127.0.0.1:<port>" + path ("/" added in front when missing).
   std::string url(std::string_view path) const;
+  // The targets ("/a?b") of every request received so far, in arrival order. Thread-safe.
+  std::vector<std::string> requests() const;
 
  private:
   struct Impl;

@@ -1,0 +1,396 @@
+// granska crawl URL...: crawl sites politely and check every page on the way; prints every
+// page (status, final URL, errors, findings in the shape of `granska check`) as text or as
+// JSON, streamed as pages finish, so memory stays flat. Exit code as for check.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/crawl_config.h"
+#include "cli/input_options.h"
+#include "crawl/crawler.h"
+#include "granska_version.h"
+#include "reports/report.h"
+#include "reports/terminal_escape.h"
+#include "store/crawl_store.h"
+
+namespace granska::cli {
+
+namespace {
+
+struct CrawlCliOptions {
+  std::vector<std::string> seeds;
+  std::vector<std::string> sitemaps;
+  std::size_t max_pages = 1000;
+  int max_depth = 50;
+  int concurrency = 2;
+  int delay_ms = 250;
+  int workers = 0;
+  std::vector<std::string> include, exclude, allowed_hosts;
+  std::string format = "text";
+  std::string lang = "sv";
+  std::string fail_on = "minor";
+  bool quiet = false;
+  bool ignore_robots = false;
+  std::string db;
+  bool resume = false;
+  std::string config;
+  InputFlags input;
+  CLI::App* cmd = nullptr;  // to tell flags given on the command line from defaults
+};
+
+// Fills what the command line did not give from the configuration file.
+Status apply_config(CrawlCliOptions& o) {
+  Result<CrawlConfig> c = load_crawl_config(o.config);
+  if (!c) return c.error();
+  auto given = [&](const char* name) { return o.cmd && o.cmd->get_option(name)->count() > 0; };
+  if (!given("url")) o.seeds = c->seeds;
+  if (!given("--sitemap")) o.sitemaps = c->sitemaps;
+  if (!given("--allow-host")) o.allowed_hosts = c->allowed_hosts;
+  if (!given("--include")) o.include = c->include;
+  if (!given("--exclude")) o.exclude = c->exclude;
+  if (!given("--max-pages") && c->max_pages) o.max_pages = static_cast<std::size_t>(*c->max_pages);
+  if (!given("--max-depth") && c->max_depth) o.max_depth = static_cast<int>(*c->max_depth);
+  if (!given("--concurrency-per-host") && c->concurrency_per_host) o.concurrency = static_cast<int>(*c->concurrency_per_host);
+  if (!given("--delay") && c->delay_ms) o.delay_ms = static_cast<int>(*c->delay_ms);
+  if (!given("--user-agent") && !c->user_agent.empty()) o.input.user_agent = c->user_agent;
+  if (!given("--header")) o.input.headers = c->headers;
+  return ok_status();
+}
+
+// The options a resumed crawl takes from its database (never headers: they are secrets).
+nlohmann::json options_json(const CrawlCliOptions& o) {
+  return {{"seeds", o.seeds}, {"sitemaps", o.sitemaps}, {"max_pages", o.max_pages}, {"max_depth", o.max_depth},
+          {"concurrency", o.concurrency}, {"delay_ms", o.delay_ms}, {"include", o.include},
+          {"exclude", o.exclude}, {"allowed_hosts", o.allowed_hosts}, {"format", o.format},
+          {"lang", o.lang}, {"fail_on", o.fail_on}, {"ignore_robots", o.ignore_robots}};
+}
+
+void options_from_json(const nlohmann::json& j, CrawlCliOptions& o) {
+  o.seeds = j.at("seeds").get<std::vector<std::string>>();
+  o.sitemaps = j.at("sitemaps").get<std::vector<std::string>>();
+  o.max_pages = j.at("max_pages").get<std::size_t>();
+  o.max_depth = j.at("max_depth").get<int>();
+  o.concurrency = j.at("concurrency").get<int>();
+  o.delay_ms = j.at("delay_ms").get<int>();
+  o.include = j.at("include").get<std::vector<std::string>>();
+  o.exclude = j.at("exclude").get<std::vector<std::string>>();
+  o.allowed_hosts = j.at("allowed_hosts").get<std::vector<std::string>>();
+  o.format = j.at("format").get<std::string>();
+  o.lang = j.at("lang").get<std::string>();
+  o.fail_on = j.at("fail_on").get<std::string>();
+  o.ignore_robots = j.at("ignore_robots").get<bool>();
+}
+
+class StoreJournal final : public crawl::Journal {
+ public:
+  explicit StoreJournal(store::CrawlStore& s) : store_(s) {}
+  void admitted(std::string_view url, int depth) override { store_.admitted(url, depth); }
+  void redirect_seen(std::string_view url) override { store_.redirect_seen(url); }
+
+ private:
+  store::CrawlStore& store_;
+};
+
+// SIGINT/SIGTERM ask the crawl to stop; a signal handler can only reach a global.
+std::atomic<bool> g_stop{false};
+extern "C" void on_signal(int) { g_stop = true; }
+
+const std::map<std::string, engine::Impact> kImpacts{{"critical", engine::Impact::Critical},
+                                                     {"serious", engine::Impact::Serious},
+                                                     {"moderate", engine::Impact::Moderate},
+                                                     {"minor", engine::Impact::Minor}};
+
+std::string redirects_text(const crawl::PageRecord& r) {
+  std::string out;
+  for (const auto& h : r.redirects) {
+    out += reports::escape_for_terminal(fetch::url_for_message(h.from)) + " → (" + std::to_string(h.status) + ") ";
+  }
+  return out;
+}
+
+nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
+  nlohmann::json redirects = nlohmann::json::array();
+  for (const auto& h : r.redirects) redirects.push_back({{"from", h.from}, {"status", h.status}, {"to", h.to}});
+  nlohmann::json j{{"url", r.url},
+                   {"final_url", r.final_url},
+                   {"depth", r.depth},
+                   {"kind", crawl::to_string(r.kind)},
+                   {"http_status", r.status},
+                   {"redirects", std::move(redirects)},
+                   {"content_type", r.content_type},
+                   {"size", r.size},
+                   {"attempts", r.attempts},
+                   {"error", r.has_error ? nlohmann::json(r.error.text(lang)) : nlohmann::json(nullptr)},
+                   {"reason", !r.has_error && !r.error.message.empty() ? nlohmann::json(r.error.text(lang))
+                                                                       : nlohmann::json(nullptr)},
+                   {"canonical", r.canonical.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.canonical)},
+                   {"links", r.links}};
+  return j;
+}
+
+int run_crawl(const CrawlCliOptions& given) {
+  CrawlCliOptions o = given;
+  Lang lang = *parse_lang(o.lang);
+  if (!o.config.empty()) {
+    if (Status st = apply_config(o); !st) {
+      print_error(st.error().text(lang));
+      return kExitFailed;
+    }
+  }
+  if (o.concurrency < 1) o.concurrency = 1;
+  std::unique_ptr<store::CrawlStore> db;
+  crawl::ResumeState resume;
+  if (o.resume && o.db.empty()) {
+    print_error(tr(lang, "--resume kräver --db FIL", "--resume needs --db FILE"));
+    return kExitFailed;
+  }
+  if (!o.db.empty()) {
+    auto opened = store::CrawlStore::open(o.db);
+    if (!opened) {
+      print_error(opened.error().text(lang));
+      return kExitFailed;
+    }
+    db = std::move(*opened);
+    std::optional<std::string> saved = db->meta("options");
+    if (o.resume) {
+      if (!saved) {
+        print_error(tr(lang, "databasen innehåller ingen granskning att fortsätta: ",
+                       "the database holds no crawl to resume: ") + o.db);
+        return kExitFailed;
+      }
+      try {
+        options_from_json(nlohmann::json::parse(*saved), o);
+      } catch (const std::exception&) {
+        print_error(tr(lang, "databasens inställningar kan inte läsas: ", "the database's settings cannot be read: ") + o.db);
+        return kExitFailed;
+      }
+      lang = *parse_lang(o.lang);
+      auto loaded = db->load();
+      if (!loaded) {
+        print_error(loaded.error().text(lang));
+        return kExitFailed;
+      }
+      resume.queued = std::move(loaded->queued);
+      resume.seen = std::move(loaded->seen);
+      resume.admitted = loaded->admitted;
+    } else {
+      if (saved) {
+        print_error(tr(lang, "databasen innehåller redan en granskning; använd --resume eller en ny fil: ",
+                       "the database already holds a crawl; use --resume or a new file: ") + o.db);
+        return kExitFailed;
+      }
+      if (Status st = db->set_meta("options", options_json(o).dump()); !st) {
+        print_error(st.error().text(lang));
+        return kExitFailed;
+      }
+    }
+  }
+  if (o.seeds.empty() && o.sitemaps.empty()) {
+    print_error(tr(lang, "ange minst en startadress", "give at least one start URL"));
+    return kExitFailed;
+  }
+  std::optional<StoreJournal> journal;
+  if (db) journal.emplace(*db);
+  const bool sv = lang == Lang::Sv;
+  crawl::CrawlOptions co;
+  co.seeds = o.seeds;
+  co.sitemaps = o.sitemaps;
+  co.allowed_hosts = o.allowed_hosts;
+  co.include = o.include;
+  co.exclude = o.exclude;
+  co.limits.max_pages = o.max_pages;
+  co.limits.max_depth = o.max_depth;
+  co.concurrency_per_host = o.concurrency;
+  co.delay_ms = o.delay_ms;
+  co.workers = o.workers;
+  co.obey_robots = !o.ignore_robots;
+  co.fetch = o.input.to_options().fetch;
+  if (journal) co.journal = &*journal;
+  if (o.resume) co.resume = &resume;
+
+  const bool json = o.format == "json";
+  const engine::Impact threshold = kImpacts.at(o.fail_on);
+  reports::Options ro{lang, false, false};
+  crawl::PageRenderer render = [&](const input::Page& page, const engine::PageEvaluation& ev, crawl::PageRecord& rec) {
+    for (const engine::RuleResult& r : ev.rules) {
+      if (r.outcome == engine::Outcome::Failed && r.rule->info.impact <= threshold) rec.findings_at_threshold = true;
+    }
+    std::ostringstream out;
+    if (json) {
+      reports::write_json(out, reports::PageReport{page, ev}, ro);
+    } else {
+      reports::write_text(out, reports::PageReport{page, ev}, ro);
+    }
+    rec.report = out.str();
+  };
+
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  // One page's output: a text block, or one JSON object on one line.
+  auto render_record = [&](crawl::PageRecord& r) {
+    std::ostringstream out;
+    if (json) {
+      std::string s = record_json(r, lang).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      if (!r.report.empty()) {
+        while (!r.report.empty() && (r.report.back() == '\n' || r.report.back() == ' ')) r.report.pop_back();
+        s.pop_back();
+        s += ",\"check\":" + r.report + "}";
+      }
+      return s;
+    }
+    out << "== " << (r.status ? std::to_string(r.status) : std::string("---")) << " " << crawl::to_string(r.kind)
+        << " " << reports::escape_for_terminal(fetch::url_for_message(r.url)) << "\n";
+    if (!r.redirects.empty()) {
+      out << (sv ? "   Omdirigerad: " : "   Redirected: ") << redirects_text(r)
+          << reports::escape_for_terminal(fetch::url_for_message(r.final_url)) << "\n";
+    }
+    if (!r.error.message.empty()) {
+      out << (r.has_error ? (sv ? "   Fel: " : "   Error: ") : (sv ? "   Obs: " : "   Note: "))
+          << reports::escape_for_terminal(r.error.text(lang)) << "\n";
+    }
+    if (r.kind != crawl::PageKind::Html && r.kind != crawl::PageKind::Failed && !r.content_type.empty()) {
+      out << (sv ? "   Typ: " : "   Type: ") << reports::escape_for_terminal(r.content_type);
+      if (r.size >= 0) out << ", " << r.size << (sv ? " byte" : " bytes");
+      out << "\n";
+    }
+    out << r.report;
+    if (!r.report.empty()) out << "\n";
+    return out.str();
+  };
+
+  std::ostream& out = std::cout;
+  bool first = true;
+  auto print = [&](std::string_view block) {
+    if (json) out << (first ? "" : ",\n");
+    out << block;
+    first = false;
+  };
+  if (json) {
+    nlohmann::json head{{"schema_version", reports::kJsonSchemaVersion},
+                        {"tool", {{"name", "granska"}, {"version", kVersion}}},
+                        {"lang", sv ? "sv" : "en"}};
+    std::string h = head.dump();
+    h.pop_back();
+    out << h << ",\"pages\":[\n";
+  }
+  bool any_at_threshold = false;
+  crawl::PageSink sink = [&](crawl::PageRecord&& r) {
+    if (r.findings_at_threshold) any_at_threshold = true;
+    const std::string block = render_record(r);
+    if (db) {
+      // With a database the report is printed from it at the end, so a resumed crawl
+      // reports every page, not only those of its last run.
+      db->finished(r.url, block, r.findings_at_threshold, r.has_error, r.kind == crawl::PageKind::Html);
+    } else {
+      print(block);
+    }
+    if (!o.quiet && !tty) {
+      std::cerr << "granska: crawl: " << (r.status ? std::to_string(r.status) : std::string("---")) << " "
+                << crawl::to_string(r.kind) << " " << fetch::url_for_message(r.url) << "\n";
+    }
+  };
+  crawl::ProgressFn progress = [&](const crawl::CrawlStats& s) {
+    if (o.quiet || !tty) return;
+    const double rate = s.seconds > 0 ? static_cast<double>(s.done) / s.seconds : 0;
+    const long eta = rate > 0 ? static_cast<long>(static_cast<double>(s.queued) / rate) : 0;
+    std::fprintf(stderr, sv ? "\r\x1b[K%zu klara, %zu i kö, %.1f sidor/s, %zu fel, kvar ca %ld s"
+                            : "\r\x1b[K%zu done, %zu queued, %.1f pages/s, %zu errors, ETA %ld s",
+                 s.done, s.queued, rate, s.errors, eta);
+    std::fflush(stderr);
+  };
+
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  Result<crawl::CrawlStats> stats = crawl::crawl(co, render, sink, progress, &g_stop);
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  if (!o.quiet && tty) std::fputs("\n", stderr);
+  if (!stats) {
+    if (json) out << "]}\n";
+    print_error(stats.error().text(lang));
+    return kExitFailed;
+  }
+  std::size_t pages = stats->done, html = stats->html, errors = stats->errors;
+  if (db) {
+    auto totals = db->for_each_result(print);
+    if (!totals) {
+      if (json) out << "]}\n";
+      print_error(totals.error().text(lang));
+      return kExitFailed;
+    }
+    pages = totals->pages;
+    html = totals->html;
+    errors = totals->errors;
+    any_at_threshold = totals->any_at_threshold;
+  }
+  if (json) {
+    nlohmann::json summary{{"pages", pages}, {"checked", html}, {"errors", errors},
+                           {"seconds", stats->seconds}, {"interrupted", stats->interrupted}};
+    out << "\n],\"summary\":" << summary.dump() << "}\n";
+  } else {
+    out << (sv ? "Sammanfattning: " : "Summary: ") << pages << (sv ? " adresser, " : " addresses, ") << html
+        << (sv ? " sidor granskade, " : " pages checked, ") << errors << (sv ? " fel" : " errors")
+        << (stats->interrupted ? (sv ? " (avbruten)" : " (interrupted)") : "") << "\n";
+  }
+  out.flush();
+  if (stats->interrupted) return kExitFailed;
+  if (html == 0 && errors > 0) return kExitFailed;
+  return any_at_threshold ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+RunFn register_crawl(CLI::App& app, Lang lang) {
+  auto o = std::make_shared<CrawlCliOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "crawl", tr(lang, "Gå igenom webbplatser och granska varje sida", "Crawl sites and check every page"));
+  cmd->add_option("url", o->seeds, tr(lang, "Startadresser (http/https)", "Start URLs (http/https)"));
+  cmd->add_option("--sitemap", o->sitemaps, tr(lang, "Adress till en webbplatskarta (sitemap.xml)", "Sitemap URL"));
+  cmd->add_option("--max-pages", o->max_pages, tr(lang, "Högst så många adresser", "At most this many URLs"))
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-depth", o->max_depth, tr(lang, "Högst så många länksteg från start", "At most this many links from a start URL"))
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--concurrency-per-host", o->concurrency,
+                  tr(lang, "Samtidiga anrop per värd (standard 2)", "Concurrent requests per host (default 2)"))
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--delay", o->delay_ms,
+                  tr(lang, "Minsta tid mellan anrop till en värd, ms (standard 250)",
+                     "Minimum time between requests to one host, ms (default 250)"))
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--workers", o->workers, tr(lang, "Trådar för granskning (0 = antal kärnor)", "Checking threads (0 = cores)"))
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--include", o->include, tr(lang, "Bara adresser som matchar detta reguljära uttryck", "Only URLs matching this regular expression"));
+  cmd->add_option("--exclude", o->exclude, tr(lang, "Hoppa över adresser som matchar", "Skip URLs matching this regular expression"));
+  cmd->add_option("--allow-host", o->allowed_hosts,
+                  tr(lang, "Värdar (och underdomäner) som får granskas; standard: startadressernas",
+                     "Hosts (and subdomains) in scope; default: the start URLs' hosts"));
+  cmd->add_option("--format", o->format, tr(lang, "Utdataformat: text eller json", "Output format: text or json"))
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--lang", o->lang, tr(lang, "Språk i rapporten: sv eller en", "Report language: sv or en"))
+      ->check(CLI::IsMember({"sv", "en"}));
+  cmd->add_option("--fail-on", o->fail_on,
+                  tr(lang, "Lägsta allvarlighetsgrad som ger slutkod 1", "Lowest impact that makes the exit code 1"))
+      ->check(CLI::IsMember({"critical", "serious", "moderate", "minor"}));
+  cmd->add_flag("-q,--quiet", o->quiet, tr(lang, "Ingen förloppsrad eller logg", "No progress line or log"));
+  cmd->add_flag("--ignore-robots", o->ignore_robots,
+                tr(lang, "Följ inte robots.txt (bara för egna webbplatser)", "Do not obey robots.txt (own sites only)"));
+  cmd->add_option("--db", o->db,
+                  tr(lang, "Spara köer och resultat i denna SQLite-fil medan granskningen pågår",
+                     "Keep the frontier and results in this SQLite file as the crawl goes"));
+  cmd->add_flag("--resume", o->resume,
+                tr(lang, "Fortsätt en avbruten granskning i --db (samma inställningar; -H anges igen)",
+                   "Continue an interrupted crawl in --db (same settings; give -H again)"));
+  cmd->add_option("--config", o->config,
+                  tr(lang, "Inställningsfil (TOML); flaggor på kommandoraden går före",
+                     "Configuration file (TOML); command-line flags override it"));
+  add_input_options(*cmd, o->input, lang);
+  o->cmd = cmd;
+  return [o] { return run_crawl(*o); };
+}
+
+}  // namespace granska::cli

@@ -1,0 +1,571 @@
+#include "crawl/crawler.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "crawl/robots.h"
+#include "crawl/sitemap.h"
+#include "fetch/multi.h"
+#include "html/dom.h"
+#include "util/text.h"
+
+namespace granska::crawl {
+
+namespace {
+
+using std::chrono::milliseconds;
+
+constexpr std::size_t kMaxSitemaps = 1000;  // sitemap files fetched per crawl
+constexpr auto kProgressEvery = milliseconds(500);
+constexpr auto kMaxWait = milliseconds(200);
+
+Error reason(const std::string& url, const std::string& en, const std::string& sv) {
+  const std::string u = fetch::url_for_message(url);
+  return Error{en + " (" + u + ")", sv + " (" + u + ")"};
+}
+
+Error http_error(const std::string& url, long status) {
+  std::string s = "HTTP " + std::to_string(status);
+  if (std::string_view phrase = input::http_reason_phrase(status); !phrase.empty()) {
+    s += " ";
+    s += phrase;
+  }
+  return reason(url, "The server answered " + s, "Servern svarade " + s);
+}
+
+bool has_token(std::string_view list, std::string_view token) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && text::trim(list.substr(i, 1)).empty()) ++i;
+    std::size_t j = i;
+    while (j < list.size() && !text::trim(list.substr(j, 1)).empty()) ++j;
+    if (j > i && text::ascii_lower(list.substr(i, j - i)) == token) return true;
+    i = j;
+  }
+  return false;
+}
+
+// A job for the worker pool and its answer.
+struct Job {
+  PageRecord record;
+  std::string body;
+};
+struct Done {
+  PageRecord record;
+  std::vector<std::string> links;
+};
+
+// Parsing and checking threads. The network thread bounds how many jobs exist at once, so
+// the queues here need no cap of their own.
+class WorkerPool {
+ public:
+  WorkerPool(int n, const CrawlOptions& options, const PageRenderer& render, fetch::Multi& multi)
+      : options_(options), render_(render), multi_(multi) {
+    for (int i = 0; i < n; ++i) threads_.emplace_back([this] { run(); });
+  }
+  ~WorkerPool() {
+    {
+      std::lock_guard lock(mu_);
+      shutdown_ = true;
+    }
+    cv_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  void submit(Job job) {
+    {
+      std::lock_guard lock(mu_);
+      jobs_.push_back(std::move(job));
+    }
+    cv_.notify_one();
+  }
+  std::vector<Done> take() {
+    std::lock_guard lock(mu_);
+    std::vector<Done> out(std::make_move_iterator(done_.begin()), std::make_move_iterator(done_.end()));
+    done_.clear();
+    return out;
+  }
+
+ private:
+  void run() {
+    for (;;) {
+      Job job;
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [this] { return shutdown_ || !jobs_.empty(); });
+        if (shutdown_) return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      Done d = process(std::move(job));
+      {
+        std::lock_guard lock(mu_);
+        done_.push_back(std::move(d));
+      }
+      multi_.wakeup();
+    }
+  }
+
+  Done process(Job job) {
+    Done d;
+    d.record = std::move(job.record);
+    PageRecord& rec = d.record;
+    try {
+      Result<input::Page> page = input::make_page(rec.url, rec.final_url, rec.redirects, rec.status,
+                                                  job.body, rec.content_type);
+      job.body.clear();
+      job.body.shrink_to_fit();
+      if (!page) {  // binary content labelled as HTML
+        rec.kind = PageKind::Skipped;
+        rec.error = page.error();
+        return d;
+      }
+      auto doc = html::Document::parse(page->decoded.text);
+      ExtractedLinks ex = extract_links(*doc, page->url);
+      rec.canonical = std::move(ex.canonical);
+      rec.links = ex.links.size();
+      d.links = std::move(ex.links);
+      engine::PageEvaluation ev =
+          engine::evaluate(*doc, page->url, engine::Registry::builtin(), options_.selection);
+      rec.failed = ev.count(engine::Outcome::Failed);
+      rec.cant_tell = ev.count(engine::Outcome::CantTell);
+      rec.passed = ev.count(engine::Outcome::Passed);
+      rec.kind = PageKind::Html;
+      if (render_) render_(*page, ev, rec);
+    } catch (const std::exception& e) {
+      rec.kind = PageKind::Failed;
+      rec.has_error = true;
+      rec.error = reason(rec.url, std::string("Internal error while checking: ") + e.what(),
+                         std::string("Internt fel vid granskningen: ") + e.what());
+    }
+    return d;
+  }
+
+  const CrawlOptions& options_;
+  const PageRenderer& render_;
+  fetch::Multi& multi_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Job> jobs_;
+  std::deque<Done> done_;
+  bool shutdown_ = false;
+  std::vector<std::thread> threads_;
+};
+
+class Crawl {
+ public:
+  Crawl(const CrawlOptions& o, Frontier frontier, const PageSink& sink, const ProgressFn& progress,
+        const std::atomic<bool>* stop)
+      : o_(o), frontier_(std::move(frontier)), sink_(sink), progress_(progress), stop_(stop) {}
+
+  CrawlStats run(const PageRenderer& render) {
+    const int workers = o_.workers > 0 ? o_.workers
+                                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    max_active_ = static_cast<std::size_t>(workers) * 4 + 8;
+    WorkerPool pool(workers, o_, render, multi_);
+    pool_ = &pool;
+    const auto start = Clock::now();
+    auto last_progress = start;
+    for (;;) {
+      if (stop_ && stop_->load()) {
+        stats_.interrupted = true;
+        break;
+      }
+      for (Done& d : pool.take()) finish_page(std::move(d));
+      dispatch();
+      if (transfers_.empty() && jobs_ == 0 && frontier_.queued() == 0) break;
+      for (fetch::Completion& c : multi_.wait(wait_ms())) complete(std::move(c));
+      const auto now = Clock::now();
+      if (progress_ && now - last_progress >= kProgressEvery) {
+        last_progress = now;
+        stats_.seconds = std::chrono::duration<double>(now - start).count();
+        stats_.queued = frontier_.queued() + transfers_.size() + jobs_;
+        progress_(stats_);
+      }
+    }
+    pool_ = nullptr;
+    stats_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    stats_.queued = stats_.interrupted ? frontier_.queued() + transfers_.size() + jobs_ : 0;
+    if (progress_) progress_(stats_);
+    return stats_;
+  }
+
+  void seed() {
+    for (const std::string& s : o_.seeds) (void)frontier_.admit(s, 0);
+    for (const std::string& s : o_.sitemaps) add_sitemap(s);
+  }
+
+ private:
+  struct InFlight {
+    Entry entry;
+    std::string origin;
+  };
+
+  int wait_ms() {
+    const auto now = Clock::now();
+    auto soonest = now + kMaxWait;
+    // At capacity, only a completion (network or worker wakeup) can free a slot.
+    if (transfers_.size() + jobs_ >= max_active_) return static_cast<int>(kMaxWait.count());
+    for (auto& [origin, h] : frontier_.hosts()) {
+      if (h.queue.empty() || h.in_flight >= o_.concurrency_per_host) continue;
+      if (h.robots_requested && !h.robots_ready && h.queue.front().kind == EntryKind::Page) continue;
+      auto t = std::max({h.next_start, h.paused_until, h.queue.front().not_before});
+      soonest = std::min(soonest, t);
+    }
+    return static_cast<int>(std::max<long>(
+        0, std::chrono::duration_cast<milliseconds>(soonest - now).count()));
+  }
+
+  void dispatch() {
+    const auto now = Clock::now();
+    for (auto& [origin, h] : frontier_.hosts()) {
+      while (!h.queue.empty() && transfers_.size() + jobs_ < max_active_ &&
+             h.in_flight < o_.concurrency_per_host && now >= h.next_start && now >= h.paused_until) {
+        if (!h.robots_requested) {
+          h.robots_requested = true;
+          if (o_.obey_robots) {
+            Entry r;
+            r.kind = EntryKind::Robots;
+            r.url = origin + "/robots.txt";
+            start(std::move(r), origin, h, now);
+            break;
+          }
+          h.robots_ready = true;
+          h.delay = milliseconds(o_.delay_ms);
+        }
+        Entry& front = h.queue.front();
+        if (!h.robots_ready && front.kind == EntryKind::Page) break;
+        if (front.not_before > now) break;
+        Entry e = std::move(front);
+        h.queue.pop_front();
+        if (e.kind == EntryKind::Page && o_.obey_robots) {
+          auto it = robots_.find(origin);
+          Result<Url> u = Url::parse(e.url);
+          if (it != robots_.end() && u && !it->second.allowed(*u)) {
+            PageRecord rec = base_record(e);
+            rec.kind = PageKind::Blocked;
+            rec.error = reason(e.url, "Not fetched: robots.txt disallows it",
+                               "Hämtades inte: robots.txt förbjuder det");
+            emit(std::move(rec));
+            continue;
+          }
+        }
+        start(std::move(e), origin, h, now);
+      }
+    }
+  }
+
+  void start(Entry e, const std::string& origin, Frontier::Host& h, Clock::time_point now) {
+    fetch::Request req;
+    req.id = ++next_id_;
+    req.url = e.url;
+    req.options = o_.fetch;
+    if (e.kind == EntryKind::Page) {
+      req.html_bodies_only = true;
+    } else {
+      req.follow_redirects = true;
+      // curl follows these redirects itself, possibly to another host: no credentials.
+      req.options.headers.clear();
+      req.options.max_redirects = 5;  // RFC 9309 §2.3.1.2: at least five
+      req.options.max_body_bytes =
+          e.kind == EntryKind::Robots ? kRobotsMaxBytes + 1024 : SitemapLimits{}.max_uncompressed_bytes;
+    }
+    ++e.attempts;
+    ++h.in_flight;
+    h.next_start = now + h.delay;
+    transfers_.emplace(req.id, InFlight{std::move(e), origin});
+    multi_.add(std::move(req));
+  }
+
+  PageRecord base_record(const Entry& e) {
+    PageRecord rec;
+    rec.url = e.original;
+    rec.final_url = e.url;
+    rec.depth = e.depth;
+    rec.redirects = e.chain;
+    rec.attempts = e.attempts;
+    return rec;
+  }
+
+  void emit(PageRecord&& rec) {
+    ++stats_.done;
+    if (rec.has_error) ++stats_.errors;
+    if (rec.kind == PageKind::Html) ++stats_.html;
+    sink_(std::move(rec));
+  }
+
+  void add_sitemap(const std::string& url) {
+    Result<Url> u = Url::parse(url);
+    if (!u) return;
+    std::string n = u->normalized();
+    if (sitemaps_.size() >= kMaxSitemaps || !sitemaps_.insert(n).second) return;
+    Entry e;
+    e.kind = EntryKind::Sitemap;
+    e.url = n;
+    frontier_.push(std::move(e), true);
+  }
+
+  void complete(fetch::Completion c) {
+    auto it = transfers_.find(c.id);
+    if (it == transfers_.end()) return;
+    InFlight f = std::move(it->second);
+    transfers_.erase(it);
+    Frontier::Host& h = frontier_.host(f.origin);
+    --h.in_flight;
+    switch (f.entry.kind) {
+      case EntryKind::Robots: return robots_done(f, h, c);
+      case EntryKind::Sitemap: return sitemap_done(c);
+      case EntryKind::Page: return page_done(std::move(f), h, std::move(c));
+    }
+  }
+
+  void robots_done(const InFlight& f, Frontier::Host& h, const fetch::Completion& c) {
+    Robots robots = c.ok ? Robots::from_fetch(c.status, c.body, o_.robots_token)
+                         : Robots::from_fetch(0, {}, o_.robots_token);
+    h.robots_ready = true;
+    auto delay = milliseconds(o_.delay_ms);
+    if (auto cd = robots.crawl_delay()) {
+      const double s = std::min(*cd, o_.max_crawl_delay_s);
+      delay = std::max(delay, milliseconds(static_cast<long>(s * 1000)));
+    }
+    h.delay = delay;
+    if (o_.robots_sitemaps) {
+      Result<Url> base = Url::parse(f.entry.url);
+      for (const std::string& s : robots.sitemaps()) {
+        if (!base) break;
+        if (Result<Url> u = base->resolve(s)) {
+          if (frontier_.scope().allows(*u, u->normalized())) add_sitemap(u->str());
+        }
+      }
+    }
+    robots_[f.origin] = std::move(robots);
+  }
+
+  void sitemap_done(const fetch::Completion& c) {
+    if (!c.ok || c.status < 200 || c.status > 299) return;
+    Result<Sitemap> map = parse_sitemap(c.body);
+    if (!map) return;
+    for (const SitemapEntry& e : map->entries) {
+      if (map->kind == SitemapKind::Index) {
+        add_sitemap(e.loc);
+      } else {
+        (void)frontier_.admit(e.loc, 0);
+      }
+    }
+  }
+
+  bool retry(InFlight& f, Frontier::Host& h, long retry_after_s, bool pause_host) {
+    if (f.entry.attempts > o_.max_retries) return false;
+    long ms = std::min<long>(o_.backoff_max_ms,
+                             static_cast<long>(o_.backoff_base_ms) << std::min(f.entry.attempts - 1, 20));
+    if (retry_after_s >= 0) ms = std::min<long>(retry_after_s * 1000, o_.max_retry_after_ms);
+    const auto when = Clock::now() + milliseconds(ms);
+    if (pause_host) h.paused_until = std::max(h.paused_until, when);
+    f.entry.not_before = when;
+    frontier_.push(std::move(f.entry), true);
+    return true;
+  }
+
+  void page_done(InFlight f, Frontier::Host& h, fetch::Completion c) {
+    if (!c.ok) {
+      if (c.transient && retry(f, h, -1, false)) return;
+      PageRecord rec = base_record(f.entry);
+      rec.has_error = true;
+      rec.error = std::move(c.error);
+      return emit(std::move(rec));
+    }
+    const long s = c.status;
+    if ((s == 301 || s == 302 || s == 303 || s == 307 || s == 308) && !c.location.empty()) {
+      return redirect(std::move(f), c);
+    }
+    if (s == 429 || s == 503 || s == 500 || s == 502 || s == 504) {
+      if (retry(f, h, c.retry_after_s, s == 429 || s == 503)) return;
+    }
+    PageRecord rec = base_record(f.entry);
+    rec.status = s;
+    rec.content_type = c.content_type;
+    rec.size = c.body_skipped ? c.declared_size : static_cast<long long>(c.body.size());
+    if (s < 200 || s > 299) {
+      rec.has_error = true;
+      rec.error = http_error(rec.final_url, s);
+      return emit(std::move(rec));
+    }
+    const PageKind kind = kind_for_content_type(c.content_type);
+    if (kind != PageKind::Html) {
+      rec.kind = kind;
+      if (kind == PageKind::Skipped) {
+        const std::string t = fetch::mime_essence(c.content_type);
+        rec.error = reason(rec.final_url, "Not checked: the type " + t + " is neither a page nor a document",
+                           "Granskades inte: typen " + t + " är varken en sida eller ett dokument");
+      }
+      return emit(std::move(rec));
+    }
+    ++jobs_;
+    pool_->submit(Job{std::move(rec), std::move(c.body)});
+  }
+
+  void redirect(InFlight f, const fetch::Completion& c) {
+    Entry& e = f.entry;
+    e.chain.push_back(fetch::Redirect{e.url, c.status, c.location});
+    Result<Url> target = Url::parse(c.location);
+    auto fail = [&](const std::string& en, const std::string& sv, PageKind kind, bool error) {
+      PageRecord rec = base_record(e);
+      rec.status = c.status;
+      rec.final_url = c.location;
+      rec.kind = kind;
+      rec.has_error = error;
+      rec.error = reason(e.original, en, sv);
+      emit(std::move(rec));
+    };
+    if (!target) {
+      return fail("Redirected to an address that cannot be fetched: " + fetch::url_for_message(c.location),
+                  "Omdirigerades till en adress som inte kan hämtas: " + fetch::url_for_message(c.location),
+                  PageKind::Failed, true);
+    }
+    const std::string n = target->normalized(QueryFilter::tracking_defaults());
+    const bool loop = n == e.original ||
+                      std::any_of(e.chain.begin(), e.chain.end(), [&](const fetch::Redirect& r) { return r.from == n; });
+    if (loop) return fail("Redirect loop", "Omdirigeringsslinga", PageKind::Failed, true);
+    if (e.chain.size() > static_cast<std::size_t>(o_.max_redirects)) {
+      return fail("Too many redirects", "För många omdirigeringar", PageKind::Failed, true);
+    }
+    switch (frontier_.admit_redirect(*target, n)) {
+      case Admit::Added:
+        e.url = n;
+        e.attempts = 0;
+        e.not_before = {};
+        frontier_.push(std::move(e), true);
+        return;
+      case Admit::Duplicate:
+        return fail("Redirects to a page that is recorded on its own", "Omdirigeras till en sida som redovisas för sig",
+                    PageKind::Redirected, false);
+      default:
+        return fail("Redirects out of the crawl's scope; not followed",
+                    "Omdirigeras utanför granskningens omfång; följdes inte", PageKind::Skipped, false);
+    }
+  }
+
+  void finish_page(Done d) {
+    --jobs_;
+    for (const std::string& link : d.links) (void)frontier_.admit(link, d.record.depth + 1);
+    emit(std::move(d.record));
+  }
+
+  const CrawlOptions& o_;
+  Frontier frontier_;
+  const PageSink& sink_;
+  const ProgressFn& progress_;
+  const std::atomic<bool>* stop_;
+  fetch::Multi multi_;
+  WorkerPool* pool_ = nullptr;
+  std::unordered_map<std::uint64_t, InFlight> transfers_;
+  std::unordered_map<std::string, Robots> robots_;
+  std::unordered_set<std::string> sitemaps_;
+  std::uint64_t next_id_ = 0;
+  std::size_t jobs_ = 0;
+  std::size_t max_active_ = 16;
+  CrawlStats stats_;
+};
+
+}  // namespace
+
+std::string_view to_string(PageKind k) {
+  switch (k) {
+    case PageKind::Html: return "html";
+    case PageKind::Document: return "document";
+    case PageKind::Media: return "media";
+    case PageKind::Captions: return "captions";
+    case PageKind::Skipped: return "skipped";
+    case PageKind::Redirected: return "redirected";
+    case PageKind::Blocked: return "blocked";
+    case PageKind::Failed: return "failed";
+  }
+  return "";
+}
+
+PageKind kind_for_content_type(std::string_view content_type) {
+  const std::string t = fetch::mime_essence(content_type);
+  if (t.empty() || t == "text/html" || t == "application/xhtml+xml") return PageKind::Html;
+  if (t == "text/vtt" || t == "application/x-subrip" || t == "application/ttml+xml" ||
+      t == "text/srt") {
+    return PageKind::Captions;
+  }
+  if (t.starts_with("audio/") || t.starts_with("video/")) return PageKind::Media;
+  static constexpr std::string_view kDocs[] = {
+      "application/pdf", "application/msword", "application/rtf", "application/epub+zip",
+      "application/vnd.openxmlformats-officedocument.", "application/vnd.ms-",
+      "application/vnd.oasis.opendocument."};
+  for (std::string_view d : kDocs) {
+    if (t.starts_with(d)) return PageKind::Document;
+  }
+  return PageKind::Skipped;
+}
+
+ExtractedLinks extract_links(const html::Document& doc, std::string_view page_url) {
+  ExtractedLinks out;
+  Result<Url> page = Url::parse(page_url);
+  if (!page) return out;
+  Url base = *page;
+  for (const html::Node* n : doc.elements()) {
+    if (n->is("base")) {
+      if (auto href = n->attr("href")) {
+        if (Result<Url> b = page->resolve(*href)) base = *b;
+      }
+      break;  // only the first <base href> counts
+    }
+  }
+  std::unordered_set<std::string> seen;
+  for (const html::Node* n : doc.elements()) {
+    std::optional<std::string_view> ref;
+    if (n->is("a") || n->is("area")) {
+      ref = n->attr("href");
+    } else if (n->is("iframe") || n->is("frame")) {
+      ref = n->attr("src");
+    } else if (n->is("link") && out.canonical.empty()) {
+      auto rel = n->attr("rel");
+      auto href = n->attr("href");
+      if (rel && href && has_token(*rel, "canonical")) {
+        if (Result<Url> u = base.resolve(*href)) out.canonical = u->str();
+      }
+      continue;
+    }
+    if (!ref) continue;
+    Result<Url> u = base.resolve(*ref);
+    if (!u) continue;
+    if (seen.insert(u->str()).second) out.links.push_back(u->str());
+  }
+  return out;
+}
+
+Result<CrawlStats> crawl(const CrawlOptions& options, const PageRenderer& render, const PageSink& sink,
+                         const ProgressFn& progress, const std::atomic<bool>* stop) {
+  std::vector<std::string> hosts = options.allowed_hosts;
+  for (const std::string& s : options.seeds) {
+    Result<Url> u = Url::parse(s);
+    if (!u) return Error{"Not a crawlable start address: " + s + " (" + u.error().message + ")",
+                         "Ingen giltig startadress: " + s + " (" + u.error().text(Lang::Sv) + ")"};
+    if (options.allowed_hosts.empty()) hosts.push_back(text::ascii_lower(u->host()));
+  }
+  for (const std::string& s : options.sitemaps) {
+    Result<Url> u = Url::parse(s);
+    if (!u) return Error{"Not a sitemap address: " + s, "Ingen giltig adress till en webbplatskarta: " + s};
+    if (options.allowed_hosts.empty()) hosts.push_back(text::ascii_lower(u->host()));
+  }
+  if (hosts.empty()) return Error{"Nothing to crawl: give a start address or a sitemap",
+                                  "Inget att granska: ange en startadress eller en webbplatskarta"};
+  Result<Scope> scope = Scope::make(std::move(hosts), options.include, options.exclude);
+  if (!scope) return scope.error();
+  Frontier frontier(std::move(*scope), options.limits);
+  frontier.set_journal(options.journal);
+  if (options.resume) frontier.restore(*options.resume);
+  Crawl c(options, std::move(frontier), sink, progress, stop);
+  c.seed();
+  return c.run(render);
+}
+
+}  // namespace granska::crawl

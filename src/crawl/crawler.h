@@ -1,0 +1,115 @@
+// A whole-site crawl: seeds and sitemaps in, one PageRecord per URL out.
+//
+// Threads: the calling thread runs the network loop (libcurl multi, the frontier, robots,
+// politeness, retries); a pool of workers decodes, parses and checks HTML pages and
+// extracts their links. Work in flight is bounded (transfers + pages waiting for or in a
+// worker ≤ a fixed cap), so memory does not grow with the size of the site, only with
+// the set of URLs seen.
+//
+// Every URL admitted to the frontier yields exactly one PageRecord, whatever happens to
+// it (checked, recorded as a document, skipped, failed with a reason, blocked by robots).
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "crawl/frontier.h"
+#include "engine/evaluate.h"
+#include "fetch/fetch.h"
+#include "input/load.h"
+
+namespace granska::crawl {
+
+struct CrawlOptions {
+  std::vector<std::string> seeds;     // absolute http(s) URLs, depth 0
+  std::vector<std::string> sitemaps;  // sitemap URLs given explicitly
+  bool robots_sitemaps = true;        // also read the Sitemap: lines of each host's robots.txt
+  std::vector<std::string> allowed_hosts;  // empty: the seeds' hosts (and www./bare twins)
+  std::vector<std::string> include, exclude;  // see Scope
+  FrontierLimits limits;
+  int concurrency_per_host = 2;
+  int delay_ms = 250;              // minimum time between request starts on one host
+  double max_crawl_delay_s = 30;   // robots.txt Crawl-delay is honoured up to this
+  bool obey_robots = true;
+  std::string robots_token = "granska";
+  int max_retries = 3;             // transient errors, 429, 5xx
+  int backoff_base_ms = 1000;      // first retry after this, doubling each time
+  int backoff_max_ms = 60000;      // cap of the backoff
+  int max_retry_after_ms = 120000; // a Retry-After longer than this is shortened to it
+  int max_redirects = 10;
+  fetch::Options fetch;            // timeouts, body cap, user agent, headers (never logged)
+  int workers = 0;                 // 0 = number of cores
+  engine::Selection selection;
+  Journal* journal = nullptr;          // persistence hooks; not owned; may be null
+  const ResumeState* resume = nullptr; // continue an interrupted crawl; may be null
+};
+
+enum class PageKind {
+  Html,        // fetched and checked
+  Document,    // PDF, Office, OpenDocument, EPUB...: recorded for document checks
+  Media,       // audio/video
+  Captions,    // WebVTT, SRT, TTML
+  Skipped,     // another type (images, CSS, ...), or binary content served as HTML
+  Redirected,  // redirected to a URL that is (or will be) recorded on its own
+  Blocked,     // robots.txt forbids it: never fetched
+  Failed,      // network error, HTTP error, too large, redirect loop, ...
+};
+std::string_view to_string(PageKind k);
+
+struct PageRecord {
+  std::string url;        // normalised URL as admitted
+  std::string final_url;  // after redirects
+  int depth = 0;
+  PageKind kind = PageKind::Failed;
+  long status = 0;        // final HTTP status; 0 when no response
+  std::vector<fetch::Redirect> redirects;
+  std::string content_type;
+  long long size = -1;    // bytes (declared or received); -1 unknown
+  int attempts = 0;       // fetches made
+  bool has_error = false;
+  Error error;            // why it failed / was skipped (bilingual); secrets never included
+  std::string canonical;  // <link rel=canonical> resolved, "" when absent
+  std::size_t links = 0;  // links found on the page
+  // Set on a worker by the PageRenderer for Html pages (e.g. the rendered report).
+  std::string report;
+  bool findings_at_threshold = false;
+  std::size_t failed = 0, cant_tell = 0, passed = 0;  // findings
+};
+
+struct CrawlStats {
+  std::size_t done = 0, queued = 0, errors = 0, html = 0;
+  double seconds = 0;
+  bool interrupted = false;
+};
+
+// Runs on a worker thread for each checked HTML page while its document is alive: fills
+// record.report / findings_at_threshold from the page and evaluation. Must be thread-safe.
+using PageRenderer =
+    std::function<void(const input::Page&, const engine::PageEvaluation&, PageRecord&)>;
+// Receives every record, on the calling thread, in completion order.
+using PageSink = std::function<void(PageRecord&&)>;
+// Called on the calling thread about twice a second and once at the end.
+using ProgressFn = std::function<void(const CrawlStats&)>;
+
+// Crawls until the frontier is empty or `stop` becomes true (then returns promptly,
+// with interrupted = true; records of pages in flight are dropped).
+// Errors: no usable seed, an invalid include/exclude pattern.
+Result<CrawlStats> crawl(const CrawlOptions& options, const PageRenderer& render, const PageSink& sink,
+                         const ProgressFn& progress = {}, const std::atomic<bool>* stop = nullptr);
+
+// HTML links a crawler follows, resolved against the page (and its <base href>):
+// a[href], area[href], iframe[src], frame[src]; `canonical` gets <link rel=canonical>.
+// Only http(s) results; duplicates removed; not normalised.
+struct ExtractedLinks {
+  std::vector<std::string> links;
+  std::string canonical;
+};
+ExtractedLinks extract_links(const html::Document& doc, std::string_view page_url);
+
+// Classifies a content type (any case, with parameters) for the crawl.
+PageKind kind_for_content_type(std::string_view content_type);
+
+}  // namespace granska::crawl

@@ -1,0 +1,76 @@
+// Many HTTP GETs at once on one thread (libcurl multi), for the crawler. One call of
+// add() starts one transfer of one hop: redirects are NOT followed here (unless asked, for
+// robots.txt and sitemaps), because the crawler decides per hop whether the target is in
+// scope and records the chain. Connections are kept alive and reused; HTTP/2 is used where
+// the server offers it (over TLS, via ALPN) and streams are multiplexed.
+//
+// Not thread-safe: one thread owns a Multi and calls every member, except wakeup(), which
+// any thread may call to make a blocked wait() return early.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fetch/fetch.h"
+
+namespace granska::fetch {
+
+struct Request {
+  std::uint64_t id = 0;  // the caller's; returned in the Completion
+  std::string url;
+  Options options;       // timeouts, body cap, user agent, headers (sent as given, also to
+                         // redirect targets when follow_redirects: pass no secrets then)
+  bool follow_redirects = false;  // robots.txt and sitemaps: up to options.max_redirects
+  // True: only bodies of HTML-like types (text/html, application/xhtml+xml, or no type)
+  // are downloaded; for any other type the transfer stops after the headers and the
+  // Completion has body_skipped = true and the declared size. False: every body is kept.
+  bool html_bodies_only = false;
+};
+
+struct Completion {
+  std::uint64_t id = 0;
+  std::string url;        // as requested
+  std::string final_url;  // differs from url only with follow_redirects
+  bool ok = false;        // a response arrived (any status); false: `error` says why
+  Error error;            // bilingual, names the URL, never a header value
+  bool transient = false; // !ok and worth retrying (timeouts, broken connections)
+  long status = 0;
+  std::string content_type;
+  std::string location;   // absolute Location of a 3xx (resolved by curl); "" otherwise
+  long retry_after_s = -1;  // Retry-After of a 429/503 in seconds; -1 when absent
+  std::string body;
+  bool body_skipped = false;  // see Request::html_bodies_only
+  long long declared_size = -1;  // Content-Length; -1 when unknown
+  double seconds = 0;
+};
+
+class Multi {
+ public:
+  // `max_total_connections` caps open connections over all hosts (0 = curl's default).
+  explicit Multi(long max_total_connections = 0);
+  ~Multi();
+  Multi(const Multi&) = delete;
+  Multi& operator=(const Multi&) = delete;
+
+  // Starts a transfer. Only http/https URLs; anything else completes at once with an error.
+  void add(Request request);
+  // Transfers started and not yet returned by wait().
+  std::size_t in_flight() const;
+  // Drives the transfers, waiting at most `timeout_ms` for network activity or wakeup(),
+  // and returns the transfers that finished (possibly none).
+  std::vector<Completion> wait(int timeout_ms);
+  // Makes a wait() in progress (or the next one) return promptly. Thread-safe.
+  void wakeup();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// "text/html; charset=x" → "text/html" (lower case, trimmed).
+std::string mime_essence(std::string_view content_type);
+
+}  // namespace granska::fetch

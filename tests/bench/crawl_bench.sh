@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Crawl benchmark (not a test): generates a site of N realistic pages (~30-60 KB, Swedish
+# municipal content, 8 internal links each), serves it with the loopback fixture server and
+# crawls it twice: politeness off (how fast granska can go) and politeness on (the defaults:
+# 2 per host, 250 ms apart). Prints pages/s, CPU seconds per page and peak memory.
+# Usage: tests/bench/crawl_bench.sh [BUILD_DIR] [PAGES] [POLITE_PAGES]
+set -euo pipefail
+build=${1:-build-dev}
+pages=${2:-1000}
+polite_pages=${3:-60}
+granska="$build/granska"
+server="$build/tests/granska-fixture-server"
+site=$(mktemp -d)
+trap 'kill "${server_pid:-0}" 2>/dev/null || true; rm -rf "$site"' EXIT
+
+python3 - "$site" "$pages" <<'PY'
+import random, sys, os
+root, n = sys.argv[1], int(sys.argv[2])
+random.seed(7)
+words = ("Malmö stad förskola bygglov parkering avfall återvinning kollektivtrafik nämnd "
+         "kommunfullmäktige medborgarkontor ansökan blankett öppettider kontaktcenter").split()
+for i in range(n):
+    links = "".join(f'<li><a href="/p{random.randrange(n)}.html">Sida {j}</a></li>' for j in range(8))
+    paras = "".join("<p>" + " ".join(random.choice(words) for _ in range(120)) + "</p>"
+                    for _ in range(random.randint(25, 50)))
+    img = '<img src="bild.png">' if i % 3 == 0 else '<img src="bild.png" alt="Stadshuset">'
+    with open(os.path.join(root, f"p{i}.html"), "w") as f:
+        f.write(f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Sida {i} – Malmö stad</title></head>'
+                f'<body><header><nav><ul>{links}</ul></nav></header><main><h1>Sida {i}</h1>{img}{paras}'
+                f'<form><label for="q">Sök</label><input id="q" type="search"><button>Sök</button></form></main></body></html>')
+with open(os.path.join(root, "index.html"), "w") as f:
+    f.write('<!doctype html><html lang="sv"><title>Start</title>' +
+            "".join(f'<a href="/p{i}.html">{i}</a>' for i in range(0, n, max(1, n // 50))) + "</html>")
+PY
+
+"$server" --root "$site" --port-file "$site/.port" >/dev/null 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do [ -s "$site/.port" ] && break; sleep 0.05; done
+url="http://127.0.0.1:$(cat "$site/.port")/"
+
+run() {  # label, pages, extra flags...
+  local label=$1 n=$2; shift 2
+  local t; t=$(mktemp)
+  /usr/bin/time -f '%e %U %S %M' -o "$t" "$granska" crawl "$url" --max-pages "$n" --quiet --ignore-robots \
+    --format json "$@" >/dev/null || true
+  read -r wall user sys rss < <(tail -n 1 "$t"); rm -f "$t"
+  python3 -c "
+n=$n; wall=$wall; cpu=$user+$sys
+print(f'$label: {n} pages in {wall:.1f} s = {n/wall:.1f} pages/s; CPU {cpu:.1f} s = {1000*cpu/n:.1f} ms/page; peak RSS {$rss/1024:.0f} MB')"
+}
+echo "site: $pages pages, $(du -sh "$site" | cut -f1); cores: $(nproc)"
+run "politeness off (8 per host, no delay)" "$pages" --delay 0 --concurrency-per-host 8
+run "politeness on (defaults: 2 per host, 250 ms)" "$polite_pages"

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The demo: builds granska, serves the bundled demo site (fixtures/demo-site) on 127.0.0.1
-# and checks each of its pages over HTTP, as an editor would check a published page.
+# and crawls it as the city office's scheduled scan does (robots.txt, sitemap, links,
+# politeness), printing every page's findings; then shows one page's media inventory, as an
+# editor checking a page would see it. Extra arguments go to `granska crawl`
+# (e.g. --lang en, --format json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -15,17 +18,28 @@ for _ in $(seq 50); do [ -s "$port_file" ] && break; sleep 0.1; done
 port=$(cat "$port_file")
 base="http://127.0.0.1:$port"
 
-echo "Demowebbplatsen körs på $base/"
-for page in index.html bygglov.html nyheter.html kontakt.html; do
-  echo
-  echo "================================================================"
-  echo "granska check $base/$page"
-  echo "================================================================"
-  status=0
-  build/granska check "$base/$page" "$@" || status=$?
-  case $status in
+report() {
+  case $1 in
     0) echo "(slutkod 0: inga brister)";;
     1) echo "(slutkod 1: brister hittades)";;
-    *) echo "(slutkod $status: granskningen misslyckades)"; exit "$status";;
+    *) echo "(slutkod $1: körningen misslyckades)"; exit "$1";;
   esac
-done
+}
+
+echo "Demowebbplatsen körs på $base/"
+echo
+echo "================================================================"
+echo "granska crawl $base/"
+echo "================================================================"
+status=0
+build/granska crawl "$base/" "$@" || status=$?
+report $status
+
+echo
+echo "================================================================"
+echo "granska check --media $base/evenemang.html"
+echo "================================================================"
+status=0
+build/granska check --media "$base/evenemang.html" >/dev/null || status=$?
+build/granska check --media "$base/evenemang.html" | sed -n '/^Media/,$p' || true
+report $status

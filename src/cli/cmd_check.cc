@@ -35,10 +35,6 @@ struct CheckOptions {
   std::vector<std::string> skip_rules;
 };
 
-const std::map<std::string, engine::Impact> kImpacts{{"critical", engine::Impact::Critical},
-                                                     {"serious", engine::Impact::Serious},
-                                                     {"moderate", engine::Impact::Moderate},
-                                                     {"minor", engine::Impact::Minor}};
 
 bool use_color(const std::string& mode, bool to_stdout) {
   if (mode == "always") return true;
@@ -118,16 +114,7 @@ int run_check(const CheckOptions& o) {
     return kExitFailed;
   }
 
-  engine::Impact threshold = kImpacts.at(o.fail_on);
-  for (const engine::RuleResult& r : evaluation.rules) {
-    // Best-practice warnings are reported but do not fail a criterion, so they never set
-    // the exit code: a supplier's CI gate fails on WCAG failures only.
-    if (r.outcome == engine::Outcome::Failed && r.rule->info.kind == engine::RuleKind::Requirement &&
-        r.rule->info.impact <= threshold) {
-      return kExitFindings;
-    }
-  }
-  return kExitOk;
+  return evaluation.fails_at(fail_on_impact(o.fail_on)) ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -142,10 +129,7 @@ RunFn register_check(CLI::App& app, Lang lang) {
       ->check(CLI::IsMember({"sv", "en"}));
   cmd->add_option("--format", o->format, tr(lang, "Utdataformat: text eller json", "Output format: text or json"))
       ->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--fail-on", o->fail_on,
-                  tr(lang, "Lägsta allvarlighetsgrad som ger slutkod 1: critical, serious, moderate, minor",
-                     "Lowest impact that makes the exit code 1: critical, serious, moderate, minor"))
-      ->check(CLI::IsMember({"critical", "serious", "moderate", "minor"}));
+  add_fail_on_option(*cmd, o->fail_on, lang);
   cmd->add_option("-o,--output", o->output, tr(lang, "Skriv rapporten till en fil", "Write the report to a file"));
   cmd->add_flag("--show-passed", o->show_passed,
                 tr(lang, "Visa även godkända element i textrapporten", "Also list passed elements in the text report"));

@@ -101,10 +101,6 @@ class StoreJournal final : public crawl::Journal {
 std::atomic<bool> g_stop{false};
 extern "C" void on_signal(int) { g_stop = true; }
 
-const std::map<std::string, engine::Impact> kImpacts{{"critical", engine::Impact::Critical},
-                                                     {"serious", engine::Impact::Serious},
-                                                     {"moderate", engine::Impact::Moderate},
-                                                     {"minor", engine::Impact::Minor}};
 
 std::string redirects_text(const crawl::PageRecord& r) {
   std::string out;
@@ -215,12 +211,10 @@ int run_crawl(const CrawlCliOptions& given) {
   if (o.resume) co.resume = &resume;
 
   const bool json = o.format == "json";
-  const engine::Impact threshold = kImpacts.at(o.fail_on);
+  const engine::Impact threshold = fail_on_impact(o.fail_on);
   reports::Options ro{lang, false, false};
   crawl::PageRenderer render = [&](const input::Page& page, const engine::PageEvaluation& ev, crawl::PageRecord& rec) {
-    for (const engine::RuleResult& r : ev.rules) {
-      if (r.outcome == engine::Outcome::Failed && r.rule->info.impact <= threshold) rec.findings_at_threshold = true;
-    }
+    rec.findings_at_threshold = ev.fails_at(threshold);
     std::ostringstream out;
     if (json) {
       reports::write_json(out, reports::PageReport{page, ev}, ro);
@@ -373,9 +367,7 @@ RunFn register_crawl(CLI::App& app, Lang lang) {
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--lang", o->lang, tr(lang, "Språk i rapporten: sv eller en", "Report language: sv or en"))
       ->check(CLI::IsMember({"sv", "en"}));
-  cmd->add_option("--fail-on", o->fail_on,
-                  tr(lang, "Lägsta allvarlighetsgrad som ger slutkod 1", "Lowest impact that makes the exit code 1"))
-      ->check(CLI::IsMember({"critical", "serious", "moderate", "minor"}));
+  add_fail_on_option(*cmd, o->fail_on, lang);
   cmd->add_flag("-q,--quiet", o->quiet, tr(lang, "Ingen förloppsrad eller logg", "No progress line or log"));
   cmd->add_flag("--ignore-robots", o->ignore_robots,
                 tr(lang, "Följ inte robots.txt (bara för egna webbplatser)", "Do not obey robots.txt (own sites only)"));

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "engine/rule.h"
 #include "util/lang.h"
 
 namespace granska::cli {
@@ -23,6 +24,11 @@ RunFn register_crawl(CLI::App& app, Lang lang);
 
 // Picks the help text for `lang`.
 inline std::string tr(Lang lang, const char* sv, const char* en) { return lang == Lang::En ? en : sv; }
+
+// --fail-on LEVEL, shared by every command that checks pages; `fail_on_impact` maps the
+// validated name to the impact that engine::PageEvaluation::fails_at takes.
+void add_fail_on_option(CLI::App& cmd, std::string& fail_on, Lang lang);
+engine::Impact fail_on_impact(const std::string& name);
 
 // Writes one error line to stderr: "granska: <message>".
 void print_error(const std::string& message);

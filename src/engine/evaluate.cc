@@ -68,6 +68,12 @@ std::string Finding::text(Lang lang) const {
   return out;
 }
 
+bool PageEvaluation::fails_at(Impact threshold) const {
+  return std::any_of(rules.begin(), rules.end(), [threshold](const RuleResult& r) {
+    return r.outcome == Outcome::Failed && r.rule->info.kind == RuleKind::Requirement && r.rule->info.impact <= threshold;
+  });
+}
+
 std::size_t PageEvaluation::count(Outcome o) const {
   std::size_t n = 0;
   for (const RuleResult& r : rules) {

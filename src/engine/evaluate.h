@@ -20,6 +20,9 @@ struct RuleResult {
 struct PageEvaluation {
   std::vector<RuleResult> rules;  // in registry order
   std::size_t count(Outcome o) const;  // findings with this outcome, over all rules
+  // Whether a requirement rule failed with at least this impact: the --fail-on gate.
+  // Best-practice warnings fail no criterion, so they never count.
+  bool fails_at(Impact threshold) const;
 };
 
 // Which rules to run; empty `only` means all.

@@ -40,6 +40,6 @@ echo "================================================================"
 echo "granska check --media $base/evenemang.html"
 echo "================================================================"
 status=0
-build/granska check --media "$base/evenemang.html" >/dev/null || status=$?
-build/granska check --media "$base/evenemang.html" | sed -n '/^Media/,$p' || true
+out=$(build/granska check --media "$base/evenemang.html") || status=$?
+printf '%s\n' "$out" | sed -n '/^Video och ljud/,$p'
 report $status

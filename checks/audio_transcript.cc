@@ -1,8 +1,8 @@
 // audio-transcript: sound clips have a transcript (textversion) — WCAG 1.2.1, ACT 2eb176.
-// Applies to visible <audio> elements a visitor can play (controls or autoplay, as ACT
-// 2eb176 says), audio in <object>/<embed> and links to audio files. Passes when a link or
-// text near the clip names a transcript ("textversion", "transkribering", "transcript",
-// ...), with that text as evidence. Fails only when the page has nothing else at all — no
+// Applies to <audio> elements that play by themselves (autoplay, rendered or not) or that a
+// visitor can see and start (controls), as ACT 2eb176 says; audio in <object>/<embed>; and
+// links to audio files. Passes when a link or text near the clip names a transcript
+// ("textversion", "transkribering", "transcript", ...), with that text as evidence. Fails only when the page has nothing else at all — no
 // text outside the player and no link, button or frame — so no transcript can be there.
 // Anything else is cantTell: a transcript may sit on the page under another heading.
 #include "engine/registry.h"
@@ -66,11 +66,16 @@ bool page_has_nothing_else(const html::Document& doc) {
 
 void evaluate(Context& ctx, Reporter& out) {
   for (const media::MediaItem& item : media::find_media(ctx.doc, ctx.aria, ctx.url)) {
-    if (!item.audio_only || ctx.aria.hidden(*item.element) == aria::Tristate::Yes) continue;
+    if (!item.audio_only) continue;
     if (item.kind == media::MediaKind::Audio && !item.controls && !item.autoplay) continue;
+    // Autoplaying sound is heard whether or not the player is rendered (an <audio> without
+    // controls never is), so only a clip the visitor must start needs to be visible.
+    const bool plays_by_itself = item.kind == media::MediaKind::Audio && item.autoplay;
+    const aria::Tristate hidden = ctx.aria.hidden(*item.element);
+    if (!plays_by_itself && hidden == aria::Tristate::Yes) continue;
     if (auto ev = media::find_nearby(item, media::Alternative::Transcript)) {
       out.passed(item.element, kTranscript, {ev->text});
-    } else if (item.kind == media::MediaKind::Audio && ctx.aria.hidden(*item.element) == aria::Tristate::No &&
+    } else if (item.kind == media::MediaKind::Audio && (plays_by_itself || hidden == aria::Tristate::No) &&
                page_has_nothing_else(ctx.doc)) {
       out.failed(item.element, kNothingElse);
     } else {

@@ -13,48 +13,6 @@ using namespace engine;
 constexpr double kNormal = 7.0;
 constexpr double kLarge = 4.5;
 
-const Message kEnough{"enough-contrast",
-                      {"Kontrasten mellan texten och bakgrunden är {0}:1 (minst {1}:1 krävs).",
-                       "The contrast between the text and its background is {0}:1 (at least {1}:1 is required)."}};
-const Message kTooLow{"too-low",
-                      {"Kontrasten mellan texten och bakgrunden är bara {0}:1. Den måste vara minst {1}:1.",
-                       "The contrast between the text and its background is only {0}:1. It must be at least "
-                       "{1}:1."}};
-const Message kBackgroundUnknown{
-    "background-unknown",
-    {"granska kan inte avgöra vad som ligger bakom texten (bakgrundsbild, gradient, positionerat innehåll, "
-     "filter eller transform). Kontrollera kontrasten med ett verktyg som mäter färgerna.",
-     "granska cannot tell what lies behind the text (background image, gradient, positioned content, filter "
-     "or transform). Check the contrast with a tool that measures the colours."}};
-const Message kTextShadow{"text-shadow",
-                          {"Texten har en skugga (text-shadow) som påverkar kontrasten. Kontrollera kontrasten "
-                           "med ett verktyg som mäter färgerna.",
-                           "The text has a shadow (text-shadow) that changes the contrast. Check the contrast "
-                           "with a tool that measures the colours."}};
-const Message kColorUnknown{
-    "color-unknown",
-    {"granska kan inte räkna ut textens färg, bakgrundsfärg eller synlighet från sidans egen CSS. Kontrollera "
-     "kontrasten med ett verktyg som mäter färgerna.",
-     "granska cannot compute the text colour, background colour or visibility from the page's own CSS. Check "
-     "the contrast with a tool that measures the colours."}};
-const Message kSizeUnknown{
-    "size-unknown",
-    {"Kontrasten är {0}:1, vilket räcker bara för stor text, och granska kan inte räkna ut textens storlek. "
-     "Kontrollera att texten är minst 18 punkter, eller 14 punkter och fet.",
-     "The contrast is {0}:1, which is enough only for large text, and granska cannot compute the text size. "
-     "Check that the text is at least 18 points, or 14 points and bold."}};
-const Message kVisitedUnknown{
-    "visited-unknown",
-    {"Länkens kontrast är {0}:1 eller {1}:1 beroende på om den är besökt. Ge länken en egen färg med "
-     "tillräcklig kontrast.",
-     "The link's contrast is {0}:1 or {1}:1 depending on whether it has been visited. Give the link its own "
-     "colour with enough contrast."}};
-const Message kNoWords{"no-words",
-                       {"Texten består bara av tecken som inte är bokstäver eller siffror. Kontrollera om den "
-                        "förmedlar något; gör den det måste kontrasten vara tillräcklig.",
-                        "The text consists only of characters that are not letters or digits. Check whether it "
-                        "conveys anything; if it does, its contrast must be sufficient."}};
-
 const RuleInfo kInfo{
     .id = "text-contrast-enhanced",
     .title = {"Texten har förbättrad kontrast", "Text has enhanced contrast"},
@@ -70,14 +28,11 @@ const RuleInfo kInfo{
     .criteria = {sc("1.4.6")},
     .act_rules = {"09o5cg"},
     .impact = Impact::Minor,
-    .messages = {&kEnough, &kTooLow, &kBackgroundUnknown, &kTextShadow, &kColorUnknown, &kSizeUnknown,
-                 &kVisitedUnknown, &kNoWords},
+    .messages = contrast_messages(),
 };
 
 void evaluate(Context& ctx, Reporter& out) {
-  report_contrast(ctx, out,
-                  ContrastRule{kNormal, kLarge, kEnough, kTooLow, kBackgroundUnknown, kTextShadow, kColorUnknown,
-                               kSizeUnknown, kVisitedUnknown, kNoWords});
+  report_contrast(ctx, out, ContrastThresholds{kNormal, kLarge});
 }
 
 const RuleRegistration kRegistration(kInfo, evaluate);

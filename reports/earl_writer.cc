@@ -5,6 +5,7 @@
 #include "granska_version.h"
 #include "html/selector.h"
 #include "reports/earl.h"
+#include "reports/report.h"
 
 namespace granska::reports {
 
@@ -125,6 +126,18 @@ void write_earl(std::ostream& out, const EarlAssertor& assertor, std::span<const
   ordered_json doc{{"@context", kEarlContext}, {"@graph", std::move(graph)}};
   // replace: a stray invalid byte from a page must not abort the report.
   out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace granska::reports
+
+namespace granska::reports {
+
+void write_earl(std::ostream& out, std::span<const PageReport> reports, const Options& options) {
+  std::vector<EarlSubject> subjects;
+  for (const PageReport& r : reports) {
+    subjects.push_back(EarlSubject{r.page.url, {}, earl_assertions(r.evaluation, options.lang)});
+  }
+  write_earl(out, EarlAssertor{}, subjects);
 }
 
 }  // namespace granska::reports

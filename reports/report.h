@@ -5,6 +5,7 @@
 #pragma once
 
 #include <ostream>
+#include <span>
 
 #include "engine/evaluate.h"
 #include "engine/registry.h"
@@ -29,6 +30,17 @@ struct PageReport {
 
 void write_text(std::ostream& out, const PageReport& report, const Options& options);
 void write_json(std::ostream& out, const PageReport& report, const Options& options);
+
+// Formats for CI and other tools. Each takes several pages (one run, one document) so an
+// audit or crawl can use them too; the single-page overloads are for `granska check`.
+// SARIF 2.1.0: the failed and cantTell findings as results (reports/sarif_writer.cc).
+void write_sarif(std::ostream& out, std::span<const PageReport> reports, const Options& options);
+void write_sarif(std::ostream& out, const PageReport& report, const Options& options);
+// JUnit XML: a suite per page, a test case per WCAG criterion touched (reports/junit_writer.cc).
+void write_junit(std::ostream& out, std::span<const PageReport> reports, const Options& options);
+void write_junit(std::ostream& out, const PageReport& report, const Options& options);
+// EARL 1.0 in JSON-LD: every rule outcome on every page (reports/earl.h has the shape).
+void write_earl(std::ostream& out, std::span<const PageReport> reports, const Options& options);
 
 // The media inventory as a table for the terminal (granska check --media).
 void write_media_text(std::ostream& out, const media::Inventory& inventory, const Options& options);

@@ -2,7 +2,9 @@
 // load, decode, parse, run the rules, write a report — with the exit code as the verdict.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -23,10 +25,11 @@ namespace {
 struct CheckOptions {
   std::string target;
   std::string lang = "sv";
-  std::string format = "text";
+  std::vector<std::string> formats;  // empty: text
   std::string fail_on = "minor";
   std::string color = "auto";
   std::string output;
+  std::string output_dir;
   bool show_passed = false;
   bool media = false;
   std::string players;
@@ -35,6 +38,15 @@ struct CheckOptions {
   std::vector<std::string> skip_rules;
 };
 
+
+// The file each format gets in --output-dir.
+std::string file_name(const std::string& format) {
+  if (format == "json") return "granska.json";
+  if (format == "sarif") return "granska.sarif";
+  if (format == "junit") return "granska.junit.xml";
+  if (format == "earl") return "granska.earl.jsonld";
+  return "granska.txt";
+}
 
 bool use_color(const std::string& mode, bool to_stdout) {
   if (mode == "always") return true;
@@ -91,27 +103,54 @@ int run_check(const CheckOptions& o) {
     media::build_rows(inventory, evaluation);
   }
 
-  std::ofstream file;
-  if (!o.output.empty()) {
-    file.open(o.output, std::ios::binary);
-    if (!file) {
-      print_error(tr(lang, "kan inte skriva till ", "cannot write to ") + o.output);
+  // Several formats, each written once: "text,sarif" and "--format text --format sarif" alike.
+  std::vector<std::string> formats;
+  for (const std::string& f : o.formats.empty() ? std::vector<std::string>{"text"} : o.formats) {
+    if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
+  }
+  if (formats.size() > 1 && o.output_dir.empty()) {
+    print_error(tr(lang, "flera format kräver --output-dir KATALOG", "several formats need --output-dir DIR"));
+    return kExitFailed;
+  }
+  if (!o.output_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(o.output_dir, ec);
+    if (ec) {
+      print_error(tr(lang, "kan inte skapa katalogen ", "cannot create the directory ") + o.output_dir);
       return kExitFailed;
     }
   }
-  std::ostream& out = o.output.empty() ? std::cout : file;
-  reports::Options ro{lang, use_color(o.color, o.output.empty()), o.show_passed};
   reports::PageReport report{*page, evaluation, &inventory};
-  if (o.format == "json") {
-    reports::write_json(out, report, ro);
-  } else {
-    reports::write_text(out, report, ro);
-    if (o.media) reports::write_media_text(out, inventory, ro);
-  }
-  out.flush();
-  if (!out) {
-    print_error(tr(lang, "rapporten kunde inte skrivas", "the report could not be written"));
-    return kExitFailed;
+  for (const std::string& format : formats) {
+    std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / file_name(format)).string();
+    std::ofstream file;
+    if (!path.empty()) {
+      file.open(path, std::ios::binary);
+      if (!file) {
+        print_error(tr(lang, "kan inte skriva till ", "cannot write to ") + path);
+        return kExitFailed;
+      }
+    }
+    std::ostream& out = path.empty() ? std::cout : file;
+    reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};
+    if (format == "json") {
+      reports::write_json(out, report, ro);
+    } else if (format == "sarif") {
+      reports::write_sarif(out, report, ro);
+    } else if (format == "junit") {
+      reports::write_junit(out, report, ro);
+    } else if (format == "earl") {
+      reports::write_earl(out, std::span<const reports::PageReport>(&report, 1), ro);
+    } else {
+      reports::write_text(out, report, ro);
+      if (o.media) reports::write_media_text(out, inventory, ro);
+    }
+    out.flush();
+    if (!out) {
+      print_error(tr(lang, "rapporten kunde inte skrivas", "the report could not be written") +
+                  (path.empty() ? std::string() : ": " + path));
+      return kExitFailed;
+    }
   }
 
   return evaluation.fails_at(fail_on_impact(o.fail_on)) ? kExitFindings : kExitOk;
@@ -127,10 +166,18 @@ RunFn register_check(CLI::App& app, Lang lang) {
   cmd->add_option("target", o->target, tr(lang, "Fil, http(s)-adress eller -", "File, http(s) URL or -"))->required();
   cmd->add_option("--lang", o->lang, tr(lang, "Språk i rapporten: sv eller en", "Report language: sv or en"))
       ->check(CLI::IsMember({"sv", "en"}));
-  cmd->add_option("--format", o->format, tr(lang, "Utdataformat: text eller json", "Output format: text or json"))
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->formats,
+                  tr(lang, "Utdataformat: text, json, sarif, junit eller earl; flera med komma (kräver --output-dir)",
+                     "Output format: text, json, sarif, junit or earl; several separated by commas (need --output-dir)"))
+      ->delimiter(',')
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "earl"}));
   add_fail_on_option(*cmd, o->fail_on, lang);
-  cmd->add_option("-o,--output", o->output, tr(lang, "Skriv rapporten till en fil", "Write the report to a file"));
+  CLI::Option* output =
+      cmd->add_option("-o,--output", o->output, tr(lang, "Skriv rapporten till en fil", "Write the report to a file"));
+  cmd->add_option("--output-dir", o->output_dir,
+                  tr(lang, "Skriv varje format till KATALOG/granska.{txt,json,sarif,junit.xml,earl.jsonld}",
+                     "Write each format to DIR/granska.{txt,json,sarif,junit.xml,earl.jsonld}"))
+      ->excludes(output);
   cmd->add_flag("--show-passed", o->show_passed,
                 tr(lang, "Visa även godkända element i textrapporten", "Also list passed elements in the text report"));
   cmd->add_flag("--media", o->media,

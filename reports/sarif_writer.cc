@@ -90,6 +90,9 @@ void write_sarif(std::ostream& out, std::span<const PageReport> reports, const O
 
   ordered_json artifacts = ordered_json::array();
   ordered_json results = ordered_json::array();
+  // What went wrong around the results: page notes (replaced bytes, a skipped charset) and
+  // rules that threw (a granska bug, reported as cantTell elsewhere) — not page problems.
+  ordered_json notifications = ordered_json::array();
   for (std::size_t p = 0; p < reports.size(); ++p) {
     const PageReport& r = reports[p];
     ordered_json where = artifact_location(r.page);
@@ -97,6 +100,18 @@ void write_sarif(std::ostream& out, std::span<const PageReport> reports, const O
     if (!r.page.sha256.empty()) artifact["hashes"] = {{"sha-256", r.page.sha256}};
     artifacts.push_back(std::move(artifact));
     where["index"] = p;
+    for (const Error& note : r.page.notes) {
+      notifications.push_back({{"level", "note"},
+                               {"message", {{"text", note.text(lang)}}},
+                               {"locations", ordered_json::array({{{"physicalLocation", {{"artifactLocation", where}}}}})}});
+    }
+    for (const engine::RuleResult& rr : r.evaluation.rules) {
+      if (rr.error.empty()) continue;
+      notifications.push_back({{"level", "error"},
+                               {"message", {{"text", rr.error}}},
+                               {"associatedRule", {{"id", rr.rule->info.id}, {"index", index.at(rr.rule)}}},
+                               {"locations", ordered_json::array({{{"physicalLocation", {{"artifactLocation", where}}}}})}});
+    }
     for (const engine::RuleResult& rr : r.evaluation.rules) {
       const engine::RuleInfo& info = rr.rule->info;
       for (const engine::Finding& f : rr.findings) {
@@ -143,6 +158,8 @@ void write_sarif(std::ostream& out, std::span<const PageReport> reports, const O
                       {"semanticVersion", kVersion},
                       {"rules", std::move(rules)}};
   ordered_json run{{"tool", {{"driver", std::move(driver)}}},
+                   {"invocations", ordered_json::array({{{"executionSuccessful", true},
+                                                          {"toolExecutionNotifications", std::move(notifications)}}})},
                    {"language", lang == Lang::Sv ? "sv-SE" : "en-US"},
                    {"originalUriBaseIds", {{"%SRCROOT%", {{"description", {{"text", "The repository root"}}}}}}},
                    {"artifacts", std::move(artifacts)},

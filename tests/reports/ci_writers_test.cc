@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <vector>
 
 #include "engine/evaluate.h"
@@ -102,6 +103,7 @@ class CiWriterTest : public ::testing::Test {
     page.url = "file:///repo/pages/start.html";
     page.sha256 = "abc123";
     page.decoded.encoding = "utf-8";
+    page.notes.push_back(Error{"2 invalid bytes", "2 ogiltiga byte"});
   }
   engine::PageEvaluation evaluate() { return engine::evaluate(*doc, page.url, registry); }
 
@@ -188,6 +190,9 @@ TEST_F(CiWriterTest, SarifHasTheRequiredPropertiesAndOnlyProblems) {
   EXPECT_EQ(find(results, "kind", "review")["message"]["text"], "Needs manual review: unsure p");
   EXPECT_EQ(find(results, "kind", "review")["level"], "note");
   EXPECT_EQ(run["artifacts"][0]["hashes"]["sha-256"], "abc123");
+  EXPECT_EQ(run["invocations"][0]["executionSuccessful"], true);
+  ASSERT_EQ(run["invocations"][0]["toolExecutionNotifications"].size(), 1u);  // the page note
+  EXPECT_EQ(run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"], "2 invalid bytes");
 }
 
 TEST_F(CiWriterTest, SarifFingerprintsAreStableAndDistinct) {
@@ -352,6 +357,52 @@ TEST_F(CiWriterTest, EarlForACheckedPage) {
     EXPECT_EQ(a["result"]["outcome"], "earl:cantTell");
   }
   EXPECT_EQ(p_assertions, 2);
+}
+
+}  // namespace
+}  // namespace granska::reports
+
+namespace granska::reports {
+namespace {
+
+// A rule that throws is a granska bug: SARIF says so as a tool notification, JUnit as an
+// <error> on the criterion, and neither file breaks.
+const engine::RuleInfo kBroken{.id = "broken-rule",
+                               .title = {"Trasig", "Broken"},
+                               .description = {"B", "D"},
+                               .help = {"H", "H"},
+                               .criteria = {engine::sc("3.1.1")},
+                               .impact = engine::Impact::Serious,
+                               .messages = {}};
+
+TEST(CiWriterErrors, ARuleThatThrowsIsReportedAsAnError) {
+  engine::Rule broken{kBroken, [](engine::Context&, engine::Reporter&) { throw std::runtime_error("boom <&>"); }};
+  engine::Registry registry;
+  registry.add(broken);
+  auto doc = html::Document::parse("<p>x</p>");
+  input::Page page;
+  page.target = page.url = "https://example.se/";
+  auto ev = engine::evaluate(*doc, page.url, registry);
+
+  std::ostringstream sarif_out;
+  write_sarif(sarif_out, PageReport{page, ev}, Options{Lang::En, false, false});
+  json run = json::parse(sarif_out.str())["runs"][0];
+  const json& n = run["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0]["level"], "error");
+  EXPECT_EQ(n[0]["message"]["text"], "boom <&>");
+  EXPECT_EQ(n[0]["associatedRule"]["id"], "broken-rule");
+  EXPECT_EQ(run["artifacts"][0]["location"]["uri"], "https://example.se/");
+
+  std::ostringstream junit_out;
+  write_junit(junit_out, PageReport{page, ev}, Options{Lang::En, false, false});
+  const std::string xml = junit_out.str();
+  xmlDoc* x = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "junit.xml", nullptr, XML_PARSE_NONET);
+  ASSERT_NE(x, nullptr) << xml;
+  xmlFreeDoc(x);
+  EXPECT_NE(xml.find("errors=\"1\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<error message=\"the rule could not run\" type=\"rule-error\">broken-rule: boom &lt;&amp;&gt;"),
+            std::string::npos) << xml;
 }
 
 }  // namespace

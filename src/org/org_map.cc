@@ -54,7 +54,7 @@ std::string canonical_path(std::string_view path) {
   std::string enc;
   enc.reserve(path.size() + 8);
   crawl::append_normalized_component(enc, path);
-  std::string p = crawl::remove_dot_segments(enc);
+  std::string p = enc.find("/.") == std::string::npos ? std::move(enc) : crawl::remove_dot_segments(enc);
   if (p.empty()) p = "/";
   ascii_lower_in_place(p);
   // Latin-1 capitals (À..Þ, so Å Ä Ö too) to small letters: UTF-8 C3 80..9E → C3 A0..BE,
@@ -283,7 +283,9 @@ Assignment OrgMap::assign(std::string_view text) const {
     if (it != ix.hosts.end()) candidates[n++] = &it->second;
   };
   const std::string port = ":" + std::to_string(url.port());
-  add(host + port);
+  std::string key = host;
+  key += port;
+  add(key);
   add(host);
   if (ix.has_wildcards) {
     const std::string full = ascii_lower(url.host());

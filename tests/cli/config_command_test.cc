@@ -49,6 +49,30 @@ TEST_F(ConfigCheck, ShippedConfigsAreValid) {
   EXPECT_NE(malmo.out.find("3.3.2 (A)  Labels or Instructions"), std::string::npos);
 }
 
+TEST_F(ConfigCheck, TheExampleInDocsConfigIsValid) {
+  const std::string doc = testing::read_fixture("../docs/config.md");
+  const std::size_t begin = doc.find("```toml\n");
+  ASSERT_NE(begin, std::string::npos);
+  const std::size_t end = doc.find("```", begin + 8);
+  const std::string path = write("doc.toml", doc.substr(begin + 8, end - begin - 8));
+  auto r = run_granska({"config", "check", "--config", path});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(ConfigCheck, DemoConfigAssignsEveryPageOfTheDemoSite) {
+  testing::FixtureServer server(testing::fixture_path("demo-site"));
+  ASSERT_TRUE(server.start());
+  const std::string db = write("demo.db", "");
+  std::filesystem::remove(db);
+  auto crawl = run_granska({"crawl", server.url("/"), "--db", db, "--delay", "0", "--quiet"});
+  ASSERT_NE(crawl.exit_code, 2) << crawl.err;
+  auto r = run_granska({"config", "check", "--config", testing::source_dir() + "/config/demo.toml", "--db", db});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  stadsbyggnadsnamnden: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  kulturnamnden: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(gick till reservenheten kommunstyrelsen): 0\n"), std::string::npos) << r.out;
+}
+
 TEST_F(ConfigCheck, Wcag21AaListsManualCriteria) {
   const std::string path = write("aa.toml", "profile = \"wcag21-aa\"\n");
   auto r = run_granska({"config", "check", "--config", path});

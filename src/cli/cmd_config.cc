@@ -7,6 +7,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/crawl_config.h"
 #include "cli/org_config.h"
 #include "engine/registry.h"
 #include "reports/terminal_escape.h"
@@ -58,6 +59,10 @@ int run_check(const ConfigOptions& o) {
   const Lang lang = *parse_lang(o.lang);
   std::vector<ConfigProblem> problems;
   OrgConfig c = load_org_config(o.config, problems);
+  if (problems.empty()) {  // the crawl settings' own checks (types, ranges) as granska crawl applies them
+    Result<CrawlConfig> crawl = load_crawl_config(o.config);
+    if (!crawl) problems.push_back({0, crawl.error().message, crawl.error().message_sv});
+  }
   if (!problems.empty()) {
     for (const ConfigProblem& p : problems) {
       const std::string& text = lang == Lang::En || p.sv.empty() ? p.en : p.sv;

@@ -123,8 +123,7 @@ bool host_key(std::string_view text, std::string& key) {
     unsigned value = 0;
     auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
     if (ec != std::errc() || end != port.data() + port.size() || value == 0 || value > 65535) return false;
-    port = {};
-    key = (wildcard ? "*." : "") + canonical_host(host) + ":" + std::to_string(value);
+    key = (wildcard ? "*." + ascii_lower(host) : canonical_host(host)) + ":" + std::to_string(value);
     return true;
   }
   key = (wildcard ? "*." : "") + (wildcard ? ascii_lower(host) : canonical_host(host));

@@ -127,6 +127,17 @@ TEST_F(ConfigCheck, TomlSyntaxErrorsAndUnreadableFiles) {
   EXPECT_NE(missing.err.find("/nonexistent/granska.toml"), std::string::npos) << missing.err;
 }
 
+TEST_F(ConfigCheck, CrawlSettingsAreCheckedToo) {
+  const std::string path = write("crawl.toml", "max_pages = \"many\"\n[[site]]\nseedz = []\n");
+  auto r = run_granska({"config", "check", "--config", path, "--lang", "en"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(":3: unknown key \"seedz\" in [[site]]"), std::string::npos) << r.err;
+  const std::string typed = write("typed.toml", "max_pages = \"many\"\n");
+  auto t = run_granska({"config", "check", "--config", typed, "--lang", "en"});
+  EXPECT_EQ(t.exit_code, 2);
+  EXPECT_NE(t.err.find("max_pages must be a non-negative integer"), std::string::npos) << t.err;
+}
+
 TEST_F(ConfigCheck, UnknownProfileAndConflictingRules) {
   const std::string path = write("conflict.toml",
                                  "fallback = \"a\"\nprofile = \"dos\"\n"

@@ -54,6 +54,10 @@ TEST(OrgMap, SubdomainsNeedAWildcard) {
   EXPECT_EQ(unit(nested, "https://x.val.malmo.se/"), "val");  // the longer domain wins
   EXPECT_EQ(unit(nested, "https://val.malmo.se/"), "val");
   EXPECT_EQ(unit(nested, "https://x.malmo.se/"), "komin");
+  OrgMap ported = map({{"demo", RuleKind::Host, "*.Example.se:8081"}});
+  EXPECT_EQ(unit(ported, "http://a.example.se:8081/"), "demo");
+  EXPECT_EQ(unit(ported, "http://www.example.se:8081/"), "demo");
+  EXPECT_EQ(unit(ported, "http://a.example.se/"), "ks");
 }
 
 TEST(OrgMap, PortsInRules) {

@@ -215,4 +215,17 @@ Result<CrawlStore::Totals> CrawlStore::for_each_result(const std::function<void(
   return t;
 }
 
+Status CrawlStore::for_each_url(const std::function<void(std::string_view)>& fn) {
+  if (Status st = flush(); !st) return st.error();
+  Impl& im = *impl_;
+  Stmt q;
+  if (!im.prepare(q, "SELECT url FROM results ORDER BY seq")) return db_error(im.db, "cannot read");
+  while (q.step() == SQLITE_ROW) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q.s, 0));
+    const int n = sqlite3_column_bytes(q.s, 0);
+    fn(std::string_view(text ? text : "", static_cast<std::size_t>(n)));
+  }
+  return ok_status();
+}
+
 }  // namespace granska::store

@@ -55,6 +55,8 @@ class CrawlStore {
   };
   // Every finished page's output, in the order finished.
   Result<Totals> for_each_result(const std::function<void(std::string_view output)>& fn);
+  // Every finished page's URL (as fetched), in the order finished.
+  Status for_each_url(const std::function<void(std::string_view url)>& fn);
 
  private:
   CrawlStore() = default;

@@ -1,0 +1,38 @@
+// The organisation map and criteria profile in the TOML configuration file (beside the
+// crawl settings of crawl_config.h, in the same file). Format: docs/config.md.
+//   fallback = "kommunstyrelsen"        profile = "dos-review"
+//   [[unit]]  id = "…"  name_sv = "…"  name_en = "…"  type = "namnd" | "bolag"
+//             hosts = ["…"]  prefixes = ["malmo.se/…"]  patterns = ["…"]
+//   [[assign]] unit = "…"  host = "…" | prefix = "…" | pattern = "…"
+//   [profile] id = "…"  name_sv = "…"  name_en = "…"  criteria = ["1.1.1", …]
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "org/org_map.h"
+#include "org/profile.h"
+#include "util/result.h"
+
+namespace granska::cli {
+
+struct OrgConfig {
+  std::optional<org::OrgMap> map;  // absent when the file has no [[unit]]: a crawl-only config
+  org::Profile profile;            // wcag21-aa when the file names none
+};
+
+// One problem found in the file, with its line (0 when it has none).
+struct ConfigProblem {
+  int line = 0;
+  std::string en, sv;
+};
+
+// Reads the whole file and reports every problem it can find: TOML syntax, unknown keys
+// (anywhere, including the crawl settings'), values of the wrong type, duplicate unit ids,
+// rules naming unknown units, malformed hosts and prefixes, regular expressions that do not
+// compile, unknown criteria and profiles. `problems` is empty when the file is valid; the
+// result is only meaningful then. An unreadable file or a TOML syntax error is one problem.
+OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& problems);
+
+}  // namespace granska::cli

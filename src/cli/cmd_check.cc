@@ -80,10 +80,11 @@ int run_check(const CheckOptions& o) {
 
   // Media: the inventory, and for a page from the web the track files, fetched with the
   // page's own limits after the (pure) rules ran; their problems join the caption rules.
+  // The items point at their Player, so a custom list must outlive the inventory.
+  Result<media::PlayerList> custom = media::PlayerList{};
   media::Inventory inventory;
   {
     const media::PlayerList* players = &media::PlayerList::builtin();
-    Result<media::PlayerList> custom = media::PlayerList{};
     if (!o.players.empty()) {
       custom = media::PlayerList::load_file(o.players);
       if (!custom) {

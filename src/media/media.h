@@ -42,7 +42,7 @@ struct Track {
 struct MediaItem {
   const html::Node* element = nullptr;
   MediaKind kind = MediaKind::Video;
-  const Player* player = nullptr;    // known player, or nullptr
+  const Player* player = nullptr;    // known player, or nullptr; points into the PlayerList used
   std::vector<std::string> sources;  // src and <source src>, resolved against the page
   std::string name;                  // accessible name, else title attribute
   std::vector<Track> tracks;

@@ -39,6 +39,8 @@ struct CrawlCliOptions {
   bool ignore_robots = false;
   std::string db;
   bool resume = false;
+  std::string since_db;  // a completed earlier crawl: conditional requests
+  bool log_json = false;
   std::string config;
   InputFlags input;
   CLI::App* cmd = nullptr;  // to tell flags given on the command line from defaults
@@ -68,7 +70,8 @@ nlohmann::json options_json(const CrawlCliOptions& o) {
   return {{"seeds", o.seeds}, {"sitemaps", o.sitemaps}, {"max_pages", o.max_pages}, {"max_depth", o.max_depth},
           {"concurrency", o.concurrency}, {"delay_ms", o.delay_ms}, {"include", o.include},
           {"exclude", o.exclude}, {"allowed_hosts", o.allowed_hosts}, {"format", o.format},
-          {"lang", o.lang}, {"fail_on", o.fail_on}, {"ignore_robots", o.ignore_robots}};
+          {"lang", o.lang}, {"fail_on", o.fail_on}, {"ignore_robots", o.ignore_robots},
+          {"since_db", o.since_db}};
 }
 
 void options_from_json(const nlohmann::json& j, CrawlCliOptions& o) {
@@ -85,6 +88,32 @@ void options_from_json(const nlohmann::json& j, CrawlCliOptions& o) {
   o.lang = j.at("lang").get<std::string>();
   o.fail_on = j.at("fail_on").get<std::string>();
   o.ignore_robots = j.at("ignore_robots").get<bool>();
+  o.since_db = j.value("since_db", std::string());  // absent in databases of older versions
+}
+
+// An earlier result reused for a page that answered 304: the same block, marked unchanged.
+std::string reuse_output(const std::string& old, bool json, Lang lang) {
+  if (json) {
+    try {
+      nlohmann::ordered_json j = nlohmann::ordered_json::parse(old);
+      j["http_status"] = 304;
+      j["unchanged"] = true;
+      return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    } catch (const std::exception&) {
+      return old;
+    }
+  }
+  // Text: "== 200 html URL" becomes "== 304 html URL" plus a note.
+  std::string out = old;
+  if (out.starts_with("== ")) {
+    const std::size_t sp = out.find(' ', 3);
+    if (sp != std::string::npos) out.replace(3, sp - 3, "304");
+  }
+  const std::size_t eol = out.find('\n');
+  const std::string note = std::string("   ") + tr(lang, "Oförändrad sedan förra granskningen; resultatet därifrån gäller",
+                                                      "Unchanged since the earlier crawl; its result stands") + "\n";
+  if (eol == std::string::npos) return out + "\n" + note;
+  return out.insert(eol + 1, note);
 }
 
 class StoreJournal final : public crawl::Journal {
@@ -126,7 +155,8 @@ nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
                    {"reason", !r.has_error && !r.error.message.empty() ? nlohmann::json(r.error.text(lang))
                                                                        : nlohmann::json(nullptr)},
                    {"canonical", r.canonical.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.canonical)},
-                   {"links", r.links}};
+                   {"links", r.links},
+                   {"unchanged", r.unchanged}};
   return j;
 }
 
@@ -187,6 +217,36 @@ int run_crawl(const CrawlCliOptions& given) {
       }
     }
   }
+  // --since-db: the earlier crawl's database, read for validators, links and results.
+  std::unique_ptr<store::CrawlStore> since;
+  if (!o.since_db.empty()) {
+    auto opened = store::CrawlStore::open(o.since_db);
+    if (!opened) {
+      print_error(opened.error().text(lang));
+      return kExitFailed;
+    }
+    since = std::move(*opened);
+    std::optional<std::string> saved = since->meta("options");
+    if (!saved || since->meta("completed") != "1") {
+      print_error(tr(lang, "--since-db behöver en avslutad granskning: ", "--since-db needs a completed crawl: ") +
+                  o.since_db);
+      return kExitFailed;
+    }
+    // Results are reused as they were written: the same format and language are needed.
+    CrawlCliOptions earlier;
+    try {
+      options_from_json(nlohmann::json::parse(*saved), earlier);
+    } catch (const std::exception&) {
+      print_error(tr(lang, "databasens inställningar kan inte läsas: ", "the database's settings cannot be read: ") +
+                  o.since_db);
+      return kExitFailed;
+    }
+    if (earlier.format != o.format || earlier.lang != o.lang) {
+      print_error(tr(lang, "--since-db: den förra granskningen skrevs med --format ", "--since-db: the earlier crawl was written with --format ") +
+                  earlier.format + " --lang " + earlier.lang + tr(lang, "; använd samma", "; use the same"));
+      return kExitFailed;
+    }
+  }
   if (o.seeds.empty() && o.sitemaps.empty()) {
     print_error(tr(lang, "ange minst en startadress", "give at least one start URL"));
     return kExitFailed;
@@ -209,6 +269,13 @@ int run_crawl(const CrawlCliOptions& given) {
   co.fetch = o.input.to_options().fetch;
   if (journal) co.journal = &*journal;
   if (o.resume) co.resume = &resume;
+  if (since) {
+    co.previous = [&since](std::string_view url) -> std::optional<crawl::PreviousPage> {
+      auto c = since->cached(url);
+      if (!c) return std::nullopt;
+      return crawl::PreviousPage{std::move(c->etag), std::move(c->last_modified), std::move(c->links)};
+    };
+  }
 
   const bool json = o.format == "json";
   const engine::Impact threshold = fail_on_impact(o.fail_on);
@@ -274,22 +341,50 @@ int run_crawl(const CrawlCliOptions& given) {
   }
   bool any_at_threshold = false;
   crawl::PageSink sink = [&](crawl::PageRecord&& r) {
+    std::string block;
+    if (r.unchanged) {
+      // The crawler asked conditionally only for pages with a stored, error-free result.
+      std::optional<store::CrawlStore::Stored> old = since->result(r.url);
+      if (old) {
+        r.findings_at_threshold = old->at_threshold;
+        block = reuse_output(old->output, json, lang);
+      } else {
+        block = render_record(r);
+      }
+    } else {
+      block = render_record(r);
+    }
     if (r.findings_at_threshold) any_at_threshold = true;
-    const std::string block = render_record(r);
     if (db) {
       // With a database the report is printed from it at the end, so a resumed crawl
       // reports every page, not only those of its last run.
       db->finished(r.url, block, r.findings_at_threshold, r.has_error, r.kind == crawl::PageKind::Html);
+      if (r.kind == crawl::PageKind::Html && r.redirects.empty() && (!r.etag.empty() || !r.last_modified.empty())) {
+        db->cache(r.url, r.etag, r.last_modified, r.outlinks);
+      }
     } else {
       print(block);
     }
-    if (!o.quiet && !tty) {
+    if (o.log_json) {
+      // One event per line for log collectors. URLs without user:password; error texts
+      // never hold header values (cookies, tokens).
+      nlohmann::json e{{"event", "page"},
+                       {"url", fetch::url_for_message(r.url)},
+                       {"final_url", fetch::url_for_message(r.final_url)},
+                       {"status", r.status},
+                       {"kind", crawl::to_string(r.kind)},
+                       {"error", r.has_error ? nlohmann::json(r.error.text(lang)) : nlohmann::json(nullptr)},
+                       {"unchanged", r.unchanged},
+                       {"attempts", r.attempts},
+                       {"elapsed_ms", static_cast<long long>(r.elapsed_ms + 0.5)}};
+      std::cerr << e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else if (!o.quiet && !tty) {
       std::cerr << "granska: crawl: " << (r.status ? std::to_string(r.status) : std::string("---")) << " "
                 << crawl::to_string(r.kind) << " " << fetch::url_for_message(r.url) << "\n";
     }
   };
   crawl::ProgressFn progress = [&](const crawl::CrawlStats& s) {
-    if (o.quiet || !tty) return;
+    if (o.quiet || o.log_json || !tty) return;
     const double rate = s.seconds > 0 ? static_cast<double>(s.done) / s.seconds : 0;
     const long eta = rate > 0 ? static_cast<long>(static_cast<double>(s.queued) / rate) : 0;
     std::fprintf(stderr, sv ? "\r\x1b[K%zu klara, %zu i kö, %.1f sidor/s, %zu fel, kvar ca %ld s"
@@ -303,13 +398,20 @@ int run_crawl(const CrawlCliOptions& given) {
   Result<crawl::CrawlStats> stats = crawl::crawl(co, render, sink, progress, &g_stop);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
-  if (!o.quiet && tty) std::fputs("\n", stderr);
+  if (!o.quiet && !o.log_json && tty) std::fputs("\n", stderr);
   if (!stats) {
     if (json) out << "]}\n";
     print_error(stats.error().text(lang));
     return kExitFailed;
   }
   std::size_t pages = stats->done, html = stats->html, errors = stats->errors;
+  if (db && !stats->interrupted) {
+    // Marks the crawl complete: only then may a later crawl use it with --since-db.
+    if (Status st = db->set_meta("completed", "1"); !st) {
+      print_error(st.error().text(lang));
+      return kExitFailed;
+    }
+  }
   if (db) {
     auto totals = db->for_each_result(print);
     if (!totals) {
@@ -323,7 +425,7 @@ int run_crawl(const CrawlCliOptions& given) {
     any_at_threshold = totals->any_at_threshold;
   }
   if (json) {
-    nlohmann::json summary{{"pages", pages}, {"checked", html}, {"errors", errors},
+    nlohmann::json summary{{"pages", pages}, {"checked", html}, {"errors", errors}, {"unchanged", stats->unchanged},
                            {"seconds", stats->seconds}, {"interrupted", stats->interrupted}};
     out << "\n],\"summary\":" << summary.dump() << "}\n";
   } else {
@@ -377,6 +479,14 @@ RunFn register_crawl(CLI::App& app, Lang lang) {
   cmd->add_flag("--resume", o->resume,
                 tr(lang, "Fortsätt en avbruten granskning i --db (samma inställningar; -H anges igen)",
                    "Continue an interrupted crawl in --db (same settings; give -H again)"));
+  cmd->add_option("--since-db", o->since_db,
+                  tr(lang, "Databas (--db) från en avslutad tidigare granskning: sidor som inte ändrats "
+                           "(ETag/Last-Modified, svar 304) behåller sitt resultat därifrån",
+                     "Database (--db) of a completed earlier crawl: pages that did not change "
+                     "(ETag/Last-Modified, answer 304) keep their result from it"));
+  cmd->add_flag("--log-json", o->log_json,
+                tr(lang, "En JSON-rad per sida på stderr (för loggsystem) i stället för förloppsraden",
+                   "One JSON line per page on stderr (for log collectors) instead of the progress line"));
   cmd->add_option("--config", o->config,
                   tr(lang, "Inställningsfil (TOML); flaggor på kommandoraden går före",
                      "Configuration file (TOML); command-line flags override it"));

@@ -112,6 +112,13 @@ class WorkerPool {
   }
 
   Done process(Job job) {
+    const auto started = Clock::now();
+    Done d = check(std::move(job));
+    d.record.elapsed_ms += std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    return d;
+  }
+
+  Done check(Job job) {
     Done d;
     d.record = std::move(job.record);
     PageRecord& rec = d.record;
@@ -204,6 +211,7 @@ class Crawl {
   struct InFlight {
     Entry entry;
     std::string origin;
+    std::optional<PreviousPage> previous;  // set when the request was conditional
   };
 
   int wait_ms() {
@@ -275,10 +283,19 @@ class Crawl {
       req.options.max_body_bytes =
           e.kind == EntryKind::Robots ? kRobotsMaxBytes + 1024 : SitemapLimits{}.max_uncompressed_bytes;
     }
+    std::optional<PreviousPage> previous;
+    // Only a page's own URL has validators from the earlier scan (redirect hops do not).
+    if (e.kind == EntryKind::Page && e.chain.empty() && o_.previous) {
+      previous = o_.previous(e.url);
+      if (previous) {
+        req.if_none_match = previous->etag;
+        req.if_modified_since = previous->last_modified;
+      }
+    }
     ++e.attempts;
     ++h.in_flight;
     h.next_start = now + h.delay;
-    transfers_.emplace(req.id, InFlight{std::move(e), origin});
+    transfers_.emplace(req.id, InFlight{std::move(e), origin, std::move(previous)});
     multi_.add(std::move(req));
   }
 
@@ -289,6 +306,7 @@ class Crawl {
     rec.depth = e.depth;
     rec.redirects = e.chain;
     rec.attempts = e.attempts;
+    rec.elapsed_ms = e.seconds * 1000;
     return rec;
   }
 
@@ -296,6 +314,7 @@ class Crawl {
     ++stats_.done;
     if (rec.has_error) ++stats_.errors;
     if (rec.kind == PageKind::Html) ++stats_.html;
+    if (rec.unchanged) ++stats_.unchanged;
     sink_(std::move(rec));
   }
 
@@ -317,6 +336,7 @@ class Crawl {
     transfers_.erase(it);
     Frontier::Host& h = frontier_.host(f.origin);
     --h.in_flight;
+    f.entry.seconds += c.seconds;
     switch (f.entry.kind) {
       case EntryKind::Robots: return robots_done(f, h, c);
       case EntryKind::Sitemap: return sitemap_done(c);
@@ -388,6 +408,19 @@ class Crawl {
     }
     PageRecord rec = base_record(f.entry);
     rec.status = s;
+    rec.etag = std::move(c.etag);
+    rec.last_modified = std::move(c.last_modified);
+    if (s == 304 && f.previous) {
+      // Unchanged since the earlier scan: its result stands and its links are followed.
+      rec.kind = PageKind::Html;
+      rec.unchanged = true;
+      if (rec.etag.empty()) rec.etag = std::move(f.previous->etag);
+      if (rec.last_modified.empty()) rec.last_modified = std::move(f.previous->last_modified);
+      for (const std::string& link : f.previous->links) (void)frontier_.admit(link, rec.depth + 1);
+      rec.links = f.previous->links.size();
+      rec.outlinks = std::move(f.previous->links);
+      return emit(std::move(rec));
+    }
     rec.content_type = c.content_type;
     rec.size = c.body_skipped ? c.declared_size : static_cast<long long>(c.body.size());
     if (s < 200 || s > 299) {
@@ -453,6 +486,7 @@ class Crawl {
   void finish_page(Done d) {
     --jobs_;
     for (const std::string& link : d.links) (void)frontier_.admit(link, d.record.depth + 1);
+    d.record.outlinks = std::move(d.links);
     emit(std::move(d.record));
   }
 

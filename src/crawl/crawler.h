@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,17 @@
 #include "input/load.h"
 
 namespace granska::crawl {
+
+// What an earlier scan knew about a page: its validators, for a conditional request, and
+// the links it had, followed again when the server answers 304 Not Modified (otherwise
+// pages reachable only through unchanged pages would drop out of a later scan).
+struct PreviousPage {
+  std::string etag, last_modified;
+  std::vector<std::string> links;
+};
+// Looks a normalised URL up in the earlier scan; nullopt: fetch it unconditionally.
+// Called on the calling (network) thread.
+using PreviousLookup = std::function<std::optional<PreviousPage>(std::string_view url)>;
 
 struct CrawlOptions {
   std::vector<std::string> seeds;     // absolute http(s) URLs, depth 0
@@ -45,6 +57,7 @@ struct CrawlOptions {
   engine::Selection selection;
   Journal* journal = nullptr;          // persistence hooks; not owned; may be null
   const ResumeState* resume = nullptr; // continue an interrupted crawl; may be null
+  PreviousLookup previous;             // a later scan: conditional requests; may be empty
 };
 
 enum class PageKind {
@@ -73,6 +86,12 @@ struct PageRecord {
   Error error;            // why it failed / was skipped (bilingual); secrets never included
   std::string canonical;  // <link rel=canonical> resolved, "" when absent
   std::size_t links = 0;  // links found on the page
+  std::vector<std::string> outlinks;  // those links (absolute, not normalised)
+  // Answered 304 to a conditional request: the page is as in the earlier scan, whose
+  // result stands (kind Html, status 304, no check run, links from the earlier scan).
+  bool unchanged = false;
+  std::string etag, last_modified;  // validators of the page's response ("" when absent)
+  double elapsed_ms = 0;  // network time over all hops and attempts, plus checking
   // Set on a worker by the PageRenderer for Html pages (e.g. the rendered report).
   std::string report;
   bool findings_at_threshold = false;
@@ -80,7 +99,7 @@ struct PageRecord {
 };
 
 struct CrawlStats {
-  std::size_t done = 0, queued = 0, errors = 0, html = 0;
+  std::size_t done = 0, queued = 0, errors = 0, html = 0, unchanged = 0;
   double seconds = 0;
   bool interrupted = false;
 };

@@ -62,6 +62,7 @@ struct Entry {
   int attempts = 0;      // fetches already tried (retries)
   std::vector<fetch::Redirect> chain;
   Clock::time_point not_before{};  // retry backoff
+  double seconds = 0;    // network time spent on it so far (all hops and attempts)
 };
 
 // Persistence hooks (implemented over the crawl database by the CLI), called as URLs enter

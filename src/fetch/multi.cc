@@ -85,7 +85,30 @@ struct Transfer {
   bool skipped = false;
   std::array<char, CURL_ERROR_SIZE> errbuf{};
   Clock::time_point start;
+  std::string etag, last_modified;  // of the latest response's header block
 };
+
+// Header lines of every response (also 1xx and redirect hops); a status line starts a new
+// block, so the validators kept are those of the last response.
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::size_t n = size * count;
+  const std::string_view line(data, n);
+  if (line.starts_with("HTTP/")) {
+    t->etag.clear();
+    t->last_modified.clear();
+    return n;
+  }
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return n;
+  const std::string name = text::ascii_lower(text::trim(line.substr(0, colon)));
+  std::string_view value = text::trim(line.substr(colon + 1));
+  // A validator is sent back as a header later: it must stay one line and not be huge.
+  if (value.size() > 512 || value.find_first_of("\r\n") != std::string_view::npos) return n;
+  if (name == "etag") t->etag = value;
+  if (name == "last-modified") t->last_modified = value;
+  return n;
+}
 
 std::size_t on_write(char* data, std::size_t size, std::size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
@@ -170,6 +193,14 @@ void Multi::add(Request request) {
       t->headers.reset(grown);
     }
   }
+  auto add_line = [&](const std::string& line) {
+    if (curl_slist* grown = curl_slist_append(t->headers.get(), line.c_str())) {
+      (void)t->headers.release();
+      t->headers.reset(grown);
+    }
+  };
+  if (!t->request.if_none_match.empty()) add_line("If-None-Match: " + t->request.if_none_match);
+  if (!t->request.if_modified_since.empty()) add_line("If-Modified-Since: " + t->request.if_modified_since);
   t->user_agent = o.user_agent.empty() ? default_user_agent() : o.user_agent;
   curl_easy_setopt(h, CURLOPT_URL, t->request.url.c_str());
   curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
@@ -198,6 +229,8 @@ void Multi::add(Request request) {
   curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_body_bytes));
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_write);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, t.get());
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, t.get());
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t->errbuf.data());
   curl_easy_setopt(h, CURLOPT_PRIVATE, t.get());
   t->start = Clock::now();
@@ -250,6 +283,8 @@ std::vector<Completion> Multi::wait(int timeout_ms) {
       if (retry > 0) c.retry_after_s = static_cast<long>(retry);
       c.body = std::move(t.body);
       c.body_skipped = t.skipped;
+      c.etag = std::move(t.etag);
+      c.last_modified = std::move(t.last_modified);
     } else {
       c.error = transfer_error(t.request.url, rc, t.errbuf.data(), t.over_limit,
                                t.request.options.max_body_bytes, c.transient);

@@ -28,6 +28,10 @@ struct Request {
   // are downloaded; for any other type the transfer stops after the headers and the
   // Completion has body_skipped = true and the declared size. False: every body is kept.
   bool html_bodies_only = false;
+  // Validators of an earlier fetch of this URL (a later scan): sent as If-None-Match and
+  // If-Modified-Since; a server whose copy is unchanged answers 304 without a body.
+  std::string if_none_match;
+  std::string if_modified_since;
 };
 
 struct Completion {
@@ -44,6 +48,8 @@ struct Completion {
   std::string body;
   bool body_skipped = false;  // see Request::html_bodies_only
   long long declared_size = -1;  // Content-Length; -1 when unknown
+  std::string etag;           // ETag of the (last) response; "" when absent
+  std::string last_modified;  // Last-Modified of the (last) response; "" when absent
   double seconds = 0;
 };
 

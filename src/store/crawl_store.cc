@@ -20,6 +20,8 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS frontier(url TEXT PRIMARY KEY, depth INTEGER NOT NULL, state INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS results(seq INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT UNIQUE NOT NULL,
   output TEXT NOT NULL, at_threshold INTEGER NOT NULL, error INTEGER NOT NULL, html INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS page_cache(url TEXT PRIMARY KEY, etag TEXT NOT NULL, last_modified TEXT NOT NULL,
+  links TEXT NOT NULL);
 )sql";
 
 Error db_error(sqlite3* db, const std::string& what) {
@@ -54,7 +56,7 @@ struct Connection {
 struct CrawlStore::Impl {
   Connection connection;
   sqlite3* db = nullptr;
-  Stmt admit, redirect, done_frontier, done_result, set_meta, get_meta;
+  Stmt admit, redirect, done_frontier, done_result, set_meta, get_meta, put_cache, get_cache, get_result;
   int pending = 0;
   bool in_tx = false;
   std::chrono::steady_clock::time_point last_commit = std::chrono::steady_clock::now();
@@ -107,7 +109,13 @@ Result<std::unique_ptr<CrawlStore>> CrawlStore::open(const std::string& path) {
       im.prepare(im.done_result,
                  "INSERT OR REPLACE INTO results(url, output, at_threshold, error, html) VALUES(?1, ?2, ?3, ?4, ?5)") &&
       im.prepare(im.set_meta, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)") &&
-      im.prepare(im.get_meta, "SELECT value FROM meta WHERE key = ?1");
+      im.prepare(im.get_meta, "SELECT value FROM meta WHERE key = ?1") &&
+      im.prepare(im.put_cache,
+                 "INSERT OR REPLACE INTO page_cache(url, etag, last_modified, links) VALUES(?1, ?2, ?3, ?4)") &&
+      im.prepare(im.get_cache,
+                 "SELECT c.etag, c.last_modified, c.links FROM page_cache c JOIN results r ON r.url = c.url "
+                 "WHERE c.url = ?1 AND r.html = 1 AND r.error = 0") &&
+      im.prepare(im.get_result, "SELECT output, at_threshold, error, html FROM results WHERE url = ?1");
   if (!ok) return db_error(im.db, "cannot prepare statements");
   return store;
 }
@@ -168,6 +176,67 @@ void CrawlStore::finished(std::string_view url, std::string_view output, bool at
   im.done_frontier.step();
   im.done_frontier.reset();
   im.wrote();
+}
+
+void CrawlStore::cache(std::string_view url, std::string_view etag, std::string_view last_modified,
+                       const std::vector<std::string>& links) {
+  Impl& im = *impl_;
+  std::string joined;
+  for (const std::string& l : links) {
+    if (l.find('\n') != std::string::npos) continue;
+    joined += l;
+    joined += '\n';
+  }
+  im.begin();
+  im.put_cache.text(1, url);
+  im.put_cache.text(2, etag);
+  im.put_cache.text(3, last_modified);
+  im.put_cache.text(4, joined);
+  im.put_cache.step();
+  im.put_cache.reset();
+  im.wrote();
+}
+
+namespace {
+std::string column(sqlite3_stmt* s, int i) {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s, i))) : std::string();
+}
+}  // namespace
+
+std::optional<CrawlStore::Cached> CrawlStore::cached(std::string_view url) {
+  Impl& im = *impl_;
+  im.get_cache.text(1, url);
+  std::optional<Cached> out;
+  if (im.get_cache.step() == SQLITE_ROW) {
+    out.emplace();
+    out->etag = column(im.get_cache.s, 0);
+    out->last_modified = column(im.get_cache.s, 1);
+    const std::string links = column(im.get_cache.s, 2);
+    for (std::size_t i = 0; i < links.size();) {
+      const std::size_t j = links.find('\n', i);
+      const std::size_t end = j == std::string::npos ? links.size() : j;
+      if (end > i) out->links.emplace_back(links.substr(i, end - i));
+      i = end + 1;
+    }
+  }
+  im.get_cache.reset();
+  return out;
+}
+
+std::optional<CrawlStore::Stored> CrawlStore::result(std::string_view url) {
+  Impl& im = *impl_;
+  im.get_result.text(1, url);
+  std::optional<Stored> out;
+  if (im.get_result.step() == SQLITE_ROW) {
+    out.emplace();
+    out->output = column(im.get_result.s, 0);
+    out->at_threshold = sqlite3_column_int(im.get_result.s, 1) != 0;
+    out->error = sqlite3_column_int(im.get_result.s, 2) != 0;
+    out->html = sqlite3_column_int(im.get_result.s, 3) != 0;
+  }
+  im.get_result.reset();
+  return out;
 }
 
 Status CrawlStore::flush() {

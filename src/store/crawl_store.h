@@ -42,6 +42,24 @@ class CrawlStore {
   void finished(std::string_view url, std::string_view output, bool at_threshold, bool error, bool html);
   Status flush();
 
+  // A checked page's validators (ETag, Last-Modified) and links, so that a later scan
+  // (`--since-db`) can ask for it conditionally and follow its links when it is unchanged.
+  // Links are stored newline-separated (URLs contain no newline).
+  void cache(std::string_view url, std::string_view etag, std::string_view last_modified,
+             const std::vector<std::string>& links);
+  struct Cached {
+    std::string etag, last_modified;
+    std::vector<std::string> links;
+  };
+  // The cache entry of a page whose result is stored as checked without error.
+  std::optional<Cached> cached(std::string_view url);
+  struct Stored {
+    std::string output;
+    bool at_threshold = false, error = false, html = false;
+  };
+  // One page's stored result.
+  std::optional<Stored> result(std::string_view url);
+
   struct Resume {
     std::vector<std::pair<std::string, int>> queued;  // url, depth: to fetch again
     std::vector<std::string> seen;                   // finished pages and redirect targets

@@ -167,5 +167,95 @@ TEST_F(CrawlCommand, ResumeNeedsADatabaseWithACrawl) {
   std::filesystem::remove(db);
 }
 
+// A later scan with --since-db: pages the server reports unchanged (304 to If-None-Match)
+// keep the earlier result and their links are still followed; a changed page is checked
+// again. The site is a copy, so one page can be changed between the scans.
+TEST(CrawlCommandSinceDb, UnchangedPagesReuseTheEarlierResult) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("granska-since-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "site");
+  fs::copy(testing::fixture_path("crawl/site"), dir / "site", fs::copy_options::recursive);
+  testing::FixtureServer server((dir / "site").string());
+  ASSERT_TRUE(server.start());
+  const std::string a = (dir / "a.db").string(), b = (dir / "b.db").string(), c = (dir / "c.db").string();
+  const std::vector<std::string> common = {"--delay", "0", "--format", "json", "--quiet", "--exclude",
+                                           "calendar|429-once", "-H", "Cookie: session=hemlig-kaka-42"};
+  auto crawl = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"crawl", server.url("/")};
+    args.insert(args.end(), common.begin(), common.end());
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_granska(args);
+  };
+  auto first = crawl({"--db", a});
+  ASSERT_EQ(first.exit_code, 1) << first.err;
+  const std::set<std::string> expected = urls_of(first.out);
+
+  {  // change one page (size and modification time change, so its ETag does)
+    std::ofstream f(dir / "site" / "kontakt.html", std::ios::app);
+    f << "<!-- ändrad -->\n";
+  }
+  auto second = crawl({"--db", b, "--since-db", a, "--log-json"});
+  ASSERT_EQ(second.exit_code, 1) << second.err;
+  EXPECT_EQ(urls_of(second.out), expected) << "links of unchanged pages are still followed";
+  std::map<std::string, nlohmann::json> pages;
+  auto page = [&](const std::string& path) {
+    auto it = pages.find(server.url(path));
+    if (it == pages.end()) {
+      ADD_FAILURE() << path << " missing";
+      return nlohmann::json::object();
+    }
+    return it->second;
+  };
+  const nlohmann::json second_json = nlohmann::json::parse(second.out);
+  for (const auto& p : second_json["pages"]) pages[p["url"].get<std::string>()] = p;
+  const nlohmann::json om = page("/om.html");
+  EXPECT_EQ(om["unchanged"], true);
+  EXPECT_EQ(om["http_status"], 304);
+  EXPECT_EQ(om["kind"], "html");
+  EXPECT_GE(om["check"]["summary"]["failed"].get<int>(), 1) << "the earlier findings stand";
+  const nlohmann::json kontakt = page("/kontakt.html");
+  EXPECT_EQ(kontakt["unchanged"], false);
+  EXPECT_EQ(kontakt["http_status"], 200);
+  EXPECT_TRUE(kontakt["check"].is_object());
+  EXPECT_EQ(page("/saknas.html")["unchanged"], false);
+  EXPECT_GE(second_json["summary"]["unchanged"].get<int>(), 3);
+
+  // --log-json: one JSON object per line per page, no secrets.
+  std::istringstream lines(second.err);
+  std::set<std::string> logged;
+  for (std::string line; std::getline(lines, line);) {
+    nlohmann::json e = nlohmann::json::parse(line);
+    EXPECT_EQ(e["event"], "page");
+    EXPECT_TRUE(e["status"].is_number());
+    EXPECT_TRUE(e["kind"].is_string());
+    EXPECT_TRUE(e["elapsed_ms"].is_number());
+    EXPECT_TRUE(e["error"].is_null() || e["error"].is_string());
+    if (e["url"] == server.url("/om.html")) {
+      EXPECT_EQ(e["unchanged"], true);
+    }
+    logged.insert(e["url"].get<std::string>());
+  }
+  EXPECT_EQ(logged, expected);
+  EXPECT_EQ(second.err.find("hemlig-kaka"), std::string::npos) << "secrets never in the log";
+
+  // The chain continues: the second scan's database serves a third one.
+  auto third = crawl({"--db", c, "--since-db", b});
+  ASSERT_EQ(third.exit_code, 1) << third.err;
+  pages.clear();
+  const nlohmann::json third_json = nlohmann::json::parse(third.out);
+  for (const auto& p : third_json["pages"]) pages[p["url"].get<std::string>()] = p;
+  EXPECT_EQ(page("/kontakt.html")["unchanged"], true);
+  EXPECT_EQ(page("/om.html")["unchanged"], true);
+
+  // Only a completed crawl with the same format can be used.
+  auto text = run_granska({"crawl", server.url("/"), "--quiet", "--since-db", a, "--format", "text"});
+  EXPECT_EQ(text.exit_code, 2);
+  EXPECT_NE(text.err.find("--format json"), std::string::npos) << text.err;
+  auto missing = run_granska({"crawl", server.url("/"), "--quiet", "--since-db", (dir / "none.db").string()});
+  EXPECT_EQ(missing.exit_code, 2);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace granska

@@ -26,6 +26,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <ctime>
 
 namespace granska::testing {
 
@@ -139,6 +140,23 @@ std::string safe_local_path(const std::string& p) {
   return p;
 }
 
+// RFC 9110 IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") of a time in seconds since 1970.
+std::string http_date(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return buf;
+}
+
+// Parses an IMF-fixdate; -1 when it is not one.
+std::time_t parse_http_date(const std::string& s) {
+  std::tm tm{};
+  const char* end = strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  if (end == nullptr || *end != '\0') return -1;
+  return timegm(&tm);
+}
+
 }  // namespace
 
 struct FixtureServer::Impl {
@@ -152,6 +170,7 @@ struct FixtureServer::Impl {
   mutable std::mutex mu;
   std::vector<std::string> log;
   std::set<std::string> seen_429;
+  bool compress = true;
 
   // Sleeps up to `ms`, returning early when the server stops.
   void sleep_ms(long ms) {
@@ -302,11 +321,12 @@ struct FixtureServer::Impl {
     });
 
     server.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-      serve_file(req.path, res);
+      serve_file(req, res);
     });
   }
 
-  void serve_file(const std::string& url_path, httplib::Response& res) {
+  void serve_file(const httplib::Request& req, httplib::Response& res) {
+    const std::string& url_path = req.path;
     auto not_found = [&res] {
       res.status = 404;
       res.set_content("<!doctype html>\n<title>404</title><h1>Not found</h1>\n",
@@ -334,6 +354,32 @@ struct FixtureServer::Impl {
       not_found();
       return;
     }
+    // Validators for conditional requests (RFC 9110 §8.8, §13): a strong ETag from the
+    // file's size and modification time, and Last-Modified at one-second resolution.
+    const auto mtime = fs::last_write_time(file, ec);
+    const auto sys = std::chrono::file_clock::to_sys(mtime);
+    const auto mtime_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(sys.time_since_epoch()).count();
+    const std::time_t mtime_s = std::chrono::system_clock::to_time_t(
+        std::chrono::time_point_cast<std::chrono::system_clock::duration>(sys));
+    std::ostringstream tag;
+    tag << '"' << std::hex << fs::file_size(file, ec) << '-' << mtime_ns << '"';
+    const std::string etag = tag.str();
+    res.set_header("ETag", etag);
+    res.set_header("Last-Modified", http_date(mtime_s));
+    if (req.has_header("If-None-Match")) {
+      // Weak comparison (§13.1.2): a list of tags or "*".
+      const std::string inm = req.get_header_value("If-None-Match");
+      if (inm.find(etag) != std::string::npos || inm == "*") {
+        res.status = 304;
+        return;
+      }
+    } else if (req.has_header("If-Modified-Since")) {
+      const std::time_t since = parse_http_date(req.get_header_value("If-Modified-Since"));
+      if (since >= 0 && mtime_s <= since) {
+        res.status = 304;
+        return;
+      }
+    }
     std::string body;
     if (!read_whole_file(file, body)) {
       not_found();
@@ -356,6 +402,15 @@ struct FixtureServer::Impl {
       res.set_content_provider(gz->size(), "application/x-gzip",
                                [gz](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
                                  return sink.write(gz->data() + offset, length);
+                               });
+      return;
+    }
+    if (!compress) {
+      // A length-known provider is sent as is: no on-the-fly compression (benchmarks).
+      auto shared = std::make_shared<std::string>(std::move(body));
+      res.set_content_provider(shared->size(), type,
+                               [shared](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                 return sink.write(shared->data() + offset, length);
                                });
       return;
     }
@@ -403,6 +458,8 @@ bool FixtureServer::start(int port) {
   }
   return s.is_running();
 }
+
+void FixtureServer::set_compression(bool on) { impl_->compress = on; }
 
 int FixtureServer::port() const { return impl_->port; }
 

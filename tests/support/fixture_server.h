@@ -9,6 +9,9 @@
 // Sidecar rule: when "<file>.content-type" exists beside a file, its first line is sent
 // as the Content-Type instead (e.g. "text/html; charset=ISO-8859-1" for a Latin-1 page).
 // Sidecar files themselves are not served. Paths with ".." are refused (403).
+// Static files carry a strong ETag (size and modification time) and Last-Modified; a
+// request with a matching If-None-Match, or (without If-None-Match) an If-Modified-Since
+// not older than the file, gets 304 Not Modified without a body.
 //
 // Test endpoints (all GET):
 //   /_test/page                   a small UTF-8 HTML page (200)
@@ -37,6 +40,9 @@
 // Every request's target (path and query) is logged, in order: see requests().
 // Note: responses with a compressible type (text/*) may be compressed with br or gzip
 // when the client accepts it (cpp-httplib does this by itself); curl decodes it.
+// set_compression(false) turns this off for static files: brotli at cpp-httplib's default
+// quality costs the server tens of ms per 50 KB page, which made it the bottleneck of the
+// crawl benchmark.
 #pragma once
 
 #include <memory>
@@ -56,6 +62,9 @@ class FixtureServer {
   // Binds 127.0.0.1 on `port` (0 = an ephemeral port), starts serving in a thread of its
   // own, and returns once connections are accepted. False if binding failed or started.
   bool start(int port = 0);
+  // Static files compressed on the fly when the client accepts it (default true). Call
+  // before start().
+  void set_compression(bool on);
   int port() const;
   // "http://127.0.0.1:<port>" + path ("/" added in front when missing).
   std::string url(std::string_view path) const;

@@ -1,4 +1,4 @@
-// granska-fixture-server --root DIR [--port N] [--port-file FILE]
+// granska-fixture-server --root DIR [--port N] [--port-file FILE] [--no-compress]
 // Serves DIR (and the /_test/ endpoints, see fixture_server.h) on 127.0.0.1 until SIGINT or
 // SIGTERM. --port-file receives the port once the server listens (for scripts).
 #include <csignal>
@@ -13,6 +13,7 @@
 int main(int argc, char** argv) {
   std::string root, port_file;
   int port = 0;
+  bool compress = true;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const bool has_value = i + 1 < argc;
@@ -20,15 +21,17 @@ int main(int argc, char** argv) {
       root = argv[++i];
     } else if (arg == "--port" && has_value) {
       port = std::atoi(argv[++i]);
+    } else if (arg == "--no-compress") {
+      compress = false;
     } else if (arg == "--port-file" && has_value) {
       port_file = argv[++i];
     } else {
-      std::fprintf(stderr, "usage: %s --root DIR [--port N] [--port-file FILE]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s --root DIR [--port N] [--port-file FILE] [--no-compress]\n", argv[0]);
       return 2;
     }
   }
   if (root.empty()) {
-    std::fprintf(stderr, "usage: %s --root DIR [--port N] [--port-file FILE]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s --root DIR [--port N] [--port-file FILE] [--no-compress]\n", argv[0]);
     return 2;
   }
 
@@ -41,6 +44,7 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   granska::testing::FixtureServer server(root);
+  server.set_compression(compress);
   if (!server.start(port)) {
     std::fprintf(stderr, "cannot listen on 127.0.0.1:%d\n", port);
     return 1;

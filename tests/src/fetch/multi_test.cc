@@ -60,5 +60,40 @@ TEST(FetchMulti, OneHopTypesRetryAfterAndErrors) {
   EXPECT_NE(done[6].error.message.find("only http and https"), std::string::npos);
 }
 
+// Validators come back in the Completion; sent again (If-None-Match, or If-Modified-Since
+// alone), the fixture server answers 304 without a body; a stale tag gets 200.
+TEST(FetchMulti, ConditionalRequests) {
+  testing::FixtureServer server(testing::fixture_path("crawl/site"));
+  ASSERT_TRUE(server.start());
+  Multi m;
+  Request first;
+  first.id = 1;
+  first.url = server.url("/om.html");
+  m.add(first);
+  auto done = run_all(m);
+  ASSERT_EQ(done[1].status, 200);
+  ASSERT_FALSE(done[1].etag.empty());
+  ASSERT_FALSE(done[1].last_modified.empty());
+  Request by_tag = first;
+  by_tag.id = 2;
+  by_tag.if_none_match = done[1].etag;
+  Request by_date = first;
+  by_date.id = 3;
+  by_date.if_modified_since = done[1].last_modified;
+  Request stale = first;
+  stale.id = 4;
+  stale.if_none_match = "\"gammal\"";
+  stale.if_modified_since = done[1].last_modified;  // ignored when If-None-Match is sent
+  m.add(by_tag);
+  m.add(by_date);
+  m.add(stale);
+  auto again = run_all(m);
+  EXPECT_EQ(again[2].status, 304);
+  EXPECT_TRUE(again[2].body.empty());
+  EXPECT_EQ(again[3].status, 304);
+  EXPECT_EQ(again[4].status, 200);
+  EXPECT_FALSE(again[4].body.empty());
+}
+
 }  // namespace
 }  // namespace granska::fetch

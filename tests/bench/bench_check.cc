@@ -97,6 +97,31 @@ BENCHMARK(BM_RoleAndNameOfEveryElement) PAGE_SIZES;
 BENCHMARK(BM_ComputedStyles) PAGE_SIZES;
 BENCHMARK(BM_CssRules) PAGE_SIZES;
 
+// One rule alone on the 80 KB page, registered per rule in main(): which rule costs what.
+// Each run builds its own semantics, so the sum is more than BM_RulesOnly, where rules
+// share the page's cached roles, names and styles.
+void BM_Rule(benchmark::State& state, std::string id) {
+  std::string page = bench::generate_page(80 * 1024);
+  auto doc = html::Document::parse(page);
+  engine::Selection only;
+  only.only = {id};
+  for (auto _ : state) {
+    auto ev = engine::evaluate(*doc, "https://malmo.se/bench", engine::Registry::builtin(), only);
+    benchmark::DoNotOptimize(ev.rules.size());
+  }
+  set_counters(state, page.size());
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  for (const engine::Rule* rule : engine::Registry::builtin().rules()) {
+    std::string id(rule->info.id);
+    benchmark::RegisterBenchmark(("BM_Rule/" + id).c_str(), BM_Rule, id)->Unit(benchmark::kMillisecond);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

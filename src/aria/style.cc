@@ -258,7 +258,7 @@ class Index {
  public:
   explicit Index(const html::Document& doc) {
     for (const html::Node* e : doc.elements()) {
-      if (e->tag() == "style" && applies(*e)) add_sheet(css::StyleSheet::parse(e->text_content()));
+      if (e->tag() == "style" && style_element_applies(*e)) add_sheet(css::StyleSheet::parse(e->text_content()));
     }
     for (auto* bucket : {&ids_, &classes_, &tags_}) std::sort(bucket->begin(), bucket->end());
   }
@@ -288,18 +288,6 @@ class Index {
  private:
   using Bucket = std::vector<std::pair<std::string, std::uint32_t>>;
 
-  static bool applies(const html::Node& style) {
-    for (const html::Node* p = style.parent_element(); p; p = p->parent_element()) {
-      if (p->is("template") || p->is("noscript")) return false;
-    }
-    if (auto type = style.attr("type"); type && !text::trim(*type).empty() &&
-                                        !text::iequals(text::trim(*type), "text/css")) {
-      return false;
-    }
-    if (auto media = style.attr("media"); media && !css::media_matches(*media)) return false;
-    return true;
-  }
-
   template <class F>
   void visit(const Bucket& bucket, std::string_view key, F& f) const {
     auto it = std::lower_bound(bucket.begin(), bucket.end(), key,
@@ -319,39 +307,20 @@ class Index {
       std::uint32_t end = static_cast<std::uint32_t>(decls_.size());
       std::uint32_t order = next_order_++;
       if (begin == end) continue;
-      for (std::string_view complex : split_selector_list(rule.selector)) {
-        add_selector(complex, rule.nested, order, begin, end);
+      for (PreparedSelector& p : prepare_selectors(rule.selector, rule.nested)) {
+        add_selector(std::move(p), order, begin, end);
       }
     }
   }
 
-  void add_selector(std::string_view complex, bool nested, std::uint32_t order, std::uint32_t begin,
-                    std::uint32_t end) {
-    std::string text(complex);
-    if (nested) {
-      // Relative to an enclosing rule granska does not track: drop "&" and any leading
-      // combinator; what is left matches a superset of the real targets.
-      std::erase(text, '&');
-      std::size_t first = text.find_first_not_of(" \t\n\f\r>+~");
-      text = first == std::string::npos ? std::string() : text.substr(first);
-    }
-    if (text.empty() || has_pseudo_element(text) || needs_user_action(text)) return;
-    bool exact = !nested;
-    Result<html::Selector> parsed = html::Selector::parse(text);
-    if (!parsed.ok()) {
-      exact = false;
-      text = loosen(text);
-      parsed = html::Selector::parse(text);
-      if (!parsed.ok()) return;  // cannot even guess: ignored (see the header)
-    }
+  void add_selector(PreparedSelector p, std::uint32_t order, std::uint32_t begin, std::uint32_t end) {
     auto index = static_cast<std::uint32_t>(entries_.size());
-    entries_.push_back(Entry{std::move(parsed).value(), exact, order, begin, end});
-    BucketKey key = bucket_key(text);
-    switch (key.kind) {
-      case BucketKey::Kind::Any: any_.push_back(index); break;
-      case BucketKey::Kind::Id: ids_.emplace_back(std::move(key.name), index); break;
-      case BucketKey::Kind::Class: classes_.emplace_back(std::move(key.name), index); break;
-      case BucketKey::Kind::Tag: tags_.emplace_back(std::move(key.name), index); break;
+    entries_.push_back(Entry{std::move(p.selector), p.exact, order, begin, end});
+    switch (p.bucket_kind) {
+      case '#': ids_.emplace_back(std::move(p.bucket_name), index); break;
+      case '.': classes_.emplace_back(std::move(p.bucket_name), index); break;
+      case 't': tags_.emplace_back(std::move(p.bucket_name), index); break;
+      default: any_.push_back(index); break;
     }
   }
 
@@ -461,6 +430,8 @@ std::vector<PreparedSelector> prepare_selectors(std::string_view selector_list, 
   for (std::string_view complex : split_selector_list(selector_list)) {
     std::string text(complex);
     if (nested) {
+      // Relative to an enclosing rule granska does not track: drop "&" and any leading
+      // combinator; what is left matches a superset of the real targets.
       std::erase(text, '&');
       std::size_t first = text.find_first_not_of(" \t\n\f\r>+~");
       text = first == std::string::npos ? std::string() : text.substr(first);
@@ -472,7 +443,7 @@ std::vector<PreparedSelector> prepare_selectors(std::string_view selector_list, 
       exact = false;
       text = loosen(text);
       parsed = html::Selector::parse(text);
-      if (!parsed.ok()) continue;
+      if (!parsed.ok()) continue;  // cannot even guess: ignored (see the header)
     }
     BucketKey key = bucket_key(text);
     char kind = '\0';

@@ -57,22 +57,13 @@ std::string ratio_text(double r) {
 void evaluate(Context& ctx, Reporter& out) {
   const aria::ComputedStyles& styles = ctx.aria.computed_styles();
   for (const aria::SpacingTarget& t : aria::important_spacing_targets(ctx.aria, aria::Prop::WordSpacing)) {
-    bool unknown = t.visibility_unknown;
-    double worst = 1e9;
-    for (const html::Node* p : t.text_parents) {
-      const aria::ComputedStyle& cs = styles.of(*p);
-      if (!cs.word_spacing || !cs.font_size || *cs.font_size <= 0) {
-        unknown = true;
-        continue;
-      }
-      worst = std::min(worst, *cs.word_spacing / *cs.font_size);
-    }
-    if (worst < kMinimum - 1e-9) {
-      out.failed(t.element, kTooNarrow, {ratio_text(worst)});
-    } else if (unknown) {
+    aria::SpacingRatio r = aria::smallest_spacing_ratio(styles, t, aria::Prop::WordSpacing);
+    if (r.worst < kMinimum - 1e-9) {
+      out.failed(t.element, kTooNarrow, {ratio_text(r.worst)});
+    } else if (r.unknown) {
       out.cant_tell(t.element, kUnknown);
     } else {
-      out.passed(t.element, kWideEnough, {ratio_text(worst)});
+      out.passed(t.element, kWideEnough, {ratio_text(r.worst)});
     }
   }
 }

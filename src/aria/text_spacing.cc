@@ -1,5 +1,7 @@
 #include "aria/text_spacing.h"
 
+#include <algorithm>
+
 #include "util/text.h"
 
 namespace granska::aria {
@@ -57,6 +59,21 @@ std::vector<SpacingTarget> important_spacing_targets(Semantics& aria, Prop p) {
     if (!target.text_parents.empty()) out.push_back(std::move(target));
   }
   return out;
+}
+
+SpacingRatio smallest_spacing_ratio(const ComputedStyles& styles, const SpacingTarget& t, Prop p) {
+  SpacingRatio r;
+  r.unknown = t.visibility_unknown;
+  for (const html::Node* e : t.text_parents) {
+    const ComputedStyle& cs = styles.of(*e);
+    const std::optional<double>& spacing = p == Prop::LetterSpacing ? cs.letter_spacing : cs.word_spacing;
+    if (!spacing || !cs.font_size || *cs.font_size <= 0) {
+      r.unknown = true;
+      continue;
+    }
+    r.worst = std::min(r.worst, *spacing / *cs.font_size);
+  }
+  return r;
 }
 
 }  // namespace granska::aria

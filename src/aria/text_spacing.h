@@ -26,4 +26,13 @@ struct SpacingTarget {
 // a target: it does not set a spacing of its own.
 std::vector<SpacingTarget> important_spacing_targets(Semantics& aria, Prop p);
 
+// The smallest spacing / font-size ratio over a target's text, for LetterSpacing or
+// WordSpacing. `unknown` when some text's spacing, size or visibility could not be
+// computed; `worst` then covers only the text that could.
+struct SpacingRatio {
+  double worst = 1e9;
+  bool unknown = false;
+};
+SpacingRatio smallest_spacing_ratio(const ComputedStyles& styles, const SpacingTarget& t, Prop p);
+
 }  // namespace granska::aria

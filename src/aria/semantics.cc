@@ -1,6 +1,7 @@
 #include "aria/semantics.h"
 
 #include "aria/semantics_impl.h"
+#include "aria/text_contrast.h"
 
 namespace granska::aria {
 
@@ -39,6 +40,13 @@ const html::Document& Semantics::document() const { return impl_->doc; }
 const ComputedStyles& Semantics::computed_styles() {
   if (!impl_->computed_styles) impl_->computed_styles = std::make_unique<ComputedStyles>(impl_->doc);
   return *impl_->computed_styles;
+}
+
+const std::vector<TextContrast>& Semantics::text_contrasts() {
+  if (!impl_->text_contrasts) {
+    impl_->text_contrasts = std::make_unique<std::vector<TextContrast>>(aria::text_contrasts(*this));
+  }
+  return *impl_->text_contrasts;
 }
 
 // Nodes of another document get neutral answers instead of indexing out of range.

@@ -11,12 +11,14 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "html/dom.h"
 
 namespace granska::aria {
 
 class ComputedStyles;  // aria/computed_style.h
+struct TextContrast;   // aria/text_contrast.h
 
 // Where an accessible name (or description) came from, for explaining a finding.
 enum class NameSource : std::uint8_t {
@@ -92,6 +94,9 @@ class Semantics {
   // Computed CSS values of every element (aria/computed_style.h), computed on first use
   // and shared by the rules that need them.
   const ComputedStyles& computed_styles();
+  // The contrast of every applicable text (aria/text_contrast.h), computed once per page
+  // for both contrast rules.
+  const std::vector<TextContrast>& text_contrasts();
 
  private:
   struct Impl;

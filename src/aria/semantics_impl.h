@@ -55,6 +55,7 @@ struct Semantics::Impl {
 
   const html::Document& doc;
   std::unique_ptr<ComputedStyles> computed_styles;  // built on first use
+  std::unique_ptr<std::vector<TextContrast>> text_contrasts;  // built on first use
 
   // ---- roles (role.cc) ----
   std::vector<detail::RoleEntry> roles;

@@ -67,7 +67,7 @@ std::vector<const Message*> contrast_messages() {
 
 void report_contrast(Context& ctx, Reporter& out, ContrastThresholds thresholds) {
   const double normal = thresholds.normal, large = thresholds.large;
-  for (const aria::TextContrast& t : aria::text_contrasts(ctx.aria)) {
+  for (const aria::TextContrast& t : ctx.aria.text_contrasts()) {
     if (!t.unknown_reason.empty()) {
       std::string_view why = t.unknown_reason;
       if (why == "text-shadow") {

@@ -24,15 +24,6 @@ constexpr int kMaxDepth = 64;  // nesting bound against aria-owns cycles
 
 }  // namespace
 
-bool has_global_aria_attribute(const html::Node& element) {
-  for (const html::Attribute& a : element.attributes()) {
-    if (!a.name.starts_with("aria-") || a.name == "aria-hidden") continue;
-    const AttributeInfo* info = find_attribute(a.name);
-    if (info && info->global) return true;
-  }
-  return false;
-}
-
 Ownership::Ownership(Semantics& semantics) : sem_(semantics) {
   const html::Document& doc = sem_.document();
   for (const html::Node* e : doc.elements()) {

@@ -44,8 +44,4 @@ class Ownership {
   std::unordered_map<const html::Node*, const html::Node*> owner_;  // owned → owner
 };
 
-// True when the element has a global WAI-ARIA attribute other than aria-hidden (these
-// keep an element in the accessibility tree, WAI-ARIA 1.2 §9.3).
-bool has_global_aria_attribute(const html::Node& element);
-
 }  // namespace granska::aria

@@ -155,7 +155,7 @@ bool Semantics::Impl::role_is(const html::Node& e, std::string_view name) {
   return r.kind == RoleKind::Role && r.info->name == name;
 }
 
-bool Semantics::Impl::has_global_aria_attribute(const html::Node& e) const {
+bool has_global_aria_attribute(const html::Node& e) {
   for (const html::Attribute& a : e.attributes()) {
     if (!a.name.starts_with("aria-") || a.name == "aria-hidden") continue;
     const AttributeInfo* info = find_attribute(a.name);

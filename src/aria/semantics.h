@@ -103,4 +103,8 @@ class Semantics {
   std::unique_ptr<Impl> impl_;
 };
 
+// True when the element has a global WAI-ARIA attribute other than aria-hidden (these
+// keep an element in the accessibility tree, WAI-ARIA 1.2 §9.3).
+bool has_global_aria_attribute(const html::Node& element);
+
 }  // namespace granska::aria

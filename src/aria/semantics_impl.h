@@ -62,7 +62,6 @@ struct Semantics::Impl {
   const detail::RoleEntry& role_entry(const html::Node& e);
   detail::RoleEntry compute_role(const html::Node& e);
   detail::RoleEntry implicit_role(const html::Node& e, bool allow_presentational);
-  bool has_global_aria_attribute(const html::Node& e) const;
   // True when the role is `name` (a concrete role name; "none" for none/presentation).
   bool role_is(const html::Node& e, std::string_view name);
 

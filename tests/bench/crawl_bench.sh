@@ -7,15 +7,28 @@
 # granska's peak RSS (from /usr/bin/time -v). Set POLITE_PAGES to 0 to skip the polite run.
 # Usage: [PARAS=25-125] tests/bench/crawl_bench.sh [BUILD_DIR] [PAGES] [POLITE_PAGES]
 # PARAS: paragraphs per page (~1.2 KB each); e.g. PARAS=1-2 for a quick memory-only run.
+# SITE=DIR: generate the site into DIR and keep it; a later run with the same SITE, PAGES
+# and PARAS reuses it (50,000 realistic pages take a quarter of an hour to generate);
+# GENERATE_ONLY=1 stops after generating.
 set -euo pipefail
 build=${1:-build-dev}
 pages=${2:-1000}
 polite_pages=${3:-60}
 granska="$build/granska"
 server="$build/tests/granska-fixture-server"
-site=$(mktemp -d)
-trap 'kill "${server_pid:-0}" 2>/dev/null || true; rm -rf "$site"' EXIT
+stamp="$pages pages, paragraphs ${PARAS:-25-125}"
+if [ -n "${SITE:-}" ]; then
+  site=$SITE
+  mkdir -p "$site"
+  trap 'kill "${server_pid:-0}" 2>/dev/null || true' EXIT
+else
+  site=$(mktemp -d)
+  trap 'kill "${server_pid:-0}" 2>/dev/null || true; rm -rf "$site"' EXIT
+fi
+rm -f "$site/.port"
 
+if [ "$(cat "$site/.generated" 2>/dev/null)" != "$stamp" ]; then
+rm -f "$site/.generated"
 python3 - "$site" "$pages" "${PARAS:-25-125}" <<'PY'
 import random, sys, os
 root, n = sys.argv[1], int(sys.argv[2])
@@ -42,10 +55,15 @@ with open(os.path.join(root, "index.html"), "w") as f:
     f.write('<!doctype html><html lang="sv"><title>Start</title>' +
             "".join(f'<a href="/p{i}.html">{i}</a>' for i in range(0, n, max(1, n // 50))) + "</html>")
 PY
+echo "$stamp" >"$site/.generated"
+fi
+if [ -n "${GENERATE_ONLY:-}" ]; then exit 0; fi
 
 "$server" --root "$site" --port-file "$site/.port" --no-compress >/dev/null 2>&1 &
 server_pid=$!
-for _ in $(seq 100); do [ -s "$site/.port" ] && break; sleep 0.05; done
+# Generous: on a loaded machine the server can take seconds to start.
+for _ in $(seq 600); do [ -s "$site/.port" ] && break; sleep 0.1; done
+[ -s "$site/.port" ] || { echo "the fixture server did not start" >&2; exit 1; }
 url="http://127.0.0.1:$(cat "$site/.port")/"
 
 server_cpu() {  # the server's user+sys CPU seconds so far

@@ -30,6 +30,8 @@ namespace granska::cli {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 struct CrawlCliOptions {
   std::vector<std::string> seeds;
   std::vector<std::string> sitemaps;
@@ -73,13 +75,21 @@ Status apply_config(CrawlCliOptions& o) {
   return ok_status();
 }
 
+// The configuration file as an absolute path, so a resumed crawl finds it again.
+std::string config_path(const std::string& config) {
+  if (config.empty()) return config;
+  std::error_code ec;
+  fs::path p = fs::absolute(config, ec);
+  return ec ? config : p.string();
+}
+
 // The options a resumed crawl takes from its database (never headers: they are secrets).
 nlohmann::json options_json(const CrawlCliOptions& o) {
   return {{"seeds", o.seeds}, {"sitemaps", o.sitemaps}, {"max_pages", o.max_pages}, {"max_depth", o.max_depth},
           {"concurrency", o.concurrency}, {"delay_ms", o.delay_ms}, {"include", o.include},
           {"exclude", o.exclude}, {"allowed_hosts", o.allowed_hosts}, {"format", o.format},
           {"lang", o.lang}, {"fail_on", o.fail_on}, {"ignore_robots", o.ignore_robots},
-          {"since_db", o.since_db}, {"previous_scan", o.previous_scan}};
+          {"since_db", o.since_db}, {"previous_scan", o.previous_scan}, {"config", config_path(o.config)}};
 }
 
 void options_from_json(const nlohmann::json& j, CrawlCliOptions& o) {
@@ -98,6 +108,7 @@ void options_from_json(const nlohmann::json& j, CrawlCliOptions& o) {
   o.ignore_robots = j.at("ignore_robots").get<bool>();
   o.since_db = j.value("since_db", std::string());  // absent in databases of older versions
   o.previous_scan = j.value("previous_scan", 0LL);
+  if (o.config.empty()) o.config = j.value("config", std::string());  // units of a resumed scan
 }
 
 // An earlier result reused for a page that answered 304: the same block, marked unchanged.
@@ -264,10 +275,11 @@ int run_crawl(const CrawlCliOptions& given) {
       lang = *parse_lang(o.lang);
     }
   }
-  // Organisation map: every page's unit (committee or company), when the config has one.
+  // Organisation map: every stored page's unit (committee or company), when the config
+  // has one.
   std::optional<org::OrgMap> org_map;
   std::string config_name;
-  if (!o.config.empty()) {
+  if (db && !o.config.empty()) {
     std::vector<ConfigProblem> problems;
     OrgConfig oc = load_org_config(o.config, problems);
     if (!problems.empty()) {

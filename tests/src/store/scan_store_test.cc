@@ -384,6 +384,32 @@ TEST_F(ScanStore, NewScanAbandonsAnInterruptedOne) {
   EXPECT_EQ(db->latest_scan(ScanStatus::Running)->id, interrupted + 1);
 }
 
+// Each scan has its own frontier: resuming the interrupted second scan sees only its URLs.
+TEST_F(ScanStore, ResumeReadsTheRunningScansOwnFrontier) {
+  auto db = open();
+  write_scan(*db, 4);
+  ASSERT_TRUE(db->begin_scan({"1.0", "abc", "", "{\"seeds\":[]}"}).ok());
+  db->admitted("https://malmo.se/sida-0", 0);
+  db->admitted("https://malmo.se/ny", 1);
+  db->finished("https://malmo.se/sida-0", "igen", false, false, true);
+  ASSERT_TRUE(db->flush().ok());
+  db.reset();
+  db = open();
+  auto running = db->latest_scan(ScanStatus::Running);
+  ASSERT_TRUE(running.has_value());
+  EXPECT_EQ(running->options, "{\"seeds\":[]}");
+  db->use_scan(running->id);
+  auto state = db->load();
+  ASSERT_TRUE(state.ok());
+  ASSERT_EQ(state->queued.size(), 1u);
+  EXPECT_EQ(state->queued[0].first, "https://malmo.se/ny");
+  EXPECT_EQ(state->seen, std::vector<std::string>{"https://malmo.se/sida-0"});
+  EXPECT_EQ(state->admitted, 2u);
+  std::vector<std::string> outputs;
+  ASSERT_TRUE(db->for_each_result([&](std::string_view o) { outputs.emplace_back(o); }).ok());
+  EXPECT_EQ(outputs, std::vector<std::string>{"igen"});
+}
+
 // A crawl killed (SIGKILL) in the middle of writing a scan: the previous scan is intact and
 // readable, the killed one is not complete and none of its open batch is visible.
 TEST_F(ScanStore, KilledMidWriteLeavesThePreviousScanIntact) {

@@ -286,6 +286,38 @@ TEST_F(AuditCommand, SecretsAreNeverWrittenAnywhere) {
   EXPECT_NE(html.find("3 granskade, 2 kunde inte läsas"), std::string::npos);
 }
 
+TEST_F(AuditCommand, PagesFromASitemapOrASmallCrawl) {
+  testing::FixtureServer server(fixture_path("e-service"));
+  ASSERT_TRUE(server.start());
+  auto r = run_granska({"audit", "--sitemap", server.url("/sitemap.xml"), "--format", "json", "--output-dir",
+                        (dir_ / "karta").string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  json j = json::parse(slurp(dir_ / "karta/granska.json"));
+  ASSERT_EQ(j["pages"].size(), 3u);
+  EXPECT_EQ(j["pages"][1]["url"], server.url("/steg-1.html"));
+  EXPECT_EQ(j["pages"][1]["httpStatus"], 200);
+
+  // The start page links to the form step only; the crawl stays within --max-pages.
+  r = run_granska({"audit", server.url("/index.html"), "--crawl", "--max-pages", "5", "--format", "json",
+                   "--output-dir", (dir_ / "krypning").string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  j = json::parse(slurp(dir_ / "krypning/granska.json"));
+  std::set<std::string> urls;
+  for (const json& p : j["pages"]) urls.insert(p["url"].get<std::string>());
+  EXPECT_TRUE(urls.count(server.url("/index.html")));
+  EXPECT_TRUE(urls.count(server.url("/steg-1.html")));
+}
+
+TEST_F(AuditCommand, AProfileFromTheConfigurationFile) {
+  spit(dir_ / "granska.toml", "profile = \"dos-review\"\n");
+  auto r = audit({"--config", (dir_ / "granska.toml").string(), "--format", "json"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  json j = json::parse(slurp(dir_ / "rapport/granska.json"));
+  EXPECT_EQ(j["scope"]["profile"]["id"], "dos-review");
+  EXPECT_EQ(j["criteria"].size(), 12u);
+  EXPECT_EQ(audit({"--profile", "finns-inte"}).exit_code, 2);
+}
+
 TEST_F(AuditCommand, OnlyUnloadablePagesIsARunFailure) {
   auto r = run_granska({"audit", (dir_ / "finns-inte.html").string(), "--format", "html", "--output-dir",
                         (dir_ / "ut").string()});

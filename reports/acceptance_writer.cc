@@ -31,6 +31,8 @@ std::string verdict_text(const AcceptanceReport& r, Lang lang) {
         s += sv ? ", och " + std::to_string(a.pages_failed) + " sidor kunde inte granskas"
                 : ", and " + std::to_string(a.pages_failed) + " pages could not be checked";
       }
+      s += sv ? "; manuell granskning krävs dessutom för " + std::to_string(review) + " kriterier"
+              : "; manual review is also needed for " + std::to_string(review) + " criteria";
       return s;
     case audit::Verdict::Incomplete:
       return sv ? "Ofullständig – " + std::to_string(a.pages_failed) + " sidor kunde inte granskas; inga brister på övriga sidor"

@@ -86,6 +86,17 @@ std::string base64(std::string_view in) {
 
 bool is_http(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://"); }
 
+// "https://user:secret@host/p" → "https://host/p": credentials written into a URL are
+// used for the request but never reach a report.
+std::string without_userinfo(const std::string& url) {
+  if (!is_http(url)) return url;
+  const std::size_t start = url.find("://") + 3;
+  const std::size_t end = url.find_first_of("/?#", start);
+  const std::size_t at = url.rfind('@', end == std::string::npos ? url.size() : end);
+  if (at == std::string::npos || at < start) return url;
+  return url.substr(0, start) + url.substr(at + 1);
+}
+
 std::string trim(std::string s) {
   const auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return "";
@@ -253,7 +264,7 @@ int run_audit(const AuditOptions& o) {
     co.limits.max_pages = o.max_pages;
     co.fetch = in.fetch;
     co.workers = 1;
-    co.selection.only = {"document-title"};  // discovery only: pages are checked below
+    co.selection.only = {"page-title"};  // discovery only: the pages are checked below, once
     std::vector<std::string> found;
     Result<crawl::CrawlStats> stats = crawl::crawl(co, {}, [&](crawl::PageRecord&& r) {
       if (r.kind == crawl::PageKind::Html) found.push_back(r.final_url.empty() ? r.url : r.final_url);
@@ -277,8 +288,8 @@ int run_audit(const AuditOptions& o) {
   std::istringstream no_stdin;
   for (const std::string& t : targets) {
     auto l = std::make_unique<Loaded>();
-    l->info.target = t;
-    l->info.url = t;
+    l->info.target = without_userinfo(t);
+    l->info.url = l->info.target;
     Result<input::Page> page = t == "-" ? Result<input::Page>(Error{"standard input is not supported by audit",
                                                                     "audit kan inte läsa standard in"})
                                         : input::load(t, in, *fetcher, no_stdin);
@@ -286,6 +297,12 @@ int run_audit(const AuditOptions& o) {
       l->info.error = page.error();
     } else {
       l->page = std::move(page.value());
+      l->page->target = without_userinfo(l->page->target);
+      l->page->url = without_userinfo(l->page->url);
+      for (fetch::Redirect& hop : l->page->redirects) {
+        hop.from = without_userinfo(hop.from);
+        hop.to = without_userinfo(hop.to);
+      }
       l->info.loaded = true;
       l->info.url = l->page->url;
       l->info.http_status = l->page->http_status;

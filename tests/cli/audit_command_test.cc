@@ -265,7 +265,8 @@ TEST_F(AuditCommand, SecretsAreNeverWrittenAnywhere) {
   ASSERT_TRUE(server.start());
   spit(dir_ / "urls.txt", server.url("/index.html") + "\n" + server.url("/steg-1.html") + "\n" +
                               server.url("/klart.html") + "\n" + server.url("/_test/status/500") + "\n" +
-                              server.url("/_test/echo-header?name=Authorization") + "\n");
+                              server.url("/_test/echo-header?name=Authorization") + "\n" +
+                              "http://anna:url-losen-99@127.0.0.1:" + std::to_string(server.port()) + "/klart.html\n");
   spit(dir_ / "cookies.txt", "# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\tsession\themligkaka-4711\n");
   ::setenv("GRANSKA_TEST_AUTH", "anna:hemligt-losen-0815", 1);
   auto r = run_granska({"audit", "--urls", (dir_ / "urls.txt").string(), "--header", "X-Api-Key: hemlig-nyckel-42",
@@ -277,13 +278,13 @@ TEST_F(AuditCommand, SecretsAreNeverWrittenAnywhere) {
   for (const auto& f : fs::directory_iterator(dir_ / "ut")) everything += slurp(f.path());
   const std::string basic = "YW5uYTpoZW1saWd0LWxvc2VuLTA4MTU=";  // base64 of the credentials
   for (const std::string& secret : {std::string("hemlig-nyckel-42"), std::string("hemligkaka-4711"),
-                                    std::string("hemligt-losen-0815"), basic}) {
+                                    std::string("hemligt-losen-0815"), std::string("url-losen-99"), basic}) {
     EXPECT_EQ(everything.find(secret), std::string::npos) << secret;
   }
   const std::string html = slurp(dir_ / "ut/granska.html");
   EXPECT_NE(html.find("ja (HTTP-huvuden, cookie-fil, Basic)"), std::string::npos);
   EXPECT_NE(html.find("Fel:"), std::string::npos);  // the 500 page is listed as an error
-  EXPECT_NE(html.find("3 granskade, 2 kunde inte läsas"), std::string::npos);
+  EXPECT_NE(html.find("4 granskade, 2 kunde inte läsas"), std::string::npos);
 }
 
 TEST_F(AuditCommand, PagesFromASitemapOrASmallCrawl) {

@@ -248,7 +248,18 @@ int run_audit(const AuditOptions& o) {
       print_error(s.error().text(lang));
       return kExitFailed;
     }
-    for (const std::string& u : found) add(u);
+    std::size_t taken = 0;
+    for (const std::string& u : found) {
+      if (taken == o.max_pages) {
+        // Listed pages are never cut; a sitemap may list thousands, so it is capped — and said so.
+        print_error(tr(lang, "webbplatskartan har fler sidor än --max-pages; de första ",
+                       "the sitemap lists more pages than --max-pages; the first ") +
+                    std::to_string(o.max_pages) + tr(lang, " granskas", " are checked"));
+        break;
+      }
+      add(u);
+      ++taken;
+    }
   }
   if (o.crawl) {
     crawl::CrawlOptions co;
@@ -281,7 +292,6 @@ int run_audit(const AuditOptions& o) {
                    "no pages to check: give URLs, --urls, --sitemap or --crawl"));
     return kExitFailed;
   }
-  if (targets.size() > o.max_pages) targets.resize(o.max_pages);
 
   // Load and check each page. A page that cannot be loaded is recorded, not fatal.
   std::vector<std::unique_ptr<Loaded>> pages;
@@ -452,7 +462,8 @@ RunFn register_audit(CLI::App& app, Lang lang) {
                   tr(lang, "Fil med en adress per rad (# inleder en kommentar)", "File with one URL per line (# starts a comment)"));
   cmd->add_option("--sitemap", o->sitemaps, tr(lang, "Webbplatskarta (adress eller fil)", "Sitemap (URL or file)"));
   cmd->add_flag("--crawl", o->crawl, tr(lang, "Följ länkar från startadresserna", "Follow links from the start URLs"));
-  cmd->add_option("--max-pages", o->max_pages, tr(lang, "Högst så många sidor (standard 50)", "At most this many pages (default 50)"))
+  cmd->add_option("--max-pages", o->max_pages, tr(lang, "Högst så många sidor från --crawl och från varje webbplatskarta (standard 50)",
+                     "At most this many pages from --crawl and from each sitemap (default 50)"))
       ->check(CLI::PositiveNumber);
   cmd->add_option("--cookie-file", o->cookie_file,
                   tr(lang, "Cookie-fil i Netscape-format för inloggning (visas aldrig i rapporter)",

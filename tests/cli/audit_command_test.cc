@@ -298,6 +298,14 @@ TEST_F(AuditCommand, PagesFromASitemapOrASmallCrawl) {
   EXPECT_EQ(j["pages"][1]["url"], server.url("/steg-1.html"));
   EXPECT_EQ(j["pages"][1]["httpStatus"], 200);
 
+  // A sitemap is capped by --max-pages, and the cut is said; listed pages never are.
+  r = run_granska({"audit", "--sitemap", server.url("/sitemap.xml"), "--max-pages", "2", "--format", "json",
+                   "--output-dir", (dir_ / "tak").string()});
+  EXPECT_EQ(json::parse(slurp(dir_ / "tak/granska.json"))["pages"].size(), 2u);
+  EXPECT_NE(r.err.find("--max-pages"), std::string::npos) << r.err;
+  r = audit({"--max-pages", "1", "--format", "json"}, "lista");
+  EXPECT_EQ(json::parse(slurp(dir_ / "lista/granska.json"))["pages"].size(), 3u);
+
   // The start page links to the form step only; the crawl stays within --max-pages.
   r = run_granska({"audit", server.url("/index.html"), "--crawl", "--max-pages", "5", "--format", "json",
                    "--output-dir", (dir_ / "krypning").string()});

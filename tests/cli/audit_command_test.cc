@@ -327,6 +327,20 @@ TEST_F(AuditCommand, AProfileFromTheConfigurationFile) {
   EXPECT_EQ(audit({"--profile", "finns-inte"}).exit_code, 2);
 }
 
+TEST_F(AuditCommand, PageContentIsEscapedInTheReport) {
+  spit(dir_ / "fientlig.html",
+       "<!DOCTYPE html><html lang=\"sv\"><head><title>x</title></head><body><main>"
+       "<img id=\"a&quot;><script>alert(1)</script>\" src=\"x.png\" data-x=\"</pre><script>alert(2)</script>\">"
+       "<a href=\"/\"><img src=\"y.png\" alt=\"\"></a></main></body></html>");
+  auto r = run_granska({"audit", (dir_ / "fientlig.html").string(), "--service", "<script>alert(3)</script>",
+                        "--format", "html,json", "--output-dir", (dir_ / "ut").string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const std::string html = slurp(dir_ / "ut/granska.html");
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(3)"), std::string::npos);
+  EXPECT_NO_THROW(json::parse(slurp(dir_ / "ut/granska.json")));
+}
+
 TEST_F(AuditCommand, OnlyUnloadablePagesIsARunFailure) {
   auto r = run_granska({"audit", (dir_ / "finns-inte.html").string(), "--format", "html", "--output-dir",
                         (dir_ / "ut").string()});

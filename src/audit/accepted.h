@@ -7,7 +7,7 @@
 // File format (TOML), one [[accepted]] table per entry:
 //   [[accepted]]
 //   rule = "color-contrast"                  # required: a granska rule id
-//   url = "https://e.malmo.se/ansok/steg-2"  # exact page URL, or
+//   url = "https://e.malmo.se/ansok/steg-2"  # exact page URL (after redirects), or
 //   url_prefix = "https://e.malmo.se/ansok/" # every page whose URL starts with this
 //   selector = "#main > p:nth-child(2)"      # optional: only this element
 //   justification = "Leverantörens nya tema rättar kontrasten i release 4.2"  # required

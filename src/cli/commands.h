@@ -22,6 +22,8 @@ RunFn register_inspect(CLI::App& app, Lang lang);
 RunFn register_act(CLI::App& app, Lang lang);
 RunFn register_crawl(CLI::App& app, Lang lang);
 RunFn register_config(CLI::App& app, Lang lang);
+RunFn register_report(CLI::App& app, Lang lang);  // cmd_report.cc (needs the scan store)
+RunFn register_diff(CLI::App& app, Lang lang);    // cmd_diff.cc (needs the scan store)
 
 // Picks the help text for `lang`.
 inline std::string tr(Lang lang, const char* sv, const char* en) { return lang == Lang::En ? en : sv; }

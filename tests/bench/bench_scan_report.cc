@@ -137,13 +137,21 @@ void BM_ScanReport(benchmark::State& state) {
     if (!r) state.SkipWithError(r.error().message.c_str());
     else findings = r->findings;
   }
-  std::uintmax_t bytes = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) bytes += e.file_size();
+  std::uintmax_t bytes = 0, html = 0, csv = 0, json = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    bytes += e.file_size();
+    if (e.path().extension() == ".html") html += e.file_size();
+    if (e.path().extension() == ".csv") csv += e.file_size();
+    if (e.path().extension() == ".json") json += e.file_size();
+  }
   std::filesystem::remove_all(dir);
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
   state.counters["findings"] = static_cast<double>(findings);
   state.counters["output_MB"] = static_cast<double>(bytes) / 1e6;
+  state.counters["html_MB"] = static_cast<double>(html) / 1e6;
+  state.counters["csv_MB"] = static_cast<double>(csv) / 1e6;
+  state.counters["json_MB"] = static_cast<double>(json) / 1e6;
   state.counters["peak_rss_MB"] = static_cast<double>(ru.ru_maxrss) / 1024.0;
 }
 

@@ -74,23 +74,44 @@ std::string clean_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
+    // Printable ASCII, tab, CR and LF are copied in runs (nearly all text).
+    std::size_t j = i;
+    while (j < s.size()) {
+      const auto c = static_cast<unsigned char>(s[j]);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= 0x7F) break;
+      ++j;
+    }
+    out.append(s, i, j - i);
+    i = j;
+    if (i == s.size()) break;
     char32_t cp = 0;
     const std::size_t len = utf8_len(s, i, cp);
-    if (len == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F) {
+    if (len == 0 || cp < 0x20 || cp == 0x7F) {
       out += kReplacement;
       i += len == 0 ? 1 : len;
-      continue;
+    } else {
+      out.append(s, i, len);
+      i += len;
     }
-    out.append(s.substr(i, len));
-    i += len;
   }
   return out;
 }
 
 std::string json_string(std::string_view s) {
-  std::string out = "\"";
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
   out.reserve(s.size() + 2);
+  out += '"';
   for (std::size_t i = 0; i < s.size();) {
+    std::size_t j = i;
+    while (j < s.size()) {
+      const auto c = static_cast<unsigned char>(s[j]);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') break;
+      ++j;
+    }
+    out.append(s, i, j - i);
+    i = j;
+    if (i == s.size()) break;
     char32_t cp = 0;
     const std::size_t len = utf8_len(s, i, cp);
     if (len == 0) {
@@ -112,17 +133,17 @@ std::string json_string(std::string_view s) {
       case 0x2029: out += "\\u2029"; break;
       default:
         if (cp < 0x20 || cp == 0x7F) {
-          static constexpr char kHex[] = "0123456789abcdef";
           out += "\\u00";
           out += kHex[(cp >> 4) & 0xF];
           out += kHex[cp & 0xF];
         } else {
-          out.append(s.substr(i, len));
+          out.append(s, i, len);
         }
     }
     i += len;
   }
-  return out + "\"";
+  out += '"';
+  return out;
 }
 
 void JsonReport::begin() {
@@ -183,17 +204,30 @@ void JsonReport::begin() {
     }
     o << "]}";
   }
-  o << "],\n\"findings\": [";
+  o << "],\n\"pages\": [";
 }
 
 void JsonReport::page(const review::PageRow& page, std::size_t unit) {
+  // One entry per page record, its findings inside: page fields are written once, not
+  // once per finding (a third of the file on a large scan).
+  std::size_t failures = 0;
+  for (const review::FindingRow& f : page.findings) {
+    failures += f.outcome == engine::Outcome::Failed && m_.rules->facts(f.rule).counts() ? 1 : 0;
+  }
+  out_ << (first_ ? "" : ",") << "\n  {\"url\": " << str(page.url) << ", \"final_url\": " << str(page.final_url)
+       << ", \"title\": " << str(page.title) << ", \"unit\": " << str(m_.units[unit].id) << ", \"kind\": "
+       << str(page.kind) << ", \"status\": " << page.status << ", \"error\": "
+       << str(m_.lang == Lang::En && !page.error_en.empty() ? page.error_en : page.error)
+       << ", \"failures\": " << failures << ", \"findings\": [";
+  first_ = false;
+  bool first = true;
   for (const review::FindingRow& f : page.findings) {
     const review::RuleFacts& facts = m_.rules->facts(f.rule);
-    out_ << (first_ ? "" : ",") << "\n  {\"page_url\": " << str(page.url) << ", \"page_title\": " << str(page.title)
-         << ", \"unit\": " << str(m_.units[unit].id) << ", \"rule\": " << str(f.rule) << ", \"kind\": "
+    out_ << (first ? "" : ",") << "\n    {\"rule\": " << str(f.rule) << ", \"kind\": "
          << str(facts.rule ? engine::to_string(facts.rule->info.kind) : std::string_view("unknown"))
          << ", \"counts\": " << (facts.counts() ? "true" : "false") << ", \"outcome\": " << str(engine::to_string(f.outcome))
          << ", \"criteria\": [";
+    first = false;
     if (facts.rule) {
       const auto& cs = facts.rule->info.criteria;
       for (std::size_t i = 0; i < cs.size(); ++i) out_ << (i ? ", " : "") << str(cs[i].number);
@@ -203,8 +237,8 @@ void JsonReport::page(const review::PageRow& page, std::size_t unit) {
     for (std::size_t i = 0; i < f.args.size(); ++i) out_ << (i ? ", " : "") << str(f.args[i]);
     out_ << "], \"selector\": " << str(f.selector) << ", \"line\": " << f.line << ", \"column\": " << f.column
          << ", \"snippet\": " << str(f.snippet) << "}";
-    first_ = false;
   }
+  out_ << "]}";
 }
 
 void JsonReport::end() {

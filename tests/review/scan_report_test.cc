@@ -152,6 +152,11 @@ TEST_F(ScanReportTest, JsonHasTheFiguresAndTrend) {
   EXPECT_EQ(j["profile"]["criteria"].size(), 12u);
   EXPECT_EQ(j["documents"].size(), 1u);
   EXPECT_EQ(j["media"].size(), 2u);
+  ASSERT_EQ(j["pages"].size(), 6u);
+  EXPECT_EQ(j["pages"][0]["url"], "https://bolaget.se/");  // URL order
+  EXPECT_EQ(j["pages"][0]["failures"], 0);
+  EXPECT_EQ(j["pages"][0]["findings"].size(), 2u);          // a warning and a cantTell
+  EXPECT_EQ(j["pages"][0]["findings"][0]["kind"], "best-practice");
 }
 
 TEST_F(ScanReportTest, CsvParsesBackToTheFindings) {
@@ -163,12 +168,17 @@ TEST_F(ScanReportTest, CsvParsesBackToTheFindings) {
   ASSERT_EQ(rows.size(), r->findings + 1);
   EXPECT_EQ(rows[0][0], "genomsökning");
   const auto j = nlohmann::json::parse(read_file(dir / "report.json"));
-  ASSERT_EQ(j["findings"].size(), r->findings);
+  std::vector<std::pair<nlohmann::json, nlohmann::json>> findings;  // (page, finding) in order
+  for (const auto& p : j["pages"]) {
+    for (const auto& f : p["findings"]) findings.emplace_back(p, f);
+  }
+  ASSERT_EQ(findings.size(), r->findings);
   for (std::size_t i = 0; i < r->findings; ++i) {
     const auto& row = rows[i + 1];
-    const auto& f = j["findings"][i];
+    const auto& [page, f] = findings[i];
     ASSERT_EQ(row.size(), rows[0].size());
-    EXPECT_EQ(row[4], f["page_url"]);
+    EXPECT_EQ(row[4], page["url"]);
+    EXPECT_EQ(row[5], page["title"]);
     EXPECT_EQ(row[6], f["rule"]);
     EXPECT_EQ(row[9], f["outcome"]);
     EXPECT_EQ(row[12], f["message_id"]);
@@ -213,8 +223,10 @@ TEST_F(ScanReportTest, HostileTextIsInertEverywhere) {
   EXPECT_EQ(json.find("<script"), std::string::npos);
   auto j = nlohmann::json::parse(json);
   bool found = false;
-  for (const auto& f : j["findings"]) {
-    if (f["page_title"] == kHostile && f["rule"] == "image-alt") {
+  for (const auto& p : j["pages"]) {
+    if (p["title"] != kHostile) continue;
+    for (const auto& f : p["findings"]) {
+      if (f["rule"] != "image-alt") continue;
       found = true;
       EXPECT_EQ(f["args"][0], kHostile);
       EXPECT_EQ(f["snippet"], "<img alt=\"" + std::string(kHostile) + "\" src=x onerror=alert(1)>");
@@ -290,3 +302,24 @@ TEST_F(ScanReportTest, OneScanHasNoTrend) {
 
 }  // namespace
 }  // namespace granska::reports
+
+namespace granska::reports::scan_report {
+namespace {
+
+TEST(ScanReportText, JsonStringsAreValidAndInert) {
+  EXPECT_EQ(json_string("a\xff\x01<>&\"\\\n"), "\"a\xEF\xBF\xBD\\u0001\\u003c\\u003e\\u0026\\\"\\\\\\n\"");
+  EXPECT_EQ(json_string("Malmö stad – å"), "\"Malmö stad – å\"");
+  EXPECT_EQ(nlohmann::json::parse(json_string("x\xc3(y")).get<std::string>(), "x\xEF\xBF\xBD(y");
+}
+
+TEST(ScanReportText, CsvCellsAreCleanAndQuoted) {
+  EXPECT_EQ(clean_utf8("ok\tå\x01\xfe"), "ok\tå\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(csv_cell("rad 1\r\nrad 2"), "\"rad 1\r\nrad 2\"");
+  EXPECT_EQ(csv_cell("+46 40 34 10 00"), "'+46 40 34 10 00");
+  EXPECT_EQ(csv_cell("@import"), "'@import");
+  EXPECT_EQ(csv_cell("\t=1"), "'\t=1");
+  EXPECT_EQ(csv_cell("vanlig text"), "vanlig text");
+}
+
+}  // namespace
+}  // namespace granska::reports::scan_report

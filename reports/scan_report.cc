@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <system_error>
 
 #include "reports/scan_report_model.h"
@@ -88,8 +89,23 @@ Result<ScanReportResult> write_scan_report(review::ScanSource& source, const org
     review::KeyCollector* keys = i + 1 == scans.size() ? &last_keys : i + 2 == scans.size() ? &prev_keys : nullptr;
     m.history.push_back(review::aggregate_scan(source, scans[i], rules, resolver, keys));
   }
+  // Media and documents before the unit list is fixed: without a map, a stored unit id met
+  // only here still gets its place.
+  const review::ScanInfo& scan = scans.back();
+  std::vector<std::pair<std::size_t, review::MediaRow>> media;
+  std::vector<std::pair<std::size_t, review::DocumentRow>> documents;
+  source.for_each_media(scan.id, [&](const review::MediaRow& row) {
+    media.emplace_back(resolver.unit_of(row.page_url, row.unit), row);
+  });
+  source.for_each_document(scan.id, [&](const review::DocumentRow& row) {
+    documents.emplace_back(resolver.unit_of(row.url, row.unit), row);
+  });
   m.units = resolver.units();
   const std::size_t n_units = m.units.size();
+  m.media.resize(n_units);
+  m.documents.resize(n_units);
+  for (auto& [u, row] : media) m.media[u].push_back(std::move(row));
+  for (auto& [u, row] : documents) m.documents[u].push_back(std::move(row));
   for (review::ScanFigures& f : m.history) {
     while (f.units.size() < n_units) {
       review::UnitFigures z;
@@ -104,15 +120,6 @@ Result<ScanReportResult> write_scan_report(review::ScanSource& source, const org
   }
   for (const review::UnitFigures& f : m.latest().units) m.status.push_back(review::status_of(f, options.thresholds));
   m.total_status = review::status_of(m.latest().total, options.thresholds);
-  const review::ScanInfo& scan = scans.back();
-  m.media.resize(n_units);
-  m.documents.resize(n_units);
-  source.for_each_media(scan.id, [&](const review::MediaRow& row) {
-    m.media[resolver.unit_of(row.page_url, row.unit)].push_back(row);
-  });
-  source.for_each_document(scan.id, [&](const review::DocumentRow& row) {
-    m.documents[resolver.unit_of(row.url, row.unit)].push_back(row);
-  });
 
   {
     auto out = open_out(dir / "index.html");
@@ -131,7 +138,18 @@ Result<ScanReportResult> write_scan_report(review::ScanSource& source, const org
   auto json = open_out(dir / "report.json");
   if (!json) return json.error();
   std::vector<std::ofstream> parts(n_units);
-  auto part_path = [&](std::size_t u) { return dir / (".unit-" + m.units[u].id + ".rows.tmp"); };
+  auto part_path = [&](std::size_t u) { return dir / (".unit-" + m.file_id(u) + ".rows.tmp"); };
+  // Removes the temporary files however this function returns.
+  struct Cleanup {
+    std::function<void()> fn;
+    ~Cleanup() { fn(); }
+  } cleanup{[&] {
+    std::error_code ignored;
+    for (std::size_t u = 0; u < n_units; ++u) {
+      if (parts[u].is_open()) parts[u].close();
+      std::filesystem::remove(part_path(u), ignored);
+    }
+  }};
   for (std::size_t u = 0; u < n_units; ++u) {
     parts[u].open(part_path(u), std::ios::binary | std::ios::trunc);
     if (!parts[u]) return write_error(part_path(u));

@@ -33,7 +33,17 @@ struct Model {
   std::string_view unit_name(std::size_t u) const {
     return lang == Lang::En ? units[u].name_en : units[u].name_sv;
   }
-  std::string unit_file(std::size_t u) const { return "unit-" + units[u].id + ".html"; }
+  // The unit page's file name. Configured ids are [a-z0-9-_] already; ids read from the
+  // database without a map are not trusted to be, so anything else becomes '_' (no path
+  // separators, no dot segments).
+  std::string unit_file(std::size_t u) const { return "unit-" + file_id(u) + ".html"; }
+  std::string file_id(std::size_t u) const {
+    std::string id = units[u].id;
+    for (char& c : id) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) c = '_';
+    }
+    return id + (units[u].id.empty() || id != units[u].id ? "-" + std::to_string(u) : std::string());
+  }
 };
 
 // Text of a stored finding's message in the model's language ("" for unknown rules).

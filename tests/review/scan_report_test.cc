@@ -291,6 +291,25 @@ TEST_F(ScanReportTest, NoCompleteScanIsAnError) {
   EXPECT_NE(r.error().text(Lang::Sv).find("ingen avslutad genomsökning"), std::string::npos);
 }
 
+TEST_F(ScanReportTest, WithoutAMapStoredUnitsAreUsed) {
+  review::MediaRow m;
+  m.page_url = "https://example.se/gammal";
+  m.unit = "okand";  // met on no page
+  review::MediaRow evil = m;
+  evil.unit = "../../etc/x";
+  m.kind = "audio";
+  src.scans[1].media.push_back(m);
+  src.scans[1].media.push_back(evil);
+  ScanReportOptions o;
+  o.generated_at = "2026-11-09T08:00:00Z";
+  auto r = write_scan_report(src, nullptr, *org::find_profile("dos-review"), engine::Registry::builtin(), o, dir);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->units, 5u);
+  EXPECT_TRUE(std::filesystem::exists(dir / "unit-okand.html"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "unit-______etc_x-4.html"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "unit-bolaget.html"));
+}
+
 TEST_F(ScanReportTest, OneScanHasNoTrend) {
   src.scans.erase(src.scans.begin());
   ASSERT_TRUE(write().ok());

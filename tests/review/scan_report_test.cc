@@ -131,6 +131,25 @@ TEST_F(ScanReportTest, WritesTheFolder) {
   EXPECT_NE(unit.find("Sidan saknar titel"), std::string::npos);
   EXPECT_NE(unit.find("film.mp4"), std::string::npos);
   EXPECT_NE(unit.find("fil.pdf"), std::string::npos);
+  // Grouped by criterion, then rule, with how to fix it.
+  const std::size_t h3 = unit.find("<h3>1.1.1 Icke-textuellt innehåll – 1 fel</h3>");
+  const std::size_t h4 = unit.find("<h4>", h3);
+  ASSERT_NE(h3, std::string::npos);
+  ASSERT_NE(h4, std::string::npos);
+  EXPECT_NE(unit.find("(image-alt)</h4>\n<p>Så åtgärdar du: ", h3), std::string::npos);
+  EXPECT_NE(unit.find("<h3>2.4.2 Sidtitel – 1 fel</h3>"), std::string::npos);
+  EXPECT_NE(unit.find("Sidor med flest fel"), std::string::npos);
+}
+
+TEST_F(ScanReportTest, HistoryOfOneScanStillHasTheTrend) {
+  ScanReportOptions o;
+  o.history = 1;
+  o.generated_at = "2026-11-09T08:00:00Z";
+  ASSERT_TRUE(write_scan_report(src, &map, *org::find_profile("dos-review"), engine::Registry::builtin(), o, dir).ok());
+  auto j = nlohmann::json::parse(read_file(dir / "report.json"));
+  EXPECT_EQ(j["history"].size(), 1u);
+  EXPECT_EQ(j["total"]["trend"]["new"], 4);  // 2 in the fixture + 2 on the hostile page
+  EXPECT_EQ(j["total"]["trend"]["fixed"], 2);
 }
 
 TEST_F(ScanReportTest, JsonHasTheFiguresAndTrend) {

@@ -51,7 +51,27 @@ footer{border-top:1px solid #6b6b6b;margin-top:2rem;padding-top:.5rem;padding-bo
 
 }  // namespace
 
-std::string html_text(std::string_view untrusted) { return escape_xml(untrusted, true); }
+std::string html_text(std::string_view untrusted) {
+  // Runs of printable ASCII other than & < > " ' are copied as they are (most of a URL or a
+  // selector); everything between them goes through escape_xml. A printable ASCII byte is
+  // never part of a UTF-8 sequence, so cutting there changes nothing escape_xml decides.
+  auto safe = [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+  };
+  std::string out;
+  out.reserve(untrusted.size() + untrusted.size() / 8);
+  for (std::size_t i = 0; i < untrusted.size();) {
+    std::size_t j = i;
+    while (j < untrusted.size() && safe(untrusted[j])) ++j;
+    out.append(untrusted, i, j - i);
+    i = j;
+    while (j < untrusted.size() && !safe(untrusted[j])) ++j;
+    if (j > i) out += escape_xml(untrusted.substr(i, j - i), true);
+    i = j;
+  }
+  return out;
+}
 
 bool is_http_url(std::string_view url) {
   return text::istarts_with(url, "http://") || text::istarts_with(url, "https://");

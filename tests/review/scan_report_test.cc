@@ -10,6 +10,8 @@
 #include "org/profile.h"
 #include "reports/scan_report.h"
 #include "reports/scan_report_model.h"
+#include "reports/html_page.h"
+#include "reports/xml_escape.h"
 #include "tests/review/scan_fixture.h"
 
 namespace granska::reports {
@@ -361,3 +363,20 @@ TEST(ScanReportText, CsvCellsAreCleanAndQuoted) {
 
 }  // namespace
 }  // namespace granska::reports::scan_report
+
+namespace granska::reports {
+namespace {
+
+TEST(HtmlPage, TextIsEscapedLikeXml) {
+  for (std::string_view s : {"plain text", "<a href=\"x\">&'</a>", "å\xff\xfe<\x01>\n\ttext", "\xc3", "ok\xc3\xa5ok",
+                             "\xe2\x80", "a\r\nb"}) {
+    EXPECT_EQ(html_text(s), escape_xml(s, true)) << s;
+  }
+  EXPECT_TRUE(is_http_url("HTTPS://malmo.se/"));
+  EXPECT_FALSE(is_http_url("javascript:alert(1)"));
+  EXPECT_EQ(html_link("javascript:alert(1)", "x<"), "x&lt;");
+  EXPECT_EQ(html_link("https://malmo.se/?a=1&b=\"", "Malmö"), "<a href=\"https://malmo.se/?a=1&amp;b=&quot;\">Malmö</a>");
+}
+
+}  // namespace
+}  // namespace granska::reports

@@ -424,7 +424,13 @@ void write_unit_html(std::ostream& o, const Model& m, std::size_t u,
 
   // Every failing element, by criterion (a rule under the first of its criteria in the
   // profile) and rule, with how to fix it once per rule.
-  o << "<h2 id=\"fel\">" << tr(lang, "Alla fel", "All failures") << "</h2>\n";
+  o << "<h2 id=\"fel\">" << tr(lang, "Alla fel", "All failures") << "</h2>\n<p>"
+    << tr(lang,
+          "Varje element där en regel hittade fel, per kriterium och regel. Varningar (bästa praxis) och "
+          "”kan inte avgöra” står inte här utan i findings.csv och report.json.",
+          "Every element a rule found failing, by criterion and rule. Warnings (best practice) and “can't tell” are "
+          "not listed here but in findings.csv and report.json.")
+    << "</p>\n";
   const engine::Registry& registry = m.rules->registry();
   bool any = false;
   for (std::size_t c = 0; c < m.rules->criteria().size(); ++c) {

@@ -187,8 +187,10 @@ void write_index_html(std::ostream& o, const Model& m) {
       << "</p>\n";
   } else {
     o << "<p>" << html_text(tr(lang, "Jämfört med genomsökning ", "Compared with scan ") + scan_label(lang, *m.previous))
-      << ". " << tr(lang, "Ett fel är samma fel när sida, regel, element och meddelande är desamma.",
-                    "A failure is the same failure when page, rule, element and message are the same.")
+      << ". " << tr(lang, "Ett fel är samma fel när sida, regel, element och meddelande är desamma. Fel på sidor som "
+                          "inte nåddes den här gången räknas som åtgärdade.",
+                    "A failure is the same failure when page, rule, element and message are the same. Failures on "
+                    "pages this scan did not reach count as fixed.")
       << "</p>\n<table>\n<caption>" << tr(lang, "Nya, åtgärdade och kvarstående fel per enhet",
                                           "New, fixed and remaining failures by unit")
       << "</caption>\n<thead><tr>";

@@ -92,6 +92,8 @@ int run_check(const ConfigOptions& o) {
       print_error(store.error().text(lang));
       return kExitFailed;
     }
+    // The newest scan in the file, finished or not.
+    if (auto scan = (*store)->latest_scan()) (*store)->use_scan(scan->id);
     std::vector<std::string> unassigned;
     std::map<std::size_t, std::size_t> per_unit;
     std::size_t total = 0;

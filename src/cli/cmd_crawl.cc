@@ -5,23 +5,32 @@
 
 #include <csignal>
 #include <cstdio>
+#include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "aria/semantics.h"
 #include "cli/commands.h"
 #include "cli/crawl_config.h"
 #include "cli/input_options.h"
+#include "cli/org_config.h"
 #include "crawl/crawler.h"
+#include "engine/registry.h"
 #include "granska_version.h"
+#include "media/inventory.h"
 #include "reports/report.h"
 #include "reports/terminal_escape.h"
+#include "review/rows_from_page.h"
 #include "store/crawl_store.h"
 
 namespace granska::cli {
 
 namespace {
+
+namespace fs = std::filesystem;
 
 struct CrawlCliOptions {
   std::vector<std::string> seeds;
@@ -40,6 +49,7 @@ struct CrawlCliOptions {
   std::string db;
   bool resume = false;
   std::string since_db;  // a completed earlier crawl: conditional requests
+  long long previous_scan = 0;  // the earlier scan in --db used the same way (0: none)
   bool log_json = false;
   std::string config;
   InputFlags input;
@@ -65,13 +75,21 @@ Status apply_config(CrawlCliOptions& o) {
   return ok_status();
 }
 
+// The configuration file as an absolute path, so a resumed crawl finds it again.
+std::string config_path(const std::string& config) {
+  if (config.empty()) return config;
+  std::error_code ec;
+  fs::path p = fs::absolute(config, ec);
+  return ec ? config : p.string();
+}
+
 // The options a resumed crawl takes from its database (never headers: they are secrets).
 nlohmann::json options_json(const CrawlCliOptions& o) {
   return {{"seeds", o.seeds}, {"sitemaps", o.sitemaps}, {"max_pages", o.max_pages}, {"max_depth", o.max_depth},
           {"concurrency", o.concurrency}, {"delay_ms", o.delay_ms}, {"include", o.include},
           {"exclude", o.exclude}, {"allowed_hosts", o.allowed_hosts}, {"format", o.format},
           {"lang", o.lang}, {"fail_on", o.fail_on}, {"ignore_robots", o.ignore_robots},
-          {"since_db", o.since_db}};
+          {"since_db", o.since_db}, {"previous_scan", o.previous_scan}, {"config", config_path(o.config)}};
 }
 
 void options_from_json(const nlohmann::json& j, CrawlCliOptions& o) {
@@ -89,6 +107,8 @@ void options_from_json(const nlohmann::json& j, CrawlCliOptions& o) {
   o.fail_on = j.at("fail_on").get<std::string>();
   o.ignore_robots = j.at("ignore_robots").get<bool>();
   o.since_db = j.value("since_db", std::string());  // absent in databases of older versions
+  o.previous_scan = j.value("previous_scan", 0LL);
+  if (o.config.empty()) o.config = j.value("config", std::string());  // units of a resumed scan
 }
 
 // An earlier result reused for a page that answered 304: the same block, marked unchanged.
@@ -160,6 +180,60 @@ nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
   return j;
 }
 
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// A finished record as the scan store keeps it. An unchanged page (304) carries the
+// earlier scan's structured results over, as its rendered output is carried over.
+store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* earlier, review::ScanId earlier_scan,
+                                      const org::OrgMap* map) {
+  store::CrawlStore::PageData d;
+  review::PageRow& row = d.row;
+  row.url = r.url;
+  row.final_url = r.final_url;
+  row.unit = map ? map->unit_of(r.url).id : std::string();
+  row.kind = std::string(crawl::to_string(r.kind));
+  row.status = r.status;
+  row.content_type = r.content_type;
+  row.fetched_at = utc_now();
+  if (!r.error.message.empty()) {
+    row.error = r.error.text(Lang::Sv);
+    row.error_en = r.error.message;
+  }
+  row.unchanged = r.unchanged;
+  if (r.unchanged && earlier) {
+    if (std::optional<store::CrawlStore::PageData> old = earlier->stored_page(earlier_scan, r.url)) {
+      row.title = std::move(old->row.title);
+      row.content_type = std::move(old->row.content_type);
+      row.content_sha256 = std::move(old->row.content_sha256);
+      row.rule_outcomes = std::move(old->row.rule_outcomes);
+      row.findings = std::move(old->row.findings);
+      d.media = std::move(old->media);
+    }
+  } else {
+    row.title = std::move(r.title);
+    row.content_sha256 = std::move(r.content_sha256);
+    row.rule_outcomes = std::move(r.rule_outcomes);
+    row.findings = std::move(r.findings);
+    d.media = std::move(r.media);
+  }
+  for (review::MediaRow& m : d.media) {
+    m.page_url = row.url;
+    m.unit = row.unit;
+  }
+  if (r.kind == crawl::PageKind::Document) {
+    d.document = true;
+    d.document_size = r.size;
+  }
+  return d;
+}
+
 int run_crawl(const CrawlCliOptions& given) {
   CrawlCliOptions o = given;
   Lang lang = *parse_lang(o.lang);
@@ -176,6 +250,7 @@ int run_crawl(const CrawlCliOptions& given) {
     print_error(tr(lang, "--resume kräver --db FIL", "--resume needs --db FILE"));
     return kExitFailed;
   }
+  std::optional<store::CrawlStore::ScanRef> resumed;
   if (!o.db.empty()) {
     auto opened = store::CrawlStore::open(o.db);
     if (!opened) {
@@ -183,41 +258,47 @@ int run_crawl(const CrawlCliOptions& given) {
       return kExitFailed;
     }
     db = std::move(*opened);
-    std::optional<std::string> saved = db->meta("options");
     if (o.resume) {
-      if (!saved) {
+      // The newest running scan (an interrupted crawl) continues, with its own settings.
+      resumed = db->latest_scan(review::ScanStatus::Running);
+      if (!resumed || resumed->options.empty()) {
         print_error(tr(lang, "databasen innehåller ingen granskning att fortsätta: ",
                        "the database holds no crawl to resume: ") + o.db);
         return kExitFailed;
       }
       try {
-        options_from_json(nlohmann::json::parse(*saved), o);
+        options_from_json(nlohmann::json::parse(resumed->options), o);
       } catch (const std::exception&) {
         print_error(tr(lang, "databasens inställningar kan inte läsas: ", "the database's settings cannot be read: ") + o.db);
         return kExitFailed;
       }
       lang = *parse_lang(o.lang);
-      auto loaded = db->load();
-      if (!loaded) {
-        print_error(loaded.error().text(lang));
-        return kExitFailed;
-      }
-      resume.queued = std::move(loaded->queued);
-      resume.seen = std::move(loaded->seen);
-      resume.admitted = loaded->admitted;
-    } else {
-      if (saved) {
-        print_error(tr(lang, "databasen innehåller redan en granskning; använd --resume eller en ny fil: ",
-                       "the database already holds a crawl; use --resume or a new file: ") + o.db);
-        return kExitFailed;
-      }
-      if (Status st = db->set_meta("options", options_json(o).dump()); !st) {
-        print_error(st.error().text(lang));
-        return kExitFailed;
-      }
     }
   }
-  // --since-db: the earlier crawl's database, read for validators, links and results.
+  // Organisation map: every stored page's unit (committee or company), when the config
+  // has one.
+  std::optional<org::OrgMap> org_map;
+  std::string config_name;
+  if (db && !o.config.empty()) {
+    std::vector<ConfigProblem> problems;
+    OrgConfig oc = load_org_config(o.config, problems);
+    if (!problems.empty()) {
+      const ConfigProblem& p = problems.front();
+      print_error(o.config + (p.line > 0 ? ":" + std::to_string(p.line) : std::string()) + ": " +
+                  (lang == Lang::En ? p.en : p.sv));
+      return kExitFailed;
+    }
+    org_map = std::move(oc.map);
+    config_name = std::filesystem::path(o.config).filename().string();
+  }
+  const std::string ruleset_hash = engine::Registry::builtin().fingerprint();
+  // The earlier scan whose validators make requests conditional and whose results an
+  // unchanged page keeps: --since-db's newest complete scan, or else the previous
+  // complete scan in --db itself when it ran the same rules with the same format.
+  struct Reference {
+    store::CrawlStore* store = nullptr;
+    review::ScanId scan = 0;
+  } ref;
   std::unique_ptr<store::CrawlStore> since;
   if (!o.since_db.empty()) {
     auto opened = store::CrawlStore::open(o.since_db);
@@ -226,8 +307,8 @@ int run_crawl(const CrawlCliOptions& given) {
       return kExitFailed;
     }
     since = std::move(*opened);
-    std::optional<std::string> saved = since->meta("options");
-    if (!saved || since->meta("completed") != "1") {
+    std::optional<store::CrawlStore::ScanRef> earlier_scan = since->latest_scan(review::ScanStatus::Complete);
+    if (!earlier_scan || earlier_scan->options.empty()) {
       print_error(tr(lang, "--since-db behöver en avslutad granskning: ", "--since-db needs a completed crawl: ") +
                   o.since_db);
       return kExitFailed;
@@ -235,7 +316,7 @@ int run_crawl(const CrawlCliOptions& given) {
     // Results are reused as they were written: the same format and language are needed.
     CrawlCliOptions earlier;
     try {
-      options_from_json(nlohmann::json::parse(*saved), earlier);
+      options_from_json(nlohmann::json::parse(earlier_scan->options), earlier);
     } catch (const std::exception&) {
       print_error(tr(lang, "databasens inställningar kan inte läsas: ", "the database's settings cannot be read: ") +
                   o.since_db);
@@ -246,10 +327,44 @@ int run_crawl(const CrawlCliOptions& given) {
                   earlier.format + " --lang " + earlier.lang + tr(lang, "; använd samma", "; use the same"));
       return kExitFailed;
     }
+    ref = {since.get(), earlier_scan->id};
+  } else if (db && !o.resume) {
+    std::optional<store::CrawlStore::ScanRef> earlier_scan = db->latest_scan(review::ScanStatus::Complete);
+    if (earlier_scan && earlier_scan->structured && earlier_scan->ruleset_hash == ruleset_hash) {
+      CrawlCliOptions earlier;
+      try {
+        options_from_json(nlohmann::json::parse(earlier_scan->options), earlier);
+        if (earlier.format == o.format && earlier.lang == o.lang) o.previous_scan = earlier_scan->id;
+      } catch (const std::exception&) {
+        // unreadable settings: a full scan
+      }
+    }
+    if (o.previous_scan) ref = {db.get(), o.previous_scan};
+  } else if (db && o.previous_scan) {
+    ref = {db.get(), o.previous_scan};
   }
   if (o.seeds.empty() && o.sitemaps.empty()) {
     print_error(tr(lang, "ange minst en startadress", "give at least one start URL"));
     return kExitFailed;
+  }
+  if (db) {
+    if (o.resume) {
+      db->use_scan(resumed->id);
+      auto loaded = db->load();
+      if (!loaded) {
+        print_error(loaded.error().text(lang));
+        return kExitFailed;
+      }
+      resume.queued = std::move(loaded->queued);
+      resume.seen = std::move(loaded->seen);
+      resume.admitted = loaded->admitted;
+    } else {
+      auto begun = db->begin_scan({kVersion, ruleset_hash, config_name, options_json(o).dump()});
+      if (!begun) {
+        print_error(begun.error().text(lang));
+        return kExitFailed;
+      }
+    }
   }
   std::optional<StoreJournal> journal;
   if (db) journal.emplace(*db);
@@ -269,9 +384,9 @@ int run_crawl(const CrawlCliOptions& given) {
   co.fetch = o.input.to_options().fetch;
   if (journal) co.journal = &*journal;
   if (o.resume) co.resume = &resume;
-  if (since) {
-    co.previous = [&since](std::string_view url) -> std::optional<crawl::PreviousPage> {
-      auto c = since->cached(url);
+  if (ref.store) {
+    co.previous = [&ref](std::string_view url) -> std::optional<crawl::PreviousPage> {
+      auto c = ref.store->cached(ref.scan, url);
       if (!c) return std::nullopt;
       return crawl::PreviousPage{std::move(c->etag), std::move(c->last_modified), std::move(c->links)};
     };
@@ -280,8 +395,21 @@ int run_crawl(const CrawlCliOptions& given) {
   const bool json = o.format == "json";
   const engine::Impact threshold = fail_on_impact(o.fail_on);
   reports::Options ro{lang, false, false};
-  crawl::PageRenderer render = [&](const input::Page& page, const engine::PageEvaluation& ev, crawl::PageRecord& rec) {
+  const bool structured = db != nullptr;
+  crawl::PageRenderer render = [&](const input::Page& page, const html::Document& doc,
+                                   const engine::PageEvaluation& ev, crawl::PageRecord& rec) {
     rec.findings_at_threshold = ev.fails_at(threshold);
+    if (structured) {  // for the scan store, built here on the worker while the document lives
+      rec.title = review::page_title(doc);
+      rec.content_sha256 = page.sha256;
+      rec.findings = review::finding_rows(ev);
+      rec.rule_outcomes = review::rule_outcome_rows(ev);
+      media::Inventory inventory;
+      aria::Semantics sem(doc);
+      inventory.items = media::find_media(doc, sem, page.url);
+      media::build_rows(inventory, ev);
+      rec.media = review::media_rows(inventory);
+    }
     std::ostringstream out;
     if (json) {
       reports::write_json(out, reports::PageReport{page, ev}, ro);
@@ -344,7 +472,7 @@ int run_crawl(const CrawlCliOptions& given) {
     std::string block;
     if (r.unchanged) {
       // The crawler asked conditionally only for pages with a stored, error-free result.
-      std::optional<store::CrawlStore::Stored> old = since->result(r.url);
+      std::optional<store::CrawlStore::Stored> old = ref.store->result(ref.scan, r.url);
       if (old) {
         r.findings_at_threshold = old->at_threshold;
         block = reuse_output(old->output, json, lang);
@@ -358,7 +486,8 @@ int run_crawl(const CrawlCliOptions& given) {
     if (db) {
       // With a database the report is printed from it at the end, so a resumed crawl
       // reports every page, not only those of its last run.
-      db->finished(r.url, block, r.findings_at_threshold, r.has_error, r.kind == crawl::PageKind::Html);
+      store::CrawlStore::PageData data = page_data(r, ref.store, ref.scan, org_map ? &*org_map : nullptr);
+      db->finished(r.url, block, r.findings_at_threshold, r.has_error, r.kind == crawl::PageKind::Html, &data);
       if (r.kind == crawl::PageKind::Html && r.redirects.empty() && (!r.etag.empty() || !r.last_modified.empty())) {
         db->cache(r.url, r.etag, r.last_modified, r.outlinks);
       }
@@ -406,8 +535,8 @@ int run_crawl(const CrawlCliOptions& given) {
   }
   std::size_t pages = stats->done, html = stats->html, errors = stats->errors;
   if (db && !stats->interrupted) {
-    // Marks the crawl complete: only then may a later crawl use it with --since-db.
-    if (Status st = db->set_meta("completed", "1"); !st) {
+    // Marks the scan complete: only then do reports show it and may a later crawl use it.
+    if (Status st = db->complete_scan(); !st) {
       print_error(st.error().text(lang));
       return kExitFailed;
     }

@@ -22,6 +22,10 @@ RunFn register_inspect(CLI::App& app, Lang lang);
 RunFn register_act(CLI::App& app, Lang lang);
 RunFn register_crawl(CLI::App& app, Lang lang);
 RunFn register_config(CLI::App& app, Lang lang);
+RunFn register_prune(CLI::App& app, Lang lang);
+RunFn register_audit(CLI::App& app, Lang lang);
+RunFn register_report(CLI::App& app, Lang lang);
+RunFn register_diff(CLI::App& app, Lang lang);
 
 // Picks the help text for `lang`.
 inline std::string tr(Lang lang, const char* sv, const char* en) { return lang == Lang::En ? en : sv; }

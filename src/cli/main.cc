@@ -42,6 +42,10 @@ int main(int argc, char** argv) {
   add(cli::register_act(app, lang));
   add(cli::register_crawl(app, lang));
   add(cli::register_config(app, lang));
+  add(cli::register_prune(app, lang));
+  add(cli::register_audit(app, lang));
+  add(cli::register_report(app, lang));
+  add(cli::register_diff(app, lang));
 
   // CLI11 would only say "a subcommand is required" for a mistyped one; name it instead.
   if (argc > 1 && argv[1][0] != '-') {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 #include <toml++/toml.h>
 
@@ -13,11 +15,14 @@ namespace {
 // settings: `granska config check` flags anything else as a probable typo.
 constexpr std::array kTopKeys{"user_agent", "contact", "max_pages", "max_depth", "concurrency_per_host",
                               "delay_ms", "seeds", "sitemaps", "allowed_hosts", "include", "exclude",
-                              "headers", "cookies", "site", "unit", "assign", "fallback", "profile"};
+                              "headers", "cookies", "site", "unit", "assign", "fallback", "profile",
+                              "status"};
 constexpr std::array kSiteKeys{"seeds", "sitemaps", "allowed_hosts", "include", "exclude", "headers", "cookies"};
 constexpr std::array kUnitKeys{"id", "name_sv", "name_en", "type", "hosts", "prefixes", "patterns"};
 constexpr std::array kAssignKeys{"unit", "host", "prefix", "pattern"};
 constexpr std::array kProfileKeys{"id", "name_sv", "name_en", "criteria"};
+constexpr std::array kStatusKeys{"satisfactory_min_share", "partial_min_share", "satisfactory_max_failed_criteria",
+                                 "partial_max_failed_criteria"};
 
 int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
@@ -236,6 +241,42 @@ OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& p
     } else {
       r.problem(line_of(*p), "profile must be a name (\"dos-review\") or a [profile] table",
                 "profile måste vara ett namn (\"dos-review\") eller en [profile]-tabell");
+    }
+  }
+  // The status scale of `granska report` (review::StatusThresholds).
+  if (const toml::node* st = root.get("status")) {
+    if (const toml::table* t = st->as_table()) {
+      r.known_keys(*t, kStatusKeys, "[status]");
+      for (auto [key, field] : {std::pair{"satisfactory_min_share", &out.status.satisfactory_min_share},
+                                std::pair{"partial_min_share", &out.status.partial_min_share}}) {
+        const toml::node* n = t->get(key);
+        if (!n) continue;
+        std::optional<double> v = n->value<double>();  // integers (0, 1) convert too
+        if (!v || *v < 0.0 || *v > 1.0) {
+          r.problem(line_of(*n), std::string(key) + " in [status] must be a share between 0 and 1 (0.9 = 90 %)",
+                    std::string(key) + " i [status] måste vara en andel mellan 0 och 1 (0.9 = 90 %)");
+        } else {
+          *field = *v;
+        }
+      }
+      for (auto [key, field] : {std::pair{"satisfactory_max_failed_criteria", &out.status.satisfactory_max_failed_criteria},
+                                std::pair{"partial_max_failed_criteria", &out.status.partial_max_failed_criteria}}) {
+        const toml::node* n = t->get(key);
+        if (!n) continue;
+        std::optional<std::int64_t> v = n->value_exact<std::int64_t>();
+        if (!v || *v < -1 || *v > 1000) {
+          r.problem(line_of(*n), std::string(key) + " in [status] must be a whole number (-1 = no limit)",
+                    std::string(key) + " i [status] måste vara ett heltal (-1 = ingen gräns)");
+        } else {
+          *field = static_cast<int>(*v);
+        }
+      }
+      if (out.status.partial_min_share > out.status.satisfactory_min_share) {
+        r.problem(line_of(*st), "partial_min_share in [status] is above satisfactory_min_share",
+                  "partial_min_share i [status] är större än satisfactory_min_share");
+      }
+    } else {
+      r.problem(line_of(*st), "status must be a [status] table", "status måste vara en [status]-tabell");
     }
   }
   std::stable_sort(problems.begin(), problems.end(),

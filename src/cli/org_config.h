@@ -5,6 +5,8 @@
 //             hosts = ["…"]  prefixes = ["malmo.se/…"]  patterns = ["…"]
 //   [[assign]] unit = "…"  host = "…" | prefix = "…" | pattern = "…"
 //   [profile] id = "…"  name_sv = "…"  name_en = "…"  criteria = ["1.1.1", …]
+//   [status]  satisfactory_min_share = 0.9  partial_min_share = 0.6
+//             satisfactory_max_failed_criteria = 2  partial_max_failed_criteria = 6
 #pragma once
 
 #include <optional>
@@ -13,6 +15,7 @@
 
 #include "org/org_map.h"
 #include "org/profile.h"
+#include "review/figures.h"
 #include "util/result.h"
 
 namespace granska::cli {
@@ -20,6 +23,7 @@ namespace granska::cli {
 struct OrgConfig {
   std::optional<org::OrgMap> map;  // absent when the file has no [[unit]]: a crawl-only config
   org::Profile profile;            // wcag21-aa when the file names none
+  review::StatusThresholds status; // the report's status scale; defaults when no [status]
 };
 
 // One problem found in the file, with its line (0 when it has none).

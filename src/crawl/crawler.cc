@@ -143,7 +143,7 @@ class WorkerPool {
       rec.cant_tell = ev.count(engine::Outcome::CantTell);
       rec.passed = ev.count(engine::Outcome::Passed);
       rec.kind = PageKind::Html;
-      if (render_) render_(*page, ev, rec);
+      if (render_) render_(*page, *doc, ev, rec);
     } catch (const std::exception& e) {
       rec.kind = PageKind::Failed;
       rec.has_error = true;

@@ -21,6 +21,7 @@
 #include "engine/evaluate.h"
 #include "fetch/fetch.h"
 #include "input/load.h"
+#include "review/scan_data.h"
 
 namespace granska::crawl {
 
@@ -96,6 +97,13 @@ struct PageRecord {
   std::string report;
   bool findings_at_threshold = false;
   std::size_t failed = 0, cant_tell = 0, passed = 0;  // findings
+  // Structured results for the scan store, set by the PageRenderer on the worker (Html
+  // pages only; an unchanged page gets them from the earlier scan, in the sink).
+  std::string title;           // <title>, untrusted
+  std::string content_sha256;  // of the body as received
+  std::vector<review::FindingRow> findings;        // failed and cantTell only
+  std::vector<review::RuleOutcome> rule_outcomes;  // every rule that applied
+  std::vector<review::MediaRow> media;             // page_url and unit left empty
 };
 
 struct CrawlStats {
@@ -105,9 +113,10 @@ struct CrawlStats {
 };
 
 // Runs on a worker thread for each checked HTML page while its document is alive: fills
-// record.report / findings_at_threshold from the page and evaluation. Must be thread-safe.
-using PageRenderer =
-    std::function<void(const input::Page&, const engine::PageEvaluation&, PageRecord&)>;
+// record.report / findings_at_threshold and the structured results from the page, its
+// parsed document and evaluation. Must be thread-safe.
+using PageRenderer = std::function<void(const input::Page&, const html::Document&, const engine::PageEvaluation&,
+                                        PageRecord&)>;
 // Receives every record, on the calling thread, in completion order.
 using PageSink = std::function<void(PageRecord&&)>;
 // Called on the calling thread about twice a second and once at the end.

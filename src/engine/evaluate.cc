@@ -52,8 +52,7 @@ Text label(Impact i) {
   return {};
 }
 
-std::string Finding::text(Lang lang) const {
-  std::string_view t = message->text.in(lang);
+std::string format_message(std::string_view t, std::span<const std::string> args) {
   std::string out;
   out.reserve(t.size());
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -67,6 +66,8 @@ std::string Finding::text(Lang lang) const {
   }
   return out;
 }
+
+std::string Finding::text(Lang lang) const { return format_message(message->text.in(lang), args); }
 
 bool PageEvaluation::fails_at(Impact threshold) const {
   return std::any_of(rules.begin(), rules.end(), [threshold](const RuleResult& r) {

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "util/sha256.h"
+
 namespace granska::engine {
 
 namespace {
@@ -30,6 +32,21 @@ void Registry::add(const Rule& rule) {
   auto it = std::lower_bound(rules_.begin(), rules_.end(), rule.info.id,
                              [](const Rule* r, std::string_view key) { return r->info.id < key; });
   rules_.insert(it, &rule);
+}
+
+std::string Registry::fingerprint() const {
+  std::string text;
+  for (const Rule* r : rules_) {
+    text += r->info.id;
+    text += '|';
+    text += to_string(r->info.kind);
+    for (const CriterionRef& c : r->info.criteria) {
+      text += '|';
+      text += c.number;
+    }
+    text += '\n';
+  }
+  return sha256_hex(text).substr(0, 16);
 }
 
 RuleRegistration::RuleRegistration(const RuleInfo& info, EvaluateFn evaluate) : rule_{info, evaluate} {

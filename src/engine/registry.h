@@ -3,6 +3,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,11 @@ class Registry {
   const Rule* find(std::string_view id) const;
 
   void add(const Rule& rule);  // keeps the list sorted; a duplicate id aborts (a build bug)
+
+  // A short deterministic fingerprint of the rule set (16 hex characters of a SHA-256 over
+  // each rule's id, kind and criteria, in id order), stored with every scan so a report can
+  // tell when two scans ran different rules.
+  std::string fingerprint() const;
 
  private:
   std::vector<const Rule*> rules_;

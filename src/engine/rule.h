@@ -4,6 +4,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,10 @@ struct Finding {
 
   std::string text(Lang lang) const;  // message with its arguments filled in
 };
+
+// A message text with "{0}".."{9}" replaced by `args` (missing ones by nothing): what
+// Finding::text does, for findings read back from storage as rule id + message id + args.
+std::string format_message(std::string_view text, std::span<const std::string> args);
 
 // What a rule's evaluation sees.
 struct Context {

@@ -176,6 +176,7 @@ class CurlFetcher final : public Fetcher {
       curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent.c_str());
       const bool same_origin = !first_origin.empty() && origin_of(current) == first_origin;
       curl_easy_setopt(h, CURLOPT_HTTPHEADER, same_origin ? headers.get() : nullptr);
+      if (!opts.cookie_file.empty()) curl_easy_setopt(h, CURLOPT_COOKIEFILE, opts.cookie_file.c_str());
       curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
       curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, budget);
       curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(opts.max_body_bytes));

@@ -24,6 +24,10 @@ struct Options {
   // Sent only to the origin (scheme, host, port) of the URL asked for, also after
   // redirects, so credentials never leak to another site. Never in messages or logs.
   std::vector<std::string> headers;
+  // A Netscape/Mozilla cookie file (as curl and browser extensions write it) whose cookies
+  // are sent; curl matches each cookie's domain and path, so none leaks to another site.
+  // Empty: no cookies. The file's contents are never in messages or logs.
+  std::string cookie_file;
 };
 
 // One hop of a redirect chain: `from` answered `status` with Location `to` (absolute).

@@ -216,6 +216,7 @@ void Multi::add(Request request) {
   // caller chose; with it, curl would send them on to any redirect target, so callers
   // that follow must not pass secrets (the crawler passes none for robots.txt/sitemaps).
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, t->headers.get());
+  if (!o.cookie_file.empty()) curl_easy_setopt(h, CURLOPT_COOKIEFILE, o.cookie_file.c_str());
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(h, CURLOPT_USERAGENT, t->user_agent.c_str());

@@ -1,55 +1,28 @@
 #include "store/crawl_store.h"
 
-#include <sqlite3.h>
-
 #include <chrono>
+#include <unordered_map>
+
+#include "store/sqlite_db.h"
 
 namespace granska::store {
 
+using namespace detail;
+
 namespace {
 
-// Frontier states.
 // A transaction stays open at most this long, so a kill loses little on a slow site too.
 constexpr auto kMaxUncommitted = std::chrono::milliseconds(200);
+// Frontier states.
 constexpr int kQueued = 0, kDone = 1, kRedirectSeen = 2;
 
-constexpr const char* kSchema = R"sql(
-PRAGMA journal_mode=WAL;
-PRAGMA synchronous=NORMAL;
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS frontier(url TEXT PRIMARY KEY, depth INTEGER NOT NULL, state INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS results(seq INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT UNIQUE NOT NULL,
-  output TEXT NOT NULL, at_threshold INTEGER NOT NULL, error INTEGER NOT NULL, html INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS page_cache(url TEXT PRIMARY KEY, etag TEXT NOT NULL, last_modified TEXT NOT NULL,
-  links TEXT NOT NULL);
-)sql";
-
-Error db_error(sqlite3* db, const std::string& what) {
-  const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
-  return Error{"Crawl database: " + what + ": " + why, "Granskningsdatabasen: " + what + ": " + why};
+review::ScanStatus status_of(long long v) {
+  return v == kComplete ? review::ScanStatus::Complete
+                        : v == kFailed ? review::ScanStatus::Failed : review::ScanStatus::Running;
 }
-
-struct Stmt {
-  sqlite3_stmt* s = nullptr;
-  Stmt() = default;
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  ~Stmt() { sqlite3_finalize(s); }
-  void text(int i, std::string_view v) { sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
-  void integer(int i, long long v) { sqlite3_bind_int64(s, i, v); }
-  int step() { return sqlite3_step(s); }
-  void reset() {
-    sqlite3_reset(s);
-    sqlite3_clear_bindings(s);
-  }
-};
-
-// Closes the connection; declared first in Impl so that it is destroyed last, after the
-// statements.
-struct Connection {
-  sqlite3* db = nullptr;
-  ~Connection() { sqlite3_close(db); }
-};
+int code_of(review::ScanStatus s) {
+  return s == review::ScanStatus::Complete ? kComplete : s == review::ScanStatus::Failed ? kFailed : kRunning;
+}
 
 }  // namespace
 
@@ -57,26 +30,26 @@ struct CrawlStore::Impl {
   Connection connection;
   sqlite3* db = nullptr;
   Stmt admit, redirect, done_frontier, done_result, set_meta, get_meta, put_cache, get_cache, get_result;
+  Stmt put_page, put_finding, put_error, put_media, put_document, put_rule;
+  Stmt get_page, get_findings, get_media, get_document;
+  std::unordered_map<std::string, long long> rule_ids;
+  RuleNames rule_names;
   int pending = 0;
   bool in_tx = false;
   std::chrono::steady_clock::time_point last_commit = std::chrono::steady_clock::now();
 
   ~Impl() {
-    if (in_tx) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    if (in_tx) exec(db, "COMMIT");
   }
 
-  bool prepare(Stmt& st, const char* sql) { return sqlite3_prepare_v2(db, sql, -1, &st.s, nullptr) == SQLITE_OK; }
+  bool prepare(Stmt& st, const char* sql) { return detail::prepare(db, st, sql); }
 
   void wrote() {
-    if (!in_tx) {
-      sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-      in_tx = true;
-    }
     if (++pending >= kBatch || std::chrono::steady_clock::now() - last_commit > kMaxUncommitted) commit();
   }
   void begin() {
     if (!in_tx) {
-      sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+      exec(db, "BEGIN");
       in_tx = true;
     }
   }
@@ -85,7 +58,92 @@ struct CrawlStore::Impl {
     last_commit = std::chrono::steady_clock::now();
     if (!in_tx) return true;
     in_tx = false;
-    return sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+    return exec(db, "COMMIT");
+  }
+
+  // The number of a rule id; inserted on first use (in the open transaction).
+  long long rule_ref(const std::string& name) {
+    auto it = rule_ids.find(name);
+    if (it != rule_ids.end()) return it->second;
+    put_rule.text(1, name);
+    put_rule.step();
+    put_rule.reset();
+    const long long id = sqlite3_last_insert_rowid(db);
+    rule_ids.emplace(name, id);
+    rule_names.emplace(id, name);
+    return id;
+  }
+
+  void write_page(review::ScanId scan, const PageData& d) {
+    const review::PageRow& r = d.row;
+    Stmt& p = put_page;
+    p.integer(1, scan);
+    p.text(2, r.url);
+    p.text(3, r.final_url);
+    p.text(4, r.unit);
+    p.text(5, r.kind);
+    p.integer(6, r.status);
+    p.text(7, r.title);
+    p.text(8, r.content_type);
+    p.text(9, r.content_sha256);
+    p.text(10, r.fetched_at);
+    p.integer(11, r.unchanged);
+    p.text(12, encode_rule_outcomes(r.rule_outcomes, [this](const std::string& n) { return rule_ref(n); }));
+    const int rc = p.step();
+    p.reset();
+    // Recorded once: a page already stored for this scan keeps its first record.
+    if (rc != SQLITE_DONE || sqlite3_changes(db) == 0) return;
+    const long long page = sqlite3_last_insert_rowid(db);
+    long long seq = 0;
+    for (const review::FindingRow& f : r.findings) {
+      Stmt& q = put_finding;
+      q.integer(1, page);
+      q.integer(2, seq++);
+      q.integer(3, rule_ref(f.rule));
+      q.integer(4, outcome_code(f.outcome));
+      q.text(5, f.message_id);
+      q.text(6, encode_args(f.args));
+      q.text(7, f.selector);
+      q.integer(8, f.line);
+      q.integer(9, f.column);
+      q.text(10, f.snippet);
+      q.step();
+      q.reset();
+    }
+    if (!r.error.empty() || !r.error_en.empty()) {
+      put_error.integer(1, page);
+      put_error.text(2, r.error);
+      put_error.text(3, r.error_en);
+      put_error.step();
+      put_error.reset();
+    }
+    seq = 0;
+    for (const review::MediaRow& m : d.media) {
+      Stmt& q = put_media;
+      q.integer(1, page);
+      q.integer(2, seq++);
+      q.text(3, m.kind);
+      q.text(4, m.source);
+      q.text(5, m.name);
+      q.text(6, m.player);
+      int col = 7;
+      for (const auto& o : {m.captions, m.description, m.transcript, m.autoplay}) {
+        if (o) {
+          q.integer(col, outcome_code(*o));
+        } else {
+          q.null(col);
+        }
+        ++col;
+      }
+      q.step();
+      q.reset();
+    }
+    if (d.document) {
+      put_document.integer(1, page);
+      put_document.integer(2, d.document_size);
+      put_document.step();
+      put_document.reset();
+    }
   }
 };
 
@@ -93,30 +151,50 @@ Result<std::unique_ptr<CrawlStore>> CrawlStore::open(const std::string& path) {
   std::unique_ptr<CrawlStore> store(new CrawlStore());
   store->impl_ = std::make_unique<Impl>();
   Impl& im = *store->impl_;
-  const int open_rc = sqlite3_open(path.c_str(), &im.connection.db);
+  if (Status st = open_database(path, false, im.connection); !st) return st.error();
   im.db = im.connection.db;
-  if (open_rc != SQLITE_OK) return db_error(im.db, "cannot open " + path);
-  sqlite3_busy_timeout(im.db, 5000);
-  char* msg = nullptr;
-  if (sqlite3_exec(im.db, kSchema, nullptr, nullptr, &msg) != SQLITE_OK) {
-    sqlite3_free(msg);
-    return db_error(im.db, path + " is not a granska crawl database");
-  }
   const bool ok =
-      im.prepare(im.admit, "INSERT OR IGNORE INTO frontier(url, depth, state) VALUES(?1, ?2, 0)") &&
-      im.prepare(im.redirect, "INSERT OR IGNORE INTO frontier(url, depth, state) VALUES(?1, 0, 2)") &&
-      im.prepare(im.done_frontier, "UPDATE frontier SET state = 1 WHERE url = ?1") &&
+      im.prepare(im.admit, "INSERT OR IGNORE INTO frontier(scan_id, url, depth, state) VALUES(?1, ?2, ?3, 0)") &&
+      im.prepare(im.redirect, "INSERT OR IGNORE INTO frontier(scan_id, url, depth, state) VALUES(?1, ?2, 0, 2)") &&
+      im.prepare(im.done_frontier, "UPDATE frontier SET state = 1 WHERE scan_id = ?1 AND url = ?2") &&
       im.prepare(im.done_result,
-                 "INSERT OR REPLACE INTO results(url, output, at_threshold, error, html) VALUES(?1, ?2, ?3, ?4, ?5)") &&
+                 "INSERT OR REPLACE INTO results(scan_id, url, output, at_threshold, error, html) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6)") &&
       im.prepare(im.set_meta, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)") &&
       im.prepare(im.get_meta, "SELECT value FROM meta WHERE key = ?1") &&
       im.prepare(im.put_cache,
-                 "INSERT OR REPLACE INTO page_cache(url, etag, last_modified, links) VALUES(?1, ?2, ?3, ?4)") &&
+                 "INSERT OR REPLACE INTO page_cache(scan_id, url, etag, last_modified, links) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5)") &&
       im.prepare(im.get_cache,
-                 "SELECT c.etag, c.last_modified, c.links FROM page_cache c JOIN results r ON r.url = c.url "
-                 "WHERE c.url = ?1 AND r.html = 1 AND r.error = 0") &&
-      im.prepare(im.get_result, "SELECT output, at_threshold, error, html FROM results WHERE url = ?1");
+                 "SELECT c.etag, c.last_modified, c.links FROM page_cache c "
+                 "JOIN results r ON r.scan_id = c.scan_id AND r.url = c.url "
+                 "JOIN pages p ON p.scan_id = c.scan_id AND p.url = c.url "
+                 "WHERE c.scan_id = ?1 AND c.url = ?2 AND r.html = 1 AND r.error = 0 AND p.kind = 'html'") &&
+      im.prepare(im.get_result,
+                 "SELECT output, at_threshold, error, html FROM results WHERE scan_id = ?1 AND url = ?2") &&
+      im.prepare(im.put_page,
+                 "INSERT OR IGNORE INTO pages(scan_id, url, final_url, unit, kind, status, title, content_type, "
+                 "content_sha256, fetched_at, unchanged, rule_outcomes) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") &&
+      im.prepare(im.put_finding,
+                 "INSERT OR REPLACE INTO findings(page_id, seq, rule, outcome, message_id, args, selector, line, col, "
+                 "snippet) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") &&
+      im.prepare(im.put_error, "INSERT OR REPLACE INTO errors(page_id, message_sv, message_en) VALUES(?1, ?2, ?3)") &&
+      im.prepare(im.put_media,
+                 "INSERT OR REPLACE INTO media(page_id, seq, kind, source, name, player, captions, description, "
+                 "transcript, autoplay) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") &&
+      im.prepare(im.put_document, "INSERT OR REPLACE INTO documents(page_id, size) VALUES(?1, ?2)") &&
+      im.prepare(im.put_rule, "INSERT INTO rules(name) VALUES(?1)") &&
+      im.prepare(im.get_page, (std::string("SELECT ") + kPageColumns +
+                               " FROM pages p LEFT JOIN errors e ON e.page_id = p.id "
+                               "WHERE p.scan_id = ?1 AND p.url = ?2").c_str()) &&
+      im.prepare(im.get_findings, kFindingsSelect) &&
+      im.prepare(im.get_media, (std::string("SELECT ") + kMediaColumns +
+                                " FROM media m WHERE m.page_id = ?1 ORDER BY m.seq").c_str()) &&
+      im.prepare(im.get_document, "SELECT size FROM documents WHERE page_id = ?1");
   if (!ok) return db_error(im.db, "cannot prepare statements");
+  im.rule_names = load_rule_names(im.db);
+  for (const auto& [id, name] : im.rule_names) im.rule_ids.emplace(name, id);
   return store;
 }
 
@@ -136,18 +214,68 @@ std::optional<std::string> CrawlStore::meta(std::string_view key) {
   Impl& im = *impl_;
   im.get_meta.text(1, key);
   std::optional<std::string> out;
-  if (im.get_meta.step() == SQLITE_ROW) {
-    out = reinterpret_cast<const char*>(sqlite3_column_text(im.get_meta.s, 0));
-  }
+  if (im.get_meta.step() == SQLITE_ROW) out = im.get_meta.str(0);
   im.get_meta.reset();
   return out;
+}
+
+Result<review::ScanId> CrawlStore::begin_scan(const ScanStart& start) {
+  if (Status st = flush(); !st) return st.error();
+  Impl& im = *impl_;
+  if (!exec(im.db, "BEGIN IMMEDIATE")) return db_error(im.db, "cannot start a scan");
+  Stmt abandon, insert;
+  bool ok = im.prepare(abandon, "UPDATE scans SET status = 2 WHERE status = 0") && abandon.step() == SQLITE_DONE &&
+            im.prepare(insert,
+                       "INSERT INTO scans(status, started, granska_version, ruleset_hash, config_name, options) "
+                       "VALUES(0, ?1, ?2, ?3, ?4, ?5)");
+  if (ok) {
+    insert.text(1, utc_now());
+    insert.text(2, start.granska_version);
+    insert.text(3, start.ruleset_hash);
+    insert.text(4, start.config_name);
+    insert.text(5, start.options);
+    ok = insert.step() == SQLITE_DONE;
+  }
+  if (!ok || !exec(im.db, "COMMIT")) {
+    Error e = db_error(im.db, "cannot start a scan");
+    exec(im.db, "ROLLBACK");
+    return e;
+  }
+  current_ = sqlite3_last_insert_rowid(im.db);
+  return current_;
+}
+
+std::optional<CrawlStore::ScanRef> CrawlStore::latest_scan(std::optional<review::ScanStatus> status) {
+  Impl& im = *impl_;
+  Stmt q;
+  const char* sql = status ? "SELECT id, status, options, ruleset_hash, structured FROM scans WHERE status = ?1 "
+                             "ORDER BY id DESC LIMIT 1"
+                           : "SELECT id, status, options, ruleset_hash, structured FROM scans ORDER BY id DESC LIMIT 1";
+  if (!im.prepare(q, sql)) return std::nullopt;
+  if (status) q.integer(1, code_of(*status));
+  if (q.step() != SQLITE_ROW) return std::nullopt;
+  return ScanRef{q.i64(0), status_of(q.i64(1)), q.str(2), q.str(3), q.i64(4) != 0};
+}
+
+Status CrawlStore::complete_scan() {
+  Impl& im = *impl_;
+  im.begin();  // the last batch and the status change commit together
+  Stmt q;
+  if (!im.prepare(q, "UPDATE scans SET status = 1, finished = ?1 WHERE id = ?2")) {
+    return db_error(im.db, "cannot complete the scan");
+  }
+  q.text(1, utc_now());
+  q.integer(2, current_);
+  if (q.step() != SQLITE_DONE) return db_error(im.db, "cannot complete the scan");
+  return flush();
 }
 
 void CrawlStore::admitted(std::string_view url, int depth) {
   Impl& im = *impl_;
   im.begin();
-  im.admit.text(1, url);
-  im.admit.integer(2, depth);
+  im.admit.integer(1, current_);
+  im.admit.text(2, url);
+  im.admit.integer(3, depth);
   im.admit.step();
   im.admit.reset();
   im.wrote();
@@ -156,25 +284,30 @@ void CrawlStore::admitted(std::string_view url, int depth) {
 void CrawlStore::redirect_seen(std::string_view url) {
   Impl& im = *impl_;
   im.begin();
-  im.redirect.text(1, url);
+  im.redirect.integer(1, current_);
+  im.redirect.text(2, url);
   im.redirect.step();
   im.redirect.reset();
   im.wrote();
 }
 
-void CrawlStore::finished(std::string_view url, std::string_view output, bool at_threshold, bool error, bool html) {
+void CrawlStore::finished(std::string_view url, std::string_view output, bool at_threshold, bool error, bool html,
+                          const PageData* data) {
   Impl& im = *impl_;
-  im.begin();  // the result and the state change commit together
-  im.done_result.text(1, url);
-  im.done_result.text(2, output);
-  im.done_result.integer(3, at_threshold);
-  im.done_result.integer(4, error);
-  im.done_result.integer(5, html);
+  im.begin();  // the result, the structured record and the state change commit together
+  im.done_result.integer(1, current_);
+  im.done_result.text(2, url);
+  im.done_result.text(3, output);
+  im.done_result.integer(4, at_threshold);
+  im.done_result.integer(5, error);
+  im.done_result.integer(6, html);
   im.done_result.step();
   im.done_result.reset();
-  im.done_frontier.text(1, url);
+  im.done_frontier.integer(1, current_);
+  im.done_frontier.text(2, url);
   im.done_frontier.step();
   im.done_frontier.reset();
+  if (data) im.write_page(current_, *data);
   im.wrote();
 }
 
@@ -188,31 +321,26 @@ void CrawlStore::cache(std::string_view url, std::string_view etag, std::string_
     joined += '\n';
   }
   im.begin();
-  im.put_cache.text(1, url);
-  im.put_cache.text(2, etag);
-  im.put_cache.text(3, last_modified);
-  im.put_cache.text(4, joined);
+  im.put_cache.integer(1, current_);
+  im.put_cache.text(2, url);
+  im.put_cache.text(3, etag);
+  im.put_cache.text(4, last_modified);
+  im.put_cache.text(5, joined);
   im.put_cache.step();
   im.put_cache.reset();
   im.wrote();
 }
 
-namespace {
-std::string column(sqlite3_stmt* s, int i) {
-  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
-  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s, i))) : std::string();
-}
-}  // namespace
-
-std::optional<CrawlStore::Cached> CrawlStore::cached(std::string_view url) {
+std::optional<CrawlStore::Cached> CrawlStore::cached(review::ScanId scan, std::string_view url) {
   Impl& im = *impl_;
-  im.get_cache.text(1, url);
+  im.get_cache.integer(1, scan);
+  im.get_cache.text(2, url);
   std::optional<Cached> out;
   if (im.get_cache.step() == SQLITE_ROW) {
     out.emplace();
-    out->etag = column(im.get_cache.s, 0);
-    out->last_modified = column(im.get_cache.s, 1);
-    const std::string links = column(im.get_cache.s, 2);
+    out->etag = im.get_cache.str(0);
+    out->last_modified = im.get_cache.str(1);
+    const std::string links = im.get_cache.str(2);
     for (std::size_t i = 0; i < links.size();) {
       const std::size_t j = links.find('\n', i);
       const std::size_t end = j == std::string::npos ? links.size() : j;
@@ -224,18 +352,48 @@ std::optional<CrawlStore::Cached> CrawlStore::cached(std::string_view url) {
   return out;
 }
 
-std::optional<CrawlStore::Stored> CrawlStore::result(std::string_view url) {
+std::optional<CrawlStore::Stored> CrawlStore::result(review::ScanId scan, std::string_view url) {
   Impl& im = *impl_;
-  im.get_result.text(1, url);
+  im.get_result.integer(1, scan);
+  im.get_result.text(2, url);
   std::optional<Stored> out;
   if (im.get_result.step() == SQLITE_ROW) {
     out.emplace();
-    out->output = column(im.get_result.s, 0);
-    out->at_threshold = sqlite3_column_int(im.get_result.s, 1) != 0;
-    out->error = sqlite3_column_int(im.get_result.s, 2) != 0;
-    out->html = sqlite3_column_int(im.get_result.s, 3) != 0;
+    out->output = im.get_result.str(0);
+    out->at_threshold = im.get_result.i64(1) != 0;
+    out->error = im.get_result.i64(2) != 0;
+    out->html = im.get_result.i64(3) != 0;
   }
   im.get_result.reset();
+  return out;
+}
+
+std::optional<CrawlStore::PageData> CrawlStore::stored_page(review::ScanId scan, std::string_view url) {
+  Impl& im = *impl_;
+  im.get_page.integer(1, scan);
+  im.get_page.text(2, url);
+  std::optional<PageData> out;
+  if (im.get_page.step() == SQLITE_ROW) {
+    out.emplace();
+    const long long id = read_page(im.get_page, im.rule_names, out->row);
+    read_findings(im.get_findings, id, im.rule_names, out->row);
+    im.get_media.integer(1, id);
+    while (im.get_media.step() == SQLITE_ROW) {
+      review::MediaRow m;
+      read_media(im.get_media, 0, m);
+      m.page_url = out->row.url;
+      m.unit = out->row.unit;
+      out->media.push_back(std::move(m));
+    }
+    im.get_media.reset();
+    im.get_document.integer(1, id);
+    if (im.get_document.step() == SQLITE_ROW) {
+      out->document = true;
+      out->document_size = im.get_document.i64(0);
+    }
+    im.get_document.reset();
+  }
+  im.get_page.reset();
   return out;
 }
 
@@ -248,12 +406,15 @@ Result<CrawlStore::Resume> CrawlStore::load() {
   if (Status st = flush(); !st) return st.error();
   Impl& im = *impl_;
   Stmt q;
-  if (!im.prepare(q, "SELECT url, depth, state FROM frontier ORDER BY rowid")) return db_error(im.db, "cannot read");
+  if (!im.prepare(q, "SELECT url, depth, state FROM frontier WHERE scan_id = ?1 ORDER BY rowid")) {
+    return db_error(im.db, "cannot read");
+  }
+  q.integer(1, current_);
   Resume r;
   while (q.step() == SQLITE_ROW) {
-    std::string url = reinterpret_cast<const char*>(sqlite3_column_text(q.s, 0));
-    const int depth = sqlite3_column_int(q.s, 1);
-    const int state = sqlite3_column_int(q.s, 2);
+    std::string url = q.str(0);
+    const int depth = static_cast<int>(q.i64(1));
+    const int state = static_cast<int>(q.i64(2));
     if (state != kRedirectSeen) ++r.admitted;
     if (state == kQueued) {
       r.queued.emplace_back(std::move(url), depth);
@@ -268,18 +429,19 @@ Result<CrawlStore::Totals> CrawlStore::for_each_result(const std::function<void(
   if (Status st = flush(); !st) return st.error();
   Impl& im = *impl_;
   Stmt q;
-  if (!im.prepare(q, "SELECT output, at_threshold, error, html FROM results ORDER BY seq")) {
+  if (!im.prepare(q, "SELECT output, at_threshold, error, html FROM results WHERE scan_id = ?1 ORDER BY seq")) {
     return db_error(im.db, "cannot read");
   }
+  q.integer(1, current_);
   Totals t;
   while (q.step() == SQLITE_ROW) {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q.s, 0));
     const int n = sqlite3_column_bytes(q.s, 0);
     fn(std::string_view(text ? text : "", static_cast<std::size_t>(n)));
     ++t.pages;
-    if (sqlite3_column_int(q.s, 1)) t.any_at_threshold = true;
-    if (sqlite3_column_int(q.s, 2)) ++t.errors;
-    if (sqlite3_column_int(q.s, 3)) ++t.html;
+    if (q.i64(1)) t.any_at_threshold = true;
+    if (q.i64(2)) ++t.errors;
+    if (q.i64(3)) ++t.html;
   }
   return t;
 }
@@ -288,7 +450,8 @@ Status CrawlStore::for_each_url(const std::function<void(std::string_view)>& fn)
   if (Status st = flush(); !st) return st.error();
   Impl& im = *impl_;
   Stmt q;
-  if (!im.prepare(q, "SELECT url FROM results ORDER BY seq")) return db_error(im.db, "cannot read");
+  if (!im.prepare(q, "SELECT url FROM results WHERE scan_id = ?1 ORDER BY seq")) return db_error(im.db, "cannot read");
+  q.integer(1, current_);
   while (q.step() == SQLITE_ROW) {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q.s, 0));
     const int n = sqlite3_column_bytes(q.s, 0);

@@ -1,10 +1,19 @@
-// The crawl database (SQLite, WAL): the frontier and every page's result, written as the
-// crawl goes so that `granska crawl --resume` continues after an interruption (even
-// kill -9) with nothing lost and nothing recorded twice. The only module that uses SQLite.
+// The scan database (SQLite, WAL), written by `granska crawl --db`: one file holds many
+// scans. Per scan: its frontier and every page's rendered output (so `--resume` continues
+// an interrupted crawl, even after kill -9, with nothing lost and nothing recorded twice),
+// the validators of checked pages (conditional requests in a later scan), and the
+// structured results the reports read (pages, findings, per-rule page outcomes, errors,
+// media, documents; read through scan_source.h). The only module that uses SQLite; the
+// schema and its versions are in sqlite_db.h and docs/decisions/0011-scan-store.md.
+//
+// Scans: begin_scan() creates a running scan; complete_scan() marks it complete in one
+// transaction after everything else is committed, so a reader never sees a half-written
+// scan as complete. An interrupted crawl leaves its scan running; use_scan() continues it.
 //
 // Durability: writes are grouped in transactions of up to kBatch writes or 200 ms.
 // A kill loses at most the open transaction; its URLs are still "queued" in the file, so
-// they are fetched again on resume and their results written once (keyed by URL).
+// they are fetched again on resume and their results written once (keyed by scan and URL).
+// A page's output, frontier state and structured rows commit together.
 //
 // Not thread-safe: used by the crawl's network thread only.
 #pragma once
@@ -17,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "review/scan_data.h"
 #include "util/result.h"
 
 namespace granska::store {
@@ -25,41 +35,84 @@ class CrawlStore {
  public:
   static constexpr int kBatch = 200;
 
-  // Opens or creates the database file. Errors: cannot open, not a granska database.
+  // Opens or creates the database file and upgrades an older schema. Errors (bilingual):
+  // cannot open, not a granska database, written by a newer granska.
   static Result<std::unique_ptr<CrawlStore>> open(const std::string& path);
   ~CrawlStore();
   CrawlStore(const CrawlStore&) = delete;
   CrawlStore& operator=(const CrawlStore&) = delete;
 
-  // Free-form settings of the crawl (its options, as JSON, for --resume).
+  // Free-form settings of the database (not of one scan).
   Status set_meta(std::string_view key, std::string_view value);
   std::optional<std::string> meta(std::string_view key);
 
+  // ---- Scans
+  struct ScanStart {
+    std::string granska_version;
+    std::string ruleset_hash;
+    std::string config_name;
+    std::string options;  // the crawl's settings (JSON), for --resume
+  };
+  struct ScanRef {
+    review::ScanId id = 0;
+    review::ScanStatus status = review::ScanStatus::Running;
+    std::string options;
+    std::string ruleset_hash;
+    bool structured = true;  // false: a crawl of an earlier release (rendered output only)
+  };
+  // Starts a new running scan and makes it current. Running scans left by earlier
+  // interrupted crawls are marked failed (abandoned): only the newest can be resumed.
+  Result<review::ScanId> begin_scan(const ScanStart& start);
+  // The newest scan (by id), optionally only with this status.
+  std::optional<ScanRef> latest_scan(std::optional<review::ScanStatus> status = std::nullopt);
+  // Makes an existing scan current (to resume it, or to read it back).
+  void use_scan(review::ScanId id) { current_ = id; }
+  review::ScanId current_scan() const { return current_; }
+  // Commits everything and marks the current scan complete with its finish time.
+  Status complete_scan();
+
+  // ---- Writing the current scan
   // Frontier: a page URL admitted at `depth` (state queued); a URL only seen as a
   // redirect target; a page finished with its rendered output.
   void admitted(std::string_view url, int depth);
   void redirect_seen(std::string_view url);
-  void finished(std::string_view url, std::string_view output, bool at_threshold, bool error, bool html);
+  // The structured record of a page, written with its output (see review::PageRow).
+  // `row.url` must equal the finished url. document_size >= 0 also lists the page in
+  // documents (kind "document").
+  struct PageData {
+    review::PageRow row;
+    std::vector<review::MediaRow> media;  // page_url/unit are taken from row
+    long long document_size = -1;
+    bool document = false;
+  };
+  void finished(std::string_view url, std::string_view output, bool at_threshold, bool error, bool html,
+                const PageData* data = nullptr);
   Status flush();
 
   // A checked page's validators (ETag, Last-Modified) and links, so that a later scan
-  // (`--since-db`) can ask for it conditionally and follow its links when it is unchanged.
+  // can ask for it conditionally and follow its links when it is unchanged.
   // Links are stored newline-separated (URLs contain no newline).
   void cache(std::string_view url, std::string_view etag, std::string_view last_modified,
              const std::vector<std::string>& links);
+
+  // ---- Reading any scan of this file (a later scan's reference)
   struct Cached {
     std::string etag, last_modified;
     std::vector<std::string> links;
   };
-  // The cache entry of a page whose result is stored as checked without error.
-  std::optional<Cached> cached(std::string_view url);
+  // The cache entry of a page of `scan` whose result is stored as checked without error
+  // and which has its structured record (so an unchanged page can carry it over).
+  std::optional<Cached> cached(review::ScanId scan, std::string_view url);
   struct Stored {
     std::string output;
     bool at_threshold = false, error = false, html = false;
   };
-  // One page's stored result.
-  std::optional<Stored> result(std::string_view url);
+  // One page's stored output in `scan`.
+  std::optional<Stored> result(review::ScanId scan, std::string_view url);
+  // One page's structured record in `scan` (row with findings and rule outcomes, media).
+  std::optional<PageData> stored_page(review::ScanId scan, std::string_view url);
 
+  // ---- Reading the current scan back
   struct Resume {
     std::vector<std::pair<std::string, int>> queued;  // url, depth: to fetch again
     std::vector<std::string> seen;                   // finished pages and redirect targets
@@ -80,6 +133,7 @@ class CrawlStore {
   CrawlStore() = default;
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  review::ScanId current_ = 0;
 };
 
 }  // namespace granska::store

@@ -166,6 +166,7 @@ TEST_F(ConfigCheck, ListsCrawledUrlsThatNoRuleAssigned) {
   {
     auto store = store::CrawlStore::open(db);
     ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->begin_scan({"test", "", "", "{}"}).ok());
     for (const char* url : {"https://malmo.se/Bygga-och-bo/Bygglov.html", "https://malmo.se/Okand/sida.html",
                             "https://mkbfastighet.se/", "https://example.org/<script>"}) {
       (*store)->admitted(url, 0);

@@ -115,6 +115,9 @@ TEST_F(CrawlCommand, KillNineThenResumeEqualsUninterruptedRun) {
     if (!std::filesystem::exists(db)) continue;
     auto store = store::CrawlStore::open(db);
     std::size_t n = 0;
+    if (store) {
+      if (auto scan = (*store)->latest_scan()) (*store)->use_scan(scan->id);
+    }
     if (store) (void)(*store)->for_each_result([&](std::string_view) { ++n; });
     if (n >= 3) break;
   }

@@ -51,6 +51,7 @@ TEST(CrawlResume, InterruptedThenResumedEqualsUninterrupted) {
   {
     auto db = store::CrawlStore::open(path);
     ASSERT_TRUE(db.ok()) << db.error().message;
+    ASSERT_TRUE((*db)->begin_scan({"test", "", "", "{}"}).ok());
     Journal journal(**db);
     crawl::CrawlOptions o = options(server);
     o.journal = &journal;
@@ -67,6 +68,9 @@ TEST(CrawlResume, InterruptedThenResumedEqualsUninterrupted) {
   {
     auto db = store::CrawlStore::open(path);
     ASSERT_TRUE(db.ok());
+    auto running = (*db)->latest_scan(review::ScanStatus::Running);
+    ASSERT_TRUE(running.has_value());
+    (*db)->use_scan(running->id);
     auto state = (*db)->load();
     ASSERT_TRUE(state.ok());
     crawl::ResumeState resume{state->queued, state->seen, state->admitted};

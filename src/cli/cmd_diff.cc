@@ -1,0 +1,123 @@
+// granska diff --db FILE [SCAN_A SCAN_B] [--format text|json] [--lang en]: what changed
+// between two complete scans (default: the last two): new, fixed and remaining failures per
+// unit, and the new and fixed failures themselves. Exit 0 when compared, 2 when there are
+// not two complete scans or an id is not one.
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "store/scan_source.h"
+#include "engine/registry.h"
+#include "reports/terminal_escape.h"
+#include "review/trend.h"
+
+namespace granska::cli {
+
+namespace {
+
+struct DiffOptions {
+  std::string db;
+  std::vector<review::ScanId> scans;
+  std::string format = "text";
+  std::string lang = "sv";
+};
+
+nlohmann::json finding_json(const review::DiffFinding& f) {
+  return {{"page_url", f.page_url}, {"unit", f.unit},         {"rule", f.rule},      {"message_id", f.message_id},
+          {"message", f.message},   {"selector", f.selector}, {"line", f.line},      {"column", f.column},
+          {"snippet", f.snippet}};
+}
+
+nlohmann::json trend_json(const review::Trend& t) {
+  return {{"new", t.added}, {"fixed", t.fixed}, {"remaining", t.remaining}};
+}
+
+void print_text(const review::DiffResult& d, Lang lang) {
+  using reports::escape_for_terminal;
+  std::cout << tr(lang, "Jämförelse av genomsökning ", "Comparing scan ") << d.a.id << " (" << d.a.started << ")"
+            << tr(lang, " med ", " with ") << d.b.id << " (" << d.b.started << ")\n\n";
+  std::cout << tr(lang, "Enhet: nya / åtgärdade / kvarstående fel\n", "Unit: new / fixed / remaining failures\n");
+  for (const review::DiffUnit& u : d.units) {
+    std::cout << "  " << escape_for_terminal(u.id.empty() ? "-" : u.id) << ": " << u.trend.added << " / " << u.trend.fixed
+              << " / " << u.trend.remaining << "\n";
+  }
+  std::cout << "  " << tr(lang, "Totalt", "Total") << ": " << d.total.added << " / " << d.total.fixed << " / "
+            << d.total.remaining << "\n";
+  auto list = [&](const std::vector<review::DiffFinding>& fs, const std::string& heading) {
+    std::cout << "\n" << heading << " (" << fs.size() << "):\n";
+    for (const review::DiffFinding& f : fs) {
+      std::cout << "  " << escape_for_terminal(f.page_url) << "\n    " << f.rule << ": " << escape_for_terminal(f.message)
+                << "\n    " << (f.selector.empty() ? tr(lang, "(hela sidan)", "(whole page)") : escape_for_terminal(f.selector))
+                << "  " << tr(lang, "rad ", "line ") << f.line << "\n";
+    }
+  };
+  list(d.added, tr(lang, "Nya fel", "New failures"));
+  list(d.fixed, tr(lang, "Åtgärdade fel", "Fixed failures"));
+}
+
+int run_diff(const DiffOptions& o) {
+  const Lang lang = *parse_lang(o.lang);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(o.db, ec)) {
+    print_error(tr(lang, "databasen finns inte: ", "no database at: ") + o.db);
+    return kExitFailed;
+  }
+  auto source = store::open_scan_source(o.db);
+  if (!source) {
+    print_error(source.error().text(lang));
+    return kExitFailed;
+  }
+  review::ScanId a = 0, b = 0;
+  if (o.scans.size() == 2) {
+    a = o.scans[0], b = o.scans[1];
+  } else if (o.scans.empty()) {
+    auto complete = (*source)->complete_scans();
+    if (complete.size() < 2) {
+      print_error(tr(lang, "databasen har färre än två avslutade genomsökningar att jämföra",
+                     "the database has fewer than two complete scans to compare"));
+      return kExitFailed;
+    }
+    a = complete[complete.size() - 2].id, b = complete.back().id;
+  } else {
+    print_error(tr(lang, "ange två genomsökningar (SCAN_A SCAN_B) eller inga", "give two scans (SCAN_A SCAN_B) or none"));
+    return kExitFailed;
+  }
+  auto d = review::diff(**source, a, b, engine::Registry::builtin(), lang);
+  if (!d) {
+    print_error(d.error().text(lang));
+    return kExitFailed;
+  }
+  if (o.format == "json") {
+    nlohmann::json units = nlohmann::json::array(), added = nlohmann::json::array(), fixed = nlohmann::json::array();
+    for (const review::DiffUnit& u : d->units) units.push_back({{"id", u.id}, {"trend", trend_json(u.trend)}});
+    for (const review::DiffFinding& f : d->added) added.push_back(finding_json(f));
+    for (const review::DiffFinding& f : d->fixed) fixed.push_back(finding_json(f));
+    nlohmann::json j{{"schema", "granska-scan-diff"}, {"schema_version", 1},
+                     {"scan_a", {{"id", d->a.id}, {"started", d->a.started}}},
+                     {"scan_b", {{"id", d->b.id}, {"started", d->b.started}}},
+                     {"total", trend_json(d->total)}, {"units", units}, {"new", added}, {"fixed", fixed}};
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else {
+    print_text(*d, lang);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+RunFn register_diff(CLI::App& app, Lang lang) {
+  auto o = std::make_shared<DiffOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "diff", tr(lang, "Visa vad som ändrats mellan två genomsökningar", "Show what changed between two scans"));
+  cmd->add_option("--db", o->db, tr(lang, "Databasen med genomsökningarna", "The scan database"))->required();
+  cmd->add_option("scans", o->scans,
+                  tr(lang, "Två genomsökningars nummer (standard: de två senaste)", "Two scan ids (default: the last two)"))
+      ->expected(0, 2);
+  cmd->add_option("--format", o->format, tr(lang, "Format: text eller json", "Format: text or json"))
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--lang", o->lang, tr(lang, "Språk: sv eller en", "Language: sv or en"))->check(CLI::IsMember({"sv", "en"}));
+  return [o] { return run_diff(*o); };
+}
+
+}  // namespace granska::cli

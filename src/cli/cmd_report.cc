@@ -1,0 +1,87 @@
+// granska report --db FILE --config FILE --out DIR [--lang en] [--scans N]: writes the scan
+// report folder (reports/scan_report.h) for the latest complete scan in the database, with
+// units, profile and status scale from the configuration file. Exit 0 when written, 2 when
+// the database has no complete scan, the configuration is invalid or a file cannot be written.
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/org_config.h"
+#include "store/scan_source.h"
+#include "engine/registry.h"
+#include "reports/scan_report.h"
+#include "reports/terminal_escape.h"
+
+namespace granska::cli {
+
+namespace {
+
+struct ReportOptions {
+  std::string db;
+  std::string config;
+  std::string out;
+  std::string lang = "sv";
+  std::size_t scans = 6;
+};
+
+int run_report(const ReportOptions& o) {
+  const Lang lang = *parse_lang(o.lang);
+  std::vector<ConfigProblem> problems;
+  OrgConfig config = load_org_config(o.config, problems);
+  if (!problems.empty()) {
+    for (const ConfigProblem& p : problems) {
+      std::cerr << reports::escape_for_terminal(o.config) << (p.line > 0 ? ":" + std::to_string(p.line) : std::string())
+                << ": " << reports::escape_for_terminal(lang == Lang::En || p.sv.empty() ? p.en : p.sv) << "\n";
+    }
+    print_error(tr(lang, "inställningsfilen är ogiltig (se granska config check)",
+                   "the configuration is invalid (see granska config check)"));
+    return kExitFailed;
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(o.db, ec)) {
+    print_error(tr(lang, "databasen finns inte: ", "no database at: ") + o.db);
+    return kExitFailed;
+  }
+  auto source = store::open_scan_source(o.db);
+  if (!source) {
+    print_error(source.error().text(lang));
+    return kExitFailed;
+  }
+  reports::ScanReportOptions options;
+  options.lang = lang;
+  options.history = o.scans;
+  options.thresholds = config.status;
+  auto written = reports::write_scan_report(**source, config.map ? &*config.map : nullptr, config.profile,
+                                            engine::Registry::builtin(), options, o.out);
+  if (!written) {
+    print_error(written.error().text(lang));
+    return kExitFailed;
+  }
+  std::cout << tr(lang, "Rapporten för genomsökning ", "The report for scan ") << written->scan
+            << tr(lang, " är skriven till ", " is written to ") << reports::escape_for_terminal(o.out) << " ("
+            << written->pages << tr(lang, " sidor, ", " pages, ") << written->units << tr(lang, " enheter, ", " units, ")
+            << written->findings << tr(lang, " fynd).\n", " findings).\n")
+            << "  " << reports::escape_for_terminal((std::filesystem::path(o.out) / "index.html").string()) << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+RunFn register_report(CLI::App& app, Lang lang) {
+  auto o = std::make_shared<ReportOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "report", tr(lang, "Skriv rapportmappen (HTML, CSV, JSON) för den senaste genomsökningen",
+                   "Write the report folder (HTML, CSV, JSON) for the latest scan"));
+  cmd->add_option("--db", o->db, tr(lang, "Databasen med genomsökningarna", "The scan database"))->required();
+  cmd->add_option("--config", o->config,
+                  tr(lang, "Inställningsfilen (enheter, profil, [status])", "The configuration file (units, profile, [status])"))
+      ->required();
+  cmd->add_option("--out", o->out, tr(lang, "Mappen att skriva rapporten i", "The folder to write the report to"))->required();
+  cmd->add_option("--lang", o->lang, tr(lang, "Språk: sv eller en", "Language: sv or en"))->check(CLI::IsMember({"sv", "en"}));
+  cmd->add_option("--scans", o->scans,
+                  tr(lang, "Antal genomsökningar i diagrammen (standard 6)", "Scans shown in the charts (default 6)"))
+      ->check(CLI::Range(1, 1000));
+  return [o] { return run_report(*o); };
+}
+
+}  // namespace granska::cli

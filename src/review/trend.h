@@ -1,0 +1,84 @@
+// What changed between two scans: new, fixed and remaining failures, per unit, and the
+// findings themselves for `granska diff`.
+//
+// A failure is identified across scans by its key: page URL + rule id + CSS selector +
+// message id (arguments and snippets are left out: a changed alt text on the same
+// element with the same problem is the same failure). Keys are 64-bit hashes, so a
+// 50,000-page scan's keys take a few megabytes; equal keys within one scan are counted
+// (multiset), so two identical failures fixed down to one count as one fixed.
+// A page missing from the later scan (not crawled this time) counts its failures as
+// fixed: the figures compare what the two scans saw.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "review/figures.h"
+#include "review/scan_data.h"
+
+namespace granska::review {
+
+std::uint64_t finding_key(std::string_view page_url, std::string_view rule, std::string_view selector,
+                          std::string_view message_id);
+
+// The counted failures (RuleFacts::counts) of one scan, by key and unit.
+class KeyCollector {
+ public:
+  void add(std::uint64_t key, std::size_t unit) { keys_.push_back({key, static_cast<std::uint32_t>(unit)}); }
+  struct Entry {
+    std::uint64_t key;
+    std::uint32_t unit;
+    auto operator<=>(const Entry&) const = default;
+  };
+  // Sorted (key, unit) pairs; call once after the scan is collected.
+  const std::vector<Entry>& sorted();
+
+ private:
+  std::vector<Entry> keys_;
+  bool sorted_ = false;
+};
+
+struct Trend {
+  std::size_t added = 0;      // in the later scan, not in the earlier ("new")
+  std::size_t fixed = 0;      // in the earlier scan, not in the later
+  std::size_t remaining = 0;  // in both
+};
+
+// Per unit (index as in UnitResolver) and in total (the last element).
+std::vector<Trend> compare(KeyCollector& earlier, KeyCollector& later, std::size_t unit_count);
+
+// ---- granska diff ------------------------------------------------------------------
+
+struct DiffFinding {
+  std::string page_url;
+  std::string unit;  // unit id
+  std::string rule;
+  std::string message_id;
+  std::string message;  // rendered in the requested language ("" for unknown rules)
+  std::string selector;
+  std::uint32_t line = 0, column = 0;
+  std::string snippet;  // untrusted
+};
+
+struct DiffUnit {
+  std::string id;
+  Trend trend;
+};
+
+struct DiffResult {
+  ScanInfo a, b;
+  std::vector<DiffUnit> units;  // units met in either scan, in order of first appearance
+  Trend total;
+  std::vector<DiffFinding> added;  // in b only, in b's page order
+  std::vector<DiffFinding> fixed;  // in a only, in a's page order
+};
+
+// Compares scan `a` (earlier) with scan `b` (later) of `source`; units are the ones
+// stored with the pages, every requirement rule counts (no profile). Errors when a scan
+// id is not a complete scan. Four passes, memory for the keys and the changed findings only.
+Result<DiffResult> diff(ScanSource& source, ScanId a, ScanId b, const engine::Registry& registry, Lang lang);
+
+}  // namespace granska::review

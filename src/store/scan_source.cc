@@ -1,0 +1,188 @@
+#include "store/scan_source.h"
+
+#include "store/sqlite_db.h"
+
+namespace granska::store {
+
+using namespace detail;
+
+namespace {
+
+review::ScanStatus status_of(long long v) {
+  return v == kComplete ? review::ScanStatus::Complete
+                        : v == kFailed ? review::ScanStatus::Failed : review::ScanStatus::Running;
+}
+
+// One read transaction: every statement in it sees the same committed state, however
+// the writer goes on meanwhile.
+class ReadTx {
+ public:
+  explicit ReadTx(sqlite3* db) : db_(db) { exec(db_, "BEGIN"); }
+  ~ReadTx() { exec(db_, "COMMIT"); }
+  ReadTx(const ReadTx&) = delete;
+  ReadTx& operator=(const ReadTx&) = delete;
+
+ private:
+  sqlite3* db_;
+};
+
+class ScanStore final : public review::ScanSource {
+ public:
+  Connection connection;
+
+  std::vector<review::ScanInfo> complete_scans() override {
+    std::vector<review::ScanInfo> out;
+    ReadTx tx(connection.db);
+    Stmt q;
+    if (!prepare(connection.db, q,
+                 "SELECT s.id, s.started, s.finished, s.status, s.granska_version, s.ruleset_hash, s.config_name, "
+                 "(SELECT count(*) FROM pages p WHERE p.scan_id = s.id) FROM scans s "
+                 "WHERE s.status = 1 AND s.structured = 1 ORDER BY s.id")) {
+      return out;
+    }
+    while (q.step() == SQLITE_ROW) {
+      review::ScanInfo s;
+      s.id = q.i64(0);
+      s.started = q.str(1);
+      s.finished = q.str(2);
+      s.status = status_of(q.i64(3));
+      s.granska_version = q.str(4);
+      s.ruleset_hash = q.str(5);
+      s.config_name = q.str(6);
+      s.pages = static_cast<std::size_t>(q.i64(7));
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  void for_each_page(review::ScanId scan, const std::function<void(const review::PageRow&)>& fn) override {
+    sqlite3* db = connection.db;
+    ReadTx tx(db);
+    const RuleNames names = load_rule_names(db);
+    Stmt pages, findings;
+    const std::string sql = std::string("SELECT ") + kPageColumns +
+                            " FROM pages p LEFT JOIN errors e ON e.page_id = p.id WHERE p.scan_id = ?1 ORDER BY p.url";
+    if (!prepare(db, pages, sql.c_str()) || !prepare(db, findings, kFindingsSelect)) return;
+    pages.integer(1, scan);
+    review::PageRow row;
+    while (pages.step() == SQLITE_ROW) {
+      const long long id = read_page(pages, names, row);
+      read_findings(findings, id, names, row);
+      fn(row);
+    }
+  }
+
+  void for_each_media(review::ScanId scan, const std::function<void(const review::MediaRow&)>& fn) override {
+    sqlite3* db = connection.db;
+    ReadTx tx(db);
+    Stmt q;
+    const std::string sql = std::string("SELECT p.url, p.unit, ") + kMediaColumns +
+                            " FROM media m JOIN pages p ON p.id = m.page_id WHERE p.scan_id = ?1 ORDER BY p.url, m.seq";
+    if (!prepare(db, q, sql.c_str())) return;
+    q.integer(1, scan);
+    review::MediaRow row;
+    while (q.step() == SQLITE_ROW) {
+      row.page_url = q.str(0);
+      row.unit = q.str(1);
+      read_media(q, 2, row);
+      fn(row);
+    }
+  }
+
+  void for_each_document(review::ScanId scan, const std::function<void(const review::DocumentRow&)>& fn) override {
+    sqlite3* db = connection.db;
+    ReadTx tx(db);
+    Stmt q;
+    if (!prepare(db, q,
+                 "SELECT p.url, p.unit, p.content_type, p.status, d.size FROM documents d JOIN pages p ON p.id = d.page_id "
+                 "WHERE p.scan_id = ?1 ORDER BY p.url")) {
+      return;
+    }
+    q.integer(1, scan);
+    review::DocumentRow row;
+    while (q.step() == SQLITE_ROW) {
+      row.url = q.str(0);
+      row.unit = q.str(1);
+      row.content_type = q.str(2);
+      row.status = static_cast<long>(q.i64(3));
+      row.size = q.i64(4);
+      fn(row);
+    }
+  }
+};
+
+}  // namespace
+
+Result<std::unique_ptr<review::ScanSource>> open_scan_source(const std::string& path) {
+  auto store = std::make_unique<ScanStore>();
+  if (Status st = open_database(path, true, store->connection); !st) return st.error();
+  return std::unique_ptr<review::ScanSource>(std::move(store));
+}
+
+Result<std::vector<PrunedScan>> prune_scans(const std::string& path, int keep) {
+  if (keep < 1) keep = 1;
+  Connection c;
+  if (Status st = open_database(path, false, c); !st) return st.error();
+  sqlite3* db = c.db;
+  if (!exec(db, "BEGIN IMMEDIATE")) return db_error(db, "cannot prune " + path);
+  std::vector<PrunedScan> removed;
+  {
+    // The cut: the keep-th newest complete scan. Everything older goes, whatever its state.
+    Stmt cut;
+    long long oldest_kept = 0, newest_complete = 0;
+    if (prepare(db, cut, "SELECT id FROM scans WHERE status = 1 ORDER BY id DESC LIMIT ?1")) {
+      cut.integer(1, keep);
+      std::size_t n = 0;
+      while (cut.step() == SQLITE_ROW) {
+        if (n++ == 0) newest_complete = cut.i64(0);
+        oldest_kept = cut.i64(0);
+      }
+    }
+    Stmt pick;
+    if (newest_complete > 0 &&
+        prepare(db, pick,
+                "SELECT s.id, s.status, s.started, (SELECT count(*) FROM pages p WHERE p.scan_id = s.id) FROM scans s "
+                "WHERE (s.status = 1 AND s.id < ?1) OR (s.status <> 1 AND s.id < ?2) ORDER BY s.id")) {
+      pick.integer(1, oldest_kept);
+      pick.integer(2, newest_complete);
+      while (pick.step() == SQLITE_ROW) {
+        removed.push_back(PrunedScan{pick.i64(0), status_of(pick.i64(1)), pick.str(2),
+                                     static_cast<std::size_t>(pick.i64(3))});
+      }
+    }
+  }
+  static constexpr const char* kDeletes[] = {
+      "DELETE FROM findings WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)",
+      "DELETE FROM media WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)",
+      "DELETE FROM documents WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)",
+      "DELETE FROM errors WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)",
+      "DELETE FROM pages WHERE scan_id = ?1",
+      "DELETE FROM results WHERE scan_id = ?1",
+      "DELETE FROM frontier WHERE scan_id = ?1",
+      "DELETE FROM page_cache WHERE scan_id = ?1",
+      "DELETE FROM scans WHERE id = ?1",
+  };
+  for (const char* sql : kDeletes) {
+    Stmt d;
+    bool ok = prepare(db, d, sql);
+    for (const PrunedScan& s : removed) {
+      if (!ok) break;
+      d.integer(1, s.id);
+      ok = d.step() == SQLITE_DONE;
+      d.reset();
+    }
+    if (!ok) {
+      Error e = db_error(db, "cannot prune " + path);
+      exec(db, "ROLLBACK");
+      return e;
+    }
+  }
+  if (!exec(db, "COMMIT")) {
+    Error e = db_error(db, "cannot prune " + path);
+    exec(db, "ROLLBACK");
+    return e;
+  }
+  return removed;
+}
+
+}  // namespace granska::store

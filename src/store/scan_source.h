@@ -1,0 +1,36 @@
+// Reading and pruning the scans of a scan database (see crawl_store.h for writing).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "review/scan_data.h"
+#include "util/result.h"
+
+namespace granska::store {
+
+// Opens `path` read-only as a review::ScanSource. Works while a crawl writes to the same
+// file (WAL): each call reads one consistent snapshot, and only complete scans with
+// structured results are listed (a running scan never shows). A file at an older schema
+// version is upgraded once first (that needs write access). Errors (bilingual): no such
+// file, not a granska database, written by a newer granska. The source reads on the
+// calling thread; use it from one thread at a time.
+Result<std::unique_ptr<review::ScanSource>> open_scan_source(const std::string& path);
+
+// What prune_scans removed, one entry per scan.
+struct PrunedScan {
+  review::ScanId id = 0;
+  review::ScanStatus status = review::ScanStatus::Running;
+  std::string started;
+  std::size_t pages = 0;
+};
+
+// Keeps the `keep` (>= 1) newest complete scans and removes every older complete scan and
+// every running or failed scan older than the newest complete one, with all their rows,
+// in one transaction (all or nothing). A running scan newer than the newest complete
+// scan (perhaps a crawl in progress) is never touched. Returns the removed scans, oldest
+// first. The file does not shrink; SQLite reuses the freed pages for later scans.
+Result<std::vector<PrunedScan>> prune_scans(const std::string& path, int keep);
+
+}  // namespace granska::store

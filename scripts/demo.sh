@@ -1,45 +1,82 @@
 #!/usr/bin/env bash
-# The demo: builds granska, serves the bundled demo site (fixtures/demo-site) on 127.0.0.1
-# and crawls it as the city office's scheduled scan does (robots.txt, sitemap, links,
-# politeness), printing every page's findings; then shows one page's media inventory, as an
-# editor checking a page would see it. Extra arguments go to `granska crawl`
-# (e.g. --lang en, --format json).
+# The demo: builds granska, serves the bundled demo sites on 127.0.0.1 — the municipality's
+# (fixtures/demo-site) and a city-owned company's on another port (fixtures/demo-bolag) —
+# and runs the city office's scheduled scan on them twice, with an editor's fix in between:
+# crawl, per-committee report folder, trend. Then shows what changed (`granska diff`) and one
+# page's media inventory, as an editor checking a page would see it.
+# The report ends up in demo-rapport/rapporter/senaste/index.html. Extra arguments go to
+# `granska scan` (e.g. --lang en).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 # Only what the demo runs; scripts/test.sh builds the rest.
 scripts/build.sh build --target granska granska-fixture-server >/dev/null
 
-port_file=$(mktemp)
-build/tests/granska-fixture-server --root fixtures/demo-site --port-file "$port_file" >/dev/null &
-server=$!
-trap 'kill $server 2>/dev/null; rm -f "$port_file"' EXIT
-for _ in $(seq 50); do [ -s "$port_file" ] && break; sleep 0.1; done
-port=$(cat "$port_file")
-base="http://127.0.0.1:$port"
+out=demo-rapport
+rm -rf "$out"
+mkdir -p "$out"
+# The municipality's site is served from a copy, so the editor's fix below leaves
+# fixtures/ as it is.
+cp -r fixtures/demo-site "$out/webbplats"
 
-report() {
+servers=()
+trap 'kill "${servers[@]}" 2>/dev/null || true' EXIT
+serve() {  # root, port file
+  build/tests/granska-fixture-server --root "$1" --port-file "$2" >/dev/null &
+  servers+=($!)
+  for _ in $(seq 100); do [ -s "$2" ] && break; sleep 0.1; done
+  [ -s "$2" ] || { echo "demo: the fixture server did not start" >&2; exit 2; }
+}
+serve "$out/webbplats" "$out/.port-kommun"
+serve fixtures/demo-bolag "$out/.port-bolag"
+city="http://127.0.0.1:$(cat "$out/.port-kommun")"
+# The company's site: the same machine by another name and port; config/demo.toml assigns
+# the host "localhost" to the company (bolag).
+company="http://localhost:$(cat "$out/.port-bolag")"
+
+status_line() {
   case $1 in
-    0) echo "(slutkod 0: inga brister)";;
-    1) echo "(slutkod 1: brister hittades)";;
+    0) echo "(slutkod 0: genomsökningen gick igenom)";;
+    3) echo "(slutkod 3: en annan körning pågår)"; exit 3;;
     *) echo "(slutkod $1: körningen misslyckades)"; exit "$1";;
   esac
 }
 
-echo "Demowebbplatsen körs på $base/"
+scan() {
+  echo
+  echo "================================================================"
+  echo "granska scan --config config/demo.toml $city/ $company/"
+  echo "================================================================"
+  local status=0
+  build/granska scan --config config/demo.toml --db "$out/demo.db" --reports "$out/rapporter" \
+    "$city/" "$company/" "$@" || status=$?
+  status_line $status
+}
+
+echo "Kommunens webbplats:      $city/"
+echo "Demobolagets webbplats:   $company/"
+scan "$@"
+
 echo
-echo "================================================================"
-echo "granska crawl $base/"
-echo "================================================================"
-status=0
-build/granska crawl "$base/" "$@" || status=$?
-report $status
+echo "En redaktör rättar bilden utan alternativtext på bygglovssidan …"
+sed -i 's|<img src="ritning.png">|<img src="ritning.png" alt="Ritning över tillbyggnaden, sedd från gatan">|' \
+  "$out/webbplats/bygglov.html"
+scan "$@"
 
 echo
 echo "================================================================"
-echo "granska check --media $base/evenemang.html"
+echo "granska diff --db $out/demo.db   (vad ändrades mellan genomsökningarna)"
+echo "================================================================"
+build/granska diff --db "$out/demo.db" || true
+
+echo
+echo "================================================================"
+echo "granska check --media $city/evenemang.html"
 echo "================================================================"
 status=0
-out=$(build/granska check --media "$base/evenemang.html") || status=$?
-printf '%s\n' "$out" | sed -n '/^Video och ljud/,$p'
-report $status
+media=$(build/granska check --media "$city/evenemang.html") || status=$?
+printf '%s\n' "$media" | sed -n '/^Video och ljud/,$p'
+
+echo
+echo "Rapporten: $(pwd)/$out/rapporter/senaste/index.html"
+echo "(findings.csv och report.json ligger i samma mapp)"

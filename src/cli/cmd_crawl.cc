@@ -15,6 +15,7 @@
 #include "aria/semantics.h"
 #include "cli/commands.h"
 #include "cli/crawl_config.h"
+#include "cli/scan_steps.h"
 #include "cli/input_options.h"
 #include "cli/org_config.h"
 #include "crawl/crawler.h"
@@ -52,6 +53,8 @@ struct CrawlCliOptions {
   long long previous_scan = 0;  // the earlier scan in --db used the same way (0: none)
   bool log_json = false;
   std::string config;
+  bool print_pages = true;  // false for granska scan: pages go to the database only
+  bool keep_seeds = false;  // granska scan was given URLs: the configuration's do not replace them
   InputFlags input;
   CLI::App* cmd = nullptr;  // to tell flags given on the command line from defaults
 };
@@ -61,7 +64,7 @@ Status apply_config(CrawlCliOptions& o) {
   Result<CrawlConfig> c = load_crawl_config(o.config);
   if (!c) return c.error();
   auto given = [&](const char* name) { return o.cmd && o.cmd->get_option(name)->count() > 0; };
-  if (!given("url")) o.seeds = c->seeds;
+  if (!given("url") && !o.keep_seeds) o.seeds = c->seeds;
   if (!given("--sitemap")) o.sitemaps = c->sitemaps;
   if (!given("--allow-host")) o.allowed_hosts = c->allowed_hosts;
   if (!given("--include")) o.include = c->include;
@@ -542,7 +545,7 @@ int run_crawl(const CrawlCliOptions& given) {
     }
   }
   if (db) {
-    auto totals = db->for_each_result(print);
+    auto totals = o.print_pages ? db->for_each_result(print) : db->for_each_result([](std::string_view) {});
     if (!totals) {
       if (json) out << "]}\n";
       print_error(totals.error().text(lang));
@@ -569,6 +572,20 @@ int run_crawl(const CrawlCliOptions& given) {
 }
 
 }  // namespace
+
+int run_crawl_step(const CrawlStep& step) {
+  CrawlCliOptions o;
+  o.config = step.config;
+  o.db = step.db;
+  o.seeds = step.seeds;
+  o.keep_seeds = !step.seeds.empty();
+  o.lang = step.lang;
+  o.resume = step.resume;
+  o.quiet = step.quiet;
+  o.log_json = step.log_json;
+  o.print_pages = false;
+  return run_crawl(o);
+}
 
 RunFn register_crawl(CLI::App& app, Lang lang) {
   auto o = std::make_shared<CrawlCliOptions>();

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/org_config.h"
+#include "cli/scan_steps.h"
 #include "store/scan_source.h"
 #include "engine/registry.h"
 #include "reports/scan_report.h"
@@ -14,17 +15,7 @@
 
 namespace granska::cli {
 
-namespace {
-
-struct ReportOptions {
-  std::string db;
-  std::string config;
-  std::string out;
-  std::string lang = "sv";
-  std::size_t scans = 6;
-};
-
-int run_report(const ReportOptions& o) {
+int run_report_step(const ReportStep& o) {
   const Lang lang = *parse_lang(o.lang);
   std::vector<ConfigProblem> problems;
   OrgConfig config = load_org_config(o.config, problems);
@@ -65,10 +56,8 @@ int run_report(const ReportOptions& o) {
   return kExitOk;
 }
 
-}  // namespace
-
 RunFn register_report(CLI::App& app, Lang lang) {
-  auto o = std::make_shared<ReportOptions>();
+  auto o = std::make_shared<ReportStep>();
   CLI::App* cmd = app.add_subcommand(
       "report", tr(lang, "Skriv rapportmappen (HTML, CSV, JSON) för den senaste genomsökningen",
                    "Write the report folder (HTML, CSV, JSON) for the latest scan"));
@@ -81,7 +70,7 @@ RunFn register_report(CLI::App& app, Lang lang) {
   cmd->add_option("--scans", o->scans,
                   tr(lang, "Antal genomsökningar i diagrammen (standard 6)", "Scans shown in the charts (default 6)"))
       ->check(CLI::Range(1, 1000));
-  return [o] { return run_report(*o); };
+  return [o] { return run_report_step(*o); };
 }
 
 }  // namespace granska::cli

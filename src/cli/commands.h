@@ -12,6 +12,7 @@ namespace granska::cli {
 inline constexpr int kExitOk = 0;        // ran; nothing at or above the fail level
 inline constexpr int kExitFindings = 1;  // ran; findings at or above the fail level
 inline constexpr int kExitFailed = 2;    // the run itself failed (arguments, input, network)
+inline constexpr int kExitLocked = 3;    // granska scan: another run holds the lock; nothing done
 
 // Each register function adds its subcommand to `app` and returns a callback that runs it
 // after parsing; help texts are in `lang` (chosen before parsing, from --lang).
@@ -26,6 +27,7 @@ RunFn register_prune(CLI::App& app, Lang lang);
 RunFn register_audit(CLI::App& app, Lang lang);
 RunFn register_report(CLI::App& app, Lang lang);
 RunFn register_diff(CLI::App& app, Lang lang);
+RunFn register_scan(CLI::App& app, Lang lang);
 
 // Picks the help text for `lang`.
 inline std::string tr(Lang lang, const char* sv, const char* en) { return lang == Lang::En ? en : sv; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -16,11 +17,12 @@ namespace {
 constexpr std::array kTopKeys{"user_agent", "contact", "max_pages", "max_depth", "concurrency_per_host",
                               "delay_ms", "seeds", "sitemaps", "allowed_hosts", "include", "exclude",
                               "headers", "cookies", "site", "unit", "assign", "fallback", "profile",
-                              "status"};
+                              "status", "scan"};
 constexpr std::array kSiteKeys{"seeds", "sitemaps", "allowed_hosts", "include", "exclude", "headers", "cookies"};
 constexpr std::array kUnitKeys{"id", "name_sv", "name_en", "type", "hosts", "prefixes", "patterns"};
 constexpr std::array kAssignKeys{"unit", "host", "prefix", "pattern"};
 constexpr std::array kProfileKeys{"id", "name_sv", "name_en", "criteria"};
+constexpr std::array kScanKeys{"database", "reports", "lock", "keep", "lang"};
 constexpr std::array kStatusKeys{"satisfactory_min_share", "partial_min_share", "satisfactory_max_failed_criteria",
                                  "partial_max_failed_criteria"};
 
@@ -279,9 +281,43 @@ OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& p
       r.problem(line_of(*st), "status must be a [status] table", "status måste vara en [status]-tabell");
     }
   }
+  // Where `granska scan` keeps its database and reports.
+  if (const toml::node* sc = root.get("scan")) {
+    if (const toml::table* t = sc->as_table()) {
+      r.known_keys(*t, kScanKeys, "[scan]");
+      out.scan.database = r.string(*t, "database", "[scan]");
+      out.scan.reports = r.string(*t, "reports", "[scan]");
+      out.scan.lock = r.string(*t, "lock", "[scan]");
+      if (const toml::node* n = t->get("keep")) {
+        std::optional<std::int64_t> v = n->value_exact<std::int64_t>();
+        if (!v || *v < 0 || *v > 100000) {
+          r.problem(line_of(*n), "keep in [scan] must be a whole number of scans (0 = keep all)",
+                    "keep i [scan] måste vara ett heltal, antal genomsökningar (0 = behåll alla)");
+        } else {
+          out.scan.keep = static_cast<int>(*v);
+        }
+      }
+      if (const toml::node* n = t->get("lang")) {
+        const std::string v = r.string(*t, "lang", "[scan]");
+        if (v == "sv" || v == "en") {
+          out.scan.lang = v;
+        } else if (n->is_string()) {
+          r.problem(line_of(*n), "lang in [scan] must be \"sv\" or \"en\"", "lang i [scan] måste vara \"sv\" eller \"en\"");
+        }
+      }
+    } else {
+      r.problem(line_of(*sc), "scan must be a [scan] table", "scan måste vara en [scan]-tabell");
+    }
+  }
   std::stable_sort(problems.begin(), problems.end(),
                    [](const ConfigProblem& a, const ConfigProblem& b) { return a.line < b.line; });
   return out;
+}
+
+std::string resolve_config_path(const std::string& config, const std::string& path) {
+  const std::filesystem::path p(path);
+  if (path.empty() || p.is_absolute()) return path;
+  return (std::filesystem::path(config).parent_path() / p).lexically_normal().string();
 }
 
 }  // namespace granska::cli

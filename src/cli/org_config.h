@@ -7,6 +7,7 @@
 //   [profile] id = "…"  name_sv = "…"  name_en = "…"  criteria = ["1.1.1", …]
 //   [status]  satisfactory_min_share = 0.9  partial_min_share = 0.6
 //             satisfactory_max_failed_criteria = 2  partial_max_failed_criteria = 6
+//   [scan]    database = "…"  reports = "…"  keep = 12  lang = "sv"  lock = "…"
 #pragma once
 
 #include <optional>
@@ -20,11 +21,26 @@
 
 namespace granska::cli {
 
+// Where `granska scan` keeps things (docs/scheduling.md). Paths as written; relative ones
+// are resolved against the configuration file's directory by resolve_config_path.
+struct ScanSettings {
+  std::string database;  // "" = not set (then --db is required)
+  std::string reports;   // "" = not set (then --reports is required)
+  std::string lock;      // "" = database + ".lock"
+  int keep = 12;         // complete scans kept; 0 = all
+  std::string lang = "sv";
+};
+
 struct OrgConfig {
   std::optional<org::OrgMap> map;  // absent when the file has no [[unit]]: a crawl-only config
   org::Profile profile;            // wcag21-aa when the file names none
   review::StatusThresholds status; // the report's status scale; defaults when no [status]
+  ScanSettings scan;               // the [scan] table
 };
+
+// `path` as written in the configuration file at `config`: absolute stays, relative is
+// taken from the file's directory (a scheduler's working directory is anybody's guess).
+std::string resolve_config_path(const std::string& config, const std::string& path);
 
 // One problem found in the file, with its line (0 when it has none).
 struct ConfigProblem {

@@ -1,0 +1,169 @@
+// granska scan --config FILE: the one command a scheduler runs (docs/scheduling.md).
+// Takes the lock, crawls into the scan database (continuing an interrupted scan first),
+// writes the report folder for the new scan and prunes old scans. Findings never make it
+// fail: exit 0 when the scan ran, 2 when it failed, 3 when another run holds the lock.
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/org_config.h"
+#include "cli/scan_steps.h"
+#include "reports/terminal_escape.h"
+#include "store/crawl_store.h"
+#include "store/scan_source.h"
+#include "util/lock_file.h"
+
+namespace granska::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ScanOptions {
+  std::string config;
+  std::vector<std::string> seeds;  // override the configuration's
+  std::string db;                  // override [scan] database
+  std::string reports;             // override [scan] reports
+  std::string lang;                // override [scan] lang
+  bool quiet = false;
+  bool log_json = false;
+};
+
+void say(const ScanOptions& o, const std::string& line) {
+  if (!o.quiet && !o.log_json) std::cout << "granska scan: " << line << std::endl;
+}
+
+// "2026-11-24T01:30:05Z" -> "2026-11-24_0130": sorts by time, valid on every file system.
+std::string folder_name(const std::string& started, review::ScanId id) {
+  std::string name;
+  if (started.size() >= 16) name = started.substr(0, 10) + "_" + started.substr(11, 2) + started.substr(14, 2);
+  return (name.empty() ? std::string("scan") : name) + "-" + std::to_string(id);
+}
+
+// Points `<reports>/senaste` at the newest folder: a relative symlink replaced atomically,
+// so a web server publishing the folder never sees it missing.
+void point_latest(const fs::path& reports, const std::string& folder) {
+  std::error_code ec;
+  const fs::path tmp = reports / ".senaste.tmp";
+  fs::remove(tmp, ec);
+  fs::create_directory_symlink(folder, tmp, ec);
+  if (!ec) fs::rename(tmp, reports / "senaste", ec);
+}
+
+int run_scan(const ScanOptions& given) {
+  ScanOptions o = given;
+  Lang lang = o.lang == "en" ? Lang::En : Lang::Sv;
+  std::vector<ConfigProblem> problems;
+  const OrgConfig config = load_org_config(o.config, problems);
+  if (!problems.empty()) {
+    for (const ConfigProblem& p : problems) {
+      std::cerr << reports::escape_for_terminal(o.config) << (p.line > 0 ? ":" + std::to_string(p.line) : std::string())
+                << ": " << reports::escape_for_terminal(lang == Lang::En || p.sv.empty() ? p.en : p.sv) << "\n";
+    }
+    print_error(tr(lang, "inställningsfilen är ogiltig (se granska config check)",
+                   "the configuration is invalid (see granska config check)"));
+    return kExitFailed;
+  }
+  if (o.lang.empty()) lang = config.scan.lang == "en" ? Lang::En : Lang::Sv;
+  const std::string lang_name = lang == Lang::En ? "en" : "sv";
+  const std::string db = !o.db.empty() ? o.db : resolve_config_path(o.config, config.scan.database);
+  const std::string reports_dir = !o.reports.empty() ? o.reports : resolve_config_path(o.config, config.scan.reports);
+  if (db.empty() || reports_dir.empty()) {
+    print_error(tr(lang, "ange database och reports i [scan] i inställningsfilen (eller --db och --reports)",
+                   "set database and reports in the configuration's [scan] table (or --db and --reports)"));
+    return kExitFailed;
+  }
+  const std::string lock_path = config.scan.lock.empty() ? db + ".lock" : resolve_config_path(o.config, config.scan.lock);
+
+  std::error_code ec;
+  if (const fs::path dir = fs::path(db).parent_path(); !dir.empty()) fs::create_directories(dir, ec);
+  Result<LockFile> lock = LockFile::acquire(lock_path);
+  if (!lock) {
+    print_error(lock.error().text(lang));
+    return kExitLocked;
+  }
+
+  // 1. Crawl. An interrupted scan (killed, machine restarted) is continued rather than
+  //    abandoned: the night's work so far is not thrown away.
+  bool resume = false;
+  {
+    auto store = store::CrawlStore::open(db);
+    if (!store) {
+      print_error(store.error().text(lang));
+      return kExitFailed;
+    }
+    std::optional<store::CrawlStore::ScanRef> latest = (*store)->latest_scan();
+    resume = latest && latest->status == review::ScanStatus::Running && !latest->options.empty();
+    if (resume) {
+      say(o, tr(lang, "fortsätter den avbrutna genomsökningen ", "continuing the interrupted scan ") +
+                 std::to_string(latest->id));
+    }
+  }
+  say(o, tr(lang, "genomsöker enligt ", "crawling as configured in ") + reports::escape_for_terminal(o.config) +
+             tr(lang, " till databasen ", " into the database ") + reports::escape_for_terminal(db));
+  const int crawled = run_crawl_step({o.config, db, o.seeds, lang_name, resume, o.quiet, o.log_json});
+  if (crawled == kExitFailed) {
+    print_error(tr(lang, "genomsökningen misslyckades; ingen rapport skrevs", "the crawl failed; no report was written"));
+    return kExitFailed;
+  }
+
+  // 2. Report, into a folder of its own named after the scan.
+  auto source = store::open_scan_source(db);
+  if (!source) {
+    print_error(source.error().text(lang));
+    return kExitFailed;
+  }
+  const std::vector<review::ScanInfo> scans = (*source)->complete_scans();
+  if (scans.empty()) {
+    print_error(tr(lang, "databasen har ingen avslutad genomsökning", "the database holds no complete scan"));
+    return kExitFailed;
+  }
+  const std::string folder = folder_name(scans.back().started, scans.back().id);
+  source->reset();
+  fs::create_directories(reports_dir, ec);
+  const fs::path out = fs::path(reports_dir) / folder;
+  if (run_report_step({db, o.config, out.string(), lang_name, 6}) != kExitOk) return kExitFailed;
+  point_latest(reports_dir, folder);
+
+  // 3. Prune. A failure here loses nothing: the scan and its report are written.
+  if (config.scan.keep > 0) {
+    auto removed = store::prune_scans(db, config.scan.keep);
+    if (!removed) {
+      print_error(removed.error().text(lang));
+      return kExitFailed;
+    }
+    if (!removed->empty()) {
+      say(o, tr(lang, "tog bort ", "removed ") + std::to_string(removed->size()) +
+                 tr(lang, " gamla genomsökningar (behåller ", " old scans (keeping ") +
+                 std::to_string(config.scan.keep) + ")");
+    }
+  }
+  say(o, tr(lang, "klar: ", "done: ") + reports::escape_for_terminal((out / "index.html").string()));
+  return kExitOk;
+}
+
+}  // namespace
+
+RunFn register_scan(CLI::App& app, Lang lang) {
+  auto o = std::make_shared<ScanOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "scan", tr(lang, "Schemalagd genomsökning: genomsök, skriv rapport, rensa gamla (docs/scheduling.md)",
+                 "Scheduled scan: crawl, write the report, prune old scans (docs/scheduling.md)"));
+  cmd->add_option("--config", o->config,
+                  tr(lang, "Inställningsfilen (webbplatser, enheter, profil, [scan])",
+                     "The configuration file (sites, units, profile, [scan])"))
+      ->required();
+  cmd->add_option("url", o->seeds,
+                  tr(lang, "Startadresser i stället för inställningsfilens", "Start URLs instead of the configuration's"));
+  cmd->add_option("--db", o->db, tr(lang, "Databasen i stället för [scan] database", "The database instead of [scan] database"));
+  cmd->add_option("--reports", o->reports,
+                  tr(lang, "Rapportmappen i stället för [scan] reports", "The report folder instead of [scan] reports"));
+  cmd->add_option("--lang", o->lang, tr(lang, "Språk: sv eller en (standard: [scan] lang)", "Language: sv or en (default: [scan] lang)"))
+      ->check(CLI::IsMember({"sv", "en"}));
+  cmd->add_flag("-q,--quiet", o->quiet, tr(lang, "Bara fel", "Errors only"));
+  cmd->add_flag("--log-json", o->log_json,
+                tr(lang, "En JSON-rad per sida på stderr (för loggsystem)", "One JSON line per page on stderr (for log collectors)"));
+  return [o] { return run_scan(*o); };
+}
+
+}  // namespace granska::cli

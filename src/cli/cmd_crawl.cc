@@ -537,13 +537,7 @@ int run_crawl(const CrawlCliOptions& given) {
     return kExitFailed;
   }
   std::size_t pages = stats->done, html = stats->html, errors = stats->errors;
-  if (db && !stats->interrupted) {
-    // Marks the scan complete: only then do reports show it and may a later crawl use it.
-    if (Status st = db->complete_scan(); !st) {
-      print_error(st.error().text(lang));
-      return kExitFailed;
-    }
-  }
+  bool nothing_checked = false;
   if (db) {
     auto totals = o.print_pages ? db->for_each_result(print) : db->for_each_result([](std::string_view) {});
     if (!totals) {
@@ -556,6 +550,16 @@ int run_crawl(const CrawlCliOptions& given) {
     errors = totals->errors;
     any_at_threshold = totals->any_at_threshold;
   }
+  if (db && !stats->interrupted) {
+    // Marks the scan complete: only then do reports show it and may a later crawl use it.
+    // A scan that checked no page at all (the site down, robots.txt unreachable) says
+    // nothing about the site: it is marked failed, so no report compares with it.
+    nothing_checked = html == 0;
+    if (Status st = db->finish_scan(nothing_checked ? review::ScanStatus::Failed : review::ScanStatus::Complete); !st) {
+      print_error(st.error().text(lang));
+      return kExitFailed;
+    }
+  }
   if (json) {
     nlohmann::json summary{{"pages", pages}, {"checked", html}, {"errors", errors}, {"unchanged", stats->unchanged},
                            {"seconds", stats->seconds}, {"interrupted", stats->interrupted}};
@@ -567,6 +571,11 @@ int run_crawl(const CrawlCliOptions& given) {
   }
   out.flush();
   if (stats->interrupted) return kExitFailed;
+  if (nothing_checked) {
+    print_error(tr(lang, "ingen sida kunde granskas; genomsökningen är markerad som misslyckad i ",
+                   "no page could be checked; the scan is marked failed in ") + o.db);
+    return kExitFailed;
+  }
   if (html == 0 && errors > 0) return kExitFailed;
   return any_at_threshold ? kExitFindings : kExitOk;
 }

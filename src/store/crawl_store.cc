@@ -257,16 +257,19 @@ std::optional<CrawlStore::ScanRef> CrawlStore::latest_scan(std::optional<review:
   return ScanRef{q.i64(0), status_of(q.i64(1)), q.str(2), q.str(3), q.i64(4) != 0};
 }
 
-Status CrawlStore::complete_scan() {
+Status CrawlStore::complete_scan() { return finish_scan(review::ScanStatus::Complete); }
+
+Status CrawlStore::finish_scan(review::ScanStatus status) {
   Impl& im = *impl_;
   im.begin();  // the last batch and the status change commit together
   Stmt q;
-  if (!im.prepare(q, "UPDATE scans SET status = 1, finished = ?1 WHERE id = ?2")) {
-    return db_error(im.db, "cannot complete the scan");
+  if (!im.prepare(q, "UPDATE scans SET status = ?1, finished = ?2 WHERE id = ?3")) {
+    return db_error(im.db, "cannot finish the scan");
   }
-  q.text(1, utc_now());
-  q.integer(2, current_);
-  if (q.step() != SQLITE_DONE) return db_error(im.db, "cannot complete the scan");
+  q.integer(1, static_cast<int>(status));
+  q.text(2, utc_now());
+  q.integer(3, current_);
+  if (q.step() != SQLITE_DONE) return db_error(im.db, "cannot finish the scan");
   return flush();
 }
 

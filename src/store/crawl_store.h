@@ -70,6 +70,10 @@ class CrawlStore {
   review::ScanId current_scan() const { return current_; }
   // Commits everything and marks the current scan complete with its finish time.
   Status complete_scan();
+  // The same, for another final status: Failed for a crawl that ran to its end without
+  // checking any page (the site was down), which reports and later scans must not take
+  // for the site's state.
+  Status finish_scan(review::ScanStatus status);
 
   // ---- Writing the current scan
   // Frontier: a page URL admitted at `depth` (state queued); a URL only seen as a

@@ -107,6 +107,13 @@ TEST(ScanCommand, ACrawlThatReachesNothingIsAFailedScanWithoutReport) {
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_NE(r.err.find("the crawl failed; no report was written"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(s.dir / "rapporter" / "senaste"));
+  // The empty scan is kept as failed: no later report or trend compares with it.
+  auto source = store::open_scan_source((s.dir / "data" / "scan.db").string());
+  ASSERT_TRUE(source.ok());
+  EXPECT_TRUE((*source)->complete_scans().empty());
+  // The next night starts a new scan rather than resuming the dead one.
+  auto again = run_granska({"scan", "--config", s.config, "--lang", "en", "http://127.0.0.1:9/"});
+  EXPECT_EQ(again.out.find("continuing"), std::string::npos) << again.out;
 }
 
 }  // namespace

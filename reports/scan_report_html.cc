@@ -252,7 +252,10 @@ void write_index_html(std::ostream& o, const Model& m) {
     << tr(lang, "Fel per enhet i de senaste genomsökningarna", "Failures by unit in the latest scans")
     << "</caption>\n<thead><tr>";
   th_col(o, tr(lang, "Enhet", "Unit"));
-  for (const review::ScanFigures& f : m.history) th_col(o, f.scan.started.substr(0, 10), true);
+  // The scan number too: two scans on one day must not share a column heading.
+  for (const review::ScanFigures& f : m.history) {
+    th_col(o, tr(lang, "nr ", "no. ") + std::to_string(f.scan.id) + ", " + f.scan.started.substr(0, 10), true);
+  }
   o << "</tr></thead>\n<tbody>\n";
   for (std::size_t u = 0; u < m.units.size(); ++u) {
     o << "<tr><th scope=\"row\">" << html_text(m.unit_name(u)) << "</th>";

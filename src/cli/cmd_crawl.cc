@@ -53,7 +53,9 @@ struct CrawlCliOptions {
   long long previous_scan = 0;  // the earlier scan in --db used the same way (0: none)
   bool log_json = false;
   std::string config;
-  bool print_pages = true;  // false for granska scan: pages go to the database only
+  // false for granska scan: pages go to the database only, and the per-page text/JSON
+  // report (a large share of the CPU per page) is not rendered at all.
+  bool print_pages = true;
   bool keep_seeds = false;  // granska scan was given URLs: the configuration's do not replace them
   InputFlags input;
   CLI::App* cmd = nullptr;  // to tell flags given on the command line from defaults
@@ -92,7 +94,8 @@ nlohmann::json options_json(const CrawlCliOptions& o) {
           {"concurrency", o.concurrency}, {"delay_ms", o.delay_ms}, {"include", o.include},
           {"exclude", o.exclude}, {"allowed_hosts", o.allowed_hosts}, {"format", o.format},
           {"lang", o.lang}, {"fail_on", o.fail_on}, {"ignore_robots", o.ignore_robots},
-          {"since_db", o.since_db}, {"previous_scan", o.previous_scan}, {"config", config_path(o.config)}};
+          {"since_db", o.since_db}, {"previous_scan", o.previous_scan}, {"config", config_path(o.config)},
+          {"print_pages", o.print_pages}};
 }
 
 void options_from_json(const nlohmann::json& j, CrawlCliOptions& o) {
@@ -110,6 +113,7 @@ void options_from_json(const nlohmann::json& j, CrawlCliOptions& o) {
   o.fail_on = j.at("fail_on").get<std::string>();
   o.ignore_robots = j.at("ignore_robots").get<bool>();
   o.since_db = j.value("since_db", std::string());  // absent in databases of older versions
+  o.print_pages = j.value("print_pages", true);
   o.previous_scan = j.value("previous_scan", 0LL);
   if (o.config.empty()) o.config = j.value("config", std::string());  // units of a resumed scan
 }
@@ -325,6 +329,11 @@ int run_crawl(const CrawlCliOptions& given) {
                   o.since_db);
       return kExitFailed;
     }
+    if (!earlier.print_pages && o.print_pages) {
+      print_error(tr(lang, "--since-db: den förra granskningen (granska scan) sparade inga sidrapporter att skriva ut: ",
+                     "--since-db: the earlier crawl (granska scan) kept no page reports to print: ") + o.since_db);
+      return kExitFailed;
+    }
     if (earlier.format != o.format || earlier.lang != o.lang) {
       print_error(tr(lang, "--since-db: den förra granskningen skrevs med --format ", "--since-db: the earlier crawl was written with --format ") +
                   earlier.format + " --lang " + earlier.lang + tr(lang, "; använd samma", "; use the same"));
@@ -337,7 +346,10 @@ int run_crawl(const CrawlCliOptions& given) {
       CrawlCliOptions earlier;
       try {
         options_from_json(nlohmann::json::parse(earlier_scan->options), earlier);
-        if (earlier.format == o.format && earlier.lang == o.lang) o.previous_scan = earlier_scan->id;
+        // A scan without rendered pages cannot lend its output to one that prints them.
+        if (earlier.format == o.format && earlier.lang == o.lang && (earlier.print_pages || !o.print_pages)) {
+          o.previous_scan = earlier_scan->id;
+        }
       } catch (const std::exception&) {
         // unreadable settings: a full scan
       }
@@ -413,6 +425,7 @@ int run_crawl(const CrawlCliOptions& given) {
       media::build_rows(inventory, ev);
       rec.media = review::media_rows(inventory);
     }
+    if (!o.print_pages) return;
     std::ostringstream out;
     if (json) {
       reports::write_json(out, reports::PageReport{page, ev}, ro);
@@ -564,7 +577,7 @@ int run_crawl(const CrawlCliOptions& given) {
     nlohmann::json summary{{"pages", pages}, {"checked", html}, {"errors", errors}, {"unchanged", stats->unchanged},
                            {"seconds", stats->seconds}, {"interrupted", stats->interrupted}};
     out << "\n],\"summary\":" << summary.dump() << "}\n";
-  } else {
+  } else if (o.print_pages || !o.quiet) {  // granska scan --quiet: errors only
     out << (sv ? "Sammanfattning: " : "Summary: ") << pages << (sv ? " adresser, " : " addresses, ") << html
         << (sv ? " sidor granskade, " : " pages checked, ") << errors << (sv ? " fel" : " errors")
         << (stats->interrupted ? (sv ? " (avbruten)" : " (interrupted)") : "") << "\n";

@@ -48,6 +48,7 @@ int run_report_step(const ReportStep& o) {
     print_error(written.error().text(lang));
     return kExitFailed;
   }
+  if (o.quiet) return kExitOk;
   std::cout << tr(lang, "Rapporten för genomsökning ", "The report for scan ") << written->scan
             << tr(lang, " är skriven till ", " is written to ") << reports::escape_for_terminal(o.out) << " ("
             << written->pages << tr(lang, " sidor, ", " pages, ") << written->units << tr(lang, " enheter, ", " units, ")

@@ -122,7 +122,7 @@ int run_scan(const ScanOptions& given) {
   source->reset();
   fs::create_directories(reports_dir, ec);
   const fs::path out = fs::path(reports_dir) / folder;
-  if (run_report_step({db, o.config, out.string(), lang_name, 6}) != kExitOk) return kExitFailed;
+  if (run_report_step({db, o.config, out.string(), lang_name, 6, o.quiet || o.log_json}) != kExitOk) return kExitFailed;
   point_latest(reports_dir, folder);
 
   // 3. Prune. A failure here loses nothing: the scan and its report are written.

@@ -29,6 +29,7 @@ struct ReportStep {
   std::string out;
   std::string lang = "sv";
   std::size_t scans = 6;  // scans shown in the charts
+  bool quiet = false;     // no "written to" lines (granska scan --quiet)
 };
 // kExitOk when the folder is written, kExitFailed otherwise (message printed).
 int run_report_step(const ReportStep& step);

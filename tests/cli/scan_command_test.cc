@@ -79,6 +79,11 @@ TEST(ScanCommand, CrawlsTwoSitesWritesTheReportAndPrunes) {
   ASSERT_TRUE(source.ok());
   EXPECT_EQ((*source)->complete_scans().size(), 1u);
   EXPECT_NE(second.out.find("tog bort 1 gamla genomsökningar"), std::string::npos) << second.out;
+
+  // --quiet: nothing but errors, for cron mail.
+  auto quiet = run_granska({"scan", "--quiet", "--config", s.config, city.url("/"), company_url});
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.out, "");
 }
 
 TEST(ScanCommand, ASecondRunWhileTheLockIsHeldExitsWithoutScanning) {

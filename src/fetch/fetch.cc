@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 
+#include "fetch/easy_reset.h"
 #include "granska_version.h"
 #include "util/text.h"
 
@@ -159,7 +160,7 @@ class CurlFetcher final : public Fetcher {
       const long connect_ms = std::min(opts.connect_timeout_ms, budget);
 
       CURL* h = easy_.get();
-      curl_easy_reset(h);  // keeps the connection cache, forgets the previous hop's options
+      reset_easy(h);  // keeps the connection cache, forgets the previous hop's options
       Sink sink;
       sink.max = opts.max_body_bytes;
       errbuf_.fill('\0');

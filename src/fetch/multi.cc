@@ -7,6 +7,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "fetch/easy_reset.h"
 #include "util/text.h"
 
 namespace granska::fetch {
@@ -180,7 +181,7 @@ void Multi::add(Request request) {
   if (!impl_->idle.empty()) {
     h = impl_->idle.back();
     impl_->idle.pop_back();
-    curl_easy_reset(h);
+    reset_easy(h);
   } else {
     h = curl_easy_init();
   }

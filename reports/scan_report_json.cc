@@ -3,35 +3,11 @@
 // Schema: docs/report-format.md.
 #include "reports/scan_report_model.h"
 #include "granska_version.h"
+#include "util/text.h"
 
 namespace granska::reports::scan_report {
 
 namespace {
-
-// Decodes the UTF-8 sequence at s[i]; 0 when invalid (truncated, overlong, surrogate).
-std::size_t utf8_len(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  std::size_t len;
-  char32_t min;
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
-  if (b0 >= 0xC2 && b0 <= 0xDF) len = 2, cp = b0 & 0x1F, min = 0x80;
-  else if (b0 >= 0xE0 && b0 <= 0xEF) len = 3, cp = b0 & 0x0F, min = 0x800;
-  else if (b0 >= 0xF0 && b0 <= 0xF4) len = 4, cp = b0 & 0x07, min = 0x10000;
-  else return 0;
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 std::string num(std::size_t n) { return std::to_string(n); }
 std::string str(std::string_view s) { return json_string(s); }
@@ -85,9 +61,9 @@ std::string clean_utf8(std::string_view s) {
     i = j;
     if (i == s.size()) break;
     char32_t cp = 0;
-    const std::size_t len = utf8_len(s, i, cp);
+    const std::size_t len = text::utf8_sequence(s, i, cp);
     if (len == 0 || cp < 0x20 || cp == 0x7F) {
-      out += kReplacement;
+      out += text::kReplacementUtf8;
       i += len == 0 ? 1 : len;
     } else {
       out.append(s, i, len);
@@ -113,9 +89,9 @@ std::string json_string(std::string_view s) {
     i = j;
     if (i == s.size()) break;
     char32_t cp = 0;
-    const std::size_t len = utf8_len(s, i, cp);
+    const std::size_t len = text::utf8_sequence(s, i, cp);
     if (len == 0) {
-      out += kReplacement;
+      out += text::kReplacementUtf8;
       ++i;
       continue;
     }

@@ -24,6 +24,14 @@ std::string collapse_whitespace(std::string_view s);
 // decide what to do with surrogates and NUL.
 void append_utf8(std::string& out, std::uint32_t cp);
 
+// U+FFFD as UTF-8: what writers put where a byte was not valid UTF-8.
+inline constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
+
+// Length of the valid UTF-8 sequence starting at s[i] (1..4), or 0 if it is not one
+// (truncated, overlong, surrogate, above U+10FFFF); `cp` receives the code point.
+// For escapers that must resynchronise byte by byte on invalid input.
+std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp);
+
 // At most max_chars code points; adds "…" when it cut.
 std::string truncate_utf8(std::string_view s, std::size_t max_chars);
 

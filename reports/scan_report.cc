@@ -1,13 +1,12 @@
 #include "reports/scan_report.h"
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 #include <fstream>
 #include <functional>
 #include <system_error>
 
 #include "reports/scan_report_model.h"
+#include "util/clock.h"
 
 namespace granska::reports {
 
@@ -30,14 +29,6 @@ std::string display_time(std::string_view iso) {
 
 namespace {
 
-std::string now_utc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 Error write_error(const std::filesystem::path& p) {
   return Error{"cannot write " + p.string(), "kan inte skriva " + p.string()};
@@ -71,7 +62,7 @@ Result<ScanReportResult> write_scan_report(review::ScanSource& source, const org
   review::UnitResolver resolver(map);
   Model m;
   m.lang = options.lang;
-  m.generated_at = options.generated_at.empty() ? now_utc() : options.generated_at;
+  m.generated_at = options.generated_at.empty() ? utc_timestamp() : options.generated_at;
   m.profile = &profile;
   m.rules = &rules;
   m.coverage = org::profile_coverage(registry, profile);

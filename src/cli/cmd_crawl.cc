@@ -5,7 +5,6 @@
 
 #include <csignal>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -26,6 +25,7 @@
 #include "reports/terminal_escape.h"
 #include "review/rows_from_page.h"
 #include "store/crawl_store.h"
+#include "util/clock.h"
 
 namespace granska::cli {
 
@@ -187,14 +187,6 @@ nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
   return j;
 }
 
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // A finished record as the scan store keeps it. An unchanged page (304) carries the
 // earlier scan's structured results over, as its rendered output is carried over.
@@ -208,7 +200,7 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
   row.kind = std::string(crawl::to_string(r.kind));
   row.status = r.status;
   row.content_type = r.content_type;
-  row.fetched_at = utc_now();
+  row.fetched_at = utc_timestamp();
   if (!r.error.message.empty()) {
     row.error = r.error.text(Lang::Sv);
     row.error_en = r.error.message;

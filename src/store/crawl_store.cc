@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "store/sqlite_db.h"
+#include "util/clock.h"
 
 namespace granska::store {
 
@@ -229,7 +230,7 @@ Result<review::ScanId> CrawlStore::begin_scan(const ScanStart& start) {
                        "INSERT INTO scans(status, started, granska_version, ruleset_hash, config_name, options) "
                        "VALUES(0, ?1, ?2, ?3, ?4, ?5)");
   if (ok) {
-    insert.text(1, utc_now());
+    insert.text(1, utc_timestamp());
     insert.text(2, start.granska_version);
     insert.text(3, start.ruleset_hash);
     insert.text(4, start.config_name);
@@ -267,7 +268,7 @@ Status CrawlStore::finish_scan(review::ScanStatus status) {
     return db_error(im.db, "cannot finish the scan");
   }
   q.integer(1, static_cast<int>(status));
-  q.text(2, utc_now());
+  q.text(2, utc_timestamp());
   q.integer(3, current_);
   if (q.step() != SQLITE_DONE) return db_error(im.db, "cannot finish the scan");
   return flush();

@@ -1,6 +1,5 @@
 #include "store/sqlite_db.h"
 
-#include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -335,13 +334,5 @@ void read_media(const Stmt& q, int first, review::MediaRow& row) {
   row.autoplay = outcome(first + 7);
 }
 
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 }  // namespace granska::store::detail

@@ -112,7 +112,5 @@ inline constexpr const char* kMediaColumns =
     "m.kind, m.source, m.name, m.player, m.captions, m.description, m.transcript, m.autoplay";
 void read_media(const Stmt& q, int first, review::MediaRow& row);
 
-// Current UTC time, ISO 8601 with seconds: "2026-11-23T02:00:05Z".
-std::string utc_now();
 
 }  // namespace granska::store::detail

@@ -6,21 +6,14 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <string_view>
+
+#include "util/clock.h"
 
 namespace granska {
 
 namespace {
 
-std::string utc_now() {
-  char buf[32];
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // The holder's "pid started" line, or "" when the file cannot be read.
 std::string holder(int fd) {
@@ -55,7 +48,7 @@ Result<LockFile> LockFile::acquire(const std::string& path) {
   }
   // Who holds it, for the message a second run prints. Best effort: the lock itself is what
   // counts, so a failed write changes nothing.
-  const std::string line = std::to_string(getpid()) + " sedan/since " + utc_now() + "\n";
+  const std::string line = std::to_string(getpid()) + " sedan/since " + utc_timestamp() + "\n";
   if (ftruncate(fd, 0) == 0) {
     [[maybe_unused]] const ssize_t w = pwrite(fd, line.data(), line.size(), 0);
   }

@@ -19,6 +19,7 @@
 #include "cli/commands.h"
 #include "cli/input_options.h"
 #include "cli/org_config.h"
+#include "cli/output_files.h"
 #include "crawl/crawler.h"
 #include "crawl/sitemap.h"
 #include "engine/evaluate.h"
@@ -54,15 +55,6 @@ struct AuditOptions {
   std::string today;  // hidden, for tests: YYYY-MM-DD
   InputFlags input;
 };
-
-std::string file_name(const std::string& format) {
-  if (format == "html") return "granska.html";
-  if (format == "json") return "granska.json";
-  if (format == "sarif") return "granska.sarif";
-  if (format == "junit") return "granska.junit.xml";
-  if (format == "earl") return "granska.earl.jsonld";
-  return "granska.txt";
-}
 
 std::string base64(std::string_view in) {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -382,60 +374,35 @@ int run_audit(const AuditOptions& o) {
     }
   }
 
-  std::vector<std::string> formats;
-  for (const std::string& f : o.formats.empty() ? std::vector<std::string>{o.output_dir.empty() ? "text" : "html"} : o.formats) {
-    if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
-  }
-  if (formats.size() > 1 && o.output_dir.empty()) {
-    print_error(tr(lang, "flera format kräver --output-dir KATALOG", "several formats need --output-dir DIR"));
-    return kExitFailed;
-  }
-  if (!o.output_dir.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(o.output_dir, ec);
-    if (ec) {
-      print_error(tr(lang, "kan inte skapa katalogen ", "cannot create the directory ") + o.output_dir);
-      return kExitFailed;
-    }
-  }
+  const std::optional<std::vector<std::string>> formats =
+      prepare_formats(o.formats, o.output_dir.empty() ? "text" : "html", o.output_dir, lang);
+  if (!formats) return kExitFailed;
   reports::Options ro{lang, false, false};
-  for (const std::string& format : formats) {
-    const std::string path = o.output_dir.empty() ? "" : (std::filesystem::path(o.output_dir) / file_name(format)).string();
-    std::ofstream file;
-    if (!path.empty()) {
-      file.open(path, std::ios::binary);
-      if (!file) {
-        print_error(tr(lang, "kan inte skriva till ", "cannot write to ") + path);
-        return kExitFailed;
-      }
-    }
-    std::ostream& out = path.empty() ? std::cout : file;
-    if (format == "html") {
-      reports::write_acceptance_html(out, report, ro);
-    } else if (format == "json") {
-      reports::write_acceptance_json(out, report, ro);
-    } else if (format == "earl") {
-      reports::write_earl(out, full_reports, ro);
-    } else if (format == "junit") {
-      reports::write_junit(out, gated_reports, ro);
-    } else if (format == "sarif") {
-      reports::write_sarif(out, gated_reports, ro);
-    } else {
-      std::ostringstream text;
-      reports::write_acceptance_text(text, report, ro);
-      if (path.empty()) {  // page text on a terminal: escaped line by line
-        std::istringstream lines(text.str());
-        for (std::string line; std::getline(lines, line);) out << reports::escape_for_terminal(line) << '\n';
+  for (const std::string& format : *formats) {
+    const std::string path = o.output_dir.empty() ? "" : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
+    const bool written = write_output(path, lang, [&](std::ostream& out) {
+      if (format == "html") {
+        reports::write_acceptance_html(out, report, ro);
+      } else if (format == "json") {
+        reports::write_acceptance_json(out, report, ro);
+      } else if (format == "earl") {
+        reports::write_earl(out, full_reports, ro);
+      } else if (format == "junit") {
+        reports::write_junit(out, gated_reports, ro);
+      } else if (format == "sarif") {
+        reports::write_sarif(out, gated_reports, ro);
       } else {
-        out << text.str();
+        std::ostringstream text;
+        reports::write_acceptance_text(text, report, ro);
+        if (path.empty()) {  // page text on a terminal: escaped line by line
+          std::istringstream lines(text.str());
+          for (std::string line; std::getline(lines, line);) out << reports::escape_for_terminal(line) << '\n';
+        } else {
+          out << text.str();
+        }
       }
-    }
-    out.flush();
-    if (!out) {
-      print_error(tr(lang, "rapporten kunde inte skrivas", "the report could not be written") +
-                  (path.empty() ? std::string() : ": " + path));
-      return kExitFailed;
-    }
+    });
+    if (!written) return kExitFailed;
   }
   // Problems the user should see even when the report goes to files.
   if (!o.output_dir.empty()) {

@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/input_options.h"
+#include "cli/output_files.h"
 #include "engine/evaluate.h"
 #include "fetch/fetch.h"
 #include "html/dom.h"
@@ -38,15 +39,6 @@ struct CheckOptions {
   std::vector<std::string> skip_rules;
 };
 
-
-// The file each format gets in --output-dir.
-std::string file_name(const std::string& format) {
-  if (format == "json") return "granska.json";
-  if (format == "sarif") return "granska.sarif";
-  if (format == "junit") return "granska.junit.xml";
-  if (format == "earl") return "granska.earl.jsonld";
-  return "granska.txt";
-}
 
 bool use_color(const std::string& mode, bool to_stdout) {
   if (mode == "always") return true;
@@ -104,54 +96,27 @@ int run_check(const CheckOptions& o) {
     media::build_rows(inventory, evaluation);
   }
 
-  // Several formats, each written once: "text,sarif" and "--format text --format sarif" alike.
-  std::vector<std::string> formats;
-  for (const std::string& f : o.formats.empty() ? std::vector<std::string>{"text"} : o.formats) {
-    if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
-  }
-  if (formats.size() > 1 && o.output_dir.empty()) {
-    print_error(tr(lang, "flera format kräver --output-dir KATALOG", "several formats need --output-dir DIR"));
-    return kExitFailed;
-  }
-  if (!o.output_dir.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(o.output_dir, ec);
-    if (ec) {
-      print_error(tr(lang, "kan inte skapa katalogen ", "cannot create the directory ") + o.output_dir);
-      return kExitFailed;
-    }
-  }
+  const std::optional<std::vector<std::string>> formats = prepare_formats(o.formats, "text", o.output_dir, lang);
+  if (!formats) return kExitFailed;
   reports::PageReport report{*page, evaluation, &inventory};
-  for (const std::string& format : formats) {
-    std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / file_name(format)).string();
-    std::ofstream file;
-    if (!path.empty()) {
-      file.open(path, std::ios::binary);
-      if (!file) {
-        print_error(tr(lang, "kan inte skriva till ", "cannot write to ") + path);
-        return kExitFailed;
+  for (const std::string& format : *formats) {
+    const std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
+    const reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};
+    const bool written = write_output(path, lang, [&](std::ostream& out) {
+      if (format == "json") {
+        reports::write_json(out, report, ro);
+      } else if (format == "sarif") {
+        reports::write_sarif(out, report, ro);
+      } else if (format == "junit") {
+        reports::write_junit(out, report, ro);
+      } else if (format == "earl") {
+        reports::write_earl(out, std::span<const reports::PageReport>(&report, 1), ro);
+      } else {
+        reports::write_text(out, report, ro);
+        if (o.media) reports::write_media_text(out, inventory, ro);
       }
-    }
-    std::ostream& out = path.empty() ? std::cout : file;
-    reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};
-    if (format == "json") {
-      reports::write_json(out, report, ro);
-    } else if (format == "sarif") {
-      reports::write_sarif(out, report, ro);
-    } else if (format == "junit") {
-      reports::write_junit(out, report, ro);
-    } else if (format == "earl") {
-      reports::write_earl(out, std::span<const reports::PageReport>(&report, 1), ro);
-    } else {
-      reports::write_text(out, report, ro);
-      if (o.media) reports::write_media_text(out, inventory, ro);
-    }
-    out.flush();
-    if (!out) {
-      print_error(tr(lang, "rapporten kunde inte skrivas", "the report could not be written") +
-                  (path.empty() ? std::string() : ": " + path));
-      return kExitFailed;
-    }
+    });
+    if (!written) return kExitFailed;
   }
 
   return evaluation.fails_at(fail_on_impact(o.fail_on)) ? kExitFindings : kExitOk;

@@ -144,15 +144,9 @@ int run_audit(const AuditOptions& o) {
   // Profile: --config's [profile] when given, else --profile.
   org::Profile profile;
   if (!o.config.empty()) {
-    std::vector<ConfigProblem> problems;
-    OrgConfig c = load_org_config(o.config, problems);
-    if (!problems.empty()) {
-      const ConfigProblem& p = problems.front();
-      print_error(o.config + (p.line > 0 ? ":" + std::to_string(p.line) : std::string()) + ": " +
-                  (lang == Lang::En || p.sv.empty() ? p.en : p.sv));
-      return kExitFailed;
-    }
-    profile = c.profile;
+    const std::optional<OrgConfig> c = load_valid_org_config(o.config, lang);
+    if (!c) return kExitFailed;
+    profile = c->profile;
   } else {
     const org::Profile* p = org::find_profile(o.profile);
     if (!p) {

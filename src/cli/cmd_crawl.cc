@@ -279,15 +279,9 @@ int run_crawl(const CrawlCliOptions& given) {
   std::optional<org::OrgMap> org_map;
   std::string config_name;
   if (db && !o.config.empty()) {
-    std::vector<ConfigProblem> problems;
-    OrgConfig oc = load_org_config(o.config, problems);
-    if (!problems.empty()) {
-      const ConfigProblem& p = problems.front();
-      print_error(o.config + (p.line > 0 ? ":" + std::to_string(p.line) : std::string()) + ": " +
-                  (lang == Lang::En ? p.en : p.sv));
-      return kExitFailed;
-    }
-    org_map = std::move(oc.map);
+    std::optional<OrgConfig> oc = load_valid_org_config(o.config, lang);
+    if (!oc) return kExitFailed;
+    org_map = std::move(oc->map);
     config_name = std::filesystem::path(o.config).filename().string();
   }
   const std::string ruleset_hash = engine::Registry::builtin().fingerprint();

@@ -17,22 +17,9 @@ namespace granska::cli {
 
 int run_report_step(const ReportStep& o) {
   const Lang lang = *parse_lang(o.lang);
-  std::vector<ConfigProblem> problems;
-  OrgConfig config = load_org_config(o.config, problems);
-  if (!problems.empty()) {
-    for (const ConfigProblem& p : problems) {
-      std::cerr << reports::escape_for_terminal(o.config) << (p.line > 0 ? ":" + std::to_string(p.line) : std::string())
-                << ": " << reports::escape_for_terminal(lang == Lang::En || p.sv.empty() ? p.en : p.sv) << "\n";
-    }
-    print_error(tr(lang, "inställningsfilen är ogiltig (se granska config check)",
-                   "the configuration is invalid (see granska config check)"));
-    return kExitFailed;
-  }
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(o.db, ec)) {
-    print_error(tr(lang, "databasen finns inte: ", "no database at: ") + o.db);
-    return kExitFailed;
-  }
+  const std::optional<OrgConfig> loaded = load_valid_org_config(o.config, lang);
+  if (!loaded) return kExitFailed;
+  const OrgConfig& config = *loaded;
   auto source = store::open_scan_source(o.db);
   if (!source) {
     print_error(source.error().text(lang));

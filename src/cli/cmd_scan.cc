@@ -53,17 +53,9 @@ void point_latest(const fs::path& reports, const std::string& folder) {
 int run_scan(const ScanOptions& given) {
   ScanOptions o = given;
   Lang lang = o.lang == "en" ? Lang::En : Lang::Sv;
-  std::vector<ConfigProblem> problems;
-  const OrgConfig config = load_org_config(o.config, problems);
-  if (!problems.empty()) {
-    for (const ConfigProblem& p : problems) {
-      std::cerr << reports::escape_for_terminal(o.config) << (p.line > 0 ? ":" + std::to_string(p.line) : std::string())
-                << ": " << reports::escape_for_terminal(lang == Lang::En || p.sv.empty() ? p.en : p.sv) << "\n";
-    }
-    print_error(tr(lang, "inställningsfilen är ogiltig (se granska config check)",
-                   "the configuration is invalid (see granska config check)"));
-    return kExitFailed;
-  }
+  const std::optional<OrgConfig> loaded = load_valid_org_config(o.config, lang);
+  if (!loaded) return kExitFailed;
+  const OrgConfig& config = *loaded;
   if (o.lang.empty()) lang = config.scan.lang == "en" ? Lang::En : Lang::Sv;
   const std::string lang_name = lang == Lang::En ? "en" : "sv";
   const std::string db = !o.db.empty() ? o.db : resolve_config_path(o.config, config.scan.database);

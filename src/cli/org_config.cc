@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <array>
-#include <filesystem>
 #include <cstdint>
+#include <filesystem>
+#include <iostream>
 #include <optional>
 #include <string_view>
 #include <toml++/toml.h>
+
+#include "cli/commands.h"
+#include "reports/terminal_escape.h"
 
 namespace granska::cli {
 
@@ -312,6 +316,19 @@ OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& p
   std::stable_sort(problems.begin(), problems.end(),
                    [](const ConfigProblem& a, const ConfigProblem& b) { return a.line < b.line; });
   return out;
+}
+
+std::optional<OrgConfig> load_valid_org_config(const std::string& path, Lang lang) {
+  std::vector<ConfigProblem> problems;
+  OrgConfig config = load_org_config(path, problems);
+  if (problems.empty()) return config;
+  for (const ConfigProblem& p : problems) {
+    std::cerr << reports::escape_for_terminal(path) << (p.line > 0 ? ":" + std::to_string(p.line) : std::string())
+              << ": " << reports::escape_for_terminal(lang == Lang::En || p.sv.empty() ? p.en : p.sv) << "\n";
+  }
+  print_error(tr(lang, "inställningsfilen är ogiltig (se granska config check)",
+                 "the configuration is invalid (see granska config check)"));
+  return std::nullopt;
 }
 
 std::string resolve_config_path(const std::string& config, const std::string& path) {

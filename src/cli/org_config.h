@@ -55,4 +55,9 @@ struct ConfigProblem {
 // result is only meaningful then. An unreadable file or a TOML syntax error is one problem.
 OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& problems);
 
+// For commands that need a valid file (report, scan, audit, crawl): every problem as
+// "FILE:LINE: text" on standard error, then one line pointing at `granska config check`;
+// nullopt when there was any.
+std::optional<OrgConfig> load_valid_org_config(const std::string& path, Lang lang);
+
 }  // namespace granska::cli

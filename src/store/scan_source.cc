@@ -122,7 +122,7 @@ Result<std::unique_ptr<review::ScanSource>> open_scan_source(const std::string& 
 Result<std::vector<PrunedScan>> prune_scans(const std::string& path, int keep) {
   if (keep < 1) keep = 1;
   Connection c;
-  if (Status st = open_database(path, false, c); !st) return st.error();
+  if (Status st = open_database(path, false, c, /*create=*/false); !st) return st.error();
   sqlite3* db = c.db;
   if (!exec(db, "BEGIN IMMEDIATE")) return db_error(db, "cannot prune " + path);
   std::vector<PrunedScan> removed;

@@ -156,14 +156,14 @@ bool exec(sqlite3* db, const char* sql) {
   return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
-Status open_database(const std::string& path, bool read_only, Connection& out) {
-  if (read_only) {
+Status open_database(const std::string& path, bool read_only, Connection& out, bool create) {
+  if (read_only || !create) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
       return Error{"Scan database: no database at " + path, "Granskningsdatabasen: ingen databas finns i " + path};
     }
   }
-  const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int flags = read_only ? SQLITE_OPEN_READONLY : create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE;
   if (sqlite3_open_v2(path.c_str(), &out.db, flags, nullptr) != SQLITE_OK) {
     return db_error(out.db, "cannot open " + path);
   }

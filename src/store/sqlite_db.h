@@ -73,8 +73,9 @@ bool exec(sqlite3* db, const char* sql);
 // Opens `path` and brings its schema to kSchemaVersion (creating it in a new file).
 // read_only: never writes; a file at an older version is first migrated through a short
 // read-write connection (a new file is not created). Errors are bilingual: cannot open,
-// not a granska database, made by a newer granska.
-Status open_database(const std::string& path, bool read_only, Connection& out);
+// not a granska database, made by a newer granska. create = false: a missing file is an
+// error ("no database at …") rather than a new empty database (prune, readers).
+Status open_database(const std::string& path, bool read_only, Connection& out, bool create = true);
 
 // ---- Rows as stored (shared by the writer and the readers)
 

@@ -166,6 +166,7 @@ struct FixtureServer::Impl {
   httplib::Server server;
   std::thread thread;
   std::atomic<bool> stopping{false};
+  std::atomic<bool> gate_open{false};
   int port = 0;
   mutable std::mutex mu;
   std::vector<std::string> log;
@@ -202,6 +203,14 @@ struct FixtureServer::Impl {
 
     server.Get("/_test/slow", [this](const httplib::Request& req, httplib::Response& res) {
       sleep_ms(std::clamp(param_long(req, "ms", 1000), 0L, kMaxSlowMs));
+      res.set_content(std::string(kPage), "text/html; charset=utf-8");
+    });
+
+    server.Get("/_test/gate", [this](const httplib::Request&, httplib::Response& res) {
+      const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(kMaxSlowMs);
+      while (!gate_open && !stopping && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
       res.set_content(std::string(kPage), "text/html; charset=utf-8");
     });
 
@@ -467,6 +476,8 @@ std::vector<std::string> FixtureServer::requests() const {
   std::lock_guard lock(impl_->mu);
   return impl_->log;
 }
+
+void FixtureServer::open_gate() { impl_->gate_open = true; }
 
 std::string FixtureServer::url(std::string_view path) const {
   std::string out = "http://127.0.0.1:" + std::to_string(impl_->port);

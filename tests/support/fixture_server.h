@@ -18,6 +18,9 @@
 //   /_test/status/<code>          any status 200–599 with a small HTML body
 //   /_test/slow?ms=N              answers after N ms (max 60000), sleeping in small steps so
 //                                 the server still stops promptly
+//   /_test/gate                   holds the request until open_gate() (or the server stops,
+//                                 or 60 s pass), then answers like /_test/page: a crawl that
+//                                 includes it cannot finish before the test says so
 //   /_test/redirect-loop          302 → /_test/redirect-loop/b → 302 → /_test/redirect-loop
 //   /_test/redirect-chain[?to=/p] 301 → …/2, 302 → …/3, 307 → /p (default /_test/page):
 //                                 three hops
@@ -70,6 +73,8 @@ class FixtureServer {
   std::string url(std::string_view path) const;
   // The targets ("/a?b") of every request received so far, in arrival order. Thread-safe.
   std::vector<std::string> requests() const;
+  // Lets every held and later /_test/gate request through.
+  void open_gate();
 
  private:
   struct Impl;

@@ -1,6 +1,7 @@
 // granska crawl URL...: crawl sites politely and check every page on the way; prints every
 // page (status, final URL, errors, findings in the shape of `granska check`) as text or as
-// JSON, streamed as pages finish, so memory stays flat. Exit code as for check.
+// JSON, streamed as pages finish, so memory stays flat. Exit code as for check, and 3 when
+// another run holds the --db database's lock (<db>.lock).
 #include <unistd.h>
 
 #include <csignal>
@@ -25,6 +26,7 @@
 #include "reports/terminal_escape.h"
 #include "review/rows_from_page.h"
 #include "store/crawl_store.h"
+#include "util/lock_file.h"
 #include "util/clock.h"
 
 namespace granska::cli {
@@ -57,6 +59,7 @@ struct CrawlCliOptions {
   // report (a large share of the CPU per page) is not rendered at all.
   bool print_pages = true;
   bool keep_seeds = false;  // granska scan was given URLs: the configuration's do not replace them
+  bool lock_db = true;      // false for granska scan, which holds its own lock already
   InputFlags input;
   CLI::App* cmd = nullptr;  // to tell flags given on the command line from defaults
 };
@@ -250,6 +253,19 @@ int run_crawl(const CrawlCliOptions& given) {
     return kExitFailed;
   }
   std::optional<store::CrawlStore::ScanRef> resumed;
+  // Two crawls writing one database would interleave their scans and fight over --resume;
+  // the lock is the one `granska scan` takes by default, so a manual crawl and the nightly
+  // scan keep apart too.
+  std::optional<LockFile> db_lock;
+  if (!o.db.empty() && o.lock_db) {
+    bool held = false;
+    Result<LockFile> lock = LockFile::acquire(o.db + ".lock", &held);
+    if (!lock) {
+      print_error(lock.error().text(lang));
+      return held ? kExitLocked : kExitFailed;
+    }
+    db_lock.emplace(std::move(*lock));
+  }
   if (!o.db.empty()) {
     auto opened = store::CrawlStore::open(o.db);
     if (!opened) {
@@ -592,6 +608,7 @@ int run_crawl_step(const CrawlStep& step) {
   o.quiet = step.quiet;
   o.log_json = step.log_json;
   o.print_pages = false;
+  o.lock_db = false;
   return run_crawl(o);
 }
 

@@ -1,6 +1,6 @@
 // granska scan --config FILE: the one command a scheduler runs (docs/scheduling.md).
 // Takes the lock, crawls into the scan database (continuing an interrupted scan first),
-// writes the report folder for the new scan and prunes old scans. Findings never make it
+// writes the report folder for the new scan and prunes old scans and report folders. Findings never make it
 // fail: exit 0 when the scan ran, 2 when it failed, 3 when another run holds the lock.
 #include <filesystem>
 #include <iostream>
@@ -9,6 +9,7 @@
 #include "cli/org_config.h"
 #include "cli/scan_steps.h"
 #include "reports/terminal_escape.h"
+#include "review/report_folders.h"
 #include "store/crawl_store.h"
 #include "store/scan_source.h"
 #include "util/lock_file.h"
@@ -33,23 +34,6 @@ void say(const ScanOptions& o, const std::string& line) {
   if (!o.quiet && !o.log_json) std::cout << "granska scan: " << line << std::endl;
 }
 
-// "2026-11-24T01:30:05Z" -> "2026-11-24_0130": sorts by time, valid on every file system.
-std::string folder_name(const std::string& started, review::ScanId id) {
-  std::string name;
-  if (started.size() >= 16) name = started.substr(0, 10) + "_" + started.substr(11, 2) + started.substr(14, 2);
-  return (name.empty() ? std::string("scan") : name) + "-" + std::to_string(id);
-}
-
-// Points `<reports>/senaste` at the newest folder: a relative symlink replaced atomically,
-// so a web server publishing the folder never sees it missing.
-void point_latest(const fs::path& reports, const std::string& folder) {
-  std::error_code ec;
-  const fs::path tmp = reports / ".senaste.tmp";
-  fs::remove(tmp, ec);
-  fs::create_directory_symlink(folder, tmp, ec);
-  if (!ec) fs::rename(tmp, reports / "senaste", ec);
-}
-
 int run_scan(const ScanOptions& given) {
   ScanOptions o = given;
   Lang lang = o.lang == "en" ? Lang::En : Lang::Sv;
@@ -69,10 +53,11 @@ int run_scan(const ScanOptions& given) {
 
   std::error_code ec;
   if (const fs::path dir = fs::path(db).parent_path(); !dir.empty()) fs::create_directories(dir, ec);
-  Result<LockFile> lock = LockFile::acquire(lock_path);
+  bool held = false;
+  Result<LockFile> lock = LockFile::acquire(lock_path, &held);
   if (!lock) {
     print_error(lock.error().text(lang));
-    return kExitLocked;
+    return held ? kExitLocked : kExitFailed;
   }
 
   // 1. Crawl. An interrupted scan (killed, machine restarted) is continued rather than
@@ -110,12 +95,12 @@ int run_scan(const ScanOptions& given) {
     print_error(tr(lang, "databasen har ingen avslutad genomsökning", "the database holds no complete scan"));
     return kExitFailed;
   }
-  const std::string folder = folder_name(scans.back().started, scans.back().id);
+  const std::string folder = review::report_folder_name(scans.back().started, scans.back().id);
   source->reset();
   fs::create_directories(reports_dir, ec);
   const fs::path out = fs::path(reports_dir) / folder;
   if (run_report_step({db, o.config, out.string(), lang_name, 6, o.quiet || o.log_json}) != kExitOk) return kExitFailed;
-  point_latest(reports_dir, folder);
+  if (granska::Status linked = review::point_latest_report(reports_dir, folder); !linked) print_error(linked.error().text(lang));
 
   // 3. Prune. A failure here loses nothing: the scan and its report are written.
   if (config.scan.keep > 0) {
@@ -128,6 +113,15 @@ int run_scan(const ScanOptions& given) {
       say(o, tr(lang, "tog bort ", "removed ") + std::to_string(removed->size()) +
                  tr(lang, " gamla genomsökningar (behåller ", " old scans (keeping ") +
                  std::to_string(config.scan.keep) + ")");
+    }
+  }
+  if (config.scan.keep_reports > 0) {
+    const review::PrunedFolders pruned = review::prune_report_folders(reports_dir, config.scan.keep_reports);
+    for (const Error& e : pruned.errors) print_error(e.text(lang));
+    if (!pruned.removed.empty()) {
+      say(o, tr(lang, "tog bort ", "removed ") + std::to_string(pruned.removed.size()) +
+                 tr(lang, " gamla rapportmappar (behåller ", " old report folders (keeping ") +
+                 std::to_string(config.scan.keep_reports) + ")");
     }
   }
   say(o, tr(lang, "klar: ", "done: ") + reports::escape_for_terminal((out / "index.html").string()));

@@ -26,7 +26,7 @@ constexpr std::array kSiteKeys{"seeds", "sitemaps", "allowed_hosts", "include", 
 constexpr std::array kUnitKeys{"id", "name_sv", "name_en", "type", "hosts", "prefixes", "patterns"};
 constexpr std::array kAssignKeys{"unit", "host", "prefix", "pattern"};
 constexpr std::array kProfileKeys{"id", "name_sv", "name_en", "criteria"};
-constexpr std::array kScanKeys{"database", "reports", "lock", "keep", "lang"};
+constexpr std::array kScanKeys{"database", "reports", "lock", "keep", "keep_reports", "lang"};
 constexpr std::array kStatusKeys{"satisfactory_min_share", "partial_min_share", "satisfactory_max_failed_criteria",
                                  "partial_max_failed_criteria"};
 
@@ -292,15 +292,19 @@ OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& p
       out.scan.database = r.string(*t, "database", "[scan]");
       out.scan.reports = r.string(*t, "reports", "[scan]");
       out.scan.lock = r.string(*t, "lock", "[scan]");
-      if (const toml::node* n = t->get("keep")) {
+      auto count = [&](const char* key, int& into) {
+        const toml::node* n = t->get(key);
+        if (!n) return;
         std::optional<std::int64_t> v = n->value_exact<std::int64_t>();
         if (!v || *v < 0 || *v > 100000) {
-          r.problem(line_of(*n), "keep in [scan] must be a whole number of scans (0 = keep all)",
-                    "keep i [scan] måste vara ett heltal, antal genomsökningar (0 = behåll alla)");
+          r.problem(line_of(*n), std::string(key) + " in [scan] must be a whole number (0 = keep all)",
+                    std::string(key) + " i [scan] måste vara ett heltal (0 = behåll alla)");
         } else {
-          out.scan.keep = static_cast<int>(*v);
+          into = static_cast<int>(*v);
         }
-      }
+      };
+      count("keep", out.scan.keep);
+      count("keep_reports", out.scan.keep_reports);
       if (const toml::node* n = t->get("lang")) {
         const std::string v = r.string(*t, "lang", "[scan]");
         if (v == "sv" || v == "en") {

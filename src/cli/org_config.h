@@ -7,7 +7,7 @@
 //   [profile] id = "…"  name_sv = "…"  name_en = "…"  criteria = ["1.1.1", …]
 //   [status]  satisfactory_min_share = 0.9  partial_min_share = 0.6
 //             satisfactory_max_failed_criteria = 2  partial_max_failed_criteria = 6
-//   [scan]    database = "…"  reports = "…"  keep = 12  lang = "sv"  lock = "…"
+//   [scan]    database = "…"  reports = "…"  keep = 12  keep_reports = 0  lang = "sv"  lock = "…"
 #pragma once
 
 #include <optional>
@@ -28,6 +28,7 @@ struct ScanSettings {
   std::string reports;   // "" = not set (then --reports is required)
   std::string lock;      // "" = database + ".lock"
   int keep = 12;         // complete scans kept; 0 = all
+  int keep_reports = 0;  // report folders kept; 0 = all (they are the record of what was reported)
   std::string lang = "sv";
 };
 

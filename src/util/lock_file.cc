@@ -27,7 +27,8 @@ std::string holder(int fd) {
 
 }  // namespace
 
-Result<LockFile> LockFile::acquire(const std::string& path) {
+Result<LockFile> LockFile::acquire(const std::string& path, bool* held_by_another) {
+  if (held_by_another) *held_by_another = false;
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     const std::string why = std::strerror(errno);
@@ -39,6 +40,7 @@ Result<LockFile> LockFile::acquire(const std::string& path) {
     const std::string who = holder(fd);
     ::close(fd);
     if (err == EWOULDBLOCK) {
+      if (held_by_another) *held_by_another = true;
       const std::string by = who.empty() ? "" : " (process " + who + ")";
       return Error{"another granska run holds the lock " + path + by + "; this run stops without scanning",
                    "en annan granska-körning håller låset " + path + by + "; den här körningen avslutas utan att skanna"};

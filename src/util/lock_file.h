@@ -18,8 +18,9 @@ class LockFile {
  public:
   // Takes the lock without waiting. Errors: the lock is held by another run (the message
   // names the file and, when readable, the holder's PID and start time), or the file
-  // cannot be created (missing directory, permissions).
-  static Result<LockFile> acquire(const std::string& path);
+  // cannot be created (missing directory, permissions). `held_by_another`, when given, is
+  // set to whether the error is the first kind (a caller exits differently for it).
+  static Result<LockFile> acquire(const std::string& path, bool* held_by_another = nullptr);
 
   LockFile(LockFile&& other) noexcept;
   LockFile& operator=(LockFile&& other) noexcept;

@@ -17,6 +17,7 @@
 #include "support/run_program.h"
 #include "support/test_paths.h"
 #include "store/crawl_store.h"
+#include "util/lock_file.h"
 
 #include <fcntl.h>
 
@@ -169,6 +170,26 @@ TEST_F(CrawlCommand, ConfigFileAndFlagsOverrideIt) {
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("max_pages"), std::string::npos) << bad.err;
   std::filesystem::remove(path);
+}
+
+// The database's lock is the one `granska scan` takes: a crawl into a database another run
+// is writing exits 3 and leaves it alone.
+TEST_F(CrawlCommand, ADatabaseInUseIsLeftAlone) {
+  const std::string db = (std::filesystem::temp_directory_path() /
+                          ("granska-locked-" + std::to_string(::getpid()) + ".db")).string();
+  std::filesystem::remove(db);
+  {
+    Result<LockFile> held = LockFile::acquire(db + ".lock");
+    ASSERT_TRUE(held.ok());
+    auto r = run_granska({"crawl", server_->url("/om.html"), "--db", db, "--delay", "0", "--quiet"});
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_NE(r.err.find("en annan granska-körning håller låset"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(db));
+  }
+  auto free = run_granska({"crawl", server_->url("/om.html"), "--db", db, "--delay", "0", "--quiet", "--max-depth", "0"});
+  EXPECT_EQ(free.exit_code, 1) << free.err;  // om.html has a failure
+  std::filesystem::remove(db);
+  std::filesystem::remove(db + ".lock");
 }
 
 TEST_F(CrawlCommand, ResumeNeedsADatabaseWithACrawl) {

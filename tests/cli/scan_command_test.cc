@@ -52,7 +52,7 @@ TEST(ScanCommand, CrawlsTwoSitesWritesTheReportAndPrunes) {
   testing::FixtureServer company(testing::fixture_path("demo-bolag"));
   ASSERT_TRUE(city.start());
   ASSERT_TRUE(company.start());
-  ScanSetup s("two", "keep = 1\n");
+  ScanSetup s("two", "keep = 1\nkeep_reports = 2\n");
   const std::string company_url = "http://localhost:" + std::to_string(company.port()) + "/";
   auto scan = [&] { return run_granska({"scan", "--config", s.config, city.url("/"), company_url}); };
 
@@ -79,6 +79,16 @@ TEST(ScanCommand, CrawlsTwoSitesWritesTheReportAndPrunes) {
   ASSERT_TRUE(source.ok());
   EXPECT_EQ((*source)->complete_scans().size(), 1u);
   EXPECT_NE(second.out.find("tog bort 1 gamla genomsökningar"), std::string::npos) << second.out;
+  EXPECT_EQ(second.out.find("rapportmappar"), std::string::npos) << "two folders, keep_reports = 2";
+
+  // A third scan: keep_reports = 2 removes the first report folder, and only that.
+  auto third = scan();
+  ASSERT_EQ(third.exit_code, 0) << third.out << third.err;
+  EXPECT_FALSE(fs::exists(s.dir / "rapporter" / first_folder));
+  EXPECT_NE(third.out.find("tog bort 1 gamla rapportmappar (behåller 2)"), std::string::npos) << third.out;
+  std::size_t folders = 0;
+  for (const auto& e : fs::directory_iterator(s.dir / "rapporter")) folders += e.is_directory() && !e.is_symlink();
+  EXPECT_EQ(folders, 2u);
 
   // --quiet: nothing but errors, for cron mail.
   auto quiet = run_granska({"scan", "--quiet", "--config", s.config, city.url("/"), company_url});

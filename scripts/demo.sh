@@ -65,9 +65,9 @@ scan "$@"
 
 echo
 echo "================================================================"
-echo "granska diff --db $out/demo.db   (vad ändrades mellan genomsökningarna)"
+echo "granska diff --db $out/demo.db --config config/demo.toml   (vad ändrades mellan genomsökningarna)"
 echo "================================================================"
-build/granska diff --db "$out/demo.db" || true
+build/granska diff --db "$out/demo.db" --config config/demo.toml || true
 
 echo
 echo "================================================================"

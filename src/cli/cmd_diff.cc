@@ -1,11 +1,13 @@
-// granska diff --db FILE [SCAN_A SCAN_B] [--format text|json] [--lang en]: what changed
-// between two complete scans (default: the last two): new, fixed and remaining failures per
-// unit, and the new and fixed failures themselves. Exit 0 when compared, 2 when there are
-// not two complete scans or an id is not one.
+// granska diff --db FILE [SCAN_A SCAN_B] [--config FILE] [--format text|json] [--lang en]:
+// what changed between two complete scans (default: the last two): new, fixed and remaining
+// failures per unit, and the new and fixed failures themselves. With --config, units and
+// the criteria counted are the configuration's, so the figures match `granska report`'s.
+// Exit 0 when compared, 2 when there are not two complete scans or an id is not one.
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/org_config.h"
 #include "store/scan_source.h"
 #include "engine/registry.h"
 #include "reports/terminal_escape.h"
@@ -18,6 +20,7 @@ namespace {
 struct DiffOptions {
   std::string db;
   std::vector<review::ScanId> scans;
+  std::string config;
   std::string format = "text";
   std::string lang = "sv";
 };
@@ -38,7 +41,8 @@ void print_text(const review::DiffResult& d, Lang lang) {
             << tr(lang, " med ", " with ") << d.b.id << " (" << d.b.started << ")\n\n";
   std::cout << tr(lang, "Enhet: nya / åtgärdade / kvarstående fel\n", "Unit: new / fixed / remaining failures\n");
   for (const review::DiffUnit& u : d.units) {
-    std::cout << "  " << escape_for_terminal(u.id.empty() ? "-" : u.id) << ": " << u.trend.added << " / " << u.trend.fixed
+    const std::string label = u.id.empty() ? "-" : u.name == u.id ? u.id : u.name + " (" + u.id + ")";
+    std::cout << "  " << escape_for_terminal(label) << ": " << u.trend.added << " / " << u.trend.fixed
               << " / " << u.trend.remaining << "\n";
   }
   std::cout << "  " << tr(lang, "Totalt", "Total") << ": " << d.total.added << " / " << d.total.fixed << " / "
@@ -57,6 +61,11 @@ void print_text(const review::DiffResult& d, Lang lang) {
 
 int run_diff(const DiffOptions& o) {
   const Lang lang = *parse_lang(o.lang);
+  std::optional<OrgConfig> config;
+  if (!o.config.empty()) {
+    config = load_valid_org_config(o.config, lang);
+    if (!config) return kExitFailed;
+  }
   auto source = store::open_scan_source(o.db);
   if (!source) {
     print_error(source.error().text(lang));
@@ -77,14 +86,15 @@ int run_diff(const DiffOptions& o) {
     print_error(tr(lang, "ange två genomsökningar (SCAN_A SCAN_B) eller inga", "give two scans (SCAN_A SCAN_B) or none"));
     return kExitFailed;
   }
-  auto d = review::diff(**source, a, b, engine::Registry::builtin(), lang);
+  auto d = review::diff(**source, a, b, engine::Registry::builtin(), lang,
+                        config && config->map ? &*config->map : nullptr, config ? &config->profile : nullptr);
   if (!d) {
     print_error(d.error().text(lang));
     return kExitFailed;
   }
   if (o.format == "json") {
     nlohmann::json units = nlohmann::json::array(), added = nlohmann::json::array(), fixed = nlohmann::json::array();
-    for (const review::DiffUnit& u : d->units) units.push_back({{"id", u.id}, {"trend", trend_json(u.trend)}});
+    for (const review::DiffUnit& u : d->units) units.push_back({{"id", u.id}, {"name", u.name}, {"trend", trend_json(u.trend)}});
     for (const review::DiffFinding& f : d->added) added.push_back(finding_json(f));
     for (const review::DiffFinding& f : d->fixed) fixed.push_back(finding_json(f));
     nlohmann::json j{{"schema", "granska-scan-diff"}, {"schema_version", 1},
@@ -108,6 +118,9 @@ RunFn register_diff(CLI::App& app, Lang lang) {
   cmd->add_option("scans", o->scans,
                   tr(lang, "Två genomsökningars nummer (standard: de två senaste)", "Two scan ids (default: the last two)"))
       ->expected(0, 2);
+  cmd->add_option("--config", o->config,
+                  tr(lang, "Inställningsfilen: enheternas namn och profilens kriterier, som i granska report",
+                     "The configuration file: unit names and the profile's criteria, as in granska report"));
   cmd->add_option("--format", o->format, tr(lang, "Format: text eller json", "Format: text or json"))
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--lang", o->lang, tr(lang, "Språk: sv eller en", "Language: sv or en"))->check(CLI::IsMember({"sv", "en"}));

@@ -83,10 +83,11 @@ std::map<std::uint64_t, std::size_t> surplus(const std::vector<KeyCollector::Ent
   return out;
 }
 
-void collect(ScanSource& source, ScanId scan, const RuleIndex& rules, std::map<std::uint64_t, std::size_t> wanted,
-             Lang lang, std::vector<DiffFinding>& out) {
+void collect(ScanSource& source, ScanId scan, const RuleIndex& rules, UnitResolver& units,
+             std::map<std::uint64_t, std::size_t> wanted, Lang lang, std::vector<DiffFinding>& out) {
   source.for_each_page(scan, [&](const PageRow& page) {
     if (page.kind != "html") return;
+    const std::string& unit = units.units()[units.unit_of(page.url, page.unit)].id;
     for (const FindingRow& f : page.findings) {
       if (f.outcome != engine::Outcome::Failed) continue;
       const RuleFacts& facts = rules.facts(f.rule);
@@ -94,7 +95,7 @@ void collect(ScanSource& source, ScanId scan, const RuleIndex& rules, std::map<s
       auto it = wanted.find(finding_key(page.url, f.rule, f.selector, f.message_id));
       if (it == wanted.end() || it->second == 0) continue;
       --it->second;
-      DiffFinding d{page.url, page.unit, f.rule, f.message_id, {}, f.selector, f.line, f.column, f.snippet};
+      DiffFinding d{page.url, unit, f.rule, f.message_id, {}, f.selector, f.line, f.column, f.snippet};
       for (const engine::Message* m : facts.rule->info.messages) {
         if (m->id == f.message_id) d.message = engine::format_message(m->text.in(lang), f.args);
       }
@@ -105,7 +106,8 @@ void collect(ScanSource& source, ScanId scan, const RuleIndex& rules, std::map<s
 
 }  // namespace
 
-Result<DiffResult> diff(ScanSource& source, ScanId a, ScanId b, const engine::Registry& registry, Lang lang) {
+Result<DiffResult> diff(ScanSource& source, ScanId a, ScanId b, const engine::Registry& registry, Lang lang,
+                        const org::OrgMap* map, const org::Profile* profile) {
   DiffResult out;
   bool found_a = false, found_b = false;
   for (const ScanInfo& s : source.complete_scans()) {
@@ -118,8 +120,8 @@ Result<DiffResult> diff(ScanSource& source, ScanId a, ScanId b, const engine::Re
                    "genomsökning " + std::to_string(id) + " är inte en avslutad genomsökning i databasen"};
     }
   }
-  const RuleIndex rules(registry, nullptr);
-  UnitResolver units(nullptr);
+  const RuleIndex rules(registry, profile);
+  UnitResolver units(map);
   KeyCollector ka, kb;
   for (auto [id, keys] : {std::pair{a, &ka}, std::pair{b, &kb}}) {
     source.for_each_page(id, [&](const PageRow& page) {
@@ -133,10 +135,14 @@ Result<DiffResult> diff(ScanSource& source, ScanId a, ScanId b, const engine::Re
     });
   }
   std::vector<Trend> trend = compare(ka, kb, units.units().size());
-  for (std::size_t u = 0; u < units.units().size(); ++u) out.units.push_back({units.units()[u].id, trend[u]});
+  for (std::size_t u = 0; u < units.units().size(); ++u) {
+    const org::Unit& unit = units.units()[u];
+    std::string name = lang == Lang::En && !unit.name_en.empty() ? unit.name_en : unit.name_sv;
+    out.units.push_back({unit.id, name.empty() ? unit.id : std::move(name), trend[u]});
+  }
   out.total = trend.back();
-  collect(source, b, rules, surplus(kb.sorted(), ka.sorted()), lang, out.added);
-  collect(source, a, rules, surplus(ka.sorted(), kb.sorted()), lang, out.fixed);
+  collect(source, b, rules, units, surplus(kb.sorted(), ka.sorted()), lang, out.added);
+  collect(source, a, rules, units, surplus(ka.sorted(), kb.sorted()), lang, out.fixed);
   return out;
 }
 

@@ -65,6 +65,7 @@ struct DiffFinding {
 
 struct DiffUnit {
   std::string id;
+  std::string name;  // in the requested language; the id when no organisation map was given
   Trend trend;
 };
 
@@ -76,9 +77,12 @@ struct DiffResult {
   std::vector<DiffFinding> fixed;  // in a only, in a's page order
 };
 
-// Compares scan `a` (earlier) with scan `b` (later) of `source`; units are the ones
-// stored with the pages, every requirement rule counts (no profile). Errors when a scan
-// id is not a complete scan. Four passes, memory for the keys and the changed findings only.
-Result<DiffResult> diff(ScanSource& source, ScanId a, ScanId b, const engine::Registry& registry, Lang lang);
+// Compares scan `a` (earlier) with scan `b` (later) of `source`. With an organisation map
+// and a profile (granska diff --config) it counts as the report does: units assigned by the
+// map, only rules testing a criterion of the profile. Without them, units are the ones
+// stored with the pages and every requirement rule counts. Errors when a scan id is not a
+// complete scan. Four passes, memory for the keys and the changed findings only.
+Result<DiffResult> diff(ScanSource& source, ScanId a, ScanId b, const engine::Registry& registry, Lang lang,
+                        const org::OrgMap* map = nullptr, const org::Profile* profile = nullptr);
 
 }  // namespace granska::review

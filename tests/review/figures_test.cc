@@ -179,5 +179,27 @@ TEST_F(FiguresTest, DiffListsNewAndFixedFindings) {
   EXPECT_FALSE(diff(src, 1, 3, engine::Registry::builtin(), Lang::Sv).ok());  // 3 is still running
 }
 
+// With the configuration (granska diff --config) the figures are the report's: units by
+// the map, with their names, and only rules of the profile's criteria.
+TEST_F(FiguresTest, DiffWithTheConfigurationCountsAsTheReport) {
+  auto d = diff(src, 1, 2, engine::Registry::builtin(), Lang::En, &map, &profile);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  ASSERT_EQ(d->units.size(), 3u);
+  EXPECT_EQ(d->units[0].id, "kommunstyrelsen");
+  EXPECT_EQ(d->units[0].name, "City Executive Board");
+  EXPECT_EQ(d->units[0].trend.added, 1u);
+  EXPECT_EQ(d->units[0].trend.fixed, 1u);
+  EXPECT_EQ(d->units[0].trend.remaining, 1u);
+  EXPECT_EQ(d->units[1].name, "City Planning Committee");
+  EXPECT_EQ(d->units[1].trend.added, 1u);
+  EXPECT_EQ(d->units[1].trend.fixed, 1u);
+  EXPECT_EQ(d->units[2].trend.added + d->units[2].trend.fixed + d->units[2].trend.remaining, 0u);
+  ASSERT_EQ(d->added.size(), 2u);
+  EXPECT_EQ(d->added[1].unit, "stadsbyggnadsnamnden") << "assigned by the map";
+  auto plain = diff(src, 1, 2, engine::Registry::builtin(), Lang::En);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->units[0].name, plain->units[0].id) << "without a map the id is all there is";
+}
+
 }  // namespace
 }  // namespace granska::review

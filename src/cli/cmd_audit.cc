@@ -27,7 +27,7 @@
 #include "granska_version.h"
 #include "html/dom.h"
 #include "input/load.h"
-#include "media/media.h"
+#include "media/inventory.h"
 #include "reports/acceptance_report.h"
 #include "reports/report.h"
 #include "reports/terminal_escape.h"
@@ -101,7 +101,7 @@ struct Loaded {
   std::optional<input::Page> page;
   std::unique_ptr<html::Document> doc;
   engine::PageEvaluation evaluation;
-  bool has_media = false;
+  media::Inventory inventory;  // points into doc and evaluation
 };
 
 // Sitemap entries (one level of sitemap index followed), in document order.
@@ -305,15 +305,17 @@ int run_audit(const AuditOptions& o) {
       l->info.sha256 = l->page->sha256;
       l->doc = html::Document::parse(l->page->decoded.text);
       l->evaluation = engine::evaluate(*l->doc, l->page->url, registry);
-      aria::Semantics sem(*l->doc);
-      l->has_media = !media::find_media(*l->doc, sem, l->page->url).empty();
+      // As in `check`: a page from the web has its caption tracks fetched (with the login
+      // and limits above) and their problems joined to the caption rules, before decide().
+      media::take_inventory(l->inventory, *l->doc, l->page->url, media::PlayerList::builtin(),
+                            l->page->http_status != 0 ? fetcher.get() : nullptr, in.fetch, l->evaluation);
     }
     pages.push_back(std::move(l));
   }
 
   std::vector<audit::PageInput> inputs;
   for (const auto& l : pages) {
-    inputs.push_back({l->info.url, l->info.loaded ? &l->evaluation : nullptr, l->has_media});
+    inputs.push_back({l->info.url, l->info.loaded ? &l->evaluation : nullptr, !l->inventory.items.empty()});
   }
   const audit::AcceptedList* acc = accepted ? &*accepted : nullptr;
   audit::Acceptance acceptance = audit::decide(registry, profile, inputs, acc, today);

@@ -317,6 +317,36 @@ TEST_F(AuditCommand, PagesFromASitemapOrASmallCrawl) {
   EXPECT_TRUE(urls.count(server.url("/steg-1.html")));
 }
 
+// Like `check`, audit fetches the caption tracks of a page from the web, so a track that
+// 404s fails 1.2.2 in every format, and a valid WebVTT track passes it.
+TEST_F(AuditCommand, CaptionTracksOfWebPagesAreFetched) {
+  testing::FixtureServer server(fixture_path("e-service"));
+  ASSERT_TRUE(server.start());
+  auto r = run_granska({"audit", server.url("/film-gammal.html"), "--format", "json,sarif", "--output-dir",
+                        (dir_ / "trasig").string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  json j = json::parse(slurp(dir_ / "trasig/granska.json"));
+  EXPECT_EQ(results(j)["1.2.2"], "failed");
+  bool track_issue = false;
+  for (const json& is : j["issues"]) {
+    track_issue = track_issue || (is["rule"] == "video-caption" && is["state"] == "failed" &&
+                                  is["message"].get<std::string>().find("om-tillstand.sv.vtt") != std::string::npos);
+  }
+  EXPECT_TRUE(track_issue) << j["issues"].dump(1);
+  bool in_sarif = false;
+  const json sarif = json::parse(slurp(dir_ / "trasig/granska.sarif"));
+  for (const json& res : sarif["runs"][0]["results"]) {
+    in_sarif = in_sarif || (res["ruleId"] == "video-caption" && res["level"] == "error");
+  }
+  EXPECT_TRUE(in_sarif);
+  const std::vector<std::string> requests = server.requests();
+  EXPECT_NE(std::find(requests.begin(), requests.end(), "/film/om-tillstand.sv.vtt"), requests.end());
+
+  r = run_granska({"audit", server.url("/film.html"), "--format", "json", "--output-dir", (dir_ / "hel").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(results(json::parse(slurp(dir_ / "hel/granska.json")))["1.2.2"], "passed");
+}
+
 TEST_F(AuditCommand, AProfileFromTheConfigurationFile) {
   spit(dir_ / "granska.toml", "profile = \"dos-review\"\n");
   auto r = audit({"--config", (dir_ / "granska.toml").string(), "--format", "json"});

@@ -232,7 +232,16 @@ TEST_F(AuditCommand, AcceptedFailuresPassTheGateUntilTheyExpire) {
   const std::string start = fixture_path("e-service/index.html");
   auto run = [&](const char* today, const char* out) {
     return run_granska({"audit", start, "--accepted", (dir_ / "accepted.toml").string(), "--today", today,
-                        "--format", "html,junit", "--output-dir", (dir_ / out).string()});
+                        "--format", "html,junit,sarif", "--output-dir", (dir_ / out).string()});
+  };
+  // The image-alt result in the SARIF file, with its suppressions (null when none).
+  auto image_alt = [&](const char* out) {
+    const json sarif = json::parse(slurp(dir_ / out / "granska.sarif"));
+    json found;
+    for (const json& res : sarif["runs"][0]["results"]) {
+      if (res["ruleId"] == "image-alt") found = res;
+    }
+    return found;
   };
   auto before = run("2027-03-31", "fore");
   EXPECT_EQ(before.exit_code, 0) << before.err;
@@ -240,12 +249,29 @@ TEST_F(AuditCommand, AcceptedFailuresPassTheGateUntilTheyExpire) {
   EXPECT_NE(html.find("Accepterad (till 2027-03-31): Logotypen byts i release 4.2"), std::string::npos);
   EXPECT_NE(html.find("Accepterad brist"), std::string::npos);
   EXPECT_NE(html.find("<code>page-title</code> https://e.malmo.se/…"), std::string::npos);  // stale entry listed
-  EXPECT_EQ(slurp(dir_ / "fore/granska.junit.xml").find("<failure"), std::string::npos);
+  const std::string junit = slurp(dir_ / "fore/granska.junit.xml");
+  EXPECT_EQ(junit.find("<failure"), std::string::npos);
+  // Visible but not failing: a skipped case with the acceptance, a suppressed SARIF result.
+  EXPECT_NE(junit.find("<skipped message=\"accepterad till 2027-03-31: Logotypen byts i release 4.2\"/>"),
+            std::string::npos) << junit;
+  const json accepted = image_alt("fore");
+  ASSERT_TRUE(accepted.is_object());
+  EXPECT_EQ(accepted["level"], "error");
+  ASSERT_EQ(accepted["suppressions"].size(), 1u);
+  EXPECT_EQ(accepted["suppressions"][0]["kind"], "external");
+  EXPECT_EQ(accepted["suppressions"][0]["status"], "accepted");
+  EXPECT_EQ(accepted["suppressions"][0]["justification"], "Logotypen byts i release 4.2");
+  EXPECT_EQ(accepted["suppressions"][0]["properties"]["expires"], "2027-03-31");
+  EXPECT_EQ(accepted["suppressions"][0]["properties"]["ticket"], "MALMO-1234");
 
   auto after = run("2027-04-01", "efter");
   EXPECT_EQ(after.exit_code, 1) << after.err;
   EXPECT_NE(slurp(dir_ / "efter/granska.html").find("acceptansen gick ut 2027-03-31"), std::string::npos);
   EXPECT_NE(slurp(dir_ / "efter/granska.junit.xml").find("<failure"), std::string::npos);
+  EXPECT_EQ(slurp(dir_ / "efter/granska.junit.xml").find("accepterad till"), std::string::npos);
+  const json expired = image_alt("efter");
+  ASSERT_TRUE(expired.is_object());
+  EXPECT_FALSE(expired.contains("suppressions"));
 }
 
 TEST_F(AuditCommand, AMalformedAcceptedFileIsAClearError) {

@@ -101,6 +101,11 @@ TEST_F(AuditCommand, TheFixtureServiceGivesTheExpectedPerCriterionTable) {
   EXPECT_NE(html.find("id=\"fynd-1\""), std::string::npos);
   EXPECT_NE(html.find("@media print"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
+  // The shared page shell (reports/html_page.h): skip link, section navigation, main.
+  EXPECT_NE(html.find("<a class=\"skip\" href=\"#main\">Hoppa till innehållet</a>"), std::string::npos);
+  EXPECT_NE(html.find("<nav aria-label=\"Rapportens avsnitt\">"), std::string::npos);
+  EXPECT_NE(html.find("<li><a href=\"#kriterier\">Resultat per kriterium</a></li>"), std::string::npos);
+  EXPECT_NE(html.find("<main id=\"main\""), std::string::npos);
 }
 
 TEST_F(AuditCommand, EnglishReport) {

@@ -1,46 +1,39 @@
 // The acceptance report as one self-contained HTML page: no scripts, no external files,
 // printable. It must itself be accessible (lang, landmarks, headings, a captioned table
-// with header cells, sufficient contrast) — a test runs granska's own rules over it.
+// with header cells, sufficient contrast) — a test runs granska's own rules over it. The
+// page shell (skip link, landmarks, shared CSS with focus ring and print rules) and the
+// escaping come from reports/html_page.h, as for the scan report.
 #include <string>
 
 #include "engine/criteria.h"
 #include "reports/acceptance_report.h"
-#include "reports/xml_escape.h"
+#include "reports/html_page.h"
 
 namespace granska::reports {
 
 namespace {
 
-std::string esc(std::string_view s) { return escape_xml(s); }
+std::string esc(std::string_view s) { return html_text(s); }
 
-// Colours chosen for at least 7:1 against their backgrounds; the result is also always
-// written out in words, so colour is never the only carrier.
-constexpr std::string_view kStyle = R"(
-body { font-family: system-ui, "Segoe UI", Arial, sans-serif; color: #1a1a1a; background: #ffffff; margin: 0; line-height: 1.5; }
-header, main, footer { max-width: 75rem; margin: 0 auto; padding: 0 1rem; }
-header { border-bottom: 2px solid #1a1a1a; }
-h1 { font-size: 1.8rem; } h2 { font-size: 1.4rem; margin-top: 2rem; } h3 { font-size: 1.1rem; }
-a { color: #00457a; } a:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
-dl.scope { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
-dl.scope dt { font-weight: bold; } dl.scope dd { margin: 0; overflow-wrap: anywhere; }
-.verdict { font-size: 1.2rem; font-weight: bold; padding: 0.75rem 1rem; border: 3px solid #1a1a1a; background: #f2f2f2; }
-table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
-caption { text-align: left; font-weight: bold; padding: 0.5rem 0; }
-th, td { border: 1px solid #595959; padding: 0.4rem; text-align: left; vertical-align: top; }
-thead th { background: #e6e6e6; }
-td.failed { background: #fde8e8; } td.passed { background: #e6f4ea; } td.review { background: #fff5d6; }
-td.accepted { background: #e8eefc; } td.na { background: #f2f2f2; }
-code, pre { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-size: 0.9rem; }
-pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f2f2f2; padding: 0.5rem; border: 1px solid #595959; }
-.hash { overflow-wrap: anywhere; }
-.issue { border-top: 1px solid #595959; padding-top: 0.5rem; }
-@media print {
-  body { font-size: 10pt; } header, main, footer { max-width: none; }
-  a { color: #000000; text-decoration: none; }
-  tr, .issue { break-inside: avoid; }
-  h2 { break-after: avoid; }
-}
-)";
+// What only this page needs on top of the shared stylesheet. The result cells are tinted,
+// but the result is always written out in words, so colour is never the only carrier;
+// every tint keeps the shared text colour above 7:1.
+constexpr std::string_view kAcceptanceCss = R"css(
+dl.scope{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+dl.scope dt{font-weight:700}
+dl.scope dd{margin:0;overflow-wrap:anywhere}
+.verdict{font-size:1.2rem;font-weight:700;padding:.75rem 1rem;border:3px solid #1b1b1b;background:#f2f2f2}
+table.criteria{width:100%}
+td.failed{background:#fde8e8}
+td.passed{background:#e6f4ea}
+td.review{background:#fff5d6}
+td.accepted{background:#e8eefc}
+td.na{background:#f2f2f2}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f2f2f2;padding:.5rem;border:1px solid #6b6b6b}
+.hash{overflow-wrap:anywhere}
+.issue{border-top:1px solid #6b6b6b;padding-top:.5rem}
+@media print{.issue{break-inside:avoid}.verdict{border-width:2px}}
+)css";
 
 std::string result_class(audit::CriterionResult r) {
   switch (r) {
@@ -77,14 +70,20 @@ void write_acceptance_html(std::ostream& out, const AcceptanceReport& r, const O
   const audit::Acceptance& a = *r.acceptance;
   const std::string service = r.service.empty() ? t("(ingen tjänst angiven)", "(no service given)") : r.service;
 
-  out << "<!DOCTYPE html>\n<html lang=\"" << (sv ? "sv" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>" << t("Leveransgodkännande", "Acceptance report") << ": " << esc(service) << " – granska</title>\n"
-      << "<style>" << kStyle << "</style>\n</head>\n<body>\n";
-  out << "<header>\n<p>granska – " << t("tillgänglighetsgranskning enligt WCAG 2.1 och EN 301 549",
-                                         "accessibility review against WCAG 2.1 and EN 301 549")
-      << "</p>\n</header>\n<main>\n";
-  out << "<h1>" << t("Leveransgodkännande", "Acceptance report") << ": " << esc(service) << "</h1>\n";
+  const std::string title = t("Leveransgodkännande", "Acceptance report") + ": " + service;
+  std::string nav;
+  auto nav_item = [&](const char* id, const std::string& text) {
+    nav += "<li><a href=\"#" + std::string(id) + "\">" + esc(text) + "</a></li>\n";
+  };
+  nav_item("omfattning", t("Omfattning", "Scope"));
+  nav_item("resultat", t("Samlat resultat", "Summary"));
+  nav_item("tackning", t("Vad granskningen täcker", "What this review covers"));
+  nav_item("kriterier", t("Resultat per kriterium", "Result per criterion"));
+  nav_item("fynd", t("Fynd", "Findings"));
+  if (r.accepted) nav_item("inaktuella", t("Inaktuella accepterade brister", "Stale accepted issues"));
+  nav_item("sidor", t("Granskade sidor", "Pages reviewed"));
+  write_html_page_start(out, {lang, title + " – granska", nav, t("Rapportens avsnitt", "Report sections")}, kAcceptanceCss);
+  out << "<h1>" << esc(title) << "</h1>\n";
 
   // Scope: what exactly was tested, with what.
   out << "<section aria-labelledby=\"omfattning\">\n<h2 id=\"omfattning\">" << t("Omfattning", "Scope") << "</h2>\n"
@@ -150,7 +149,7 @@ void write_acceptance_html(std::ostream& out, const AcceptanceReport& r, const O
 
   // The table.
   out << "<section aria-labelledby=\"kriterier\">\n<h2 id=\"kriterier\">" << t("Resultat per kriterium", "Result per criterion")
-      << "</h2>\n<table>\n<caption>"
+      << "</h2>\n<table class=\"criteria\">\n<caption>"
       << t("Varje kriterium i profilen med resultat, antal fynd över alla sidor och vad som återstår",
            "Every criterion of the profile with its result, findings over all pages and what remains")
       << "</caption>\n<thead>\n<tr><th scope=\"col\">" << t("Kriterium", "Criterion") << "</th><th scope=\"col\">"
@@ -268,11 +267,10 @@ void write_acceptance_html(std::ostream& out, const AcceptanceReport& r, const O
     }
     out << "</td></tr>\n";
   }
-  out << "</tbody>\n</table>\n</section>\n</main>\n<footer>\n<p>"
-      << t("Skapad av granska ", "Made by granska ") << esc(r.version) << ". "
-      << t("Resultaten ska kompletteras med manuell granskning innan tjänsten godkänns.",
-           "The results must be complemented by a manual review before the service is accepted.")
-      << "</p>\n</footer>\n</body>\n</html>\n";
+  out << "</tbody>\n</table>\n</section>\n";
+  write_html_page_end(out, t("Skapad av granska ", "Made by granska ") + r.version + ". " +
+                               t("Resultaten ska kompletteras med manuell granskning innan tjänsten godkänns.",
+                                 "The results must be complemented by a manual review before the service is accepted."));
 }
 
 }  // namespace granska::reports

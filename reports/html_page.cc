@@ -82,11 +82,11 @@ std::string html_link(std::string_view url, std::string_view label) {
   return "<a href=\"" + html_text(url) + "\">" + html_text(label) + "</a>";
 }
 
-void write_html_page_start(std::ostream& out, const HtmlPageHead& head) {
+void write_html_page_start(std::ostream& out, const HtmlPageHead& head, std::string_view extra_css) {
   const bool en = head.lang == Lang::En;
   out << "<!DOCTYPE html>\n<html lang=\"" << (en ? "en" : "sv") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>" << html_text(head.title) << "</title>\n<style>" << kCss << "</style>\n</head>\n<body>\n"
+      << "<title>" << html_text(head.title) << "</title>\n<style>" << kCss << extra_css << "</style>\n</head>\n<body>\n"
       << "<a class=\"skip\" href=\"#main\">" << (en ? "Skip to content" : "Hoppa till innehållet") << "</a>\n"
       << "<header>\n<p>granska – " << (en ? "accessibility review" : "tillgänglighetsgranskning") << "</p>\n</header>\n";
   if (!head.nav_html.empty()) {

@@ -1,7 +1,8 @@
 // A small kit for accessible, self-contained HTML report pages: escaping of untrusted text,
 // links that are only made for http(s) URLs, and the page shell (lang, skip link,
 // landmarks, embedded CSS with visible focus, good contrast and a print stylesheet).
-// Used by the scan report (reports/scan_report_html.cc); other HTML writers may use it.
+// Used by the scan report (reports/scan_report_html.cc) and the acceptance report
+// (reports/acceptance_html_writer.cc).
 #pragma once
 
 #include <ostream>
@@ -32,8 +33,10 @@ struct HtmlPageHead {
 };
 
 // Writes "<!DOCTYPE html> … <header>…</header><nav>…</nav><main id="main">". The caller
-// writes the page's single <h1> first thing inside main, then the content.
-void write_html_page_start(std::ostream& out, const HtmlPageHead& head);
+// writes the page's single <h1> first thing inside main, then the content. `extra_css`
+// (trusted) is this page's own CSS, appended to the shared stylesheet. (A parameter rather
+// than a HtmlPageHead member: callers brace-initialise the head positionally.)
+void write_html_page_start(std::ostream& out, const HtmlPageHead& head, std::string_view extra_css = {});
 // Closes main and writes a footer with `footer_text` (plain text, escaped).
 void write_html_page_end(std::ostream& out, std::string_view footer_text);
 

@@ -2,6 +2,9 @@
 // read: one <testsuite> per page, one <testcase> per WCAG criterion the page's requirement
 // rules touched. A criterion fails when a requirement rule failed for it, is skipped
 // ("needs manual review") when the rules could only say cantTell, and passes otherwise.
+// Failures accepted for now (Options::suppressed) fail nothing: a criterion whose only
+// failures are accepted is skipped with "accepted until YYYY-MM-DD: justification" (JUnit
+// has no suppression; skipped is what dashboards show as "not failing, look at it").
 // Best-practice warnings fail no criterion; they are listed in the suite's <system-out>.
 //
 // Hand-written XML, so every piece of text goes through escape_xml (reports/xml_escape.h).
@@ -22,7 +25,7 @@ using engine::Outcome;
 // One criterion on one page: the findings of every requirement rule that tests it.
 struct CriterionCase {
   const engine::Criterion* criterion = nullptr;
-  std::vector<std::pair<const engine::RuleInfo*, const engine::Finding*>> failed, cant_tell;
+  std::vector<std::pair<const engine::RuleInfo*, const engine::Finding*>> failed, accepted, cant_tell;
   std::vector<const engine::RuleResult*> errors;  // rules that threw (a granska bug)
 };
 
@@ -31,7 +34,7 @@ enum class CaseResult { Passed, Failed, Error, Skipped };
 CaseResult result_of(const CriterionCase& c) {
   if (!c.failed.empty()) return CaseResult::Failed;
   if (!c.errors.empty()) return CaseResult::Error;
-  if (!c.cant_tell.empty()) return CaseResult::Skipped;
+  if (!c.accepted.empty() || !c.cant_tell.empty()) return CaseResult::Skipped;
   return CaseResult::Passed;
 }
 
@@ -42,7 +45,7 @@ struct Suite {
   std::size_t failures = 0, skipped = 0, errors = 0;
 };
 
-Suite build_suite(const PageReport& report) {
+Suite build_suite(const PageReport& report, const Suppressions* suppressed) {
   Suite s;
   s.report = &report;
   std::map<const engine::Criterion*, CriterionCase> by;  // the table is in WCAG order
@@ -62,7 +65,9 @@ Suite build_suite(const PageReport& report) {
       cc.criterion = c;
       if (!r.error.empty()) cc.errors.push_back(&r);
       for (const engine::Finding& f : r.findings) {
-        if (f.outcome == Outcome::Failed) cc.failed.emplace_back(&info, &f);
+        if (f.outcome == Outcome::Failed) {
+          (suppressed && suppressed->count(&f) ? cc.accepted : cc.failed).emplace_back(&info, &f);
+        }
         if (f.outcome == Outcome::CantTell) cc.cant_tell.emplace_back(&info, &f);
       }
     }
@@ -96,6 +101,20 @@ std::string finding_line(const engine::RuleInfo& info, const engine::Finding& f,
   return s + "\n";
 }
 
+// "accepterad till 2027-03-31: Logotypen byts i release 4.2" for each distinct acceptance.
+std::string accepted_text(const CriterionCase& c, const Suppressions& suppressed, Lang lang) {
+  std::vector<std::string> parts;
+  for (const auto& [info, f] : c.accepted) {
+    const Suppression& sup = suppressed.at(f);
+    std::string p = std::string(lang == Lang::Sv ? "accepterad till " : "accepted until ") + sup.expires + ": " +
+                    sup.justification;
+    if (std::find(parts.begin(), parts.end(), p) == parts.end()) parts.push_back(std::move(p));
+  }
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
+
 std::string case_name(const engine::Criterion& c, Lang lang) {
   std::string s = std::string(c.number) + " " + std::string(c.title.in(lang)) + " (" +
                   std::string(engine::to_string(c.level));
@@ -111,7 +130,7 @@ void write_junit(std::ostream& out, std::span<const PageReport> reports, const O
   std::vector<Suite> suites;
   std::size_t tests = 0, failures = 0, skipped = 0, errors = 0;
   for (const PageReport& r : reports) {
-    suites.push_back(build_suite(r));
+    suites.push_back(build_suite(r, opt.suppressed));
     tests += suites.back().cases.size();
     failures += suites.back().failures;
     skipped += suites.back().skipped;
@@ -142,6 +161,10 @@ void write_junit(std::ostream& out, std::span<const PageReport> reports, const O
         case CaseResult::Failed: {
           std::string body;
           for (const auto& [info, f] : c.failed) body += finding_line(*info, *f, lang);
+          if (!c.accepted.empty()) {
+            body += (sv ? "Accepterade brister (" : "Accepted issues (") + accepted_text(c, *opt.suppressed, lang) + "):\n";
+            for (const auto& [info, f] : c.accepted) body += finding_line(*info, *f, lang);
+          }
           if (!c.cant_tell.empty()) {
             body += sv ? "Kräver dessutom manuell granskning:\n" : "Also needs manual review:\n";
             for (const auto& [info, f] : c.cant_tell) body += finding_line(*info, *f, lang);
@@ -158,9 +181,14 @@ void write_junit(std::ostream& out, std::span<const PageReport> reports, const O
           break;
         }
         case CaseResult::Skipped: {
-          std::string body;
+          std::string body, msg = sv ? "kräver manuell granskning" : "needs manual review";
+          if (!c.accepted.empty()) {
+            msg = accepted_text(c, *opt.suppressed, lang);
+            for (const auto& [info, f] : c.accepted) body += finding_line(*info, *f, lang);
+            if (!c.cant_tell.empty()) body += sv ? "Kräver dessutom manuell granskning:\n" : "Also needs manual review:\n";
+          }
           for (const auto& [info, f] : c.cant_tell) body += finding_line(*info, *f, lang);
-          out << ">\n      <skipped message=\"" << a(sv ? "kräver manuell granskning" : "needs manual review") << "\"/>\n";
+          out << ">\n      <skipped message=\"" << a(msg) << "\"/>\n";
           out << "      <system-out>" << t(body) << "</system-out>\n";
           break;
         }

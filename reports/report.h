@@ -4,8 +4,10 @@
 // the target format.
 #pragma once
 
+#include <map>
 #include <ostream>
 #include <span>
+#include <string>
 
 #include "engine/evaluate.h"
 #include "engine/registry.h"
@@ -15,10 +17,22 @@
 
 namespace granska::reports {
 
+// A failure tolerated for a while: an accepted issue in force (`granska audit --accepted`,
+// src/audit/accepted.h). The CI formats keep it visible without failing the gate: SARIF as
+// a result with an external, accepted suppression, JUnit as a skipped test case. The text
+// comes from the accepted-issues file, so writers escape it like page content.
+struct Suppression {
+  std::string justification;
+  std::string expires;  // "YYYY-MM-DD", the last day the acceptance is in force
+  std::string ticket;   // optional
+};
+using Suppressions = std::map<const engine::Finding*, Suppression>;
+
 struct Options {
   Lang lang = Lang::Sv;
   bool color = false;        // ANSI colours (text only; the CLI enables it on a terminal)
   bool show_passed = false;  // text: list passed elements too (JSON always has every outcome)
+  const Suppressions* suppressed = nullptr;  // SARIF and JUnit: failures accepted for now
 };
 
 // A checked page: what was loaded and what the rules found.

@@ -1,7 +1,8 @@
 // SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), for code-scanning views
 // such as GitHub's and GitLab's. One run; the driver lists the rules that ran, each result
 // is one failed or cantTell finding. Passed and inapplicable outcomes are not results in
-// SARIF's sense ("a problem"), so they stay in the JSON and EARL reports.
+// SARIF's sense ("a problem"), so they stay in the JSON and EARL reports. Failures accepted
+// for now (Options::suppressed) carry a suppression.
 //
 // Every string, page content included, goes through nlohmann::json, which escapes it;
 // nothing is concatenated into the document by hand.
@@ -136,7 +137,7 @@ void write_sarif(std::ostream& out, std::span<const PageReport> reports, const O
         if (f.outcome == engine::Outcome::CantTell) {
           message = std::string(lang == Lang::Sv ? "Kräver manuell granskning: " : "Needs manual review: ") + message;
         }
-        results.push_back(ordered_json{
+        ordered_json result{
             {"ruleId", info.id},
             {"ruleIndex", index.at(rr.rule)},
             {"level", level(f.outcome, info.kind)},
@@ -148,7 +149,21 @@ void write_sarif(std::ostream& out, std::span<const PageReport> reports, const O
              {{"outcome", engine::to_string(f.outcome)},
               {"message_id", f.message->id},
               {"impact", engine::to_string(info.impact)}}},
-        });
+        };
+        // An accepted failure stays a result, suppressed: code-scanning views show it as
+        // suppressed (visible, not failing). "external": the acceptance lives in a file of
+        // its own, not in the page; "accepted": the suppression is in force.
+        if (opt.suppressed) {
+          if (auto it = opt.suppressed->find(&f); it != opt.suppressed->end()) {
+            ordered_json props{{"expires", it->second.expires}};
+            if (!it->second.ticket.empty()) props["ticket"] = it->second.ticket;
+            result["suppressions"] = ordered_json::array({{{"kind", "external"},
+                                                           {"status", "accepted"},
+                                                           {"justification", it->second.justification},
+                                                           {"properties", std::move(props)}}});
+          }
+        }
+        results.push_back(std::move(result));
       }
     }
   }

@@ -27,7 +27,7 @@
 #include "granska_version.h"
 #include "html/dom.h"
 #include "input/load.h"
-#include "media/media.h"
+#include "media/inventory.h"
 #include "reports/acceptance_report.h"
 #include "reports/report.h"
 #include "reports/terminal_escape.h"
@@ -101,7 +101,7 @@ struct Loaded {
   std::optional<input::Page> page;
   std::unique_ptr<html::Document> doc;
   engine::PageEvaluation evaluation;
-  bool has_media = false;
+  media::Inventory inventory;  // points into doc and evaluation
 };
 
 // Sitemap entries (one level of sitemap index followed), in document order.
@@ -305,15 +305,17 @@ int run_audit(const AuditOptions& o) {
       l->info.sha256 = l->page->sha256;
       l->doc = html::Document::parse(l->page->decoded.text);
       l->evaluation = engine::evaluate(*l->doc, l->page->url, registry);
-      aria::Semantics sem(*l->doc);
-      l->has_media = !media::find_media(*l->doc, sem, l->page->url).empty();
+      // As in `check`: a page from the web has its caption tracks fetched (with the login
+      // and limits above) and their problems joined to the caption rules, before decide().
+      media::take_inventory(l->inventory, *l->doc, l->page->url, media::PlayerList::builtin(),
+                            l->page->http_status != 0 ? fetcher.get() : nullptr, in.fetch, l->evaluation);
     }
     pages.push_back(std::move(l));
   }
 
   std::vector<audit::PageInput> inputs;
   for (const auto& l : pages) {
-    inputs.push_back({l->info.url, l->info.loaded ? &l->evaluation : nullptr, l->has_media});
+    inputs.push_back({l->info.url, l->info.loaded ? &l->evaluation : nullptr, !l->inventory.items.empty()});
   }
   const audit::AcceptedList* acc = accepted ? &*accepted : nullptr;
   audit::Acceptance acceptance = audit::decide(registry, profile, inputs, acc, today);
@@ -332,46 +334,25 @@ int run_audit(const AuditOptions& o) {
   report.accepted = acc;
   report.accepted_file = o.accepted;
 
-  // JUnit and SARIF drive CI gates: accepted failures are left out of them (the HTML and
-  // JSON reports list them as accepted; EARL keeps every outcome as observed).
-  std::set<const engine::Finding*> accepted_findings;
+  // JUnit and SARIF drive CI gates: an accepted failure in force must not fail them, yet
+  // stays visible — a suppressed SARIF result, a skipped JUnit case (with its justification
+  // and expiry). Expired acceptances are ordinary failures. The HTML and JSON reports list
+  // accepted issues themselves; EARL keeps every outcome as observed.
+  reports::Suppressions suppressed;
   for (const audit::Issue& is : acceptance.issues) {
-    if (is.state == audit::IssueState::Accepted) accepted_findings.insert(is.finding);
+    if (is.state != audit::IssueState::Accepted || !acc || is.accepted < 0) continue;
+    const audit::AcceptedIssue& e = acc->entries[static_cast<std::size_t>(is.accepted)];
+    suppressed[is.finding] = {e.justification, e.expires.iso(), e.ticket};
   }
-  std::vector<engine::PageEvaluation> gated;
+  std::vector<reports::PageReport> full_reports;
   for (const auto& l : pages) {
-    if (!l->info.loaded) continue;
-    engine::PageEvaluation e;
-    for (const engine::RuleResult& rr : l->evaluation.rules) {
-      engine::RuleResult copy{rr.rule, engine::Outcome::Inapplicable, {}, rr.error};
-      for (const engine::Finding& f : rr.findings) {
-        if (!accepted_findings.count(&f)) copy.findings.push_back(f);
-      }
-      auto has = [&](engine::Outcome oc) {
-        return std::any_of(copy.findings.begin(), copy.findings.end(), [&](const engine::Finding& f) { return f.outcome == oc; });
-      };
-      copy.outcome = has(engine::Outcome::Failed)     ? engine::Outcome::Failed
-                     : has(engine::Outcome::CantTell) || !copy.error.empty() ? engine::Outcome::CantTell
-                     : has(engine::Outcome::Passed)   ? engine::Outcome::Passed
-                                                      : engine::Outcome::Inapplicable;
-      e.rules.push_back(std::move(copy));
-    }
-    gated.push_back(std::move(e));
-  }
-  std::vector<reports::PageReport> full_reports, gated_reports;
-  {
-    std::size_t g = 0;
-    for (const auto& l : pages) {
-      if (!l->info.loaded) continue;
-      full_reports.push_back({*l->page, l->evaluation, nullptr});
-      gated_reports.push_back({*l->page, gated[g++], nullptr});
-    }
+    if (l->info.loaded) full_reports.push_back({*l->page, l->evaluation, nullptr});
   }
 
   const std::optional<std::vector<std::string>> formats =
       prepare_formats(o.formats, o.output_dir.empty() ? "text" : "html", o.output_dir, lang);
   if (!formats) return kExitFailed;
-  reports::Options ro{lang, false, false};
+  const reports::Options ro{lang, false, false, &suppressed};
   for (const std::string& format : *formats) {
     const std::string path = o.output_dir.empty() ? "" : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
     const bool written = write_output(path, lang, [&](std::ostream& out) {
@@ -382,9 +363,9 @@ int run_audit(const AuditOptions& o) {
       } else if (format == "earl") {
         reports::write_earl(out, full_reports, ro);
       } else if (format == "junit") {
-        reports::write_junit(out, gated_reports, ro);
+        reports::write_junit(out, full_reports, ro);
       } else if (format == "sarif") {
-        reports::write_sarif(out, gated_reports, ro);
+        reports::write_sarif(out, full_reports, ro);
       } else {
         std::ostringstream text;
         reports::write_acceptance_text(text, report, ro);

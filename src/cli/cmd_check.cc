@@ -85,15 +85,8 @@ int run_check(const CheckOptions& o) {
       }
       players = &custom.value();
     }
-    aria::Semantics sem(*doc);
-    inventory.items = media::find_media(*doc, sem, page->url, *players);
-    if (page->http_status != 0) {
-      media::TrackCheckOptions to;
-      to.fetch = o.input.to_options().fetch;
-      inventory.track_checks = media::check_tracks(inventory.items, *fetcher, to);
-      media::apply_track_checks(evaluation, inventory.track_checks);
-    }
-    media::build_rows(inventory, evaluation);
+    media::take_inventory(inventory, *doc, page->url, *players, page->http_status != 0 ? fetcher.get() : nullptr,
+                          o.input.to_options().fetch, evaluation);
   }
 
   const std::optional<std::vector<std::string>> formats = prepare_formats(o.formats, "text", o.output_dir, lang);

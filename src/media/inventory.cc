@@ -1,5 +1,7 @@
 #include "media/inventory.h"
 
+#include "aria/semantics.h"
+
 namespace granska::media {
 
 void build_rows(Inventory& inv, const engine::PageEvaluation& evaluation) {
@@ -25,6 +27,20 @@ void build_rows(Inventory& inv, const engine::PageEvaluation& evaluation) {
     }
     inv.rows.push_back(std::move(row));
   }
+}
+
+void take_inventory(Inventory& inv, const html::Document& doc, std::string_view page_url, const PlayerList& players,
+                    fetch::Fetcher* fetcher, const fetch::Options& fetch_options, engine::PageEvaluation& evaluation) {
+  aria::Semantics sem(doc);
+  inv.items = find_media(doc, sem, page_url, players);
+  inv.track_checks.clear();
+  if (fetcher) {
+    TrackCheckOptions to;
+    to.fetch = fetch_options;
+    inv.track_checks = check_tracks(inv.items, *fetcher, to);
+    apply_track_checks(evaluation, inv.track_checks);
+  }
+  build_rows(inv, evaluation);
 }
 
 }  // namespace granska::media

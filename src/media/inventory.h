@@ -6,7 +6,11 @@
 
 #include <vector>
 
+#include <string_view>
+
 #include "engine/evaluate.h"
+#include "fetch/fetch.h"
+#include "html/dom.h"
 #include "media/media.h"
 #include "media/track_check.h"
 
@@ -36,5 +40,14 @@ struct Inventory {
 // Fills inv.rows from inv.items, inv.track_checks and the evaluation's findings (call after
 // apply_track_checks). The evaluation must outlive the inventory.
 void build_rows(Inventory& inv, const engine::PageEvaluation& evaluation);
+
+// The media step of checking one page, shared by `check` and `audit` so both decide the
+// caption rules the same way: finds the media items (with `players`, which must outlive
+// inv), and for a page loaded over the web (`fetcher` not null) fetches its caption and
+// description tracks with the page's own options and limits (check_tracks) and applies
+// their problems to `evaluation` (apply_track_checks); then builds the rows. Call after
+// the rules ran and before anything reads the evaluation's outcomes.
+void take_inventory(Inventory& inv, const html::Document& doc, std::string_view page_url, const PlayerList& players,
+                    fetch::Fetcher* fetcher, const fetch::Options& fetch_options, engine::PageEvaluation& evaluation);
 
 }  // namespace granska::media

@@ -101,6 +101,11 @@ TEST_F(AuditCommand, TheFixtureServiceGivesTheExpectedPerCriterionTable) {
   EXPECT_NE(html.find("id=\"fynd-1\""), std::string::npos);
   EXPECT_NE(html.find("@media print"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
+  // The shared page shell (reports/html_page.h): skip link, section navigation, main.
+  EXPECT_NE(html.find("<a class=\"skip\" href=\"#main\">Hoppa till innehållet</a>"), std::string::npos);
+  EXPECT_NE(html.find("<nav aria-label=\"Rapportens avsnitt\">"), std::string::npos);
+  EXPECT_NE(html.find("<li><a href=\"#kriterier\">Resultat per kriterium</a></li>"), std::string::npos);
+  EXPECT_NE(html.find("<main id=\"main\""), std::string::npos);
 }
 
 TEST_F(AuditCommand, EnglishReport) {
@@ -232,7 +237,16 @@ TEST_F(AuditCommand, AcceptedFailuresPassTheGateUntilTheyExpire) {
   const std::string start = fixture_path("e-service/index.html");
   auto run = [&](const char* today, const char* out) {
     return run_granska({"audit", start, "--accepted", (dir_ / "accepted.toml").string(), "--today", today,
-                        "--format", "html,junit", "--output-dir", (dir_ / out).string()});
+                        "--format", "html,junit,sarif", "--output-dir", (dir_ / out).string()});
+  };
+  // The image-alt result in the SARIF file, with its suppressions (null when none).
+  auto image_alt = [&](const char* out) {
+    const json sarif = json::parse(slurp(dir_ / out / "granska.sarif"));
+    json found;
+    for (const json& res : sarif["runs"][0]["results"]) {
+      if (res["ruleId"] == "image-alt") found = res;
+    }
+    return found;
   };
   auto before = run("2027-03-31", "fore");
   EXPECT_EQ(before.exit_code, 0) << before.err;
@@ -240,12 +254,29 @@ TEST_F(AuditCommand, AcceptedFailuresPassTheGateUntilTheyExpire) {
   EXPECT_NE(html.find("Accepterad (till 2027-03-31): Logotypen byts i release 4.2"), std::string::npos);
   EXPECT_NE(html.find("Accepterad brist"), std::string::npos);
   EXPECT_NE(html.find("<code>page-title</code> https://e.malmo.se/…"), std::string::npos);  // stale entry listed
-  EXPECT_EQ(slurp(dir_ / "fore/granska.junit.xml").find("<failure"), std::string::npos);
+  const std::string junit = slurp(dir_ / "fore/granska.junit.xml");
+  EXPECT_EQ(junit.find("<failure"), std::string::npos);
+  // Visible but not failing: a skipped case with the acceptance, a suppressed SARIF result.
+  EXPECT_NE(junit.find("<skipped message=\"accepterad till 2027-03-31: Logotypen byts i release 4.2\"/>"),
+            std::string::npos) << junit;
+  const json accepted = image_alt("fore");
+  ASSERT_TRUE(accepted.is_object());
+  EXPECT_EQ(accepted["level"], "error");
+  ASSERT_EQ(accepted["suppressions"].size(), 1u);
+  EXPECT_EQ(accepted["suppressions"][0]["kind"], "external");
+  EXPECT_EQ(accepted["suppressions"][0]["status"], "accepted");
+  EXPECT_EQ(accepted["suppressions"][0]["justification"], "Logotypen byts i release 4.2");
+  EXPECT_EQ(accepted["suppressions"][0]["properties"]["expires"], "2027-03-31");
+  EXPECT_EQ(accepted["suppressions"][0]["properties"]["ticket"], "MALMO-1234");
 
   auto after = run("2027-04-01", "efter");
   EXPECT_EQ(after.exit_code, 1) << after.err;
   EXPECT_NE(slurp(dir_ / "efter/granska.html").find("acceptansen gick ut 2027-03-31"), std::string::npos);
   EXPECT_NE(slurp(dir_ / "efter/granska.junit.xml").find("<failure"), std::string::npos);
+  EXPECT_EQ(slurp(dir_ / "efter/granska.junit.xml").find("accepterad till"), std::string::npos);
+  const json expired = image_alt("efter");
+  ASSERT_TRUE(expired.is_object());
+  EXPECT_FALSE(expired.contains("suppressions"));
 }
 
 TEST_F(AuditCommand, AMalformedAcceptedFileIsAClearError) {
@@ -315,6 +346,36 @@ TEST_F(AuditCommand, PagesFromASitemapOrASmallCrawl) {
   for (const json& p : j["pages"]) urls.insert(p["url"].get<std::string>());
   EXPECT_TRUE(urls.count(server.url("/index.html")));
   EXPECT_TRUE(urls.count(server.url("/steg-1.html")));
+}
+
+// Like `check`, audit fetches the caption tracks of a page from the web, so a track that
+// 404s fails 1.2.2 in every format, and a valid WebVTT track passes it.
+TEST_F(AuditCommand, CaptionTracksOfWebPagesAreFetched) {
+  testing::FixtureServer server(fixture_path("e-service"));
+  ASSERT_TRUE(server.start());
+  auto r = run_granska({"audit", server.url("/film-gammal.html"), "--format", "json,sarif", "--output-dir",
+                        (dir_ / "trasig").string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  json j = json::parse(slurp(dir_ / "trasig/granska.json"));
+  EXPECT_EQ(results(j)["1.2.2"], "failed");
+  bool track_issue = false;
+  for (const json& is : j["issues"]) {
+    track_issue = track_issue || (is["rule"] == "video-caption" && is["state"] == "failed" &&
+                                  is["message"].get<std::string>().find("om-tillstand.sv.vtt") != std::string::npos);
+  }
+  EXPECT_TRUE(track_issue) << j["issues"].dump(1);
+  bool in_sarif = false;
+  const json sarif = json::parse(slurp(dir_ / "trasig/granska.sarif"));
+  for (const json& res : sarif["runs"][0]["results"]) {
+    in_sarif = in_sarif || (res["ruleId"] == "video-caption" && res["level"] == "error");
+  }
+  EXPECT_TRUE(in_sarif);
+  const std::vector<std::string> requests = server.requests();
+  EXPECT_NE(std::find(requests.begin(), requests.end(), "/film/om-tillstand.sv.vtt"), requests.end());
+
+  r = run_granska({"audit", server.url("/film.html"), "--format", "json", "--output-dir", (dir_ / "hel").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(results(json::parse(slurp(dir_ / "hel/granska.json")))["1.2.2"], "passed");
 }
 
 TEST_F(AuditCommand, AProfileFromTheConfigurationFile) {

@@ -5,6 +5,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -221,7 +222,7 @@ TEST_F(CiWriterTest, SarifFingerprintsAreStableAndDistinct) {
 // Parses the JUnit XML and checks that every count attribute matches the elements.
 struct JunitCounts {
   int suites = 0, cases = 0, failures = 0, skipped = 0, errors = 0;
-  std::vector<std::string> failure_texts, case_names;
+  std::vector<std::string> failure_texts, case_names, skipped_messages;
 };
 
 int int_attr(xmlNode* n, const char* name) {
@@ -260,7 +261,12 @@ JunitCounts parse_junit(const std::string& xml) {
           c.failure_texts.emplace_back(reinterpret_cast<const char*>(text));
           xmlFree(text);
         }
-        if (named(k, "skipped")) ++sk;
+        if (named(k, "skipped")) {
+          ++sk;
+          xmlChar* msg = xmlGetProp(k, reinterpret_cast<const xmlChar*>("message"));
+          c.skipped_messages.emplace_back(msg ? reinterpret_cast<const char*>(msg) : "");
+          xmlFree(msg);
+        }
         if (named(k, "error")) ++e;
       }
     }
@@ -317,6 +323,64 @@ TEST_F(CiWriterTest, JunitForSeveralPages) {
   EXPECT_EQ(c.suites, 2);
   EXPECT_EQ(c.cases, 6);
   EXPECT_EQ(c.failures, 4);
+}
+
+// Accepted failures (audit --accepted): suppressed in SARIF, skipped in JUnit, with the
+// justification from the accepted-issues file escaped like page content.
+TEST_F(CiWriterTest, AcceptedFailuresAreSuppressedInSarifAndSkippedInJunit) {
+  auto ev = evaluate();
+  std::vector<const engine::Finding*> imgs;
+  for (const engine::RuleResult& rr : ev.rules) {
+    if (rr.rule->info.id != "req-rule") continue;
+    for (const engine::Finding& f : rr.findings) {
+      if (f.outcome == engine::Outcome::Failed) imgs.push_back(&f);
+    }
+  }
+  ASSERT_EQ(imgs.size(), 2u);
+  const std::string hostile = "Byts i 4.2 \"<b>&</b>\"\n\x1b[31m";
+  Suppressions suppressed{{imgs[0], {hostile, "2027-03-31", "MALMO-1"}}};
+
+  std::ostringstream sarif;
+  write_sarif(sarif, PageReport{page, ev}, Options{Lang::Sv, false, false, &suppressed});
+  json j = json::parse(sarif.str());
+  int with = 0, without = 0;
+  for (const json& res : j["runs"][0]["results"]) {
+    if (res["ruleId"] != "req-rule" || res["kind"] != "fail") continue;
+    if (!res.contains("suppressions")) {
+      ++without;
+      continue;
+    }
+    ++with;
+    ASSERT_EQ(res["suppressions"].size(), 1u);
+    const json& sup = res["suppressions"][0];
+    EXPECT_EQ(sup["kind"], "external");
+    EXPECT_EQ(sup["status"], "accepted");
+    EXPECT_EQ(sup["justification"], hostile);  // JSON escaping: intact after parsing
+    EXPECT_EQ(sup["properties"]["expires"], "2027-03-31");
+    EXPECT_EQ(sup["properties"]["ticket"], "MALMO-1");
+  }
+  EXPECT_EQ(with, 1);
+  EXPECT_EQ(without, 1);
+
+  // One of two failures accepted: the criteria still fail, the accepted one is listed apart.
+  std::ostringstream junit;
+  write_junit(junit, PageReport{page, ev}, Options{Lang::Sv, false, false, &suppressed});
+  JunitCounts c = parse_junit(junit.str());
+  EXPECT_EQ(c.failures, 2);
+  ASSERT_FALSE(c.failure_texts.empty());
+  EXPECT_NE(c.failure_texts[0].find("Accepterade brister (accepterad till 2027-03-31: Byts i 4.2"), std::string::npos)
+      << c.failure_texts[0];
+
+  // Both accepted: 1.1.1 and 4.1.2 are skipped with the acceptance as message, nothing fails.
+  suppressed[imgs[1]] = {hostile, "2027-03-31", ""};
+  junit.str("");
+  write_junit(junit, PageReport{page, ev}, Options{Lang::En, false, false, &suppressed});
+  c = parse_junit(junit.str());
+  EXPECT_EQ(c.failures, 0);
+  EXPECT_EQ(c.skipped, 3);
+  const std::string expected = "accepted until 2027-03-31: Byts i 4.2 \"<b>&</b>\"\n" + kFffd + "[31m";
+  EXPECT_EQ(std::count(c.skipped_messages.begin(), c.skipped_messages.end(), expected), 2) << junit.str();
+  EXPECT_EQ(junit.str().find('\x1b'), std::string::npos);
 }
 
 TEST_F(CiWriterTest, EarlForACheckedPage) {

@@ -187,10 +187,12 @@ void write_index_html(std::ostream& o, const Model& m) {
       << "</p>\n";
   } else {
     o << "<p>" << html_text(tr(lang, "Jämfört med genomsökning ", "Compared with scan ") + scan_label(lang, *m.previous))
-      << ". " << tr(lang, "Ett fel är samma fel när sida, regel, element och meddelande är desamma. Fel på sidor som "
-                          "inte nåddes den här gången räknas som åtgärdade.",
-                    "A failure is the same failure when page, rule, element and message are the same. Failures on "
-                    "pages this scan did not reach count as fixed.")
+      << ". " << tr(lang, "Ett fel är samma fel när sida, regel, element och meddelande är desamma. Ett fel räknas som "
+                          "åtgärdat bara när sidan granskades igen; fel på sidor som den här genomsökningen inte kunde "
+                          "granska (inte nådda, eller hämtningen misslyckades) står under ”Ej granskade igen”.",
+                    "A failure is the same failure when page, rule, element and message are the same. A failure "
+                    "counts as fixed only when its page was checked again; failures on pages this scan could not "
+                    "check (not reached, or the page could not be fetched) are under “Not checked again”.")
       << "</p>\n<table>\n<caption>" << tr(lang, "Nya, åtgärdade och kvarstående fel per enhet",
                                           "New, fixed and remaining failures by unit")
       << "</caption>\n<thead><tr>";
@@ -198,6 +200,7 @@ void write_index_html(std::ostream& o, const Model& m) {
     th_col(o, tr(lang, "Nya fel", "New failures"), true);
     th_col(o, tr(lang, "Åtgärdade fel", "Fixed failures"), true);
     th_col(o, tr(lang, "Kvarstående fel", "Remaining failures"), true);
+    th_col(o, tr(lang, "Ej granskade igen", "Not checked again"), true);
     o << "</tr></thead>\n<tbody>\n";
     for (std::size_t u = 0; u <= m.units.size(); ++u) {
       const review::Trend& t = m.trend[u];
@@ -206,6 +209,7 @@ void write_index_html(std::ostream& o, const Model& m) {
       td_num(o, num(t.added));
       td_num(o, num(t.fixed));
       td_num(o, num(t.remaining));
+      td_num(o, num(t.not_rechecked));
       o << "</tr>\n";
     }
     o << "</tbody>\n</table>\n";
@@ -386,7 +390,11 @@ void write_unit_html(std::ostream& o, const Model& m, std::size_t u,
     o << "<p>" << html_text(tr(lang, "Sedan genomsökning ", "Since scan ") + scan_label(lang, *m.previous) + ": " +
                             num(t.added) + tr(lang, " nya fel, ", " new failures, ") + num(t.fixed) +
                             tr(lang, " åtgärdade, ", " fixed, ") + num(t.remaining) +
-                            tr(lang, " kvarstående.", " remaining."))
+                            tr(lang, " kvarstående", " remaining") +
+                            (t.not_rechecked == 0 ? std::string(".")
+                                                  : tr(lang, ", ", ", ") + num(t.not_rechecked) +
+                                                        tr(lang, " på sidor som inte kunde granskas igen.",
+                                                           " on pages that could not be checked again.")))
       << "</p>\n";
   }
 

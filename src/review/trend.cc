@@ -25,13 +25,18 @@ std::uint64_t finding_key(std::string_view page_url, std::string_view rule, std:
   return h;
 }
 
+std::uint64_t page_key(std::string_view page_url) { return finding_key(page_url, {}, {}, {}); }
+
 const std::vector<KeyCollector::Entry>& KeyCollector::sorted() {
   if (!sorted_) {
     std::sort(keys_.begin(), keys_.end());
+    std::sort(pages_.begin(), pages_.end());
     sorted_ = true;
   }
   return keys_;
 }
+
+bool KeyCollector::checked(std::uint64_t page) const { return std::binary_search(pages_.begin(), pages_.end(), page); }
 
 std::vector<Trend> compare(KeyCollector& earlier, KeyCollector& later, std::size_t unit_count) {
   std::vector<Trend> out(unit_count + 1);
@@ -40,10 +45,13 @@ std::vector<Trend> compare(KeyCollector& earlier, KeyCollector& later, std::size
   auto unit = [&](std::uint32_t u) -> Trend& { return u < unit_count ? out[u] : out.back(); };
   std::size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {
-    if (j == b.size() || (i < a.size() && a[i] < b[j])) {
-      ++unit(a[i].unit).fixed;
+    // Entries are ordered by key first; equal keys mean the same page, so "same failure"
+    // is a[i].key == b[j].key.
+    if (j == b.size() || (i < a.size() && a[i].key < b[j].key)) {
+      Trend& t = unit(a[i].unit);
+      ++(later.checked(a[i].page) ? t.fixed : t.not_rechecked);
       ++i;
-    } else if (i == a.size() || b[j] < a[i]) {
+    } else if (i == a.size() || b[j].key < a[i].key) {
       ++unit(b[j].unit).added;
       ++j;
     } else {
@@ -57,11 +65,13 @@ std::vector<Trend> compare(KeyCollector& earlier, KeyCollector& later, std::size
     total.added += out[u].added;
     total.fixed += out[u].fixed;
     total.remaining += out[u].remaining;
+    total.not_rechecked += out[u].not_rechecked;
   }
   // Entries of units beyond unit_count were counted into the last slot already.
   out.back().added += total.added;
   out.back().fixed += total.fixed;
   out.back().remaining += total.remaining;
+  out.back().not_rechecked += total.not_rechecked;
   return out;
 }
 
@@ -83,10 +93,14 @@ std::map<std::uint64_t, std::size_t> surplus(const std::vector<KeyCollector::Ent
   return out;
 }
 
+// The findings of `scan` whose keys are in `wanted` (as often as wanted); with `checked_in`,
+// only on pages that scan checked (a fixed failure, not one on a page not checked again).
 void collect(ScanSource& source, ScanId scan, const RuleIndex& rules, UnitResolver& units,
-             std::map<std::uint64_t, std::size_t> wanted, Lang lang, std::vector<DiffFinding>& out) {
+             std::map<std::uint64_t, std::size_t> wanted, const KeyCollector* checked_in, Lang lang,
+             std::vector<DiffFinding>& out) {
   source.for_each_page(scan, [&](const PageRow& page) {
     if (page.kind != "html") return;
+    if (checked_in && !checked_in->checked(page_key(page.url))) return;
     const std::string& unit = units.units()[units.unit_of(page.url, page.unit)].id;
     for (const FindingRow& f : page.findings) {
       if (f.outcome != engine::Outcome::Failed) continue;
@@ -127,9 +141,11 @@ Result<DiffResult> diff(ScanSource& source, ScanId a, ScanId b, const engine::Re
     source.for_each_page(id, [&](const PageRow& page) {
       const std::size_t u = units.unit_of(page.url, page.unit);
       if (page.kind != "html") return;
+      const std::uint64_t pk = page_key(page.url);
+      keys->add_checked_page(pk);
       for (const FindingRow& f : page.findings) {
         if (f.outcome == engine::Outcome::Failed && rules.facts(f.rule).counts()) {
-          keys->add(finding_key(page.url, f.rule, f.selector, f.message_id), u);
+          keys->add(finding_key(page.url, f.rule, f.selector, f.message_id), pk, u);
         }
       }
     });
@@ -141,8 +157,8 @@ Result<DiffResult> diff(ScanSource& source, ScanId a, ScanId b, const engine::Re
     out.units.push_back({unit.id, name.empty() ? unit.id : std::move(name), trend[u]});
   }
   out.total = trend.back();
-  collect(source, b, rules, units, surplus(kb.sorted(), ka.sorted()), lang, out.added);
-  collect(source, a, rules, units, surplus(ka.sorted(), kb.sorted()), lang, out.fixed);
+  collect(source, b, rules, units, surplus(kb.sorted(), ka.sorted()), nullptr, lang, out.added);
+  collect(source, a, rules, units, surplus(ka.sorted(), kb.sorted()), &kb, lang, out.fixed);
   return out;
 }
 

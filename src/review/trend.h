@@ -6,8 +6,10 @@
 // element with the same problem is the same failure). Keys are 64-bit hashes, so a
 // 50,000-page scan's keys take a few megabytes; equal keys within one scan are counted
 // (multiset), so two identical failures fixed down to one count as one fixed.
-// A page missing from the later scan (not crawled this time) counts its failures as
-// fixed: the figures compare what the two scans saw.
+// A failure counts as fixed only when the later scan checked its page again: failures on
+// a page the later scan did not check (not reached, or it could not be fetched that
+// night) are counted apart as "not checked again", so a site that was down does not look
+// repaired.
 #pragma once
 
 #include <cstddef>
@@ -23,28 +25,42 @@ namespace granska::review {
 
 std::uint64_t finding_key(std::string_view page_url, std::string_view rule, std::string_view selector,
                           std::string_view message_id);
+std::uint64_t page_key(std::string_view page_url);
 
-// The counted failures (RuleFacts::counts) of one scan, by key and unit.
+// The counted failures (RuleFacts::counts) of one scan, by key and unit, and the HTML
+// pages the scan checked.
 class KeyCollector {
  public:
-  void add(std::uint64_t key, std::size_t unit) { keys_.push_back({key, static_cast<std::uint32_t>(unit)}); }
+  void add(std::uint64_t key, std::uint64_t page, std::size_t unit) {
+    keys_.push_back({key, page, static_cast<std::uint32_t>(unit)});
+    sorted_ = false;
+  }
+  void add_checked_page(std::uint64_t page) {
+    pages_.push_back(page);
+    sorted_ = false;
+  }
   struct Entry {
     std::uint64_t key;
+    std::uint64_t page;
     std::uint32_t unit;
     auto operator<=>(const Entry&) const = default;
   };
-  // Sorted (key, unit) pairs; call once after the scan is collected.
+  // Sorted entries; sorts once after the scan is collected.
   const std::vector<Entry>& sorted();
+  // Whether the scan checked this page (page_key). After sorted().
+  bool checked(std::uint64_t page) const;
 
  private:
   std::vector<Entry> keys_;
+  std::vector<std::uint64_t> pages_;
   bool sorted_ = false;
 };
 
 struct Trend {
-  std::size_t added = 0;      // in the later scan, not in the earlier ("new")
-  std::size_t fixed = 0;      // in the earlier scan, not in the later
-  std::size_t remaining = 0;  // in both
+  std::size_t added = 0;          // in the later scan, not in the earlier ("new")
+  std::size_t fixed = 0;          // in the earlier scan, gone from its page in the later
+  std::size_t remaining = 0;      // in both
+  std::size_t not_rechecked = 0;  // in the earlier scan, on a page the later did not check
 };
 
 // Per unit (index as in UnitResolver) and in total (the last element).

@@ -148,9 +148,10 @@ TEST_F(FiguresTest, TrendBetweenTwoScans) {
 
 TEST(TrendTest, DuplicateKeysAreCountedAsAMultiset) {
   KeyCollector a, b;
-  a.add(7, 0);
-  a.add(7, 0);
-  b.add(7, 0);
+  a.add(7, 1, 0);
+  a.add(7, 1, 0);
+  b.add(7, 1, 0);
+  b.add_checked_page(1);
   auto t = compare(a, b, 1);
   EXPECT_EQ(t[0].fixed, 1u);
   EXPECT_EQ(t[0].remaining, 1u);
@@ -199,6 +200,41 @@ TEST_F(FiguresTest, DiffWithTheConfigurationCountsAsTheReport) {
   auto plain = diff(src, 1, 2, engine::Registry::builtin(), Lang::En);
   ASSERT_TRUE(plain.ok());
   EXPECT_EQ(plain->units[0].name, plain->units[0].id) << "without a map the id is all there is";
+}
+
+TEST(TrendTest, AFailureOnAPageNotCheckedAgainIsNotFixed) {
+  KeyCollector a, b;
+  a.add(7, 1, 0);  // page 1: checked again, failure gone -> fixed
+  a.add(8, 2, 0);  // page 2: not in the later scan -> not checked again
+  b.add_checked_page(1);
+  auto t = compare(a, b, 1);
+  EXPECT_EQ(t[0].fixed, 1u);
+  EXPECT_EQ(t[0].not_rechecked, 1u);
+  EXPECT_EQ(t[1].not_rechecked, 1u) << "total";
+}
+
+// One night the planning committee's page could not be fetched (500): its failure is
+// neither fixed nor remaining, in the figures and in diff's list of fixed failures.
+TEST_F(FiguresTest, APageThatFailedToLoadIsNotCheckedAgain) {
+  testing::MemoryScan s4 = src.scans[1];
+  s4.info = testing::scan_info(4, "2026-11-22T02:00:00Z");
+  for (PageRow& p : s4.pages) {
+    if (p.url == "https://example.se/bygga/") {
+      p.kind = "failed";
+      p.status = 500;
+      p.findings.clear();
+    }
+  }
+  src.scans.push_back(s4);
+  auto d = diff(src, 2, 4, engine::Registry::builtin(), Lang::Sv, &map, &profile);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_EQ(d->units[1].id, "stadsbyggnadsnamnden");
+  EXPECT_EQ(d->units[1].trend.fixed, 0u);
+  EXPECT_EQ(d->units[1].trend.not_rechecked, 1u);
+  EXPECT_EQ(d->total.fixed, 0u);
+  EXPECT_EQ(d->total.not_rechecked, 1u);
+  EXPECT_TRUE(d->fixed.empty());
+  EXPECT_EQ(d->units[0].trend.remaining, 2u);
 }
 
 }  // namespace

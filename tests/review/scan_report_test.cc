@@ -152,6 +152,7 @@ TEST_F(ScanReportTest, HistoryOfOneScanStillHasTheTrend) {
   EXPECT_EQ(j["history"].size(), 1u);
   EXPECT_EQ(j["total"]["trend"]["new"], 4);  // 2 in the fixture + 2 on the hostile page
   EXPECT_EQ(j["total"]["trend"]["fixed"], 2);
+  EXPECT_EQ(j["total"]["trend"]["not_rechecked"], 0);
 }
 
 TEST_F(ScanReportTest, JsonHasTheFiguresAndTrend) {

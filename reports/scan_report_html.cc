@@ -187,12 +187,16 @@ void write_index_html(std::ostream& o, const Model& m) {
       << "</p>\n";
   } else {
     o << "<p>" << html_text(tr(lang, "Jämfört med genomsökning ", "Compared with scan ") + scan_label(lang, *m.previous))
-      << ". " << tr(lang, "Ett fel är samma fel när sida, regel, element och meddelande är desamma. Ett fel räknas som "
-                          "åtgärdat bara när sidan granskades igen; fel på sidor som den här genomsökningen inte kunde "
-                          "granska (inte nådda, eller hämtningen misslyckades) står under ”Ej granskade igen”.",
-                    "A failure is the same failure when page, rule, element and message are the same. A failure "
-                    "counts as fixed only when its page was checked again; failures on pages this scan could not "
-                    "check (not reached, or the page could not be fetched) are under “Not checked again”.")
+      << ". " << tr(lang, "Ett fel är samma fel när sida, regel, element och meddelande är desamma. Nya och åtgärdade "
+                          "fel räknas bara på sidor som båda genomsökningarna granskade. Fel på sidor som bara den förra "
+                          "granskade (inte nådda nu, eller hämtningen misslyckades) står under ”Ej granskade igen”; fel "
+                          "på sidor som bara den här granskade (nya sidor, eller sidor som inte gick att nå förra "
+                          "gången) står under ”På sidor som inte granskades förra gången”.",
+                    "A failure is the same failure when page, rule, element and message are the same. New and fixed "
+                    "failures are counted only on pages both scans checked. Failures on pages only the previous scan "
+                    "checked (not reached now, or the page could not be fetched) are under “Not checked again”; "
+                    "failures on pages only this scan checked (new pages, or pages that could not be reached last "
+                    "time) are under “On pages not checked last time”.")
       << "</p>\n<table>\n<caption>" << tr(lang, "Nya, åtgärdade och kvarstående fel per enhet",
                                           "New, fixed and remaining failures by unit")
       << "</caption>\n<thead><tr>";
@@ -201,6 +205,7 @@ void write_index_html(std::ostream& o, const Model& m) {
     th_col(o, tr(lang, "Åtgärdade fel", "Fixed failures"), true);
     th_col(o, tr(lang, "Kvarstående fel", "Remaining failures"), true);
     th_col(o, tr(lang, "Ej granskade igen", "Not checked again"), true);
+    th_col(o, tr(lang, "På sidor som inte granskades förra gången", "On pages not checked last time"), true);
     o << "</tr></thead>\n<tbody>\n";
     for (std::size_t u = 0; u <= m.units.size(); ++u) {
       const review::Trend& t = m.trend[u];
@@ -210,6 +215,7 @@ void write_index_html(std::ostream& o, const Model& m) {
       td_num(o, num(t.fixed));
       td_num(o, num(t.remaining));
       td_num(o, num(t.not_rechecked));
+      td_num(o, num(t.not_checked_before));
       o << "</tr>\n";
     }
     o << "</tbody>\n</table>\n";
@@ -391,10 +397,15 @@ void write_unit_html(std::ostream& o, const Model& m, std::size_t u,
                             num(t.added) + tr(lang, " nya fel, ", " new failures, ") + num(t.fixed) +
                             tr(lang, " åtgärdade, ", " fixed, ") + num(t.remaining) +
                             tr(lang, " kvarstående", " remaining") +
-                            (t.not_rechecked == 0 ? std::string(".")
+                            (t.not_rechecked == 0 ? std::string()
                                                   : tr(lang, ", ", ", ") + num(t.not_rechecked) +
-                                                        tr(lang, " på sidor som inte kunde granskas igen.",
-                                                           " on pages that could not be checked again.")))
+                                                        tr(lang, " på sidor som inte kunde granskas igen",
+                                                           " on pages that could not be checked again")) +
+                            (t.not_checked_before == 0 ? std::string()
+                                                       : tr(lang, ", ", ", ") + num(t.not_checked_before) +
+                                                             tr(lang, " på sidor som inte granskades förra gången",
+                                                                " on pages not checked last time")) +
+                            ".")
       << "</p>\n";
   }
 

@@ -41,7 +41,8 @@ std::string figures_json(const Model& m, const review::UnitFigures& f) {
 std::string trend_json(const std::vector<review::Trend>& t, std::size_t i) {
   if (t.empty()) return "null";
   return "{\"new\": " + num(t[i].added) + ", \"fixed\": " + num(t[i].fixed) + ", \"remaining\": " + num(t[i].remaining) +
-         ", \"not_rechecked\": " + num(t[i].not_rechecked) + "}";
+         ", \"not_rechecked\": " + num(t[i].not_rechecked) +
+         ", \"not_checked_before\": " + num(t[i].not_checked_before) + "}";
 }
 
 }  // namespace

@@ -32,22 +32,23 @@ nlohmann::json finding_json(const review::DiffFinding& f) {
 }
 
 nlohmann::json trend_json(const review::Trend& t) {
-  return {{"new", t.added}, {"fixed", t.fixed}, {"remaining", t.remaining}, {"not_rechecked", t.not_rechecked}};
+  return {{"new", t.added}, {"fixed", t.fixed}, {"remaining", t.remaining}, {"not_rechecked", t.not_rechecked},
+          {"not_checked_before", t.not_checked_before}};
 }
 
 void print_text(const review::DiffResult& d, Lang lang) {
   using reports::escape_for_terminal;
   std::cout << tr(lang, "Jämförelse av genomsökning ", "Comparing scan ") << d.a.id << " (" << d.a.started << ")"
             << tr(lang, " med ", " with ") << d.b.id << " (" << d.b.started << ")\n\n";
-  std::cout << tr(lang, "Enhet: nya / åtgärdade / kvarstående fel / ej granskade igen\n",
-                  "Unit: new / fixed / remaining failures / not checked again\n");
+  std::cout << tr(lang, "Enhet: nya / åtgärdade / kvarstående fel / ej granskade igen / på sidor som inte granskades förra gången\n",
+                  "Unit: new / fixed / remaining failures / not checked again / on pages not checked last time\n");
   for (const review::DiffUnit& u : d.units) {
     const std::string label = u.id.empty() ? "-" : u.name == u.id ? u.id : u.name + " (" + u.id + ")";
     std::cout << "  " << escape_for_terminal(label) << ": " << u.trend.added << " / " << u.trend.fixed
-              << " / " << u.trend.remaining << " / " << u.trend.not_rechecked << "\n";
+              << " / " << u.trend.remaining << " / " << u.trend.not_rechecked << " / " << u.trend.not_checked_before << "\n";
   }
   std::cout << "  " << tr(lang, "Totalt", "Total") << ": " << d.total.added << " / " << d.total.fixed << " / "
-            << d.total.remaining << " / " << d.total.not_rechecked << "\n";
+            << d.total.remaining << " / " << d.total.not_rechecked << " / " << d.total.not_checked_before << "\n";
   auto list = [&](const std::vector<review::DiffFinding>& fs, const std::string& heading) {
     std::cout << "\n" << heading << " (" << fs.size() << "):\n";
     for (const review::DiffFinding& f : fs) {

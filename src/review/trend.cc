@@ -52,7 +52,8 @@ std::vector<Trend> compare(KeyCollector& earlier, KeyCollector& later, std::size
       ++(later.checked(a[i].page) ? t.fixed : t.not_rechecked);
       ++i;
     } else if (i == a.size() || b[j].key < a[i].key) {
-      ++unit(b[j].unit).added;
+      Trend& t = unit(b[j].unit);
+      ++(earlier.checked(b[j].page) ? t.added : t.not_checked_before);
       ++j;
     } else {
       ++unit(a[i].unit).remaining;
@@ -66,12 +67,14 @@ std::vector<Trend> compare(KeyCollector& earlier, KeyCollector& later, std::size
     total.fixed += out[u].fixed;
     total.remaining += out[u].remaining;
     total.not_rechecked += out[u].not_rechecked;
+    total.not_checked_before += out[u].not_checked_before;
   }
   // Entries of units beyond unit_count were counted into the last slot already.
   out.back().added += total.added;
   out.back().fixed += total.fixed;
   out.back().remaining += total.remaining;
   out.back().not_rechecked += total.not_rechecked;
+  out.back().not_checked_before += total.not_checked_before;
   return out;
 }
 
@@ -94,7 +97,8 @@ std::map<std::uint64_t, std::size_t> surplus(const std::vector<KeyCollector::Ent
 }
 
 // The findings of `scan` whose keys are in `wanted` (as often as wanted); with `checked_in`,
-// only on pages that scan checked (a fixed failure, not one on a page not checked again).
+// only on pages that scan checked too (a new or fixed failure, not one on a page only one
+// of the two scans checked).
 void collect(ScanSource& source, ScanId scan, const RuleIndex& rules, UnitResolver& units,
              std::map<std::uint64_t, std::size_t> wanted, const KeyCollector* checked_in, Lang lang,
              std::vector<DiffFinding>& out) {
@@ -157,7 +161,7 @@ Result<DiffResult> diff(ScanSource& source, ScanId a, ScanId b, const engine::Re
     out.units.push_back({unit.id, name.empty() ? unit.id : std::move(name), trend[u]});
   }
   out.total = trend.back();
-  collect(source, b, rules, units, surplus(kb.sorted(), ka.sorted()), nullptr, lang, out.added);
+  collect(source, b, rules, units, surplus(kb.sorted(), ka.sorted()), &ka, lang, out.added);
   collect(source, a, rules, units, surplus(ka.sorted(), kb.sorted()), &kb, lang, out.fixed);
   return out;
 }

@@ -9,7 +9,9 @@
 // A failure counts as fixed only when the later scan checked its page again: failures on
 // a page the later scan did not check (not reached, or it could not be fetched that
 // night) are counted apart as "not checked again", so a site that was down does not look
-// repaired.
+// repaired. Likewise a failure is new only on a page the earlier scan checked too; on a
+// page it did not check (published since, or unreachable then) it is counted apart, so
+// the night after an outage does not look like a wave of new failures.
 #pragma once
 
 #include <cstddef>
@@ -57,10 +59,11 @@ class KeyCollector {
 };
 
 struct Trend {
-  std::size_t added = 0;          // in the later scan, not in the earlier ("new")
-  std::size_t fixed = 0;          // in the earlier scan, gone from its page in the later
-  std::size_t remaining = 0;      // in both
-  std::size_t not_rechecked = 0;  // in the earlier scan, on a page the later did not check
+  std::size_t added = 0;              // in the later scan, not on its page in the earlier ("new")
+  std::size_t fixed = 0;              // in the earlier scan, gone from its page in the later
+  std::size_t remaining = 0;          // in both
+  std::size_t not_rechecked = 0;      // in the earlier scan, on a page the later did not check
+  std::size_t not_checked_before = 0; // in the later scan, on a page the earlier did not check
 };
 
 // Per unit (index as in UnitResolver) and in total (the last element).
@@ -89,8 +92,8 @@ struct DiffResult {
   ScanInfo a, b;
   std::vector<DiffUnit> units;  // units met in either scan, in order of first appearance
   Trend total;
-  std::vector<DiffFinding> added;  // in b only, in b's page order
-  std::vector<DiffFinding> fixed;  // in a only, in a's page order
+  std::vector<DiffFinding> added;  // in b only, on pages a checked too, in b's page order
+  std::vector<DiffFinding> fixed;  // in a only, on pages b checked too, in a's page order
 };
 
 // Compares scan `a` (earlier) with scan `b` (later) of `source`. With an organisation map

@@ -235,6 +235,16 @@ TEST_F(FiguresTest, APageThatFailedToLoadIsNotCheckedAgain) {
   EXPECT_EQ(d->total.not_rechecked, 1u);
   EXPECT_TRUE(d->fixed.empty());
   EXPECT_EQ(d->units[0].trend.remaining, 2u);
+
+  // The next night the page is back: its failure is not new either.
+  testing::MemoryScan s5 = src.scans[1];
+  s5.info = testing::scan_info(5, "2026-11-29T02:00:00Z");
+  src.scans.push_back(s5);
+  auto back = diff(src, 4, 5, engine::Registry::builtin(), Lang::Sv, &map, &profile);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->units[1].trend.added, 0u);
+  EXPECT_EQ(back->units[1].trend.not_checked_before, 1u);
+  EXPECT_TRUE(back->added.empty());
 }
 
 }  // namespace

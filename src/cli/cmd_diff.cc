@@ -40,8 +40,8 @@ void print_text(const review::DiffResult& d, Lang lang) {
   using reports::escape_for_terminal;
   std::cout << tr(lang, "Jämförelse av genomsökning ", "Comparing scan ") << d.a.id << " (" << d.a.started << ")"
             << tr(lang, " med ", " with ") << d.b.id << " (" << d.b.started << ")\n\n";
-  std::cout << tr(lang, "Enhet: nya / åtgärdade / kvarstående fel / ej granskade igen / på sidor som inte granskades förra gången\n",
-                  "Unit: new / fixed / remaining failures / not checked again / on pages not checked last time\n");
+  std::cout << tr(lang, "Enhet: nya / åtgärdade / kvarstående fel / fel på sidor ej granskade igen / på sidor ej granskade förra gången\n",
+                  "Unit: new / fixed / remaining failures / on pages not checked again / on pages not checked last time\n");
   for (const review::DiffUnit& u : d.units) {
     const std::string label = u.id.empty() ? "-" : u.name == u.id ? u.id : u.name + " (" + u.id + ")";
     std::cout << "  " << escape_for_terminal(label) << ": " << u.trend.added << " / " << u.trend.fixed

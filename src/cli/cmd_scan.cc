@@ -1,7 +1,8 @@
 // granska scan --config FILE: the one command a scheduler runs (docs/scheduling.md).
 // Takes the lock, crawls into the scan database (continuing an interrupted scan first),
-// writes the report folder for the new scan and prunes old scans and report folders. Findings never make it
-// fail: exit 0 when the scan ran, 2 when it failed, 3 when another run holds the lock.
+// writes the report folder for the new scan and prunes old scans and report folders.
+// Findings never make it fail: exit 0 when the scan ran, 2 when it failed, 3 when another
+// run holds the lock.
 #include <filesystem>
 #include <iostream>
 

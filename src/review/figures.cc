@@ -189,14 +189,7 @@ ScanFigures aggregate_scan(ScanSource& source, const ScanInfo& scan, const RuleI
   source.for_each_page(scan.id, [&](const PageRow& page) {
     const std::size_t u = units.unit_of(page.url, page.unit);
     agg.add_page(page, u);
-    if (!keys || page.kind != "html") return;
-    const std::uint64_t pk = page_key(page.url);
-    keys->add_checked_page(pk);
-    for (const FindingRow& f : page.findings) {
-      if (f.outcome == engine::Outcome::Failed && rules.facts(f.rule).counts()) {
-        keys->add(finding_key(page.url, f.rule, f.selector, f.message_id), pk, u);
-      }
-    }
+    if (keys) keys->add_page(page, u, rules);
   });
   source.for_each_media(scan.id, [&](const MediaRow& m) { agg.add_media(m, units.unit_of(m.page_url, m.unit)); });
   source.for_each_document(scan.id,

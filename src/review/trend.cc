@@ -36,6 +36,17 @@ const std::vector<KeyCollector::Entry>& KeyCollector::sorted() {
   return keys_;
 }
 
+void KeyCollector::add_page(const PageRow& page, std::size_t unit, const RuleIndex& rules) {
+  if (page.kind != "html") return;
+  const std::uint64_t pk = page_key(page.url);
+  add_checked_page(pk);
+  for (const FindingRow& f : page.findings) {
+    if (f.outcome == engine::Outcome::Failed && rules.facts(f.rule).counts()) {
+      add(finding_key(page.url, f.rule, f.selector, f.message_id), pk, unit);
+    }
+  }
+}
+
 bool KeyCollector::checked(std::uint64_t page) const { return std::binary_search(pages_.begin(), pages_.end(), page); }
 
 std::vector<Trend> compare(KeyCollector& earlier, KeyCollector& later, std::size_t unit_count) {
@@ -143,15 +154,7 @@ Result<DiffResult> diff(ScanSource& source, ScanId a, ScanId b, const engine::Re
   KeyCollector ka, kb;
   for (auto [id, keys] : {std::pair{a, &ka}, std::pair{b, &kb}}) {
     source.for_each_page(id, [&](const PageRow& page) {
-      const std::size_t u = units.unit_of(page.url, page.unit);
-      if (page.kind != "html") return;
-      const std::uint64_t pk = page_key(page.url);
-      keys->add_checked_page(pk);
-      for (const FindingRow& f : page.findings) {
-        if (f.outcome == engine::Outcome::Failed && rules.facts(f.rule).counts()) {
-          keys->add(finding_key(page.url, f.rule, f.selector, f.message_id), pk, u);
-        }
-      }
+      keys->add_page(page, units.unit_of(page.url, page.unit), rules);
     });
   }
   std::vector<Trend> trend = compare(ka, kb, units.units().size());

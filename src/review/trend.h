@@ -33,6 +33,10 @@ std::uint64_t page_key(std::string_view page_url);
 // pages the scan checked.
 class KeyCollector {
  public:
+  // A page of the scan: an HTML page is recorded as checked and its counted failures
+  // (failed outcomes of rules RuleFacts::counts) are added. The one definition the report
+  // and diff share, so their figures cannot drift apart.
+  void add_page(const PageRow& page, std::size_t unit, const RuleIndex& rules);
   void add(std::uint64_t key, std::uint64_t page, std::size_t unit) {
     keys_.push_back({key, page, static_cast<std::uint32_t>(unit)});
     sorted_ = false;

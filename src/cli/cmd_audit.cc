@@ -28,9 +28,9 @@
 #include "html/dom.h"
 #include "input/load.h"
 #include "media/inventory.h"
-#include "reports/acceptance_report.h"
-#include "reports/report.h"
-#include "reports/terminal_escape.h"
+#include "reports/acceptance/acceptance_report.h"
+#include "reports/page/report.h"
+#include "reports/common/terminal_escape.h"
 
 namespace granska::cli {
 

@@ -17,7 +17,7 @@
 #include "html/dom.h"
 #include "input/load.h"
 #include "media/inventory.h"
-#include "reports/report.h"
+#include "reports/page/report.h"
 
 namespace granska::cli {
 

@@ -10,7 +10,7 @@
 #include "cli/crawl_config.h"
 #include "cli/org_config.h"
 #include "engine/registry.h"
-#include "reports/terminal_escape.h"
+#include "reports/common/terminal_escape.h"
 #include "store/crawl_store.h"
 
 namespace granska::cli {

@@ -9,7 +9,7 @@
 #include "fetch/fetch.h"
 #include "html/dom.h"
 #include "html/selector.h"
-#include "reports/inspect.h"
+#include "reports/inspect/inspect.h"
 
 namespace granska::cli {
 

@@ -1,5 +1,5 @@
 // granska report --db FILE --config FILE --out DIR [--lang en] [--scans N]: writes the scan
-// report folder (reports/scan_report.h) for the latest complete scan in the database, with
+// report folder (reports/scan/scan_report.h) for the latest complete scan in the database, with
 // units, profile and status scale from the configuration file. Exit 0 when written, 2 when
 // the database has no complete scan, the configuration is invalid or a file cannot be written.
 #include <filesystem>
@@ -10,8 +10,8 @@
 #include "cli/scan_steps.h"
 #include "store/scan_source.h"
 #include "engine/registry.h"
-#include "reports/scan_report.h"
-#include "reports/terminal_escape.h"
+#include "reports/scan/scan_report.h"
+#include "reports/common/terminal_escape.h"
 
 namespace granska::cli {
 

@@ -9,8 +9,8 @@
 #include "cli/commands.h"
 #include "cli/org_config.h"
 #include "cli/scan_steps.h"
-#include "reports/terminal_escape.h"
-#include "review/report_folders.h"
+#include "reports/common/terminal_escape.h"
+#include "scan/report_folders.h"
 #include "store/crawl_store.h"
 #include "store/scan_source.h"
 #include "util/lock_file.h"
@@ -71,7 +71,7 @@ int run_scan(const ScanOptions& given) {
       return kExitFailed;
     }
     std::optional<store::CrawlStore::ScanRef> latest = (*store)->latest_scan();
-    resume = latest && latest->status == review::ScanStatus::Running && !latest->options.empty();
+    resume = latest && latest->status == results::ScanStatus::Running && !latest->options.empty();
     if (resume) {
       say(o, tr(lang, "fortsätter den avbrutna genomsökningen ", "continuing the interrupted scan ") +
                  std::to_string(latest->id));
@@ -91,17 +91,17 @@ int run_scan(const ScanOptions& given) {
     print_error(source.error().text(lang));
     return kExitFailed;
   }
-  const std::vector<review::ScanInfo> scans = (*source)->complete_scans();
+  const std::vector<results::ScanInfo> scans = (*source)->complete_scans();
   if (scans.empty()) {
     print_error(tr(lang, "databasen har ingen avslutad genomsökning", "the database holds no complete scan"));
     return kExitFailed;
   }
-  const std::string folder = review::report_folder_name(scans.back().started, scans.back().id);
+  const std::string folder = scan::report_folder_name(scans.back().started, scans.back().id);
   source->reset();
   fs::create_directories(reports_dir, ec);
   const fs::path out = fs::path(reports_dir) / folder;
   if (run_report_step({db, o.config, out.string(), lang_name, 6, o.quiet || o.log_json}) != kExitOk) return kExitFailed;
-  if (granska::Status linked = review::point_latest_report(reports_dir, folder); !linked) print_error(linked.error().text(lang));
+  if (granska::Status linked = scan::point_latest_report(reports_dir, folder); !linked) print_error(linked.error().text(lang));
 
   // 3. Prune. A failure here loses nothing: the scan and its report are written.
   if (config.scan.keep > 0) {
@@ -117,7 +117,7 @@ int run_scan(const ScanOptions& given) {
     }
   }
   if (config.scan.keep_reports > 0) {
-    const review::PrunedFolders pruned = review::prune_report_folders(reports_dir, config.scan.keep_reports);
+    const scan::PrunedFolders pruned = scan::prune_report_folders(reports_dir, config.scan.keep_reports);
     for (const Error& e : pruned.errors) print_error(e.text(lang));
     if (!pruned.removed.empty()) {
       say(o, tr(lang, "tog bort ", "removed ") + std::to_string(pruned.removed.size()) +

@@ -10,7 +10,7 @@
 #include <toml++/toml.h>
 
 #include "cli/commands.h"
-#include "reports/terminal_escape.h"
+#include "reports/common/terminal_escape.h"
 
 namespace granska::cli {
 
@@ -249,7 +249,7 @@ OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& p
                 "profile måste vara ett namn (\"dos-review\") eller en [profile]-tabell");
     }
   }
-  // The status scale of `granska report` (review::StatusThresholds).
+  // The status scale of `granska report` (figures::StatusThresholds).
   if (const toml::node* st = root.get("status")) {
     if (const toml::table* t = st->as_table()) {
       r.known_keys(*t, kStatusKeys, "[status]");

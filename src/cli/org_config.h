@@ -16,7 +16,7 @@
 
 #include "org/org_map.h"
 #include "org/profile.h"
-#include "review/figures.h"
+#include "figures/figures.h"
 #include "util/result.h"
 
 namespace granska::cli {
@@ -35,7 +35,7 @@ struct ScanSettings {
 struct OrgConfig {
   std::optional<org::OrgMap> map;  // absent when the file has no [[unit]]: a crawl-only config
   org::Profile profile;            // wcag21-aa when the file names none
-  review::StatusThresholds status; // the report's status scale; defaults when no [status]
+  figures::StatusThresholds status; // the report's status scale; defaults when no [status]
   ScanSettings scan;               // the [scan] table
 };
 

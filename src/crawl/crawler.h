@@ -21,7 +21,7 @@
 #include "engine/evaluate.h"
 #include "fetch/fetch.h"
 #include "input/load.h"
-#include "review/scan_data.h"
+#include "results/scan_data.h"
 
 namespace granska::crawl {
 
@@ -101,9 +101,9 @@ struct PageRecord {
   // pages only; an unchanged page gets them from the earlier scan, in the sink).
   std::string title;           // <title>, untrusted
   std::string content_sha256;  // of the body as received
-  std::vector<review::FindingRow> findings;        // failed and cantTell only
-  std::vector<review::RuleOutcome> rule_outcomes;  // every rule that applied
-  std::vector<review::MediaRow> media;             // page_url and unit left empty
+  std::vector<results::FindingRow> findings;        // failed and cantTell only
+  std::vector<results::RuleOutcome> rule_outcomes;  // every rule that applied
+  std::vector<results::MediaRow> media;             // page_url and unit left empty
 };
 
 struct CrawlStats {

@@ -18,7 +18,8 @@
 #include "audit/acceptance.h"
 #include "cli/commands.h"
 #include "cli/input_options.h"
-#include "cli/org_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "cli/output_files.h"
 #include "crawl/crawler.h"
 #include "crawl/sitemap.h"
@@ -141,7 +142,7 @@ int run_audit(const AuditOptions& o) {
   // Profile: --config's [profile] when given, else --profile.
   org::Profile profile;
   if (!o.config.empty()) {
-    const std::optional<OrgConfig> c = load_valid_org_config(o.config, lang);
+    const std::optional<config::OrgConfig> c = load_valid_org_config(o.config, lang);
     if (!c) return kExitFailed;
     profile = c->profile;
   } else {

@@ -13,10 +13,11 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "cli/crawl_config.h"
+#include "config/crawl_config.h"
 #include "cli/scan_steps.h"
 #include "cli/input_options.h"
-#include "cli/org_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "crawl/crawler.h"
 #include "engine/registry.h"
 #include "granska_version.h"
@@ -64,7 +65,7 @@ struct CrawlCliOptions {
 
 // Fills what the command line did not give from the configuration file.
 Status apply_config(CrawlCliOptions& o) {
-  Result<CrawlConfig> c = load_crawl_config(o.config);
+  Result<config::CrawlConfig> c = config::load_crawl_config(o.config);
   if (!c) return c.error();
   auto given = [&](const char* name) { return o.cmd && o.cmd->get_option(name)->count() > 0; };
   if (!given("url") && !o.keep_seeds) o.seeds = c->seeds;
@@ -293,7 +294,7 @@ int run_crawl(const CrawlCliOptions& given) {
   std::optional<org::OrgMap> org_map;
   std::string config_name;
   if (db && !o.config.empty()) {
-    std::optional<OrgConfig> oc = load_valid_org_config(o.config, lang);
+    std::optional<config::OrgConfig> oc = load_valid_org_config(o.config, lang);
     if (!oc) return kExitFailed;
     org_map = std::move(oc->map);
     config_name = std::filesystem::path(o.config).filename().string();

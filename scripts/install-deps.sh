@@ -8,6 +8,7 @@ packages=(
   libgumbo-dev libcurl4-openssl-dev libxml2-dev nlohmann-json3-dev
   libcli11-dev libtomlplusplus-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev
+  chromium  # the rendering mode (src/render) and its tests drive Debian's headless Chromium
 )
 
 missing=()

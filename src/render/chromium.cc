@@ -221,27 +221,43 @@ std::size_t ChromiumProcess::memory_bytes() const {
   if (pid_ <= 0 || reaped_) return 0;
   DIR* proc = ::opendir("/proc");
   if (!proc) return 0;
-  std::size_t pages = 0;
+  std::size_t total = 0;
   while (dirent* e = ::readdir(proc)) {
     if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
-    std::ifstream in(std::string("/proc/") + e->d_name + "/stat");
+    const std::string dir = std::string("/proc/") + e->d_name;
+    std::ifstream stat(dir + "/stat");
     std::string line;
-    if (!std::getline(in, line)) continue;
+    if (!std::getline(stat, line)) continue;
     auto close_paren = line.rfind(')');
-    if (close_paren == std::string::npos) continue;
-    // Fields after the command name: state ppid pgrp ... with rss the 22nd of them.
+    if (close_paren == std::string::npos || close_paren + 2 >= line.size()) continue;
+    // Fields after the command name: state ppid pgrp ... rss is the 22nd of them.
     std::istringstream fields(line.substr(close_paren + 2));
     std::string field;
     long pgrp = -1;
-    long rss = 0;
+    long rss_pages = 0;
     for (int i = 0; i < 22 && fields >> field; ++i) {
       if (i == 2) pgrp = std::atol(field.c_str());
-      if (i == 21) rss = std::atol(field.c_str());
+      if (i == 21) rss_pages = std::atol(field.c_str());
     }
-    if (pgrp == pid_ && rss > 0) pages += static_cast<std::size_t>(rss);
+    if (pgrp != pid_) continue;
+    // Proportional set size: pages shared by the browser's processes (the executable,
+    // shared memory) are divided among them, so the sum is the group's real footprint.
+    std::ifstream rollup(dir + "/smaps_rollup");
+    std::size_t pss_kb = 0;
+    bool have_pss = false;
+    while (std::getline(rollup, line)) {
+      if (line.rfind("Pss:", 0) == 0) {
+        pss_kb = static_cast<std::size_t>(std::atoll(line.c_str() + 4));
+        have_pss = true;
+        break;
+      }
+    }
+    total += have_pss ? pss_kb * 1024
+                      : static_cast<std::size_t>(rss_pages > 0 ? rss_pages : 0) *
+                            static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
   }
   ::closedir(proc);
-  return pages * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  return total;
 }
 
 std::string ChromiumProcess::stderr_tail(std::size_t max_bytes) const {

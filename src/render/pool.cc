@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <set>
@@ -91,6 +92,15 @@ struct Context {
   std::uint64_t last_used = 0;
 };
 
+// A tab kept after a page for the next page of the same site and login (`key`): opening a
+// tab costs a renderer process start, navigating an open one does not.
+struct IdleTab {
+  std::string key;
+  std::string target_id;
+  std::string session;
+  bool intercepting = false;  // Fetch.enable is on for login headers
+};
+
 // One running browser. Shared by the pages rendering in it; the last one to let go of a
 // failed or retired browser closes it.
 struct Browser {
@@ -99,6 +109,7 @@ struct Browser {
   long close_timeout_ms = 2000;
   std::mutex mu;  // contexts
   std::map<std::string, Context> contexts;
+  std::deque<IdleTab> idle;  // oldest first
   std::uint64_t tick = 0;
   std::atomic<std::size_t> pages{0};
   std::atomic<bool> retired{false};
@@ -238,6 +249,15 @@ Result<std::string> Pool::Impl::context_for(Browser& b, const std::string& key, 
       }
     }
     if (oldest == b.contexts.end()) break;
+    // Disposing of the context closes its tabs, idle ones included.
+    for (auto t = b.idle.begin(); t != b.idle.end();) {
+      if (t->key == oldest->first) {
+        b.conn->close_session(t->session);
+        t = b.idle.erase(t);
+      } else {
+        ++t;
+      }
+    }
     (void)b.conn->call("Target.disposeBrowserContext", {{"browserContextId", oldest->second.id}}, "", deadline);
     b.contexts.erase(oldest);
   }
@@ -501,54 +521,106 @@ Attempt Pool::Impl::render_once(Browser& b, const PageRequest& req, Deadline dea
     ~ContextGuard() { impl.release_context(b, key); }
   } context_guard{*this, b, key};
 
-  auto target = c.call("Target.createTarget", {{"url", "about:blank"}, {"browserContextId", *context}}, "",
-                       browser_deadline());
-  if (!target.ok()) {
-    // A browser that cannot open a tab in time is hung: start another.
-    if (!timed_out()) c.fail(cdp::Failure::Protocol, "Chromium stopped answering: " + target.error().message);
-    return fail(target.error());
-  }
-  const std::string target_id = str(*target, "targetId");
-  struct TabGuard {
-    cdp::Connection& c;
-    const std::string& target_id;
-    std::string& session;
-    long timeout_ms;
-    ~TabGuard() {
-      if (c.failure() != cdp::Failure::None) return;
-      auto closed = c.call("Target.closeTarget", {{"targetId", target_id}}, "", cdp::after_ms(timeout_ms));
-      if (!closed.ok() && c.failure() == cdp::Failure::None &&
-          closed.error().message.find("in time") != std::string::npos) {
-        c.fail(cdp::Failure::Protocol, "Chromium stopped answering: " + closed.error().message);
+  // A tab of this site from an earlier page, or a new one.
+  IdleTab tab;
+  bool reused = false;
+  {
+    std::lock_guard lock(b.mu);
+    for (auto t = b.idle.begin(); t != b.idle.end(); ++t) {
+      if (t->key == key) {
+        tab = std::move(*t);
+        b.idle.erase(t);
+        reused = true;
+        break;
       }
-      if (!session.empty()) c.close_session(session);
     }
-  } tab_guard{c, target_id, session, opt.browser_timeout_ms};
+  }
+  bool keep_tab = false;
+  // Returns the tab for later pages after a page that went well; closes it otherwise (a
+  // hung or crashed page's tab is never reused).
+  struct TabGuard {
+    Impl& impl;
+    Browser& b;
+    IdleTab& tab;
+    bool& keep;
+    ~TabGuard() {
+      cdp::Connection& c = *b.conn;
+      if (c.failure() != cdp::Failure::None) return;
+      std::vector<IdleTab> close;
+      if (keep && !tab.session.empty() && c.session_failure(tab.session) == cdp::Failure::None) {
+        std::lock_guard lock(b.mu);
+        b.idle.push_back(std::move(tab));
+        while (b.idle.size() > static_cast<std::size_t>(impl.tabs)) {
+          close.push_back(std::move(b.idle.front()));
+          b.idle.pop_front();
+        }
+      } else if (!tab.target_id.empty()) {
+        close.push_back(std::move(tab));
+      }
+      for (const IdleTab& t : close) {
+        auto closed = c.call("Target.closeTarget", {{"targetId", t.target_id}}, "",
+                             cdp::after_ms(impl.opt.browser_timeout_ms));
+        if (!closed.ok() && c.failure() == cdp::Failure::None &&
+            closed.error().message.find("in time") != std::string::npos) {
+          c.fail(cdp::Failure::Protocol, "Chromium stopped answering: " + closed.error().message);
+        }
+        if (!t.session.empty()) c.close_session(t.session);
+      }
+    }
+  } tab_guard{*this, b, tab, keep_tab};
 
-  auto attached = c.call("Target.attachToTarget", {{"targetId", target_id}, {"flatten", true}}, "", browser_deadline());
-  if (!attached.ok()) return fail(attached.error());
-  session = str(*attached, "sessionId");
-  if (session.empty()) return fail(Error{"Chromium gave no session for the tab"});
-  c.open_session(session);
+  std::vector<std::pair<const char*, Json>> setup;
+  if (!reused) {
+    auto target = c.call("Target.createTarget", {{"url", "about:blank"}, {"browserContextId", *context}}, "",
+                         browser_deadline());
+    if (!target.ok()) {
+      // A browser that cannot open a tab in time is hung: start another.
+      if (!timed_out()) c.fail(cdp::Failure::Protocol, "Chromium stopped answering: " + target.error().message);
+      return fail(target.error());
+    }
+    tab.key = key;
+    tab.target_id = str(*target, "targetId");
+    auto attached =
+        c.call("Target.attachToTarget", {{"targetId", tab.target_id}, {"flatten", true}}, "", browser_deadline());
+    if (!attached.ok()) return fail(attached.error());
+    tab.session = str(*attached, "sessionId");
+    if (tab.session.empty()) return fail(Error{"Chromium gave no session for the tab"});
+    c.open_session(tab.session);
+    setup = {{"Inspector.enable", Json::object()},
+             {"Page.enable", Json::object()},
+             {"Page.setLifecycleEventsEnabled", {{"enabled", true}}},
+             {"Runtime.enable", Json::object()},
+             {"Network.enable", Json::object()},
+             // Headless tabs are not focused windows: without this, focus() does not apply
+             // :focus styles and the focus facts would see nothing.
+             {"Emulation.setFocusEmulationEnabled", {{"enabled", true}}}};
+  } else {
+    // What the last page left in the queue (late network events, console messages) is
+    // not this page's.
+    for (;;) {
+      auto ev = c.next_event(tab.session, Clock::now());
+      if (!ev.ok()) return fail(ev.error());
+      if (!ev->has_value()) break;
+    }
+  }
+  session = tab.session;
+  const std::size_t dropped_before = c.dropped_events(session);
 
   LoadState st;
-  st.frame = target_id;
+  st.frame = tab.target_id;
   st.origin = url_origin(req.url);
   st.headers = parse_header_lines(req.login.headers);
-  std::vector<std::pair<const char*, Json>> setup = {
-      {"Inspector.enable", Json::object()},
-      {"Page.enable", Json::object()},
-      {"Page.setLifecycleEventsEnabled", {{"enabled", true}}},
-      {"Runtime.enable", Json::object()},
-      {"Network.enable", Json::object()},
-      // Headless tabs are not focused windows: without this, focus() does not apply
-      // :focus styles and the focus facts would see nothing.
-      {"Emulation.setFocusEmulationEnabled", {{"enabled", true}}},
-      {"Emulation.setDeviceMetricsOverride",
-       {{"width", opt.viewport.width}, {"height", opt.viewport.height}, {"deviceScaleFactor", 1}, {"mobile", false}}}};
-  if (!st.headers.empty() && !st.origin.empty()) {
+  // The viewport every page starts with (the reflow measurement narrows it).
+  setup.push_back({"Emulation.setDeviceMetricsOverride",
+                   {{"width", opt.viewport.width}, {"height", opt.viewport.height}, {"deviceScaleFactor", 1},
+                    {"mobile", false}}});
+  bool intercept = !st.headers.empty() && !st.origin.empty();
+  if (intercept) {
     setup.push_back({"Fetch.enable", {{"patterns", Json::array({{{"urlPattern", st.origin + "/*"}, {"requestStage", "Request"}}})}}});
+  } else if (tab.intercepting) {
+    setup.push_back({"Fetch.disable", Json::object()});
   }
+  tab.intercepting = intercept;
   std::vector<std::int64_t> ids;
   for (auto& [method, params] : setup) {
     auto id = c.send(method, params, session, deadline);
@@ -639,8 +711,9 @@ Attempt Pool::Impl::render_once(Browser& b, const PageRequest& req, Deadline dea
     if (!s.ok() && (c.session_failure(session) != cdp::Failure::None || timed_out())) return fail(s.error());
   }
   page.facts_ms = ms_since(facts_start);
-  page.events_dropped = c.dropped_events(session);
+  page.events_dropped = c.dropped_events(session) - dropped_before;
   page.total_ms = ms_since(start);
+  keep_tab = true;
   return {std::move(page), false};
 }
 

@@ -66,7 +66,8 @@ struct PoolOptions {
   long browser_timeout_ms = 10000;
   Viewport viewport;
   // Restart the browser (between pages) once its processes together use more than this
-  // many MB of resident memory; 0 = no limit. Checked every 8 pages.
+  // many MB (proportional set size, see ChromiumProcess::memory_bytes); 0 = no limit.
+  // Checked after the first page and every 8th after it.
   std::size_t memory_limit_mb = 0;
   // Restart the browser after this many pages, to bound what leaks inside it.
   std::size_t pages_per_browser = 2000;
@@ -89,7 +90,7 @@ struct PoolStats {
   std::size_t failures = 0;        // render() calls that returned an Error
   std::size_t retries = 0;         // pages tried a second time after a crash
   std::size_t browser_starts = 0;  // including the first
-  std::size_t peak_memory_bytes = 0;  // largest resident size of a browser's processes seen
+  std::size_t peak_memory_bytes = 0;  // largest memory of a browser's processes seen (PSS)
 };
 
 class Pool {
@@ -110,7 +111,7 @@ class Pool {
   PoolStats stats() const;
   // The current browser's process id (0 when none is running): for tests and diagnostics.
   pid_t browser_pid() const;
-  // Resident memory of the current browser's processes, in bytes (see ChromiumProcess).
+  // Memory of the current browser's processes, in bytes (PSS, see ChromiumProcess).
   std::size_t browser_memory_bytes() const;
 
  private:

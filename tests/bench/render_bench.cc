@@ -1,5 +1,5 @@
 // Rendering benchmark driver (not a test; tests/bench/render_bench.sh runs it).
-//   granska_render_bench [--tabs N] [--rounds R] [--facts] [--chromium PATH] URL...
+//   granska_render_bench [--tabs N] [--rounds R] [--facts] [--quiet MS] [--chromium PATH] URL...
 // Starts one pool of N tabs, renders one warm-up page, then renders every URL R times from
 // N threads and prints one line of figures: pages/s, mean milliseconds per phase (load and
 // network idle, snapshot capture + conversion, building the html::Document, layout facts),
@@ -36,15 +36,16 @@ int main(int argc, char** argv) {
     if (a == "--tabs" && i + 1 < argc) options.tabs = std::atoi(argv[++i]);
     else if (a == "--rounds" && i + 1 < argc) rounds = std::atoi(argv[++i]);
     else if (a == "--facts") facts = true;
+    else if (a == "--quiet" && i + 1 < argc) options.idle_quiet_ms = std::atol(argv[++i]);
     else if (a == "--chromium" && i + 1 < argc) options.launch.chromium_path = argv[++i];
     else if (!a.empty() && a[0] != '-') urls.push_back(a);
     else {
-      std::fprintf(stderr, "usage: %s [--tabs N] [--rounds R] [--facts] [--chromium PATH] URL...\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--tabs N] [--rounds R] [--facts] [--quiet MS] [--chromium PATH] URL...\n", argv[0]);
       return 2;
     }
   }
   if (urls.empty() || options.tabs < 1 || rounds < 1) {
-    std::fprintf(stderr, "usage: %s [--tabs N] [--rounds R] [--facts] [--chromium PATH] URL...\n", argv[0]);
+    std::fprintf(stderr, "usage: %s [--tabs N] [--rounds R] [--facts] [--quiet MS] [--chromium PATH] URL...\n", argv[0]);
     return 2;
   }
   auto pool = Pool::start(options);
@@ -110,10 +111,10 @@ int main(int argc, char** argv) {
   double peak_mb = static_cast<double>(peak) / (1 << 20);
   double n = ok ? static_cast<double>(ok) : 1;
   std::printf(
-      "tabs=%d facts=%s pages=%zu errors=%zu seconds=%.2f pages_per_s=%.2f load_ms=%.1f snapshot_ms=%.1f "
+      "tabs=%d facts=%s quiet_ms=%ld pages=%zu errors=%zu seconds=%.2f pages_per_s=%.2f load_ms=%.1f snapshot_ms=%.1f "
       "view_ms=%.2f facts_ms=%.1f page_ms=%.1f nodes=%.0f browser_idle_mb=%.0f browser_peak_mb=%.0f "
       "per_tab_mb=%.0f\n",
-      options.tabs, facts ? "on" : "off", ok, errors, seconds, static_cast<double>(ok) / seconds, load / n,
+      options.tabs, facts ? "on" : "off", options.idle_quiet_ms, ok, errors, seconds, static_cast<double>(ok) / seconds, load / n,
       snapshot / n, view_ms / n, facts_ms / n, total / n, nodes / n, idle_mb, peak_mb,
       (peak_mb - idle_mb) / options.tabs);
   return errors ? 1 : 0;

@@ -208,6 +208,9 @@ TEST_F(RenderChromium, SitesDoNotShareCookiesAndLoginStaysWithTheSite) {
   header.login.headers = {"X-Granska-Test: hemligt-värde"};
   EXPECT_NE(view_of(pool->render(header)).document().body()->text_content().find("hemligt-värde"),
             std::string::npos);
+  // The next page in that site's tab, without login: the header is not sent any more.
+  header.login.headers.clear();
+  EXPECT_EQ(view_of(pool->render(header)).document().body()->text_content().find("hemligt"), std::string::npos);
 
   std::string cookies = ::testing::TempDir() + "granska_render_login_cookies.txt";
   {

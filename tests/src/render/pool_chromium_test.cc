@@ -259,7 +259,7 @@ TEST_F(RenderChromium, HungPagesTimeOutAndTheRunGoesOn) {
   REQUIRE_CHROMIUM();
   PoolOptions o = test_options();
   o.load_timeout_ms = 1000;
-  o.page_timeout_ms = 3000;
+  o.page_timeout_ms = 2500;
   o.idle_cap_ms = 500;
   auto pool = start_pool(o);
   ASSERT_TRUE(pool);
@@ -274,7 +274,7 @@ TEST_F(RenderChromium, HungPagesTimeOutAndTheRunGoesOn) {
   start = std::chrono::steady_clock::now();
   auto busy = pool->render(request(server_->url("/render/busy-loop.html")));
   ASSERT_FALSE(busy.ok());
-  EXPECT_NE(busy.error().message.find("did not finish within 3 s"), std::string::npos) << busy.error().message;
+  EXPECT_NE(busy.error().message.find("did not finish within 2.5 s"), std::string::npos) << busy.error().message;
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(6));
 
   auto next = pool->render(request(server_->url("/render/reflow-ok.html"), true));

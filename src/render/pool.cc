@@ -106,7 +106,6 @@ struct IdleTab {
 struct Browser {
   std::unique_ptr<ChromiumProcess> process;
   std::unique_ptr<cdp::Connection> conn;  // declared after process: destroyed before it
-  long close_timeout_ms = 2000;
   std::mutex mu;  // contexts
   std::map<std::string, Context> contexts;
   std::deque<IdleTab> idle;  // oldest first
@@ -114,13 +113,9 @@ struct Browser {
   std::atomic<std::size_t> pages{0};
   std::atomic<bool> retired{false};
 
-  ~Browser() {
-    if (conn && conn->failure() == cdp::Failure::None) {
-      (void)conn->call("Browser.close", Json::object(), "", cdp::after_ms(close_timeout_ms));
-      if (process) process->wait_exit(static_cast<int>(close_timeout_ms));
-    }
-    conn.reset();  // joins the reader before the process (and its pipe) go
-  }
+  // No Browser.close: its profile is thrown away, so there is nothing to save, and a
+  // graceful exit took about a second. The process group is killed (ChromiumProcess).
+  ~Browser() { conn.reset(); }  // joins the reader before the process (and its pipe) go
 };
 
 Error page_error(const std::string& url, const std::string& reason) {
@@ -175,7 +170,6 @@ Result<std::shared_ptr<Browser>> Pool::Impl::launch() {
   auto proc = ChromiumProcess::launch(opt.launch);
   if (!proc.ok()) return proc.error();
   auto b = std::make_shared<Browser>();
-  b->close_timeout_ms = std::min<long>(opt.browser_timeout_ms, 2000);
   b->process = std::move(proc).value();
   auto [w, r] = b->process->take_pipe();
   cdp::Limits limits;

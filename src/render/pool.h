@@ -6,8 +6,9 @@
 //   Result<RenderedPage> page = (*pool)->render({.url = "https://…"});
 //   Result<RenderedView> view = RenderedView::build(std::move(*page));   // → html::Document
 //
-// Per page: a fresh tab in the browser context of its site (pages of one site share
-// cookies and storage, no other site sees them), navigation, the load event (at most
+// Per page: a tab in the browser context of its site (pages of one site share cookies and
+// storage, no other site sees them; the tab of the site's previous page is reused when it
+// went well, else a new one is opened), navigation, the load event (at most
 // load_timeout_ms; a page whose DOM is there but whose load never fires is still checked
 // and says so), then up to idle_cap_ms until no request has been in flight for
 // idle_quiet_ms, then the DOM snapshot and the layout facts asked for, all within

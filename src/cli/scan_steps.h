@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,9 @@ struct ReportStep {
   std::string config;
   std::string out;
   std::string lang = "sv";
-  std::size_t scans = 6;  // scans shown in the charts
-  bool quiet = false;     // no "written to" lines (granska scan --quiet)
+  std::size_t scans = 12;  // scans shown in the charts and the status per scan
+  bool quiet = false;      // no "written to" lines (granska scan --quiet)
+  std::int64_t scan = 0;   // the complete scan to report; 0 = the latest
 };
 // kExitOk when the folder is written, kExitFailed otherwise (message printed).
 int run_report_step(const ReportStep& step);

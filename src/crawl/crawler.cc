@@ -132,18 +132,19 @@ class WorkerPool {
         rec.error = page.error();
         return d;
       }
-      auto doc = html::Document::parse(page->decoded.text);
-      ExtractedLinks ex = extract_links(*doc, page->url);
+      // Subresources (caption tracks) are not fetched from the workers: the network thread
+      // owns all of the crawl's traffic and its politeness.
+      const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), options_.run, nullptr);
+      ExtractedLinks ex = extract_links(*checked->doc, checked->page.url);
       rec.canonical = std::move(ex.canonical);
       rec.links = ex.links.size();
       d.links = std::move(ex.links);
-      engine::PageEvaluation ev =
-          engine::evaluate(*doc, page->url, engine::Registry::builtin(), options_.selection);
+      const engine::PageEvaluation& ev = checked->evaluation;
       rec.failed = ev.count(engine::Outcome::Failed);
       rec.cant_tell = ev.count(engine::Outcome::CantTell);
       rec.passed = ev.count(engine::Outcome::Passed);
       rec.kind = PageKind::Html;
-      if (render_) render_(*page, *doc, ev, rec);
+      if (render_) render_(*checked, rec);
     } catch (const std::exception& e) {
       rec.kind = PageKind::Failed;
       rec.has_error = true;

@@ -11,7 +11,7 @@ Text status_short(figures::Status s) {
     case figures::Status::Satisfactory: return {"Ja", "Yes"};
     case figures::Status::Partial: return {"Delvis", "Partly"};
     case figures::Status::Unsatisfactory: return {"Nej", "No"};
-    case figures::Status::NotAssessed: return {"Ingen bedömning", "Not assessed"};
+    case figures::Status::NotAssessed: return {"Ej bedömd", "Not assessed"};
   }
   return {};
 }

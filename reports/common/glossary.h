@@ -32,7 +32,7 @@ inline constexpr Text kNeedsReview{"Kräver manuell granskning", "Needs manual r
 inline constexpr Text kFailure{"Fel", "Failure"};
 
 // ---- Status of a unit on the city's three-level scale (figures::Status)
-// Short, for tables: "Ja", "Delvis", "Nej", "Ingen bedömning".
+// Short, for tables: "Ja", "Delvis", "Nej", "Ej bedömd".
 Text status_short(figures::Status s);
 // Long, for the legend: "Ja, tillfredsställande", … (figures::label).
 inline Text status_long(figures::Status s) { return figures::label(s); }
@@ -58,6 +58,7 @@ struct Noun {
 };
 inline constexpr Noun kFailures{{"fel", "failure"}, {"fel", "failures"}};
 inline constexpr Noun kFailed{{"underkänd", "failed"}, {"underkända", "failed"}};
+inline constexpr Noun kPassed{{"godkänd", "passed"}, {"godkända", "passed"}};
 inline constexpr Noun kPages{{"sida", "page"}, {"sidor", "pages"}};
 inline constexpr Noun kWarnings{{"varning", "warning"}, {"varningar", "warnings"}};
 inline constexpr Noun kCriteria{{"kriterium", "criterion"}, {"kriterier", "criteria"}};
@@ -70,7 +71,10 @@ inline constexpr Noun kNeedsReviewItems{{"kräver manuell granskning", "needs ma
 
 // "50 000" (Swedish: a no-break space between groups of three) or "50,000".
 std::string number(std::size_t n, Lang lang);
-// "1 sida", "2 sidor", "2 500 sidor"; "1 page", "2 pages".
+// "1 sida", "2 sidor", "50 000 sidor"; "1 page", "2 pages" (a no-break space after the
+// number: for HTML and documents).
 std::string count(std::size_t n, const Noun& noun, Lang lang);
+// The noun's form for `n` alone ("sida" / "sidor"), for text that spaces it itself.
+inline std::string_view form(std::size_t n, const Noun& noun, Lang lang) { return (n == 1 ? noun.one : noun.many).in(lang); }
 
 }  // namespace granska::reports::glossary

@@ -30,6 +30,7 @@ a:visited{color:#5a2d82}
 a:focus,a:focus-visible,.table-scroll:focus,summary:focus{outline:3px solid #1b1b1b;outline-offset:2px}
 a:focus,a:focus-visible{background:#fff3bf;color:#1b1b1b}
 h1{font-size:1.9rem;line-height:1.2}
+@media (max-width:30rem){h1{font-size:1.5rem}h2{font-size:1.25rem}}
 h2{font-size:1.45rem;margin-top:2.25rem;border-bottom:1px solid #6b6b6b}
 h3{font-size:1.2rem;margin-top:1.75rem}
 h4{font-size:1.05rem;margin-top:1.25rem}
@@ -43,6 +44,9 @@ thead th{background:#e8eef7}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.nowrap,th.nowrap{white-space:nowrap}
 code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;word-break:break-all;white-space:pre-wrap}
+table.wide{min-width:40rem}
+table.overview{min-width:56rem}
+table.overview td:last-child{min-width:14rem}
 table.matrix td,table.matrix th{padding:.2rem .3rem}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
 .note{border-left:4px solid #0b3d91;padding:.25rem .75rem;background:#f4f6fa}
@@ -65,6 +69,7 @@ footer{border-top:1px solid #6b6b6b;margin-top:2rem;padding-top:.5rem;padding-bo
   thead{display:table-header-group}
   .table-scroll{overflow:visible}
   table{font-size:8pt;width:100%}
+  table.wide,table.overview,table.overview td:last-child{min-width:0}
   th,td{padding:.15rem .25rem}
   .multiples li{flex-basis:11rem}
 }

@@ -125,12 +125,12 @@ std::vector<std::pair<std::string, std::string>> scan_labels(const std::vector<f
   return out;
 }
 
-// A round upper bound for a chart's scale: 1, 2, 5 × 10^k.
+// A round upper bound for a chart's scale whose half is a whole number too: 2, 4, 10 × 10^k.
 double nice_max(double v) {
-  if (v <= 1) return 1;
+  if (v <= 2) return 2;
   double step = 1;
   while (step * 10 < v) step *= 10;
-  for (double f : {1.0, 2.0, 5.0, 10.0}) {
+  for (double f : {2.0, 4.0, 10.0}) {
     if (f * step >= v) return f * step;
   }
   return 10 * step;
@@ -257,8 +257,13 @@ void legend(std::ostream& o, Lang lang) {
   o << "<ul class=\"legend\" aria-label=\"" << html_text(tr(lang, "Teckenförklaring för status", "Status legend")) << "\">\n";
   for (figures::Status s : {figures::Status::Satisfactory, figures::Status::Partial, figures::Status::Unsatisfactory,
                             figures::Status::NotAssessed}) {
-    std::string long_text(g::status_long(s).in(lang));
-    o << "<li>" << status_badge(lang, s) << " " << html_text(long_text) << "</li>\n";
+    // The long label without the word the badge already says: "Ja, tillfredsställande" ->
+    // "tillfredsställande", "Ej bedömd (inga granskade sidor)" -> "inga granskade sidor".
+    std::string rest(g::status_long(s).in(lang));
+    rest = rest.substr(std::min(rest.size(), g::status_short(s).in(lang).size()));
+    while (!rest.empty() && (rest.front() == ',' || rest.front() == ' ' || rest.front() == '(')) rest.erase(rest.begin());
+    if (!rest.empty() && rest.back() == ')') rest.pop_back();
+    o << "<li>" << status_badge(lang, s) << " " << html_text(rest) << "</li>\n";
   }
   o << "</ul>\n";
 }
@@ -272,16 +277,19 @@ void status_rules(std::ostream& o, const Model& m) {
                  : tr(lang, " och högst ", " and at most ") + g::count(static_cast<std::size_t>(n), g::kCriteria, lang) +
                        tr(lang, " med fel", " with failures");
   };
-  o << "<ul>\n<li>" << status_badge(lang, figures::Status::Satisfactory) << " "
+  auto named = [&](figures::Status s) {
+    return status_badge(lang, s) + " " + html_text(std::string(g::status_long(s).in(lang)) + ": ");
+  };
+  o << "<ul>\n<li>" << named(figures::Status::Satisfactory)
     << html_text(tr(lang, "minst ", "at least ") + share(t.satisfactory_min_share) +
                  tr(lang, " av de granskade sidorna utan fel", " of the checked pages without failures") +
                  crit_limit(t.satisfactory_max_failed_criteria))
-    << "</li>\n<li>" << status_badge(lang, figures::Status::Partial) << " "
+    << "</li>\n<li>" << named(figures::Status::Partial)
     << html_text(tr(lang, "minst ", "at least ") + share(t.partial_min_share) +
                  tr(lang, " utan fel", " without failures") + crit_limit(t.partial_max_failed_criteria))
-    << "</li>\n<li>" << status_badge(lang, figures::Status::Unsatisfactory) << " " << tr(lang, "annars", "otherwise")
-    << "</li>\n<li>" << status_badge(lang, figures::Status::NotAssessed) << " "
-    << tr(lang, "enheten har inga granskade sidor i genomsökningen", "the unit has no checked pages in the scan")
+    << "</li>\n<li>" << named(figures::Status::Unsatisfactory) << tr(lang, "annars", "otherwise")
+    << "</li>\n<li>" << named(figures::Status::NotAssessed)
+    << tr(lang, "det finns ingen andel att bedöma", "there is no share to judge")
     << "</li>\n</ul>\n";
 }
 
@@ -331,7 +339,8 @@ void write_index_html(std::ostream& o, const Model& m) {
     nav += "<li><a href=\"#" + std::string(id) + "\">" + tr(lang, sv, en) + "</a></li>\n";
   }
   write_html_page_start(o, {lang, title, nav, tr(lang, "Rapportens avsnitt", "Report sections")}, status_css());
-  o << "<h1>" << html_text(title) << "</h1>\n<p>"
+  // A soft hyphen where the long Swedish word may break on a narrow screen.
+  o << "<h1>" << html_text(tr(lang, "Tillgänglighets\u00adrapport per nämnd och bolag", title)) << "</h1>\n<p>"
     << html_text(tr(lang, "Genomsökning ", "Scan ") + scan_label(lang, latest.scan)) << tr(lang, " (svensk tid). ", " (Swedish time). ")
     << html_text(tr(lang, "Granskning: ", "Review: ") + (lang == Lang::En ? m.profile->name_en : m.profile->name_sv) + " (" +
                  m.profile->id + ", " + g::count(m.coverage.size(), g::kCriteria, lang) + "). ")
@@ -352,7 +361,8 @@ void write_index_html(std::ostream& o, const Model& m) {
   legend(o, lang);
   write_table_start(o, "t-oversikt",
                     tr(lang, "Status och fel per nämnd och bolag, genomsökning ", "Status and failures by committee and company, scan ") +
-                        scan_label(lang, latest.scan));
+                        scan_label(lang, latest.scan),
+                    "wide overview");
   o << "<thead><tr>";
   th_col(o, tr(lang, "Enhet", "Unit"));
   th_col(o, tr(lang, "Status", "Status"));
@@ -370,7 +380,7 @@ void write_index_html(std::ostream& o, const Model& m) {
     td_num(o, g::number(f.html_pages, lang));
     td_num(o, pct(lang, f.pages_without_failures, f.html_pages));
     td_num(o, not_checked_cell);
-    o << "<td class=\"nowrap\">" << html_text(trend_text(lang, m.trend, trend_i)) << "</td><td>"
+    o << "<td>" << html_text(trend_text(lang, m.trend, trend_i)) << "</td><td>"
       << what_it_takes(lang, f, s, m.thresholds) << "</td></tr>\n";
   };
   for (std::size_t u : m.order) {
@@ -417,11 +427,11 @@ void write_index_html(std::ostream& o, const Model& m) {
       << "</p>\n";
   }
   write_table_start(o, "t-ej-granskade",
-                    tr(lang, "Sidor som inte granskades, per enhet och skäl", "Pages not checked, by unit and reason"));
+                    tr(lang, "Sidor som inte granskades, per enhet och skäl", "Pages not checked, by unit and reason"), "wide");
   o << "<thead><tr>";
   th_col(o, tr(lang, "Enhet", "Unit"));
-  th_col(o, in(lang, g::page_kind("failed")), true);
-  th_col(o, in(lang, g::page_kind("blocked")), true);
+  th_col(o, tr(lang, "Kunde inte hämtas (404, 500 …)", "Could not be fetched (404, 500 …)"), true);
+  th_col(o, tr(lang, "Stoppade av robots.txt", "Blocked by robots.txt"), true);
   th_col(o, tr(lang, "Inte en webbsida eller utanför granskningen", "Not a web page, or out of scope"), true);
   th_col(o, tr(lang, "Omdirigerade till en annan granskad sida", "Redirected to another checked page"), true);
   th_col(o, tr(lang, "Samma sida under en annan adress", "The same page at another address"), true);
@@ -461,7 +471,8 @@ void write_index_html(std::ostream& o, const Model& m) {
                     "time) are under “On pages not checked last time”.")
       << "</p>\n";
     write_table_start(o, "t-utveckling",
-                      tr(lang, "Nya, åtgärdade och kvarstående fel per enhet", "New, fixed and remaining failures by unit"));
+                      tr(lang, "Nya, åtgärdade och kvarstående fel per enhet", "New, fixed and remaining failures by unit"),
+                      "wide");
     o << "<thead><tr>";
     th_col(o, tr(lang, "Enhet", "Unit"));
     th_col(o, tr(lang, "Nya fel", "New failures"), true);
@@ -687,7 +698,7 @@ void write_index_html(std::ostream& o, const Model& m) {
           "Needs manual review: there is no automated test.")
     << "</p>\n";
   profile_note(o, m);
-  write_table_start(o, "t-profil", tr(lang, "Kriterierna i profilen ", "The criteria of the profile ") + m.profile->id);
+  write_table_start(o, "t-profil", tr(lang, "Kriterierna i profilen ", "The criteria of the profile ") + m.profile->id, "wide");
   o << "<thead><tr>";
   th_col(o, tr(lang, "Kriterium (WCAG 2.1)", "Criterion (WCAG 2.1)"));
   th_col(o, tr(lang, "Nivå", "Level"));
@@ -851,7 +862,8 @@ void section_review(UnitPage& p) {
   const figures::UnitFigures& f = p.f();
   profile_note(p.o, p.m);
   write_table_start(p.o, "t-granskning",
-                    tr(lang, "Granskningens bedömning per kriterium för ", "The review's mark per criterion for ") + p.name());
+                    tr(lang, "Granskningens bedömning per kriterium för ", "The review's mark per criterion for ") + p.name(),
+                    "wide");
   p.o << "<thead><tr>";
   th_col(p.o, tr(lang, "Kriterium", "Criterion"));
   for (figures::ReviewMark mk : {figures::ReviewMark::Yes, figures::ReviewMark::Partly, figures::ReviewMark::No,
@@ -970,7 +982,7 @@ void write_listing(UnitPage& p, Listing listing, const std::string& id, const g:
       const std::string caption = std::string(info.title.in(lang)) + ": " + g::count(rows.size(), noun, lang);
       const bool collapse = rows.size() > kOpenRows;
       if (collapse) p.o << "<details>\n<summary>" << html_text(tr(lang, "Visa alla: ", "Show all: ") + caption) << "</summary>\n";
-      write_table_start(p.o, id + "-" + std::string(info.id), caption);
+      write_table_start(p.o, id + "-" + std::string(info.id), caption, "wide");
       p.o << "<thead><tr>";
       th_col(p.o, tr(lang, "Sida", "Page"));
       th_col(p.o, tr(lang, "Meddelande", "Message"));
@@ -1062,7 +1074,7 @@ void section_media(UnitPage& p) {
   const std::string caption = tr(lang, "Ljud och video: ", "Audio and video: ") + g::number(f.media_needing_work, lang) +
                               tr(lang, " av ", " of ") + g::number(f.media, lang) + tr(lang, " behöver åtgärdas", " need work");
   if (collapse) p.o << "<details>\n<summary>" << html_text(tr(lang, "Visa alla: ", "Show all: ") + caption) << "</summary>\n";
-  write_table_start(p.o, "t-media", caption);
+  write_table_start(p.o, "t-media", caption, "wide");
   p.o << "<thead><tr>";
   th_col(p.o, tr(lang, "Sida", "Page"));
   th_col(p.o, tr(lang, "Typ", "Kind"));
@@ -1147,7 +1159,7 @@ void section_not_checked(UnitPage& p) {
   const bool collapse = rows.size() > kOpenRows;
   const std::string caption = tr(lang, "Adresser som inte granskades: ", "Addresses not checked: ") + g::number(rows.size(), lang);
   if (collapse) p.o << "<details>\n<summary>" << html_text(tr(lang, "Visa alla: ", "Show all: ") + caption) << "</summary>\n";
-  write_table_start(p.o, "t-ej-granskade", caption);
+  write_table_start(p.o, "t-ej-granskade", caption, "wide");
   p.o << "<thead><tr>";
   th_col(p.o, tr(lang, "Adress", "Address"));
   th_col(p.o, tr(lang, "Vad", "What"));
@@ -1184,7 +1196,7 @@ void section_aliases(UnitPage& p) {
   const std::string caption =
       tr(lang, "Samma sida under flera adresser: ", "The same page at several addresses: ") + g::number(rows.size(), lang);
   if (collapse) p.o << "<details>\n<summary>" << html_text(tr(lang, "Visa alla: ", "Show all: ") + caption) << "</summary>\n";
-  write_table_start(p.o, "t-alias", caption);
+  write_table_start(p.o, "t-alias", caption, "wide");
   p.o << "<thead><tr>";
   th_col(p.o, tr(lang, "Adress", "Address"));
   th_col(p.o, tr(lang, "Räknas som", "Counted as"));

@@ -241,7 +241,7 @@ Text label(Status s) {
     case Status::Satisfactory: return {"Ja, tillfredsställande", "Yes, satisfactory"};
     case Status::Partial: return {"Delvis, förbättringsområde", "Partly, area for improvement"};
     case Status::Unsatisfactory: return {"Nej, behöver ses över omgående", "No, needs attention immediately"};
-    case Status::NotAssessed: return {"Ingen bedömning (inga granskade sidor)", "Not assessed (no checked pages)"};
+    case Status::NotAssessed: return {"Ej bedömd (inga granskade sidor)", "Not assessed (no checked pages)"};
   }
   return {};
 }

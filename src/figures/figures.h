@@ -156,7 +156,7 @@ enum class Status : unsigned char { Satisfactory, Partial, Unsatisfactory, NotAs
 std::string_view to_string(Status s);
 // "Ja, tillfredsställande" / "Yes, satisfactory", "Delvis, förbättringsområde" / "Partly,
 // area for improvement", "Nej, behöver ses över omgående" / "No, needs attention
-// immediately", "Ingen bedömning (inga granskade sidor)" / "Not assessed (no checked pages)".
+// immediately", "Ej bedömd (inga granskade sidor)" / "Not assessed (no checked pages)".
 Text label(Status s);
 
 // The [status] table of the configuration file (docs/config.md). A unit is

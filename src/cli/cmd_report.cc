@@ -12,7 +12,6 @@
 #include "cli/commands.h"
 #include "cli/load_config.h"
 #include "config/org_config.h"
-#include "cli/scan_steps.h"
 #include "store/scan_source.h"
 #include "engine/registry.h"
 #include "reports/scan/scan_report.h"
@@ -20,7 +19,18 @@
 
 namespace granska::cli {
 
-int run_report_step(const ReportStep& o) {
+namespace {
+
+struct ReportOptions {
+  std::string db;
+  std::string config;
+  std::string out;
+  std::string lang = "sv";
+  std::size_t scans = 12;  // scans shown in the charts and the status per scan
+  std::int64_t scan = 0;   // the complete scan to report; 0 = the latest
+};
+
+int run_report(const ReportOptions& o) {
   const Lang lang = *parse_lang(o.lang);
   const std::optional<config::OrgConfig> loaded = load_valid_org_config(o.config, lang);
   if (!loaded) return kExitFailed;
@@ -41,7 +51,6 @@ int run_report_step(const ReportStep& o) {
     print_error(written.error().text(lang));
     return kExitFailed;
   }
-  if (o.quiet) return kExitOk;
   std::cout << tr(lang, "Rapporten för genomsökning ", "The report for scan ") << written->scan
             << tr(lang, " är skriven till ", " is written to ") << reports::escape_for_terminal(o.out) << " ("
             << written->pages << tr(lang, " sidor, ", " pages, ") << written->units << tr(lang, " enheter, ", " units, ")
@@ -50,8 +59,10 @@ int run_report_step(const ReportStep& o) {
   return kExitOk;
 }
 
+}  // namespace
+
 RunFn register_report(CLI::App& app, Lang lang) {
-  auto o = std::make_shared<ReportStep>();
+  auto o = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand(
       "report", tr(lang, "Skriv rapportmappen (HTML, CSV, XLSX, JSON) för en avslutad genomsökning",
                    "Write the report folder (HTML, CSV, XLSX, JSON) for a complete scan"));
@@ -69,7 +80,7 @@ RunFn register_report(CLI::App& app, Lang lang) {
                   tr(lang, "Genomsökningen att rapportera (nummer; standard: den senaste avslutade)",
                      "The scan to report (its number; default: the latest complete one)"))
       ->check(CLI::Range(static_cast<std::int64_t>(1), std::numeric_limits<std::int64_t>::max()));
-  return [o] { return run_report_step(*o); };
+  return [o] { return run_report(*o); };
 }
 
 }  // namespace granska::cli

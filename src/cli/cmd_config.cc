@@ -42,10 +42,9 @@ void print_profile(const org::Profile& p, Lang lang) {
   std::size_t counts[3] = {0, 0, 0};
   for (const auto& c : cov) ++counts[static_cast<int>(c.coverage)];
   std::cout << tr(lang, "Profil: ", "Profile: ") << p.id << " – " << (lang == Lang::En ? p.name_en : p.name_sv) << " ("
-            << cov.size() << tr(lang, " kriterier: ", " criteria: ") << counts[0] << " "
-            << label(org::Coverage::Automatic).in(lang) << ", " << counts[1] << " "
-            << label(org::Coverage::Partial).in(lang) << ", " << counts[2] << " " << label(org::Coverage::Manual).in(lang)
-            << ")\n";
+            << cov.size() << tr(lang, " kriterier – ", " criteria – ") << label(org::Coverage::Automatic).in(lang) << ": "
+            << counts[0] << ", " << label(org::Coverage::Partial).in(lang) << ": " << counts[1] << ", "
+            << label(org::Coverage::Manual).in(lang) << ": " << counts[2] << ")\n";
   std::cout << "  "
             << (p.proposal ? tr(lang,
                                 "Kriterielistan är ett förslag – fastställs av stadskontoret (ange listan med "

@@ -13,6 +13,7 @@
 #include "cli/load_config.h"
 #include "config/org_config.h"
 #include "reports/common/terminal_escape.h"
+#include "reports/crawl/crawl_stream.h"
 #include "scan/scheduled_scan.h"
 
 namespace granska::cli {
@@ -67,7 +68,7 @@ int run_scan(const ScanOptions& given) {
     signals.reset();
     log.end();
     if (!o.quiet) {
-      std::cout << crawl_summary(c.totals.pages, c.totals.html, c.totals.errors, c.stats.interrupted, lang) << "\n";
+      std::cout << reports::crawl_summary(c.totals.pages, c.totals.html, c.totals.errors, c.stats.interrupted, lang) << "\n";
       std::cout.flush();
     }
   };

@@ -5,6 +5,7 @@
 
 #include "granska_version.h"
 #include "reports/page/report.h"
+#include "reports/common/glossary.h"
 #include "reports/common/terminal_escape.h"
 
 namespace granska::reports {
@@ -104,7 +105,7 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opt)
         // A best-practice rule points at a likely problem but fails no criterion by itself,
         // so its failures read as warnings, not as "Underkänd".
         if (f.outcome == Outcome::Failed && info.kind == engine::RuleKind::BestPractice) {
-          out << "  " << st(kYellow) << "! " << (sv ? "Varning (god praxis)" : "Warning (best practice)") << st(kReset);
+          out << "  " << st(kYellow) << "! " << glossary::kWarning.in(lang) << st(kReset);
         } else {
           out << "  " << st(outcome_color(f.outcome)) << outcome_mark(f.outcome) << " "
               << engine::label(f.outcome).in(lang) << st(kReset);
@@ -134,11 +135,14 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opt)
     warnings += static_cast<std::size_t>(std::count_if(r.findings.begin(), r.findings.end(),
                                                        [](const engine::Finding& f) { return f.outcome == Outcome::Failed; }));
   }
+  namespace g = glossary;
+  const std::size_t failed = ev.count(Outcome::Failed) - warnings, cant_tell = ev.count(Outcome::CantTell),
+                    passed = ev.count(Outcome::Passed);
   out << "\n" << st(kBold) << (sv ? "Sammanfattning: " : "Summary: ") << st(kReset)
-      << st(kRed) << ev.count(Outcome::Failed) - warnings << (sv ? " underkända" : " failed") << st(kReset) << ", "
-      << st(kYellow) << warnings << (sv ? " varningar (god praxis)" : " warnings (best practice)") << st(kReset) << ", "
-      << st(kYellow) << ev.count(Outcome::CantTell) << (sv ? " kräver manuell granskning" : " need manual review") << st(kReset) << ", "
-      << st(kGreen) << ev.count(Outcome::Passed) << (sv ? " godkända" : " passed") << st(kReset) << ". "
+      << st(kRed) << failed << " " << g::form(failed, g::kFailed, lang) << st(kReset) << ", "
+      << st(kYellow) << warnings << " " << g::form(warnings, g::kWarnings, lang) << (sv ? " (god praxis)" : " (best practice)")
+      << st(kReset) << ", " << st(kYellow) << cant_tell << " " << g::form(cant_tell, g::kNeedsReviewItems, lang) << st(kReset)
+      << ", " << st(kGreen) << passed << " " << g::form(passed, g::kPassed, lang) << st(kReset) << ". "
       << ev.rules.size() << (sv ? " regler körda, " : " rules run, ") << rules_inapplicable
       << (sv ? " ej tillämpliga på sidan." : " not applicable to the page.") << "\n";
   if (sv) {
@@ -159,7 +163,7 @@ void write_catalogue_text(std::ostream& out, const engine::Registry& registry, c
       if (!c->en_clause.empty()) out << " / EN " << c->en_clause;
     }
     out << " · " << engine::label(info.impact).in(lang);
-    if (info.kind == engine::RuleKind::BestPractice) out << (lang == Lang::Sv ? " · god praxis" : " · best practice");
+    if (info.kind == engine::RuleKind::BestPractice) out << " · " << glossary::rule_kind(info.kind).in(lang);
     if (!info.act_rules.empty()) {
       out << " · ACT";
       for (std::string_view a : info.act_rules) out << " " << a;

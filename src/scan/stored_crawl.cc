@@ -49,6 +49,7 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
       row.title = std::move(old->row.title);
       row.content_type = std::move(old->row.content_type);
       row.content_sha256 = std::move(old->row.content_sha256);
+      row.canonical = std::move(old->row.canonical);
       row.rule_outcomes = std::move(old->row.rule_outcomes);
       row.findings = std::move(old->row.findings);
       d.media = std::move(old->media);
@@ -56,6 +57,7 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
   } else {
     row.title = std::move(r.title);
     row.content_sha256 = std::move(r.content_sha256);
+    row.canonical = std::move(r.canonical);  // one page under several URLs (figures/aliases.h)
     row.rule_outcomes = std::move(r.rule_outcomes);
     row.findings = std::move(r.findings);
     d.media = std::move(r.media);

@@ -83,7 +83,8 @@ TEST(Profile, OwnProfilesAreCheckedAndSorted) {
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("9.9.9"), std::string::npos);
   EXPECT_FALSE(make_profile("tom", "", "", {}).ok());
-  EXPECT_EQ(label(Coverage::Manual).sv, "manuell");
+  EXPECT_EQ(label(Coverage::Manual).sv, "kräver manuell granskning");
+  EXPECT_EQ(label(Coverage::Partial).sv, "bara varningar (god praxis)") << "not \"delvis\": that is a status";
   EXPECT_EQ(to_string(Coverage::Partial), "partial");
 }
 

@@ -184,6 +184,33 @@ TEST_F(ScheduledScanTest, APageThatStoppedGranskaTwiceIsLeftOutAndTheScanComplet
   EXPECT_EQ(pages.size(), 3u) << "the other pages are checked as usual";
 }
 
+TEST_F(ScheduledScanTest, AReportAnEarlierRunDidNotWriteIsWrittenFirst) {
+  // A run killed between its crawl and its report: the scan is complete, no folder exists.
+  {
+    Result<std::unique_ptr<ScanDatabase>> db = ScanDatabase::open((dir_ / "scan.db").string(), true);
+    ASSERT_TRUE(db.ok());
+    StoredCrawl c;
+    c.settings.seeds = {std::string(kSite) + "/"};
+    c.settings.delay_ms = 0;
+    c.settings.print_pages = false;
+    c.workers = 1;
+    c.network = network_.get();
+    ASSERT_TRUE((*db)->crawl(c, {}).ok());
+  }
+  std::vector<std::string> said;
+  ScanObserver observer;
+  observer.say = [&](const std::string& line) { said.push_back(line); };
+  const ScheduledScanResult r = run_scheduled_scan(plan(), observer);
+  ASSERT_EQ(r.ended, ScheduledScanResult::Ended::Done) << r.error.message;
+  std::size_t folders = 0;
+  for (const auto& e : fs::directory_iterator(dir_ / "rapporter")) {
+    if (e.is_directory() && !e.is_symlink() && fs::exists(e.path() / "index.html")) ++folders;
+  }
+  EXPECT_EQ(folders, 2u) << "the missing report and tonight's";
+  EXPECT_TRUE(std::any_of(said.begin(), said.end(), [](const std::string& l) { return l.starts_with("skrev den saknade"); }));
+  EXPECT_EQ(fs::canonical(dir_ / "rapporter" / "senaste"), fs::canonical(r.report)) << "senaste is the newest";
+}
+
 TEST_F(ScheduledScanTest, ALockHeldByAnotherRunDoesNothing) {
   bool held = false;
   Result<LockFile> other = LockFile::acquire((dir_ / "scan.db").string() + ".lock", &held);

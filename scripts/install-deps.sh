@@ -8,6 +8,9 @@ packages=(
   libgumbo-dev libcurl4-openssl-dev libxml2-dev nlohmann-json3-dev
   libcli11-dev libtomlplusplus-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev
+  libqpdf-dev libzip-dev
+  # Test fixtures only (scripts/make-document-fixtures.sh; the build never needs them):
+  qpdf poppler-utils zip
 )
 
 missing=()

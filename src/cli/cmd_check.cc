@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/input_options.h"
 #include "cli/output_files.h"
+#include "documents/document.h"
 #include "engine/evaluate.h"
 #include "fetch/fetch.h"
 #include "html/dom.h"
@@ -60,15 +61,33 @@ int run_check(const CheckOptions& o) {
   }
 
   auto fetcher = fetch::make_curl_fetcher();
-  Result<input::Page> page = input::load(o.target, o.input.to_options(), *fetcher, std::cin);
+  input::Options input_options = o.input.to_options();
+  input_options.accept_documents = true;
+  Result<input::Page> page = input::load(o.target, input_options, *fetcher, std::cin);
   if (!page) {
     print_error(page.error().text(lang));
     return kExitFailed;
   }
 
-  auto doc = html::Document::parse(page->decoded.text);
   engine::Selection selection{o.rules, o.skip_rules, true};
-  engine::PageEvaluation evaluation = engine::evaluate(*doc, page->url, registry, selection);
+  // A PDF or Office document: opened into the document model, checked by the document
+  // rules, written by the same report writers (docs/decisions/00xx-documents.md).
+  std::optional<documents::Document> document;
+  if (page->document) {
+    documents::Limits limits;
+    limits.max_bytes = input_options.max_bytes;
+    Result<documents::Document> opened = documents::open(*page->document, page->url, limits);
+    if (!opened) {
+      print_error(opened.error().text(lang));
+      return kExitFailed;
+    }
+    document = std::move(opened).value();
+    for (const Error& note : document->notes) page->notes.push_back(note);
+  }
+
+  auto doc = html::Document::parse(document ? std::string() : page->decoded.text);
+  engine::PageEvaluation evaluation = document ? engine::evaluate(*document, page->url, registry, selection)
+                                               : engine::evaluate(*doc, page->url, registry, selection);
 
   // Media: the inventory, and for a page from the web the track files, fetched with the
   // page's own limits after the (pure) rules ran; their problems join the caption rules.
@@ -85,13 +104,15 @@ int run_check(const CheckOptions& o) {
       }
       players = &custom.value();
     }
-    media::take_inventory(inventory, *doc, page->url, *players, page->http_status != 0 ? fetcher.get() : nullptr,
-                          o.input.to_options().fetch, evaluation);
+    if (!document) {
+      media::take_inventory(inventory, *doc, page->url, *players, page->http_status != 0 ? fetcher.get() : nullptr,
+                            o.input.to_options().fetch, evaluation);
+    }
   }
 
   const std::optional<std::vector<std::string>> formats = prepare_formats(o.formats, "text", o.output_dir, lang);
   if (!formats) return kExitFailed;
-  reports::PageReport report{*page, evaluation, &inventory};
+  reports::PageReport report{*page, evaluation, document ? nullptr : &inventory, document ? &*document : nullptr};
   for (const std::string& format : *formats) {
     const std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
     const reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "documents/document.h"
 #include "util/sha256.h"
 #include "util/text.h"
 
@@ -235,7 +236,13 @@ Result<Raw> read_http(const std::string& target, const Options& opts, fetch::Fet
   const std::string final_url = r.final_url.empty() ? r.url : r.final_url;
   const std::string name = fetch::url_for_message(final_url);
   const std::string essence = mime_essence(r.content_type);
-  if (!essence.empty() && essence != "text/html" && essence != "application/xhtml+xml") {
+  // Documents are told apart by their bytes (sniff) after the fetch; these types may hold one.
+  const bool document_type = opts.accept_documents &&
+                             (essence == "application/pdf" || essence == "application/octet-stream" ||
+                              essence == "application/msword" || essence == "application/vnd.ms-excel" ||
+                              essence == "application/vnd.ms-powerpoint" ||
+                              essence.rfind("application/vnd.openxmlformats-officedocument.", 0) == 0);
+  if (!essence.empty() && essence != "text/html" && essence != "application/xhtml+xml" && !document_type) {
     return Error{"Not an HTML page: the server says its type is " + essence + " (" + name + ")",
                  "Inte en HTML-sida: servern anger typen " + essence + " (" + name + ")"};
   }
@@ -246,7 +253,7 @@ Result<Raw> read_http(const std::string& target, const Options& opts, fetch::Fet
   return raw;
 }
 
-void add_notes(Page& page) {
+void add_redirect_note(Page& page) {
   if (const std::size_t n = page.redirects.size(); n > 0) {
     const std::string count_en = n == 1 ? "once" : std::to_string(n) + " times";
     const std::string count_sv = n == 1 ? "en gång" : std::to_string(n) + " gånger";
@@ -254,6 +261,10 @@ void add_notes(Page& page) {
     page.notes.push_back(Error{"Redirected " + count_en + "; the page checked is " + url,
                                "Omdirigerades " + count_sv + "; sidan som granskas är " + url});
   }
+}
+
+void add_notes(Page& page) {
+  add_redirect_note(page);
   const html::Decoded& d = page.decoded;
   if (d.replaced > 0) {
     const std::string n = std::to_string(d.replaced);
@@ -292,6 +303,13 @@ Result<Page> load_impl(const std::string& target, const Options& opts, fetch::Fe
   }
   if (!raw) return raw.error();
   page.url = std::move(raw->url);
+  page.content_type = raw->content_type;
+  if (opts.accept_documents && documents::sniff(raw->bytes, page.url, raw->content_type)) {
+    page.sha256 = sha256_hex(raw->bytes);
+    page.document = std::move(raw->bytes);
+    add_redirect_note(page);
+    return page;
+  }
 
   const std::string_view kind = html::binary_kind(raw->bytes);
   // UTF-16 without a BOM is full of NULs; trust a header that says so.

@@ -59,3 +59,30 @@ inline bool non_empty(const std::optional<std::string>& s) {
 }
 
 }  // namespace granska::checks::doc
+
+namespace granska::checks::doc {
+
+// Annotation subtypes of ISO 32000-1 (Table 169) that show content to the reader: the
+// ones PDF/UA asks a description of. Popup, PrinterMark and TrapNet are not content;
+// Widget and Link have rules of their own; unknown subtypes are not judged here.
+inline bool content_annotation(const std::string& subtype) {
+  static constexpr std::string_view kTypes[] = {"Text", "FreeText", "Line", "Square", "Circle", "Polygon", "PolyLine",
+                                                "Highlight", "Underline", "Squiggly", "StrikeOut", "Stamp", "Caret",
+                                                "Ink", "FileAttachment", "Sound", "Movie", "Screen", "3D", "Watermark",
+                                                "Redact", "RichMedia"};
+  for (std::string_view t : kTypes) {
+    if (subtype == t) return true;
+  }
+  return false;
+}
+
+// Hidden annotations and those wholly outside the page are never presented.
+inline bool presented(const documents::Annotation& a) { return !a.hidden && !a.outside_page; }
+
+inline engine::Place annotation_place(const documents::Pdf& p, const documents::Annotation& a, std::string snippet = {}) {
+  engine::Place where{a.page, "", a.object, std::move(snippet)};
+  if (a.element >= 0) where.path = p.elements[static_cast<std::size_t>(a.element)].path;
+  return where;
+}
+
+}  // namespace granska::checks::doc

@@ -85,7 +85,7 @@ struct Element {
   int parent = -1;          // index in Pdf::elements; -1 for children of the root
   std::vector<int> children;
   std::optional<std::string> alt, actual_text, expansion, lang, id;
-  std::optional<std::string> scope;          // Table attribute /Scope
+  std::optional<std::string> scope;          // Table attribute /Scope: Row, Column or Both
   std::optional<std::vector<std::string>> headers;  // Table attribute /Headers
   int row_span = 1, col_span = 1;
   std::vector<int> mcids;              // marked-content kids (MCIDs on `page`)

@@ -214,8 +214,10 @@ class Reader {
   // ---- pages and their content -----------------------------------------------------------
 
   struct Frame {
-    bool tagged;    // carries an MCID
-    bool artifact;  // /Artifact
+    bool tagged;     // carries an MCID
+    bool artifact;   // /Artifact
+    int mcid = -1;   // the MCID, when tagged
+    bool lang = false;  // carries its own /Lang
   };
 
   struct Operand {
@@ -409,12 +411,12 @@ class Reader {
       } else if (op == "BMC") {
         ++info.marked;
         const bool artifact = !ops.empty() && ops.back().value == "/Artifact";
-        push_frame(stack, Frame{false, artifact}, info);
+        push_frame(stack, Frame{false, artifact, -1, false}, info);
       } else if (op == "BDC" && ops.size() >= 2) {
         ++info.marked;
         const Operand& tag = ops[ops.size() - 2];
         const Operand& props = ops.back();
-        Frame f{false, tag.value == "/Artifact"};
+        Frame f{false, tag.value == "/Artifact", -1, false};
         std::map<std::string, std::pair<QPDFTokenizer::token_type_e, std::string>> d = props.dict;
         if (props.type == QPDFTokenizer::tt_name) {
           // A named property list from the resources.
@@ -427,17 +429,22 @@ class Reader {
             }
           }
         }
-        int mcid = -1;
         if (auto it = d.find("/MCID"); it != d.end() && it->second.first == QPDFTokenizer::tt_integer) {
           f.tagged = true;
           try {
-            mcid = std::stoi(it->second.second);
+            f.mcid = std::stoi(it->second.second);
           } catch (const std::exception&) {
-            mcid = -1;
+            f.mcid = -1;
           }
         }
-        if ((d.count("/Alt") || d.count("/ActualText") || d.count("/E")) && !d.count("/Lang") &&
+        f.lang = d.count("/Lang") > 0;
+        // Replacement text without a language of its own takes it from enclosing marked
+        // content, else from the structure element of the nearest enclosing MCID.
+        const bool outer_lang = std::any_of(stack.begin(), stack.end(), [](const Frame& x) { return x.lang; });
+        if ((d.count("/Alt") || d.count("/ActualText") || d.count("/E")) && !f.lang && !outer_lang &&
             info.text_without_lang.size() < 10'000) {
+          int mcid = f.mcid;
+          for (auto it = stack.rbegin(); mcid < 0 && it != stack.rend(); ++it) mcid = it->mcid;
           info.text_without_lang.push_back(mcid);
         }
         push_frame(stack, f, info);
@@ -797,7 +804,8 @@ class Reader {
       if (!d.isDictionary()) return;
       auto owner = name_of(key(d, "/O"));
       if (!owner || *owner != "Table") return;
-      if (auto sc = name_of(key(d, "/Scope"))) e.scope = *sc;
+      // Only Row, Column and Both are scopes; anything else (even an empty name) is none.
+      if (auto sc = name_of(key(d, "/Scope")); sc && (*sc == "Row" || *sc == "Column" || *sc == "Both")) e.scope = *sc;
       OH h = key(d, "/Headers");
       if (h.isArray()) {
         std::vector<std::string> ids;

@@ -170,7 +170,9 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opt)
       << st(kYellow) << ev.count(Outcome::CantTell) << (sv ? " kräver manuell granskning" : " need manual review") << st(kReset) << ", "
       << st(kGreen) << ev.count(Outcome::Passed) << (sv ? " godkända" : " passed") << st(kReset) << ". "
       << ev.rules.size() << (sv ? " regler körda, " : " rules run, ") << rules_inapplicable
-      << (sv ? " ej tillämpliga på sidan." : " not applicable to the page.") << "\n";
+      << (report.document ? (sv ? " ej tillämpliga på dokumentet." : " not applicable to the document.")
+                          : (sv ? " ej tillämpliga på sidan." : " not applicable to the page."))
+      << "\n";
   if (sv) {
     out << "Automatiska kontroller hittar inte alla brister: resultatet ersätter inte en manuell granskning.\n";
   } else {

@@ -41,7 +41,9 @@ std::optional<std::string> name_of(OH o) {
   return std::nullopt;
 }
 
+// A dictionary's (or a stream dictionary's) entry; null for anything else.
 OH key(OH dict, const char* k) {
+  if (dict.isStream()) dict = dict.getDict();
   if (!dict.isDictionary()) return OH::newNull();
   return dict.getKey(k);
 }
@@ -888,6 +890,13 @@ Result<Pdf> read_pdf(std::string_view bytes, const std::string& name, std::vecto
     }
     return Error{name + " is a damaged PDF that cannot be read (" + e.getMessageDetail() + ")",
                  name + " är en skadad PDF som inte går att läsa (" + e.getMessageDetail() + ")"};
+  } catch (const std::exception& e) {
+    return Error{name + " is a damaged PDF that cannot be read (" + std::string(e.what()) + ")",
+                 name + " är en skadad PDF som inte går att läsa (" + std::string(e.what()) + ")"};
+  }
+  try {
+    // Without a catalog there is no document to check, only bytes.
+    if (!q.getRoot().isDictionary()) throw std::runtime_error("the catalog is not a dictionary");
   } catch (const std::exception& e) {
     return Error{name + " is a damaged PDF that cannot be read (" + std::string(e.what()) + ")",
                  name + " är en skadad PDF som inte går att läsa (" + std::string(e.what()) + ")"};

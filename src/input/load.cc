@@ -310,6 +310,17 @@ Result<Page> load_impl(const std::string& target, const Options& opts, fetch::Fe
     add_redirect_note(page);
     return page;
   }
+  if (opts.accept_documents) {
+    // "rapport.pdf" that is really a web page (an error page, a login wall): say so.
+    const std::string_view path = std::string_view(page.url).substr(0, page.url.find_first_of("?#"));
+    for (std::string_view ext : {".pdf", ".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt"}) {
+      if (path.size() > ext.size() && text::iequals(path.substr(path.size() - ext.size()), ext)) {
+        page.notes.push_back(Error{"The name ends in " + std::string(ext) + " but the content is not such a document; it was checked as a web page",
+                                   "Namnet slutar på " + std::string(ext) + " men innehållet är inget sådant dokument; det granskades som en webbsida"});
+        break;
+      }
+    }
+  }
 
   const std::string_view kind = html::binary_kind(raw->bytes);
   // UTF-16 without a BOM is full of NULs; trust a header that says so.

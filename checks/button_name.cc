@@ -4,7 +4,7 @@
 // which image-button-name checks. role="none" on a focusable button is ignored by
 // browsers, so such a button still applies. Passes when the accessible name
 // is not empty; the browser's default name of submit and reset buttons counts.
-#include "engine/name_rule.h"
+#include "checks/common/name_rule.h"
 #include "engine/registry.h"
 #include "util/text.h"
 

@@ -4,7 +4,7 @@
 // textbox, and to the <input> types HTML-AAM gives no ARIA role (password, date, time,
 // month, week, datetime-local, color, file), which are form fields all the same (the
 // newer examples of the ACT rule use them). Passes when the accessible name is not empty.
-#include "engine/name_rule.h"
+#include "checks/common/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {

@@ -2,7 +2,7 @@
 // with role heading (<h1>–<h6>, role="heading") in the accessibility tree. The ACT rule maps
 // to no WCAG criterion of its own (an empty heading is a likely 1.3.1 / 2.4.6 problem, not
 // by itself a failure), so this is a best practice.
-#include "engine/name_rule.h"
+#include "checks/common/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {

@@ -4,7 +4,7 @@
 // role="none"/"presentation". Passes when the accessible name (title, aria-label,
 // aria-labelledby) is not empty; the name attribute is not a name.
 #include "aria/aria_data.h"
-#include "engine/name_rule.h"
+#include "checks/common/name_rule.h"
 #include "engine/registry.h"
 #include "util/text.h"
 

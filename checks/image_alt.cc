@@ -2,7 +2,7 @@
 // ACT 23a2a8). Applies to <img> and role="img" elements that are in the accessibility
 // tree. alt="" and role="none"/"presentation" mark an image as decorative, unless the
 // image is focusable, when browsers ignore that and it needs a name again.
-#include "engine/name_rule.h"
+#include "checks/common/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {

@@ -14,7 +14,7 @@
 
 #include "aria/aria_data.h"
 #include "engine/registry.h"
-#include "engine/wording.h"
+#include "checks/common/wording.h"
 #include "util/text.h"
 
 namespace granska::checks {

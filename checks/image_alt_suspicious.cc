@@ -1,5 +1,5 @@
 // image-alt-suspicious: an image's text alternative is not a file name or a placeholder
-// (WCAG 1.1.1; the word tables are in engine/wording.h).
+// (WCAG 1.1.1; the word tables are in checks/common/wording.h).
 //
 // Applies to <img>, <input type="image"> and <area> elements in the accessibility tree
 // that have a non-empty accessible name (images without one are image-alt's business). It
@@ -14,7 +14,7 @@
 // it), one word with underscores and digits (probably, not certainly, a file name), and
 // punctuation only ("*" often marks a required field, mirroring what is seen).
 #include "engine/registry.h"
-#include "engine/wording.h"
+#include "checks/common/wording.h"
 #include "util/text.h"
 
 namespace granska::checks {

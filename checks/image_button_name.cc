@@ -3,7 +3,7 @@
 // when the accessible name is not empty; the browser's default name ("Submit Query") is
 // not credited, so granska's names give none. An empty alt does not make an image button
 // decorative: it is still a button and needs a name.
-#include "engine/name_rule.h"
+#include "checks/common/name_rule.h"
 #include "engine/registry.h"
 #include "util/text.h"
 

@@ -5,7 +5,7 @@
 // finding) whose URL path ends in such an extension (query and fragment ignored) or
 // whose type attribute names such a MIME type. Passes when
 // the accessible name, description or title names the format or a file size (see
-// engine/wording.h: "PDF", "pdf-fil", "Word-dokument", "2 MB"), or when the text right
+// checks/common/wording.h: "PDF", "pdf-fil", "Word-dokument", "2 MB"), or when the text right
 // after the link, before the next element, does — "Årsredovisning 2023 (pdf, 2 MB)" with
 // the parenthesis outside the link is a common and readable pattern.
 //
@@ -15,7 +15,7 @@
 // warning, not a failure. The document itself is for document rules, not this one.
 #include "aria/aria_data.h"
 #include "engine/registry.h"
-#include "engine/wording.h"
+#include "checks/common/wording.h"
 #include "util/text.h"
 
 namespace granska::checks {

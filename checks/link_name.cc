@@ -4,7 +4,7 @@
 // role="link". role="none" on a focusable link is ignored by browsers, so such a link
 // still applies. Passes when the link's accessible name is not empty.
 #include "aria/aria_data.h"
-#include "engine/name_rule.h"
+#include "checks/common/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {

@@ -4,7 +4,7 @@
 // with target="_blank" in the accessibility tree, except links that open no page
 // (mailto:, tel:, javascript:, a fragment of this page).
 // Passes when the link's accessible name, description or title warns, in Swedish or
-// English ("öppnas i nytt fönster", "ny flik", "new window", ...; see engine/wording.h) —
+// English ("öppnas i nytt fönster", "ny flik", "new window", ...; see checks/common/wording.h) —
 // an icon with such an alt is part of the name and counts. Links opened with
 // window.open() are out of scope: static HTML does not show them.
 //
@@ -13,7 +13,7 @@
 // people who cannot see it open (the Back button stops working), so it is worth a warning.
 #include "aria/aria_data.h"
 #include "engine/registry.h"
-#include "engine/wording.h"
+#include "checks/common/wording.h"
 #include "util/text.h"
 
 namespace granska::checks {

@@ -1,5 +1,5 @@
 // link-text-generic: a link's accessible name is not only a generic phrase like "Läs mer",
-// "Klicka här" or "Read more" (WCAG 2.4.4; the phrase table is engine/wording.h).
+// "Klicka här" or "Read more" (WCAG 2.4.4; the phrase table is checks/common/wording.h).
 //
 // Applies to links in the accessibility tree whose accessible name is generic, and to links
 // whose visible text is generic but whose name was made specific with aria-label,
@@ -18,7 +18,7 @@
 
 #include "aria/aria_data.h"
 #include "engine/registry.h"
-#include "engine/wording.h"
+#include "checks/common/wording.h"
 #include "util/text.h"
 
 namespace granska::checks {

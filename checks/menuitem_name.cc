@@ -1,7 +1,7 @@
 // menuitem-name: every menu item has an accessible name (ACT m6b1q3, WCAG 4.1.2).
 // Applies to HTML elements whose role is menuitem and that are in the accessibility
 // tree. Passes when the accessible name is not empty.
-#include "engine/name_rule.h"
+#include "checks/common/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {

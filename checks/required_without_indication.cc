@@ -7,7 +7,7 @@
 // for the field mentions it: the label's text (including an aria-hidden "*"), the
 // accessible name and description, the placeholder, the legend/name of an enclosing group,
 // or a form-wide "Alla fält måste fyllas i", or text in a wrapper around the field and its
-// label that holds no other field. The words are in checks/form_words.h.
+// label that holds no other field. The words are in checks/common/form_words.h.
 //
 // Kind: BestPractice. Both required and aria-required="true" are exposed to assistive
 // technology, so screen-reader users already hear "obligatorisk"/"required": for them there
@@ -16,7 +16,7 @@
 // elsewhere that granska cannot tie to the field, so a static check cannot prove a 3.3.2
 // failure; it can only point at fields worth a look. A class name that hints at a CSS
 // marker ("required", "obligatorisk", "mandatory") gives cantTell.
-#include "checks/form_words.h"
+#include "checks/common/form_words.h"
 #include "engine/registry.h"
 #include "util/text.h"
 

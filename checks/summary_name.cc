@@ -4,7 +4,7 @@
 // and keeps its native role: an explicit role such as role="button" takes it out of scope
 // (button-name checks that), but role="none" does not, because browsers ignore it on an
 // element that can take focus.
-#include "engine/name_rule.h"
+#include "checks/common/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {

@@ -3,7 +3,7 @@
 // role of img, graphics-document or graphics-symbol that are in the accessibility tree.
 // Passes when the accessible name (aria-labelledby, aria-label, <title>) is not empty.
 // Text drawn with <text> is not a name: these roles take no name from content.
-#include "engine/name_rule.h"
+#include "checks/common/name_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {

@@ -2,7 +2,7 @@
 // large text (ACT afw4f7, WCAG 1.4.3). The colours come from the page's own CSS
 // (aria/text_contrast.h): text over an image, a gradient, positioned boxes, a text shadow
 // or anything granska cannot compute is cantTell, never passed or failed on a guess.
-#include "engine/contrast_rule.h"
+#include "checks/common/contrast_rule.h"
 #include "engine/registry.h"
 
 namespace granska::checks {

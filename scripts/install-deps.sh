@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything granska needs to build, test and run its demo, from Debian 12's
-# packages only. Idempotent: packages already present are skipped without touching apt.
+# Installs everything granska needs to build, test and run its demo: Debian 12 packages, and
+# for the browser tests only, two pinned npm packages (tests/browser/package-lock.json).
+# Idempotent: what is already present is skipped without touching apt or npm.
 set -euo pipefail
 
 packages=(
@@ -8,10 +9,15 @@ packages=(
   libgumbo-dev libcurl4-openssl-dev libxml2-dev nlohmann-json3-dev
   libcli11-dev libtomlplusplus-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev
+  chromium
   libqpdf-dev libzip-dev
   # Test fixtures only (scripts/make-document-fixtures.sh; the build never needs them):
   qpdf poppler-utils zip
 )
+# Node.js only drives the browser tests (tests/browser); the program never needs it. A
+# machine that already has node (e.g. from NodeSource) keeps it.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -19,11 +25,20 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-echo "granska: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "granska: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The browser tests' pinned packages (playwright-core drives Debian's chromium; axe-core is
+# the reference checker), from package-lock.json. Reinstalled only when the lock changes.
+browser="$(dirname "$0")/../tests/browser"
+if [ ! -f "$browser/node_modules/.granska-lock" ] || ! cmp -s "$browser/package-lock.json" "$browser/node_modules/.granska-lock"; then
+  echo "granska: installing the browser tests' npm packages (tests/browser)" >&2
+  (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$browser/package-lock.json" "$browser/node_modules/.granska-lock"
+fi

@@ -1,6 +1,6 @@
 // The acceptance decision (leveransgodkännande): turns the rule outcomes of every page of
 // a service into one result per criterion of a profile, honestly. The report writers only
-// present what this module decides (reports/acceptance_report.h).
+// present what this module decides (reports/acceptance/acceptance_report.h).
 //
 // Per criterion, over all pages (decision 0012):
 //   Failed        — a requirement rule failed somewhere, and that failure is not covered

@@ -8,8 +8,8 @@
 #include "act/act_suite.h"
 #include "act/baseline.h"
 #include "cli/commands.h"
-#include "reports/act_report.h"
-#include "reports/earl.h"
+#include "reports/act/act_report.h"
+#include "reports/page/earl.h"
 
 namespace granska::cli {
 

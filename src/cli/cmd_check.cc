@@ -1,5 +1,5 @@
-// granska check TARGET: one page (file, URL or stdin) through the whole pipeline —
-// load, decode, parse, run the rules, write a report — with the exit code as the verdict.
+// granska check TARGET: one page (file, URL or stdin) loaded, checked (pipeline::check_page)
+// and written as a report, with the exit code as the verdict.
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,13 +12,11 @@
 #include "cli/commands.h"
 #include "cli/input_options.h"
 #include "cli/output_files.h"
-#include "documents/document.h"
-#include "engine/evaluate.h"
 #include "fetch/fetch.h"
-#include "html/dom.h"
 #include "input/load.h"
-#include "media/inventory.h"
-#include "reports/report.h"
+#include "pipeline/check_document.h"
+#include "pipeline/check_page.h"
+#include "reports/page/report.h"
 
 namespace granska::cli {
 
@@ -62,57 +60,49 @@ int run_check(const CheckOptions& o) {
 
   auto fetcher = fetch::make_curl_fetcher();
   input::Options input_options = o.input.to_options();
-  input_options.accept_documents = true;
+  input_options.accept_documents = true;  // PDF and Office files: checked as documents
   Result<input::Page> page = input::load(o.target, input_options, *fetcher, std::cin);
   if (!page) {
     print_error(page.error().text(lang));
     return kExitFailed;
   }
 
-  engine::Selection selection{o.rules, o.skip_rules, true};
-  // A PDF or Office document: opened into the document model, checked by the document
-  // rules, written by the same report writers (docs/decisions/00xx-documents.md).
-  std::optional<documents::Document> document;
+  // The inventory's items point at their Player, so a custom list must outlive the page.
+  Result<media::PlayerList> custom = media::PlayerList{};
+  pipeline::RunContext run;
+  run.selection = engine::Selection{o.rules, o.skip_rules, true};
+  run.fetch = o.input.to_options().fetch;
+  if (!o.players.empty()) {
+    custom = media::PlayerList::load_file(o.players);
+    if (!custom) {
+      print_error(custom.error().text(lang));
+      return kExitFailed;
+    }
+    run.players = &custom.value();
+  }
+  // A PDF or Office file goes to the document model and rules instead of the HTML pipeline
+  // (docs/decisions/00xx-documents.md); both end in the same report writers.
+  std::unique_ptr<pipeline::CheckedPage> checked;
+  std::unique_ptr<pipeline::CheckedDocument> checked_document;
   if (page->document) {
     documents::Limits limits;
     limits.max_bytes = input_options.max_bytes;
-    Result<documents::Document> opened = documents::open(*page->document, page->url, limits);
-    if (!opened) {
-      print_error(opened.error().text(lang));
+    Result<std::unique_ptr<pipeline::CheckedDocument>> d = pipeline::check_document(std::move(*page), run, limits);
+    if (!d) {
+      print_error(d.error().text(lang));
       return kExitFailed;
     }
-    document = std::move(opened).value();
-    for (const Error& note : document->notes) page->notes.push_back(note);
+    checked_document = std::move(d).value();
+  } else {
+    checked = pipeline::check_page(std::move(*page), run, fetcher.get());
   }
-
-  auto doc = html::Document::parse(document ? std::string() : page->decoded.text);
-  engine::PageEvaluation evaluation = document ? engine::evaluate(*document, page->url, registry, selection)
-                                               : engine::evaluate(*doc, page->url, registry, selection);
-
-  // Media: the inventory, and for a page from the web the track files, fetched with the
-  // page's own limits after the (pure) rules ran; their problems join the caption rules.
-  // The items point at their Player, so a custom list must outlive the inventory.
-  Result<media::PlayerList> custom = media::PlayerList{};
-  media::Inventory inventory;
-  {
-    const media::PlayerList* players = &media::PlayerList::builtin();
-    if (!o.players.empty()) {
-      custom = media::PlayerList::load_file(o.players);
-      if (!custom) {
-        print_error(custom.error().text(lang));
-        return kExitFailed;
-      }
-      players = &custom.value();
-    }
-    if (!document) {
-      media::take_inventory(inventory, *doc, page->url, *players, page->http_status != 0 ? fetcher.get() : nullptr,
-                            o.input.to_options().fetch, evaluation);
-    }
-  }
+  const engine::PageEvaluation& evaluation = checked ? checked->evaluation : checked_document->evaluation;
 
   const std::optional<std::vector<std::string>> formats = prepare_formats(o.formats, "text", o.output_dir, lang);
   if (!formats) return kExitFailed;
-  reports::PageReport report{*page, evaluation, document ? nullptr : &inventory, document ? &*document : nullptr};
+  const reports::PageReport report =
+      checked ? reports::PageReport{checked->page, evaluation, &checked->inventory}
+              : reports::PageReport{checked_document->page, evaluation, nullptr, &checked_document->document};
   for (const std::string& format : *formats) {
     const std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
     const reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};
@@ -127,7 +117,7 @@ int run_check(const CheckOptions& o) {
         reports::write_earl(out, std::span<const reports::PageReport>(&report, 1), ro);
       } else {
         reports::write_text(out, report, ro);
-        if (o.media) reports::write_media_text(out, inventory, ro);
+        if (o.media && checked) reports::write_media_text(out, checked->inventory, ro);
       }
     });
     if (!written) return kExitFailed;

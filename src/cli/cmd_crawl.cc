@@ -12,19 +12,18 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "aria/semantics.h"
 #include "cli/commands.h"
-#include "cli/crawl_config.h"
+#include "config/crawl_config.h"
 #include "cli/scan_steps.h"
 #include "cli/input_options.h"
-#include "cli/org_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "crawl/crawler.h"
 #include "engine/registry.h"
 #include "granska_version.h"
-#include "media/inventory.h"
-#include "reports/report.h"
-#include "reports/terminal_escape.h"
-#include "review/rows_from_page.h"
+#include "reports/page/report.h"
+#include "reports/common/terminal_escape.h"
+#include "results/rows_from_page.h"
 #include "store/crawl_store.h"
 #include "util/lock_file.h"
 #include "util/clock.h"
@@ -66,7 +65,7 @@ struct CrawlCliOptions {
 
 // Fills what the command line did not give from the configuration file.
 Status apply_config(CrawlCliOptions& o) {
-  Result<CrawlConfig> c = load_crawl_config(o.config);
+  Result<config::CrawlConfig> c = config::load_crawl_config(o.config);
   if (!c) return c.error();
   auto given = [&](const char* name) { return o.cmd && o.cmd->get_option(name)->count() > 0; };
   if (!given("url") && !o.keep_seeds) o.seeds = c->seeds;
@@ -193,10 +192,10 @@ nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
 
 // A finished record as the scan store keeps it. An unchanged page (304) carries the
 // earlier scan's structured results over, as its rendered output is carried over.
-store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* earlier, review::ScanId earlier_scan,
+store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* earlier, results::ScanId earlier_scan,
                                       const org::OrgMap* map) {
   store::CrawlStore::PageData d;
-  review::PageRow& row = d.row;
+  results::PageRow& row = d.row;
   row.url = r.url;
   row.final_url = r.final_url;
   row.unit = map ? map->unit_of(r.url).id : std::string();
@@ -225,7 +224,7 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
     row.findings = std::move(r.findings);
     d.media = std::move(r.media);
   }
-  for (review::MediaRow& m : d.media) {
+  for (results::MediaRow& m : d.media) {
     m.page_url = row.url;
     m.unit = row.unit;
   }
@@ -275,7 +274,7 @@ int run_crawl(const CrawlCliOptions& given) {
     db = std::move(*opened);
     if (o.resume) {
       // The newest running scan (an interrupted crawl) continues, with its own settings.
-      resumed = db->latest_scan(review::ScanStatus::Running);
+      resumed = db->latest_scan(results::ScanStatus::Running);
       if (!resumed || resumed->options.empty()) {
         print_error(tr(lang, "databasen innehåller ingen granskning att fortsätta: ",
                        "the database holds no crawl to resume: ") + o.db);
@@ -295,7 +294,7 @@ int run_crawl(const CrawlCliOptions& given) {
   std::optional<org::OrgMap> org_map;
   std::string config_name;
   if (db && !o.config.empty()) {
-    std::optional<OrgConfig> oc = load_valid_org_config(o.config, lang);
+    std::optional<config::OrgConfig> oc = load_valid_org_config(o.config, lang);
     if (!oc) return kExitFailed;
     org_map = std::move(oc->map);
     config_name = std::filesystem::path(o.config).filename().string();
@@ -306,7 +305,7 @@ int run_crawl(const CrawlCliOptions& given) {
   // complete scan in --db itself when it ran the same rules with the same format.
   struct Reference {
     store::CrawlStore* store = nullptr;
-    review::ScanId scan = 0;
+    results::ScanId scan = 0;
   } ref;
   std::unique_ptr<store::CrawlStore> since;
   if (!o.since_db.empty()) {
@@ -316,7 +315,7 @@ int run_crawl(const CrawlCliOptions& given) {
       return kExitFailed;
     }
     since = std::move(*opened);
-    std::optional<store::CrawlStore::ScanRef> earlier_scan = since->latest_scan(review::ScanStatus::Complete);
+    std::optional<store::CrawlStore::ScanRef> earlier_scan = since->latest_scan(results::ScanStatus::Complete);
     if (!earlier_scan || earlier_scan->options.empty()) {
       print_error(tr(lang, "--since-db behöver en avslutad granskning: ", "--since-db needs a completed crawl: ") +
                   o.since_db);
@@ -343,7 +342,7 @@ int run_crawl(const CrawlCliOptions& given) {
     }
     ref = {since.get(), earlier_scan->id};
   } else if (db && !o.resume) {
-    std::optional<store::CrawlStore::ScanRef> earlier_scan = db->latest_scan(review::ScanStatus::Complete);
+    std::optional<store::CrawlStore::ScanRef> earlier_scan = db->latest_scan(results::ScanStatus::Complete);
     if (earlier_scan && earlier_scan->structured && earlier_scan->ruleset_hash == ruleset_hash) {
       CrawlCliOptions earlier;
       try {
@@ -413,26 +412,22 @@ int run_crawl(const CrawlCliOptions& given) {
   const engine::Impact threshold = fail_on_impact(o.fail_on);
   reports::Options ro{lang, false, false};
   const bool structured = db != nullptr;
-  crawl::PageRenderer render = [&](const input::Page& page, const html::Document& doc,
-                                   const engine::PageEvaluation& ev, crawl::PageRecord& rec) {
+  crawl::PageRenderer render = [&](const pipeline::CheckedPage& checked, crawl::PageRecord& rec) {
+    const engine::PageEvaluation& ev = checked.evaluation;
     rec.findings_at_threshold = ev.fails_at(threshold);
-    if (structured) {  // for the scan store, built here on the worker while the document lives
-      rec.title = review::page_title(doc);
-      rec.content_sha256 = page.sha256;
-      rec.findings = review::finding_rows(ev);
-      rec.rule_outcomes = review::rule_outcome_rows(ev);
-      media::Inventory inventory;
-      aria::Semantics sem(doc);
-      inventory.items = media::find_media(doc, sem, page.url);
-      media::build_rows(inventory, ev);
-      rec.media = review::media_rows(inventory);
+    if (structured) {  // for the scan store, built here on the worker while the page lives
+      rec.title = results::page_title(*checked.doc);
+      rec.content_sha256 = checked.page.sha256;
+      rec.findings = results::finding_rows(ev);
+      rec.rule_outcomes = results::rule_outcome_rows(ev);
+      rec.media = results::media_rows(checked.inventory);
     }
     if (!o.print_pages) return;
     std::ostringstream out;
     if (json) {
-      reports::write_json(out, reports::PageReport{page, ev}, ro);
+      reports::write_json(out, reports::PageReport{checked.page, ev}, ro);
     } else {
-      reports::write_text(out, reports::PageReport{page, ev}, ro);
+      reports::write_text(out, reports::PageReport{checked.page, ev}, ro);
     }
     rec.report = out.str();
   };
@@ -570,7 +565,7 @@ int run_crawl(const CrawlCliOptions& given) {
     // A scan that checked no page at all (the site down, robots.txt unreachable) says
     // nothing about the site: it is marked failed, so no report compares with it.
     nothing_checked = html == 0;
-    if (Status st = db->finish_scan(nothing_checked ? review::ScanStatus::Failed : review::ScanStatus::Complete); !st) {
+    if (Status st = db->finish_scan(nothing_checked ? results::ScanStatus::Failed : results::ScanStatus::Complete); !st) {
       print_error(st.error().text(lang));
       return kExitFailed;
     }

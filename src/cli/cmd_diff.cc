@@ -7,11 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "cli/org_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "store/scan_source.h"
 #include "engine/registry.h"
-#include "reports/terminal_escape.h"
-#include "review/trend.h"
+#include "reports/common/terminal_escape.h"
+#include "figures/trend.h"
 
 namespace granska::cli {
 
@@ -19,39 +20,39 @@ namespace {
 
 struct DiffOptions {
   std::string db;
-  std::vector<review::ScanId> scans;
+  std::vector<results::ScanId> scans;
   std::string config;
   std::string format = "text";
   std::string lang = "sv";
 };
 
-nlohmann::json finding_json(const review::DiffFinding& f) {
+nlohmann::json finding_json(const figures::DiffFinding& f) {
   return {{"page_url", f.page_url}, {"unit", f.unit},         {"rule", f.rule},      {"message_id", f.message_id},
           {"message", f.message},   {"selector", f.selector}, {"line", f.line},      {"column", f.column},
           {"snippet", f.snippet}};
 }
 
-nlohmann::json trend_json(const review::Trend& t) {
+nlohmann::json trend_json(const figures::Trend& t) {
   return {{"new", t.added}, {"fixed", t.fixed}, {"remaining", t.remaining}, {"not_rechecked", t.not_rechecked},
           {"not_checked_before", t.not_checked_before}};
 }
 
-void print_text(const review::DiffResult& d, Lang lang) {
+void print_text(const figures::DiffResult& d, Lang lang) {
   using reports::escape_for_terminal;
   std::cout << tr(lang, "Jämförelse av genomsökning ", "Comparing scan ") << d.a.id << " (" << d.a.started << ")"
             << tr(lang, " med ", " with ") << d.b.id << " (" << d.b.started << ")\n\n";
   std::cout << tr(lang, "Enhet: nya / åtgärdade / kvarstående fel / fel på sidor ej granskade igen / på sidor ej granskade förra gången\n",
                   "Unit: new / fixed / remaining failures / on pages not checked again / on pages not checked last time\n");
-  for (const review::DiffUnit& u : d.units) {
+  for (const figures::DiffUnit& u : d.units) {
     const std::string label = u.id.empty() ? "-" : u.name == u.id ? u.id : u.name + " (" + u.id + ")";
     std::cout << "  " << escape_for_terminal(label) << ": " << u.trend.added << " / " << u.trend.fixed
               << " / " << u.trend.remaining << " / " << u.trend.not_rechecked << " / " << u.trend.not_checked_before << "\n";
   }
   std::cout << "  " << tr(lang, "Totalt", "Total") << ": " << d.total.added << " / " << d.total.fixed << " / "
             << d.total.remaining << " / " << d.total.not_rechecked << " / " << d.total.not_checked_before << "\n";
-  auto list = [&](const std::vector<review::DiffFinding>& fs, const std::string& heading) {
+  auto list = [&](const std::vector<figures::DiffFinding>& fs, const std::string& heading) {
     std::cout << "\n" << heading << " (" << fs.size() << "):\n";
-    for (const review::DiffFinding& f : fs) {
+    for (const figures::DiffFinding& f : fs) {
       std::cout << "  " << escape_for_terminal(f.page_url) << "\n    " << f.rule << ": " << escape_for_terminal(f.message)
                 << "\n    " << (f.selector.empty() ? tr(lang, "(hela sidan)", "(whole page)") : escape_for_terminal(f.selector))
                 << "  " << tr(lang, "rad ", "line ") << f.line << "\n";
@@ -63,7 +64,7 @@ void print_text(const review::DiffResult& d, Lang lang) {
 
 int run_diff(const DiffOptions& o) {
   const Lang lang = *parse_lang(o.lang);
-  std::optional<OrgConfig> config;
+  std::optional<config::OrgConfig> config;
   if (!o.config.empty()) {
     config = load_valid_org_config(o.config, lang);
     if (!config) return kExitFailed;
@@ -73,7 +74,7 @@ int run_diff(const DiffOptions& o) {
     print_error(source.error().text(lang));
     return kExitFailed;
   }
-  review::ScanId a = 0, b = 0;
+  results::ScanId a = 0, b = 0;
   if (o.scans.size() == 2) {
     a = o.scans[0], b = o.scans[1];
   } else if (o.scans.empty()) {
@@ -88,7 +89,7 @@ int run_diff(const DiffOptions& o) {
     print_error(tr(lang, "ange två genomsökningar (SCAN_A SCAN_B) eller inga", "give two scans (SCAN_A SCAN_B) or none"));
     return kExitFailed;
   }
-  auto d = review::diff(**source, a, b, engine::Registry::builtin(), lang,
+  auto d = figures::diff(**source, a, b, engine::Registry::builtin(), lang,
                         config && config->map ? &*config->map : nullptr, config ? &config->profile : nullptr);
   if (!d) {
     print_error(d.error().text(lang));
@@ -96,9 +97,9 @@ int run_diff(const DiffOptions& o) {
   }
   if (o.format == "json") {
     nlohmann::json units = nlohmann::json::array(), added = nlohmann::json::array(), fixed = nlohmann::json::array();
-    for (const review::DiffUnit& u : d->units) units.push_back({{"id", u.id}, {"name", u.name}, {"trend", trend_json(u.trend)}});
-    for (const review::DiffFinding& f : d->added) added.push_back(finding_json(f));
-    for (const review::DiffFinding& f : d->fixed) fixed.push_back(finding_json(f));
+    for (const figures::DiffUnit& u : d->units) units.push_back({{"id", u.id}, {"name", u.name}, {"trend", trend_json(u.trend)}});
+    for (const figures::DiffFinding& f : d->added) added.push_back(finding_json(f));
+    for (const figures::DiffFinding& f : d->fixed) fixed.push_back(finding_json(f));
     nlohmann::json j{{"schema", "granska-scan-diff"}, {"schema_version", 1},
                      {"scan_a", {{"id", d->a.id}, {"started", d->a.started}}},
                      {"scan_b", {{"id", d->b.id}, {"started", d->b.started}}},

@@ -16,11 +16,11 @@ struct PruneOptions {
   std::string lang = "sv";
 };
 
-std::string_view status_name(review::ScanStatus s, Lang lang) {
+std::string_view status_name(results::ScanStatus s, Lang lang) {
   switch (s) {
-    case review::ScanStatus::Complete: return lang == Lang::En ? "complete" : "klar";
-    case review::ScanStatus::Failed: return lang == Lang::En ? "abandoned" : "övergiven";
-    case review::ScanStatus::Running: return lang == Lang::En ? "unfinished" : "ofullbordad";
+    case results::ScanStatus::Complete: return lang == Lang::En ? "complete" : "klar";
+    case results::ScanStatus::Failed: return lang == Lang::En ? "abandoned" : "övergiven";
+    case results::ScanStatus::Running: return lang == Lang::En ? "unfinished" : "ofullbordad";
   }
   return "";
 }

@@ -1,25 +1,26 @@
 // granska report --db FILE --config FILE --out DIR [--lang en] [--scans N]: writes the scan
-// report folder (reports/scan_report.h) for the latest complete scan in the database, with
+// report folder (reports/scan/scan_report.h) for the latest complete scan in the database, with
 // units, profile and status scale from the configuration file. Exit 0 when written, 2 when
 // the database has no complete scan, the configuration is invalid or a file cannot be written.
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/org_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "cli/scan_steps.h"
 #include "store/scan_source.h"
 #include "engine/registry.h"
-#include "reports/scan_report.h"
-#include "reports/terminal_escape.h"
+#include "reports/scan/scan_report.h"
+#include "reports/common/terminal_escape.h"
 
 namespace granska::cli {
 
 int run_report_step(const ReportStep& o) {
   const Lang lang = *parse_lang(o.lang);
-  const std::optional<OrgConfig> loaded = load_valid_org_config(o.config, lang);
+  const std::optional<config::OrgConfig> loaded = load_valid_org_config(o.config, lang);
   if (!loaded) return kExitFailed;
-  const OrgConfig& config = *loaded;
+  const config::OrgConfig& config = *loaded;
   auto source = store::open_scan_source(o.db);
   if (!source) {
     print_error(source.error().text(lang));

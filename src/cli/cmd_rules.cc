@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "reports/report.h"
+#include "reports/page/report.h"
 
 namespace granska::cli {
 

@@ -7,10 +7,11 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/org_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "cli/scan_steps.h"
-#include "reports/terminal_escape.h"
-#include "review/report_folders.h"
+#include "reports/common/terminal_escape.h"
+#include "scan/report_folders.h"
 #include "store/crawl_store.h"
 #include "store/scan_source.h"
 #include "util/lock_file.h"
@@ -38,19 +39,19 @@ void say(const ScanOptions& o, const std::string& line) {
 int run_scan(const ScanOptions& given) {
   ScanOptions o = given;
   Lang lang = o.lang == "en" ? Lang::En : Lang::Sv;
-  const std::optional<OrgConfig> loaded = load_valid_org_config(o.config, lang);
+  const std::optional<config::OrgConfig> loaded = load_valid_org_config(o.config, lang);
   if (!loaded) return kExitFailed;
-  const OrgConfig& config = *loaded;
+  const config::OrgConfig& config = *loaded;
   if (o.lang.empty()) lang = config.scan.lang == "en" ? Lang::En : Lang::Sv;
   const std::string lang_name = lang == Lang::En ? "en" : "sv";
-  const std::string db = !o.db.empty() ? o.db : resolve_config_path(o.config, config.scan.database);
-  const std::string reports_dir = !o.reports.empty() ? o.reports : resolve_config_path(o.config, config.scan.reports);
+  const std::string db = !o.db.empty() ? o.db : config::resolve_config_path(o.config, config.scan.database);
+  const std::string reports_dir = !o.reports.empty() ? o.reports : config::resolve_config_path(o.config, config.scan.reports);
   if (db.empty() || reports_dir.empty()) {
     print_error(tr(lang, "ange database och reports i [scan] i inställningsfilen (eller --db och --reports)",
                    "set database and reports in the configuration's [scan] table (or --db and --reports)"));
     return kExitFailed;
   }
-  const std::string lock_path = config.scan.lock.empty() ? db + ".lock" : resolve_config_path(o.config, config.scan.lock);
+  const std::string lock_path = config.scan.lock.empty() ? db + ".lock" : config::resolve_config_path(o.config, config.scan.lock);
 
   std::error_code ec;
   if (const fs::path dir = fs::path(db).parent_path(); !dir.empty()) fs::create_directories(dir, ec);
@@ -71,7 +72,7 @@ int run_scan(const ScanOptions& given) {
       return kExitFailed;
     }
     std::optional<store::CrawlStore::ScanRef> latest = (*store)->latest_scan();
-    resume = latest && latest->status == review::ScanStatus::Running && !latest->options.empty();
+    resume = latest && latest->status == results::ScanStatus::Running && !latest->options.empty();
     if (resume) {
       say(o, tr(lang, "fortsätter den avbrutna genomsökningen ", "continuing the interrupted scan ") +
                  std::to_string(latest->id));
@@ -91,17 +92,17 @@ int run_scan(const ScanOptions& given) {
     print_error(source.error().text(lang));
     return kExitFailed;
   }
-  const std::vector<review::ScanInfo> scans = (*source)->complete_scans();
+  const std::vector<results::ScanInfo> scans = (*source)->complete_scans();
   if (scans.empty()) {
     print_error(tr(lang, "databasen har ingen avslutad genomsökning", "the database holds no complete scan"));
     return kExitFailed;
   }
-  const std::string folder = review::report_folder_name(scans.back().started, scans.back().id);
+  const std::string folder = scan::report_folder_name(scans.back().started, scans.back().id);
   source->reset();
   fs::create_directories(reports_dir, ec);
   const fs::path out = fs::path(reports_dir) / folder;
   if (run_report_step({db, o.config, out.string(), lang_name, 6, o.quiet || o.log_json}) != kExitOk) return kExitFailed;
-  if (granska::Status linked = review::point_latest_report(reports_dir, folder); !linked) print_error(linked.error().text(lang));
+  if (granska::Status linked = scan::point_latest_report(reports_dir, folder); !linked) print_error(linked.error().text(lang));
 
   // 3. Prune. A failure here loses nothing: the scan and its report are written.
   if (config.scan.keep > 0) {
@@ -117,7 +118,7 @@ int run_scan(const ScanOptions& given) {
     }
   }
   if (config.scan.keep_reports > 0) {
-    const review::PrunedFolders pruned = review::prune_report_folders(reports_dir, config.scan.keep_reports);
+    const scan::PrunedFolders pruned = scan::prune_report_folders(reports_dir, config.scan.keep_reports);
     for (const Error& e : pruned.errors) print_error(e.text(lang));
     if (!pruned.removed.empty()) {
       say(o, tr(lang, "tog bort ", "removed ") + std::to_string(pruned.removed.size()) +

@@ -132,18 +132,19 @@ class WorkerPool {
         rec.error = page.error();
         return d;
       }
-      auto doc = html::Document::parse(page->decoded.text);
-      ExtractedLinks ex = extract_links(*doc, page->url);
+      // Subresources (caption tracks) are not fetched from the workers: the network thread
+      // owns all of the crawl's traffic and its politeness.
+      const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), options_.run, nullptr);
+      ExtractedLinks ex = extract_links(*checked->doc, checked->page.url);
       rec.canonical = std::move(ex.canonical);
       rec.links = ex.links.size();
       d.links = std::move(ex.links);
-      engine::PageEvaluation ev =
-          engine::evaluate(*doc, page->url, engine::Registry::builtin(), options_.selection);
+      const engine::PageEvaluation& ev = checked->evaluation;
       rec.failed = ev.count(engine::Outcome::Failed);
       rec.cant_tell = ev.count(engine::Outcome::CantTell);
       rec.passed = ev.count(engine::Outcome::Passed);
       rec.kind = PageKind::Html;
-      if (render_) render_(*page, *doc, ev, rec);
+      if (render_) render_(*checked, rec);
     } catch (const std::exception& e) {
       rec.kind = PageKind::Failed;
       rec.has_error = true;
@@ -253,7 +254,7 @@ class Crawl {
         h.queue.pop_front();
         if (e.kind == EntryKind::Page && o_.obey_robots) {
           auto it = robots_.find(origin);
-          Result<Url> u = Url::parse(e.url);
+          Result<url::Url> u = url::Url::parse(e.url);
           if (it != robots_.end() && u && !it->second.allowed(*u)) {
             PageRecord rec = base_record(e);
             rec.kind = PageKind::Blocked;
@@ -319,7 +320,7 @@ class Crawl {
   }
 
   void add_sitemap(const std::string& url) {
-    Result<Url> u = Url::parse(url);
+    Result<url::Url> u = url::Url::parse(url);
     if (!u) return;
     std::string n = u->normalized();
     if (sitemaps_.size() >= kMaxSitemaps || !sitemaps_.insert(n).second) return;
@@ -355,10 +356,10 @@ class Crawl {
     }
     h.delay = delay;
     if (o_.robots_sitemaps) {
-      Result<Url> base = Url::parse(f.entry.url);
+      Result<url::Url> base = url::Url::parse(f.entry.url);
       for (const std::string& s : robots.sitemaps()) {
         if (!base) break;
-        if (Result<Url> u = base->resolve(s)) {
+        if (Result<url::Url> u = base->resolve(s)) {
           if (frontier_.scope().allows(*u, u->normalized())) add_sitemap(u->str());
         }
       }
@@ -445,7 +446,7 @@ class Crawl {
   void redirect(InFlight f, const fetch::Completion& c) {
     Entry& e = f.entry;
     e.chain.push_back(fetch::Redirect{e.url, c.status, c.location});
-    Result<Url> target = Url::parse(c.location);
+    Result<url::Url> target = url::Url::parse(c.location);
     auto fail = [&](const std::string& en, const std::string& sv, PageKind kind, bool error) {
       PageRecord rec = base_record(e);
       rec.status = c.status;
@@ -460,7 +461,7 @@ class Crawl {
                   "Omdirigerades till en adress som inte kan hämtas: " + fetch::url_for_message(c.location),
                   PageKind::Failed, true);
     }
-    const std::string n = target->normalized(QueryFilter::tracking_defaults());
+    const std::string n = target->normalized(url::QueryFilter::tracking_defaults());
     const bool loop = n == e.original ||
                       std::any_of(e.chain.begin(), e.chain.end(), [&](const fetch::Redirect& r) { return r.from == n; });
     if (loop) return fail("Redirect loop", "Omdirigeringsslinga", PageKind::Failed, true);
@@ -542,13 +543,13 @@ PageKind kind_for_content_type(std::string_view content_type) {
 
 ExtractedLinks extract_links(const html::Document& doc, std::string_view page_url) {
   ExtractedLinks out;
-  Result<Url> page = Url::parse(page_url);
+  Result<url::Url> page = url::Url::parse(page_url);
   if (!page) return out;
-  Url base = *page;
+  url::Url base = *page;
   for (const html::Node* n : doc.elements()) {
     if (n->is("base")) {
       if (auto href = n->attr("href")) {
-        if (Result<Url> b = page->resolve(*href)) base = *b;
+        if (Result<url::Url> b = page->resolve(*href)) base = *b;
       }
       break;  // only the first <base href> counts
     }
@@ -564,12 +565,12 @@ ExtractedLinks extract_links(const html::Document& doc, std::string_view page_ur
       auto rel = n->attr("rel");
       auto href = n->attr("href");
       if (rel && href && has_token(*rel, "canonical")) {
-        if (Result<Url> u = base.resolve(*href)) out.canonical = u->str();
+        if (Result<url::Url> u = base.resolve(*href)) out.canonical = u->str();
       }
       continue;
     }
     if (!ref) continue;
-    Result<Url> u = base.resolve(*ref);
+    Result<url::Url> u = base.resolve(*ref);
     if (!u) continue;
     if (seen.insert(u->str()).second) out.links.push_back(u->str());
   }
@@ -580,13 +581,13 @@ Result<CrawlStats> crawl(const CrawlOptions& options, const PageRenderer& render
                          const ProgressFn& progress, const std::atomic<bool>* stop) {
   std::vector<std::string> hosts = options.allowed_hosts;
   for (const std::string& s : options.seeds) {
-    Result<Url> u = Url::parse(s);
+    Result<url::Url> u = url::Url::parse(s);
     if (!u) return Error{"Not a crawlable start address: " + s + " (" + u.error().message + ")",
                          "Ingen giltig startadress: " + s + " (" + u.error().text(Lang::Sv) + ")"};
     if (options.allowed_hosts.empty()) hosts.push_back(text::ascii_lower(u->host()));
   }
   for (const std::string& s : options.sitemaps) {
-    Result<Url> u = Url::parse(s);
+    Result<url::Url> u = url::Url::parse(s);
     if (!u) return Error{"Not a sitemap address: " + s, "Ingen giltig adress till en webbplatskarta: " + s};
     if (options.allowed_hosts.empty()) hosts.push_back(text::ascii_lower(u->host()));
   }

@@ -26,10 +26,10 @@ Result<Scope> Scope::make(std::vector<std::string> hosts, const std::vector<std:
   return s;
 }
 
-bool Scope::allows(const Url& url, std::string_view normalized) const {
+bool Scope::allows(const url::Url& url, std::string_view normalized) const {
   bool host_ok = false;
   for (const std::string& h : hosts_) {
-    if (host_in_domain(url, h)) {
+    if (url::host_in_domain(url, h)) {
       host_ok = true;
       break;
     }
@@ -69,9 +69,9 @@ std::string_view to_string(Admit a) {
 Frontier::Frontier(Scope scope, FrontierLimits limits) : scope_(std::move(scope)), limits_(limits) {}
 
 Admit Frontier::admit(std::string_view absolute_url, int depth) {
-  Result<Url> url = Url::parse(absolute_url);
+  Result<url::Url> url = url::Url::parse(absolute_url);
   if (!url) return Admit::Invalid;
-  std::string normalized = url->normalized(QueryFilter::tracking_defaults());
+  std::string normalized = url->normalized(url::QueryFilter::tracking_defaults());
   if (seen_.count(normalized)) return Admit::Duplicate;
   if (!scope_.allows(*url, normalized)) return Admit::OutOfScope;
   if (detect_trap(normalized, limits_.traps) != Trap::None) return Admit::Trap;
@@ -93,7 +93,7 @@ Admit Frontier::admit(std::string_view absolute_url, int depth) {
   return Admit::Added;
 }
 
-Admit Frontier::admit_redirect(const Url& target, std::string_view normalized) {
+Admit Frontier::admit_redirect(const url::Url& target, std::string_view normalized) {
   if (seen_.count(std::string(normalized))) return Admit::Duplicate;
   if (!scope_.allows(target, normalized)) return Admit::OutOfScope;
   if (detect_trap(normalized, limits_.traps) != Trap::None) return Admit::Trap;
@@ -122,7 +122,7 @@ void Frontier::restore(const ResumeState& state) {
 }
 
 void Frontier::push(Entry entry, bool front) {
-  Result<Url> url = Url::parse(entry.url);
+  Result<url::Url> url = url::Url::parse(entry.url);
   Host& h = host(url ? url->origin() : std::string());
   if (front) {
     h.queue.push_front(std::move(entry));

@@ -20,7 +20,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "crawl/url.h"
+#include "crawl/traps.h"
+#include "url/url.h"
 #include "fetch/fetch.h"
 
 namespace granska::crawl {
@@ -36,7 +37,7 @@ class Scope {
   // Errors: an invalid regular expression (named in the message).
   static Result<Scope> make(std::vector<std::string> hosts, const std::vector<std::string>& include,
                             const std::vector<std::string>& exclude);
-  bool allows(const Url& url, std::string_view normalized) const;
+  bool allows(const url::Url& url, std::string_view normalized) const;
   const std::vector<std::string>& hosts() const { return hosts_; }
 
  private:
@@ -92,7 +93,7 @@ class Frontier {
   Admit admit(std::string_view absolute_url, int depth);
   // For a redirect target: in scope and not seen → marks it seen and returns Added;
   // no page-limit charge (the hop belongs to an admitted page).
-  Admit admit_redirect(const Url& target, std::string_view normalized);
+  Admit admit_redirect(const url::Url& target, std::string_view normalized);
   // Whether a URL was admitted or reached by a redirect already.
   bool seen(std::string_view normalized) const { return seen_.count(std::string(normalized)) > 0; }
 

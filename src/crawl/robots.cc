@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "crawl/url.h"
+#include "url/url.h"
 
 namespace granska::crawl {
 namespace {
@@ -58,7 +58,7 @@ std::string normalize_path(std::string_view path) {
   std::string n;
   n.reserve(path.size() + 8);
   if (path.empty() || path.front() != '/') n += '/';
-  append_normalized_component(n, path);
+  url::append_normalized_component(n, path);
   if (n.find_first_of("*$") == std::string::npos) return n;
   std::string out;
   out.reserve(n.size() + 8);
@@ -77,7 +77,7 @@ std::string normalize_path(std::string_view path) {
 std::string normalize_pattern(std::string_view pattern) {
   std::string n;
   n.reserve(pattern.size() + 8);
-  append_normalized_component(n, pattern);
+  url::append_normalized_component(n, pattern);
   for (std::size_t i = 0; i + 1 < n.size(); ++i) {
     if (n[i] == '$') {
       n.replace(i, 1, "%24");
@@ -255,7 +255,7 @@ bool Robots::allowed(std::string_view path_and_query) const {
   return allow;
 }
 
-bool Robots::allowed(const Url& url) const {
+bool Robots::allowed(const url::Url& url) const {
   if (!url.has_query()) return allowed(url.path());
   std::string pq;
   pq.reserve(url.path().size() + 1 + url.query().size());

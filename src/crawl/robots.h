@@ -11,9 +11,11 @@
 #include <string_view>
 #include <vector>
 
-namespace granska::crawl {
-
+namespace granska::url {
 class Url;
+}
+
+namespace granska::crawl {
 
 // RFC 9309 §2.5: crawlers must parse at least 500 KiB; we parse exactly that much (whole
 // lines only) and ignore the rest.
@@ -65,7 +67,7 @@ class Robots {
   // normalised copy of the path.
   bool allowed(std::string_view path_and_query) const;
   // Path and query of `url`; pass a normalised URL (dot segments are not removed here).
-  bool allowed(const Url& url) const;
+  bool allowed(const url::Url& url) const;
 
   // Crawl-delay of the chosen group, in seconds, when it gives a valid non-negative number
   // (the last one wins). Not part of RFC 9309, but honoured: the city's own hosts use it

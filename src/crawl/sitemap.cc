@@ -8,7 +8,7 @@
 #include <cstring>
 #include <mutex>
 
-#include "crawl/url.h"
+#include "url/url.h"
 
 namespace granska::crawl {
 namespace {
@@ -107,7 +107,7 @@ Result<Sitemap> parse_text(std::string_view text, const SitemapLimits& limits, S
     const std::string_view line = trim(text.substr(0, eol));
     text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
     if (line.empty()) continue;
-    if (!Url::parse(line).ok()) {
+    if (!url::Url::parse(line).ok()) {
       ++skipped;
       continue;
     }
@@ -202,7 +202,7 @@ void sax_end(void* ctx, const xmlChar* /*localname*/, const xmlChar* /*prefix*/,
     SitemapEntry& e = st.entry;
     e.loc = std::string(trim(e.loc));
     e.lastmod = std::string(trim(e.lastmod));
-    if (e.loc.empty() || !Url::parse(e.loc).ok()) {
+    if (e.loc.empty() || !url::Url::parse(e.loc).ok()) {
       ++st.skipped;
       return;
     }

@@ -132,8 +132,13 @@ const Message kRuleError{"rule-error",
 
 PageEvaluation evaluate(const html::Document& doc, std::string_view url, const Registry& registry,
                         const Selection& selection) {
-  PageEvaluation result;
   aria::Semantics semantics(doc);
+  return evaluate(doc, semantics, url, registry, selection);
+}
+
+PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, std::string_view url,
+                        const Registry& registry, const Selection& selection) {
+  PageEvaluation result;
   Context ctx{doc, semantics, url};
   for (const Rule* rule : registry.rules()) {
     if (rule->info.subject != Subject::Page || !rule->evaluate || !selected(rule->info, selection)) continue;

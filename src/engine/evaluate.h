@@ -36,8 +36,13 @@ struct Selection {
   bool include_best_practice = true;
 };
 
-// Evaluates the selected page rules of `registry` over `doc`. Never throws. The findings
-// point into `doc`, which must outlive the result.
+// Evaluates the selected page rules of `registry` over `doc`, whose semantics (roles, names,
+// styles: computed once, shared by every rule) is `semantics`. Never throws. The findings
+// point into `doc`, which must outlive the result. Programs check pages through
+// pipeline::check_page, the one caller; tests call it directly.
+PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, std::string_view url,
+                        const Registry& registry, const Selection& selection = {});
+// The same with a Semantics of its own (tests and benchmarks).
 PageEvaluation evaluate(const html::Document& doc, std::string_view url, const Registry& registry,
                         const Selection& selection = {});
 

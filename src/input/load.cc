@@ -304,7 +304,11 @@ Result<Page> load_impl(const std::string& target, const Options& opts, fetch::Fe
   if (!raw) return raw.error();
   page.url = std::move(raw->url);
   page.content_type = raw->content_type;
-  if (opts.accept_documents && documents::sniff(raw->bytes, page.url, raw->content_type)) {
+  // A document the server calls HTML is refused below as "not an HTML page": the label is
+  // wrong, and the user should hear about it rather than get a document report.
+  const std::string essence = mime_essence(raw->content_type);
+  const bool labelled_html = essence == "text/html" || essence == "application/xhtml+xml";
+  if (opts.accept_documents && !labelled_html && documents::sniff(raw->bytes, page.url, raw->content_type)) {
     page.sha256 = sha256_hex(raw->bytes);
     page.document = std::move(raw->bytes);
     add_redirect_note(page);

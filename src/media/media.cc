@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "crawl/url.h"
+#include "url/url.h"
 #include "html/language_tag.h"
 #include "util/text.h"
 
@@ -18,7 +18,7 @@ std::string resolve(std::string_view page_url, std::string_view ref) {
   std::string_view r = text::trim(ref);
   bool web_page = text::istarts_with(page_url, "http://") || text::istarts_with(page_url, "https://");
   if (r.starts_with("//") && !web_page) return "https:" + std::string(r);
-  if (web_page || text::istarts_with(page_url, "file:")) return crawl::resolve_reference(page_url, r);
+  if (web_page || text::istarts_with(page_url, "file:")) return url::resolve_reference(page_url, r);
   return std::string(r);
 }
 

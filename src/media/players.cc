@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "crawl/url.h"
+#include "url/url.h"
 #include "util/text.h"
 
 namespace granska::media {
@@ -71,7 +71,7 @@ Result<PlayerList> PlayerList::load_file(const std::string& path) {
 }
 
 const Player* PlayerList::match(std::string_view url) const {
-  Result<crawl::Url> u = crawl::Url::parse(url);
+  Result<url::Url> u = url::Url::parse(url);
   if (!u) return nullptr;
   std::string host = text::ascii_lower(u->host());
   std::string path = text::ascii_lower(u->path());

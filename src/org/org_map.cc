@@ -5,7 +5,7 @@
 #include <regex>
 #include <unordered_map>
 
-#include "crawl/url.h"
+#include "url/url.h"
 #include "util/text.h"
 
 namespace granska::org {
@@ -53,8 +53,8 @@ std::string canonical_host(std::string_view host) {
 std::string canonical_path(std::string_view path) {
   std::string enc;
   enc.reserve(path.size() + 8);
-  crawl::append_normalized_component(enc, path);
-  std::string p = enc.find("/.") == std::string::npos ? std::move(enc) : crawl::remove_dot_segments(enc);
+  url::append_normalized_component(enc, path);
+  std::string p = enc.find("/.") == std::string::npos ? std::move(enc) : url::remove_dot_segments(enc);
   if (p.empty()) p = "/";
   ascii_lower_in_place(p);
   // Latin-1 capitals (À..Þ, so Å Ä Ö too) to small letters: UTF-8 C3 80..9E → C3 A0..BE,
@@ -257,9 +257,9 @@ Result<OrgMap> OrgMap::build(std::vector<Unit> units, std::vector<AssignRule> ru
 
 Assignment OrgMap::assign(std::string_view text) const {
   Assignment fallback{fallback_, -1};
-  Result<crawl::Url> parsed = crawl::Url::parse(text);
+  Result<url::Url> parsed = url::Url::parse(text);
   if (!parsed) return fallback;
-  const crawl::Url& url = *parsed;
+  const url::Url& url = *parsed;
   auto of_rule = [&](int rule) {
     return Assignment{index_->rule_unit[static_cast<std::size_t>(rule)], rule};
   };

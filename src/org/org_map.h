@@ -13,7 +13,7 @@
 //      rule with a port before one without);
 //   3. a host rule: exact host with port, exact host, then "*." domains, longest first;
 //   4. the fallback unit.
-// Matching (all on crawl::Url's normal form):
+// Matching (all on url::Url's normal form):
 //   - hosts compare case-insensitively, and one leading "www." is ignored on both sides
 //     (malmo.se = www.malmo.se); "malmo.se" does NOT cover "komin.malmo.se" — write
 //     "*.malmo.se" for a domain with all its subdomains (on a label boundary);

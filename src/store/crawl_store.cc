@@ -17,12 +17,12 @@ constexpr auto kMaxUncommitted = std::chrono::milliseconds(200);
 // Frontier states.
 constexpr int kQueued = 0, kDone = 1, kRedirectSeen = 2;
 
-review::ScanStatus status_of(long long v) {
-  return v == kComplete ? review::ScanStatus::Complete
-                        : v == kFailed ? review::ScanStatus::Failed : review::ScanStatus::Running;
+results::ScanStatus status_of(long long v) {
+  return v == kComplete ? results::ScanStatus::Complete
+                        : v == kFailed ? results::ScanStatus::Failed : results::ScanStatus::Running;
 }
-int code_of(review::ScanStatus s) {
-  return s == review::ScanStatus::Complete ? kComplete : s == review::ScanStatus::Failed ? kFailed : kRunning;
+int code_of(results::ScanStatus s) {
+  return s == results::ScanStatus::Complete ? kComplete : s == results::ScanStatus::Failed ? kFailed : kRunning;
 }
 
 }  // namespace
@@ -75,8 +75,8 @@ struct CrawlStore::Impl {
     return id;
   }
 
-  void write_page(review::ScanId scan, const PageData& d) {
-    const review::PageRow& r = d.row;
+  void write_page(results::ScanId scan, const PageData& d) {
+    const results::PageRow& r = d.row;
     Stmt& p = put_page;
     p.integer(1, scan);
     p.text(2, r.url);
@@ -96,7 +96,7 @@ struct CrawlStore::Impl {
     if (rc != SQLITE_DONE || sqlite3_changes(db) == 0) return;
     const long long page = sqlite3_last_insert_rowid(db);
     long long seq = 0;
-    for (const review::FindingRow& f : r.findings) {
+    for (const results::FindingRow& f : r.findings) {
       Stmt& q = put_finding;
       q.integer(1, page);
       q.integer(2, seq++);
@@ -119,7 +119,7 @@ struct CrawlStore::Impl {
       put_error.reset();
     }
     seq = 0;
-    for (const review::MediaRow& m : d.media) {
+    for (const results::MediaRow& m : d.media) {
       Stmt& q = put_media;
       q.integer(1, page);
       q.integer(2, seq++);
@@ -220,7 +220,7 @@ std::optional<std::string> CrawlStore::meta(std::string_view key) {
   return out;
 }
 
-Result<review::ScanId> CrawlStore::begin_scan(const ScanStart& start) {
+Result<results::ScanId> CrawlStore::begin_scan(const ScanStart& start) {
   if (Status st = flush(); !st) return st.error();
   Impl& im = *impl_;
   if (!exec(im.db, "BEGIN IMMEDIATE")) return db_error(im.db, "cannot start a scan");
@@ -246,7 +246,7 @@ Result<review::ScanId> CrawlStore::begin_scan(const ScanStart& start) {
   return current_;
 }
 
-std::optional<CrawlStore::ScanRef> CrawlStore::latest_scan(std::optional<review::ScanStatus> status) {
+std::optional<CrawlStore::ScanRef> CrawlStore::latest_scan(std::optional<results::ScanStatus> status) {
   Impl& im = *impl_;
   Stmt q;
   const char* sql = status ? "SELECT id, status, options, ruleset_hash, structured FROM scans WHERE status = ?1 "
@@ -258,9 +258,9 @@ std::optional<CrawlStore::ScanRef> CrawlStore::latest_scan(std::optional<review:
   return ScanRef{q.i64(0), status_of(q.i64(1)), q.str(2), q.str(3), q.i64(4) != 0};
 }
 
-Status CrawlStore::complete_scan() { return finish_scan(review::ScanStatus::Complete); }
+Status CrawlStore::complete_scan() { return finish_scan(results::ScanStatus::Complete); }
 
-Status CrawlStore::finish_scan(review::ScanStatus status) {
+Status CrawlStore::finish_scan(results::ScanStatus status) {
   Impl& im = *impl_;
   im.begin();  // the last batch and the status change commit together
   Stmt q;
@@ -335,7 +335,7 @@ void CrawlStore::cache(std::string_view url, std::string_view etag, std::string_
   im.wrote();
 }
 
-std::optional<CrawlStore::Cached> CrawlStore::cached(review::ScanId scan, std::string_view url) {
+std::optional<CrawlStore::Cached> CrawlStore::cached(results::ScanId scan, std::string_view url) {
   Impl& im = *impl_;
   im.get_cache.integer(1, scan);
   im.get_cache.text(2, url);
@@ -356,7 +356,7 @@ std::optional<CrawlStore::Cached> CrawlStore::cached(review::ScanId scan, std::s
   return out;
 }
 
-std::optional<CrawlStore::Stored> CrawlStore::result(review::ScanId scan, std::string_view url) {
+std::optional<CrawlStore::Stored> CrawlStore::result(results::ScanId scan, std::string_view url) {
   Impl& im = *impl_;
   im.get_result.integer(1, scan);
   im.get_result.text(2, url);
@@ -372,7 +372,7 @@ std::optional<CrawlStore::Stored> CrawlStore::result(review::ScanId scan, std::s
   return out;
 }
 
-std::optional<CrawlStore::PageData> CrawlStore::stored_page(review::ScanId scan, std::string_view url) {
+std::optional<CrawlStore::PageData> CrawlStore::stored_page(results::ScanId scan, std::string_view url) {
   Impl& im = *impl_;
   im.get_page.integer(1, scan);
   im.get_page.text(2, url);
@@ -383,7 +383,7 @@ std::optional<CrawlStore::PageData> CrawlStore::stored_page(review::ScanId scan,
     read_findings(im.get_findings, id, im.rule_names, out->row);
     im.get_media.integer(1, id);
     while (im.get_media.step() == SQLITE_ROW) {
-      review::MediaRow m;
+      results::MediaRow m;
       read_media(im.get_media, 0, m);
       m.page_url = out->row.url;
       m.unit = out->row.unit;

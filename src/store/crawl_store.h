@@ -26,7 +26,7 @@
 #include <utility>
 #include <vector>
 
-#include "review/scan_data.h"
+#include "results/scan_data.h"
 #include "util/result.h"
 
 namespace granska::store {
@@ -54,38 +54,38 @@ class CrawlStore {
     std::string options;  // the crawl's settings (JSON), for --resume
   };
   struct ScanRef {
-    review::ScanId id = 0;
-    review::ScanStatus status = review::ScanStatus::Running;
+    results::ScanId id = 0;
+    results::ScanStatus status = results::ScanStatus::Running;
     std::string options;
     std::string ruleset_hash;
     bool structured = true;  // false: a crawl of an earlier release (rendered output only)
   };
   // Starts a new running scan and makes it current. Running scans left by earlier
   // interrupted crawls are marked failed (abandoned): only the newest can be resumed.
-  Result<review::ScanId> begin_scan(const ScanStart& start);
+  Result<results::ScanId> begin_scan(const ScanStart& start);
   // The newest scan (by id), optionally only with this status.
-  std::optional<ScanRef> latest_scan(std::optional<review::ScanStatus> status = std::nullopt);
+  std::optional<ScanRef> latest_scan(std::optional<results::ScanStatus> status = std::nullopt);
   // Makes an existing scan current (to resume it, or to read it back).
-  void use_scan(review::ScanId id) { current_ = id; }
-  review::ScanId current_scan() const { return current_; }
+  void use_scan(results::ScanId id) { current_ = id; }
+  results::ScanId current_scan() const { return current_; }
   // Commits everything and marks the current scan complete with its finish time.
   Status complete_scan();
   // The same, for another final status: Failed for a crawl that ran to its end without
   // checking any page (the site was down), which reports and later scans must not take
   // for the site's state.
-  Status finish_scan(review::ScanStatus status);
+  Status finish_scan(results::ScanStatus status);
 
   // ---- Writing the current scan
   // Frontier: a page URL admitted at `depth` (state queued); a URL only seen as a
   // redirect target; a page finished with its rendered output.
   void admitted(std::string_view url, int depth);
   void redirect_seen(std::string_view url);
-  // The structured record of a page, written with its output (see review::PageRow).
+  // The structured record of a page, written with its output (see results::PageRow).
   // `row.url` must equal the finished url. document_size >= 0 also lists the page in
   // documents (kind "document").
   struct PageData {
-    review::PageRow row;
-    std::vector<review::MediaRow> media;  // page_url/unit are taken from row
+    results::PageRow row;
+    std::vector<results::MediaRow> media;  // page_url/unit are taken from row
     long long document_size = -1;
     bool document = false;
   };
@@ -106,15 +106,15 @@ class CrawlStore {
   };
   // The cache entry of a page of `scan` whose result is stored as checked without error
   // and which has its structured record (so an unchanged page can carry it over).
-  std::optional<Cached> cached(review::ScanId scan, std::string_view url);
+  std::optional<Cached> cached(results::ScanId scan, std::string_view url);
   struct Stored {
     std::string output;
     bool at_threshold = false, error = false, html = false;
   };
   // One page's stored output in `scan`.
-  std::optional<Stored> result(review::ScanId scan, std::string_view url);
+  std::optional<Stored> result(results::ScanId scan, std::string_view url);
   // One page's structured record in `scan` (row with findings and rule outcomes, media).
-  std::optional<PageData> stored_page(review::ScanId scan, std::string_view url);
+  std::optional<PageData> stored_page(results::ScanId scan, std::string_view url);
 
   // ---- Reading the current scan back
   struct Resume {
@@ -137,7 +137,7 @@ class CrawlStore {
   CrawlStore() = default;
   struct Impl;
   std::unique_ptr<Impl> impl_;
-  review::ScanId current_ = 0;
+  results::ScanId current_ = 0;
 };
 
 }  // namespace granska::store

@@ -8,9 +8,9 @@ using namespace detail;
 
 namespace {
 
-review::ScanStatus status_of(long long v) {
-  return v == kComplete ? review::ScanStatus::Complete
-                        : v == kFailed ? review::ScanStatus::Failed : review::ScanStatus::Running;
+results::ScanStatus status_of(long long v) {
+  return v == kComplete ? results::ScanStatus::Complete
+                        : v == kFailed ? results::ScanStatus::Failed : results::ScanStatus::Running;
 }
 
 // One read transaction: every statement in it sees the same committed state, however
@@ -26,12 +26,12 @@ class ReadTx {
   sqlite3* db_;
 };
 
-class ScanStore final : public review::ScanSource {
+class ScanStore final : public results::ScanSource {
  public:
   Connection connection;
 
-  std::vector<review::ScanInfo> complete_scans() override {
-    std::vector<review::ScanInfo> out;
+  std::vector<results::ScanInfo> complete_scans() override {
+    std::vector<results::ScanInfo> out;
     ReadTx tx(connection.db);
     Stmt q;
     if (!prepare(connection.db, q,
@@ -41,7 +41,7 @@ class ScanStore final : public review::ScanSource {
       return out;
     }
     while (q.step() == SQLITE_ROW) {
-      review::ScanInfo s;
+      results::ScanInfo s;
       s.id = q.i64(0);
       s.started = q.str(1);
       s.finished = q.str(2);
@@ -55,7 +55,7 @@ class ScanStore final : public review::ScanSource {
     return out;
   }
 
-  void for_each_page(review::ScanId scan, const std::function<void(const review::PageRow&)>& fn) override {
+  void for_each_page(results::ScanId scan, const std::function<void(const results::PageRow&)>& fn) override {
     sqlite3* db = connection.db;
     ReadTx tx(db);
     const RuleNames names = load_rule_names(db);
@@ -64,7 +64,7 @@ class ScanStore final : public review::ScanSource {
                             " FROM pages p LEFT JOIN errors e ON e.page_id = p.id WHERE p.scan_id = ?1 ORDER BY p.url";
     if (!prepare(db, pages, sql.c_str()) || !prepare(db, findings, kFindingsSelect)) return;
     pages.integer(1, scan);
-    review::PageRow row;
+    results::PageRow row;
     while (pages.step() == SQLITE_ROW) {
       const long long id = read_page(pages, names, row);
       read_findings(findings, id, names, row);
@@ -72,7 +72,7 @@ class ScanStore final : public review::ScanSource {
     }
   }
 
-  void for_each_media(review::ScanId scan, const std::function<void(const review::MediaRow&)>& fn) override {
+  void for_each_media(results::ScanId scan, const std::function<void(const results::MediaRow&)>& fn) override {
     sqlite3* db = connection.db;
     ReadTx tx(db);
     Stmt q;
@@ -80,7 +80,7 @@ class ScanStore final : public review::ScanSource {
                             " FROM media m JOIN pages p ON p.id = m.page_id WHERE p.scan_id = ?1 ORDER BY p.url, m.seq";
     if (!prepare(db, q, sql.c_str())) return;
     q.integer(1, scan);
-    review::MediaRow row;
+    results::MediaRow row;
     while (q.step() == SQLITE_ROW) {
       row.page_url = q.str(0);
       row.unit = q.str(1);
@@ -89,7 +89,7 @@ class ScanStore final : public review::ScanSource {
     }
   }
 
-  void for_each_document(review::ScanId scan, const std::function<void(const review::DocumentRow&)>& fn) override {
+  void for_each_document(results::ScanId scan, const std::function<void(const results::DocumentRow&)>& fn) override {
     sqlite3* db = connection.db;
     ReadTx tx(db);
     Stmt q;
@@ -99,7 +99,7 @@ class ScanStore final : public review::ScanSource {
       return;
     }
     q.integer(1, scan);
-    review::DocumentRow row;
+    results::DocumentRow row;
     while (q.step() == SQLITE_ROW) {
       row.url = q.str(0);
       row.unit = q.str(1);
@@ -113,10 +113,10 @@ class ScanStore final : public review::ScanSource {
 
 }  // namespace
 
-Result<std::unique_ptr<review::ScanSource>> open_scan_source(const std::string& path) {
+Result<std::unique_ptr<results::ScanSource>> open_scan_source(const std::string& path) {
   auto store = std::make_unique<ScanStore>();
   if (Status st = open_database(path, true, store->connection); !st) return st.error();
-  return std::unique_ptr<review::ScanSource>(std::move(store));
+  return std::unique_ptr<results::ScanSource>(std::move(store));
 }
 
 Result<std::vector<PrunedScan>> prune_scans(const std::string& path, int keep) {

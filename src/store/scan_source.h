@@ -5,23 +5,23 @@
 #include <string>
 #include <vector>
 
-#include "review/scan_data.h"
+#include "results/scan_data.h"
 #include "util/result.h"
 
 namespace granska::store {
 
-// Opens `path` read-only as a review::ScanSource. Works while a crawl writes to the same
+// Opens `path` read-only as a results::ScanSource. Works while a crawl writes to the same
 // file (WAL): each call reads one consistent snapshot, and only complete scans with
 // structured results are listed (a running scan never shows). A file at an older schema
 // version is upgraded once first (that needs write access). Errors (bilingual): no such
 // file, not a granska database, written by a newer granska. The source reads on the
 // calling thread; use it from one thread at a time.
-Result<std::unique_ptr<review::ScanSource>> open_scan_source(const std::string& path);
+Result<std::unique_ptr<results::ScanSource>> open_scan_source(const std::string& path);
 
 // What prune_scans removed, one entry per scan.
 struct PrunedScan {
-  review::ScanId id = 0;
-  review::ScanStatus status = review::ScanStatus::Running;
+  results::ScanId id = 0;
+  results::ScanStatus status = results::ScanStatus::Running;
   std::string started;
   std::size_t pages = 0;
 };

@@ -232,11 +232,11 @@ RuleNames load_rule_names(sqlite3* db) {
   return names;
 }
 
-std::string encode_rule_outcomes(const std::vector<review::RuleOutcome>& outcomes,
+std::string encode_rule_outcomes(const std::vector<results::RuleOutcome>& outcomes,
                                  const std::function<long long(const std::string&)>& rule_ref) {
   std::string out;
   out.reserve(outcomes.size() * 4);
-  for (const review::RuleOutcome& r : outcomes) {
+  for (const results::RuleOutcome& r : outcomes) {
     if (!out.empty()) out += ',';
     out += std::to_string(rule_ref(r.rule));
     out += kOutcomeLetters[outcome_code(r.outcome)];
@@ -244,8 +244,8 @@ std::string encode_rule_outcomes(const std::vector<review::RuleOutcome>& outcome
   return out;
 }
 
-std::vector<review::RuleOutcome> decode_rule_outcomes(std::string_view text, const RuleNames& names) {
-  std::vector<review::RuleOutcome> out;
+std::vector<results::RuleOutcome> decode_rule_outcomes(std::string_view text, const RuleNames& names) {
+  std::vector<results::RuleOutcome> out;
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t j = text.find(',', i);
@@ -263,7 +263,7 @@ std::vector<review::RuleOutcome> decode_rule_outcomes(std::string_view text, con
     auto name = names.find(ref);
     if (!digits || name == names.end()) continue;
     for (int k = 0; k < 4; ++k) {
-      if (kOutcomeLetters[k] == letter) out.push_back(review::RuleOutcome{name->second, *outcome_from_code(k)});
+      if (kOutcomeLetters[k] == letter) out.push_back(results::RuleOutcome{name->second, *outcome_from_code(k)});
     }
   }
   return out;
@@ -283,7 +283,7 @@ std::vector<std::string> decode_args(const std::string& text) {
   }
 }
 
-long long read_page(const Stmt& q, const RuleNames& names, review::PageRow& row) {
+long long read_page(const Stmt& q, const RuleNames& names, results::PageRow& row) {
   row.url = q.str(1);
   row.final_url = q.str(2);
   row.unit = q.str(3);
@@ -301,10 +301,10 @@ long long read_page(const Stmt& q, const RuleNames& names, review::PageRow& row)
   return q.i64(0);
 }
 
-void read_findings(Stmt& f, long long page_id, const RuleNames& names, review::PageRow& row) {
+void read_findings(Stmt& f, long long page_id, const RuleNames& names, results::PageRow& row) {
   f.integer(1, page_id);
   while (f.step() == SQLITE_ROW) {
-    review::FindingRow x;
+    results::FindingRow x;
     auto name = names.find(f.i64(0));
     if (name != names.end()) x.rule = name->second;
     x.outcome = outcome_from_code(f.i64(1)).value_or(engine::Outcome::CantTell);
@@ -319,7 +319,7 @@ void read_findings(Stmt& f, long long page_id, const RuleNames& names, review::P
   f.reset();
 }
 
-void read_media(const Stmt& q, int first, review::MediaRow& row) {
+void read_media(const Stmt& q, int first, results::MediaRow& row) {
   row.kind = q.str(first);
   row.source = q.str(first + 1);
   row.name = q.str(first + 2);

@@ -21,7 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "review/scan_data.h"
+#include "results/scan_data.h"
 #include "util/result.h"
 
 namespace granska::store::detail {
@@ -30,7 +30,7 @@ inline constexpr int kSchemaVersion = 2;
 // PRAGMA application_id of granska databases (from version 2): "GRSK".
 inline constexpr int kApplicationId = 0x4752534b;
 
-// Scan states as stored (review::ScanStatus order).
+// Scan states as stored (results::ScanStatus order).
 inline constexpr int kRunning = 0, kComplete = 1, kFailed = 2;
 
 Error db_error(sqlite3* db, const std::string& what);
@@ -88,9 +88,9 @@ std::optional<engine::Outcome> outcome_from_code(long long code);
 // "<rule number><p|f|c|i>" joined by ",", e.g. "3f,7p,12c".
 using RuleNames = std::unordered_map<long long, std::string>;
 RuleNames load_rule_names(sqlite3* db);
-std::string encode_rule_outcomes(const std::vector<review::RuleOutcome>& outcomes,
+std::string encode_rule_outcomes(const std::vector<results::RuleOutcome>& outcomes,
                                  const std::function<long long(const std::string&)>& rule_ref);
-std::vector<review::RuleOutcome> decode_rule_outcomes(std::string_view text, const RuleNames& names);
+std::vector<results::RuleOutcome> decode_rule_outcomes(std::string_view text, const RuleNames& names);
 
 // Message arguments as stored: a JSON array ("" when there are none).
 std::string encode_args(const std::vector<std::string>& args);
@@ -101,17 +101,17 @@ std::vector<std::string> decode_args(const std::string& text);
 inline constexpr const char* kPageColumns =
     "p.id, p.url, p.final_url, p.unit, p.kind, p.status, p.title, p.content_type, p.content_sha256, "
     "p.fetched_at, p.unchanged, p.rule_outcomes, e.message_sv, e.message_en";
-long long read_page(const Stmt& q, const RuleNames& names, review::PageRow& row);
+long long read_page(const Stmt& q, const RuleNames& names, results::PageRow& row);
 // `findings` is prepared from kFindingsSelect; appends the page's findings in order.
 inline constexpr const char* kFindingsSelect =
     "SELECT rule, outcome, message_id, args, selector, line, col, snippet FROM findings WHERE page_id = ?1 "
     "ORDER BY seq";
-void read_findings(Stmt& findings, long long page_id, const RuleNames& names, review::PageRow& row);
+void read_findings(Stmt& findings, long long page_id, const RuleNames& names, results::PageRow& row);
 // Media rows: "SELECT kind, source, name, player, captions, description, transcript,
 // autoplay" first in the statement's columns, from column `first`.
 inline constexpr const char* kMediaColumns =
     "m.kind, m.source, m.name, m.player, m.captions, m.description, m.transcript, m.autoplay";
-void read_media(const Stmt& q, int first, review::MediaRow& row);
+void read_media(const Stmt& q, int first, results::MediaRow& row);
 
 
 }  // namespace granska::store::detail

@@ -44,9 +44,9 @@ class [[nodiscard]] Result {
   std::variant<T, Error> v_;
 };
 
-// For operations that return nothing but can fail.
-struct Unit {};
-using Status = Result<Unit>;
-inline Status ok_status() { return Unit{}; }
+// For operations that return nothing but can fail: Status holds either Ok or an Error.
+struct Ok {};
+using Status = Result<Ok>;
+inline Status ok_status() { return Ok{}; }
 
 }  // namespace granska

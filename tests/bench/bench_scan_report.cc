@@ -14,8 +14,8 @@
 #include "engine/registry.h"
 #include "org/org_map.h"
 #include "org/profile.h"
-#include "reports/scan_report.h"
-#include "review/scan_data.h"
+#include "reports/scan/scan_report.h"
+#include "results/scan_data.h"
 
 namespace {
 
@@ -37,7 +37,7 @@ org::OrgMap city_map() {
 
 // Pages are generated on demand; scan 2 fixes about a tenth of scan 1's findings and adds
 // a few new ones.
-class GeneratedScans : public review::ScanSource {
+class GeneratedScans : public results::ScanSource {
  public:
   explicit GeneratedScans(std::size_t pages) : pages_(pages) {
     // Real rules with a message each, so message texts, help and criteria are looked up.
@@ -45,21 +45,21 @@ class GeneratedScans : public review::ScanSource {
       if (!r->info.messages.empty()) rules_.push_back(r);
     }
   }
-  std::vector<review::ScanInfo> complete_scans() override {
-    std::vector<review::ScanInfo> out;
+  std::vector<results::ScanInfo> complete_scans() override {
+    std::vector<results::ScanInfo> out;
     for (int id = 1; id <= 2; ++id) {
-      review::ScanInfo s;
+      results::ScanInfo s;
       s.id = id;
       s.started = "2026-11-0" + std::to_string(id) + "T02:00:00Z";
       s.finished = "2026-11-0" + std::to_string(id) + "T05:00:00Z";
-      s.status = review::ScanStatus::Complete;
+      s.status = results::ScanStatus::Complete;
       s.pages = pages_;
       out.push_back(s);
     }
     return out;
   }
-  void for_each_page(review::ScanId scan, const std::function<void(const review::PageRow&)>& fn) override {
-    review::PageRow p;
+  void for_each_page(results::ScanId scan, const std::function<void(const results::PageRow&)>& fn) override {
+    results::PageRow p;
     for (std::size_t i = 0; i < pages_; ++i) {
       p.url = url(i);
       p.final_url = p.url;
@@ -84,9 +84,9 @@ class GeneratedScans : public review::ScanSource {
       fn(p);
     }
   }
-  void for_each_media(review::ScanId, const std::function<void(const review::MediaRow&)>& fn) override {
+  void for_each_media(results::ScanId, const std::function<void(const results::MediaRow&)>& fn) override {
     for (std::size_t i = 0; i < pages_; i += 40) {
-      review::MediaRow m;
+      results::MediaRow m;
       m.page_url = url(i);
       m.kind = "video";
       m.source = "https://www.youtube.com/embed/abc" + std::to_string(i);
@@ -96,7 +96,7 @@ class GeneratedScans : public review::ScanSource {
       fn(m);
     }
   }
-  void for_each_document(review::ScanId, const std::function<void(const review::DocumentRow&)>& fn) override {
+  void for_each_document(results::ScanId, const std::function<void(const results::DocumentRow&)>& fn) override {
     for (std::size_t i = 24; i < pages_; i += 25) fn({url(i), "", "application/pdf", 200, 250000});
   }
 
@@ -106,9 +106,9 @@ class GeneratedScans : public review::ScanSource {
     if (u >= 9) return "https://bolag" + std::to_string(u) + ".se/sida-" + std::to_string(i);
     return "https://malmo.se/Sektion-" + std::to_string(u) + "/Underavdelning/Sida-om-n%C3%A5got-" + std::to_string(i);
   }
-  void add_finding(review::PageRow& p, std::size_t i, std::size_t k) {
+  void add_finding(results::PageRow& p, std::size_t i, std::size_t k) {
     const engine::Rule* r = rules_[(i * 3 + k * 5) % rules_.size()];
-    review::FindingRow f;
+    results::FindingRow f;
     f.rule = std::string(r->info.id);
     f.outcome = k % 6 == 5 ? engine::Outcome::CantTell : engine::Outcome::Failed;
     f.message_id = std::string(r->info.messages.front()->id);

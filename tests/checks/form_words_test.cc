@@ -2,7 +2,7 @@
 // form-wide instruction needs both "all fields" and a required word.
 #include <gtest/gtest.h>
 
-#include "checks/form_words.h"
+#include "checks/common/form_words.h"
 
 namespace granska::checks::words {
 namespace {

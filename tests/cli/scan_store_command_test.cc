@@ -20,9 +20,9 @@ namespace {
 namespace fs = std::filesystem;
 using testing::run_granska;
 
-std::map<std::string, review::PageRow> pages_by_url(review::ScanSource& src, review::ScanId scan) {
-  std::map<std::string, review::PageRow> out;
-  src.for_each_page(scan, [&](const review::PageRow& p) { out[p.url] = p; });
+std::map<std::string, results::PageRow> pages_by_url(results::ScanSource& src, results::ScanId scan) {
+  std::map<std::string, results::PageRow> out;
+  src.for_each_page(scan, [&](const results::PageRow& p) { out[p.url] = p; });
   return out;
 }
 
@@ -75,19 +75,19 @@ TEST(ScanStoreCommand, ScansAccumulateCarryUnchangedPagesOverAndPrune) {
   auto a = pages_by_url(**src, scans[0].id), b = pages_by_url(**src, scans[1].id);
   ASSERT_EQ(a.size(), scans[0].pages);
 
-  const review::PageRow& om1 = a.at(server.url("/om.html"));
+  const results::PageRow& om1 = a.at(server.url("/om.html"));
   EXPECT_EQ(om1.kind, "html");
   EXPECT_EQ(om1.unit, "ks");
   EXPECT_EQ(om1.content_sha256.size(), 64u);
   EXPECT_FALSE(om1.rule_outcomes.empty());
   ASSERT_FALSE(om1.findings.empty()) << "om.html has an image without alt";
   bool image_alt = false;
-  for (const review::FindingRow& f : om1.findings) {
+  for (const results::FindingRow& f : om1.findings) {
     EXPECT_TRUE(f.outcome == engine::Outcome::Failed || f.outcome == engine::Outcome::CantTell);
     if (f.rule == "image-alt" && f.outcome == engine::Outcome::Failed) image_alt = true;
   }
   EXPECT_TRUE(image_alt);
-  const review::PageRow& om2 = b.at(server.url("/om.html"));
+  const results::PageRow& om2 = b.at(server.url("/om.html"));
   EXPECT_TRUE(om2.unchanged);
   EXPECT_EQ(om2.status, 304);
   EXPECT_EQ(om2.title, om1.title);
@@ -100,15 +100,15 @@ TEST(ScanStoreCommand, ScansAccumulateCarryUnchangedPagesOverAndPrune) {
   EXPECT_FALSE(a.at(server.url("/saknas.html")).error_en.empty());
   EXPECT_FALSE(a.at(server.url("/saknas.html")).error.empty());
   std::size_t documents = 0;
-  (*src)->for_each_document(scans[0].id, [&](const review::DocumentRow& d) {
+  (*src)->for_each_document(scans[0].id, [&](const results::DocumentRow& d) {
     ++documents;
     EXPECT_EQ(d.url, server.url("/dokument/budget-2026.pdf"));
     EXPECT_EQ(d.unit, "ks");
   });
   EXPECT_EQ(documents, 1u);
-  for (review::ScanId scan : {scans[0].id, scans[1].id}) {
+  for (results::ScanId scan : {scans[0].id, scans[1].id}) {
     std::size_t media = 0;
-    (*src)->for_each_media(scan, [&](const review::MediaRow& m) {
+    (*src)->for_each_media(scan, [&](const results::MediaRow& m) {
       ++media;
       EXPECT_EQ(m.page_url, server.url("/om.html"));
       EXPECT_EQ(m.kind, "video");

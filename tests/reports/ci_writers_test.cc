@@ -15,8 +15,8 @@
 
 #include "engine/evaluate.h"
 #include "html/dom.h"
-#include "reports/report.h"
-#include "reports/xml_escape.h"
+#include "reports/page/report.h"
+#include "reports/common/xml_escape.h"
 
 namespace granska::reports {
 namespace {

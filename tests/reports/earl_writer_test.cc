@@ -8,7 +8,7 @@
 
 #include "engine/registry.h"
 #include "html/dom.h"
-#include "reports/earl.h"
+#include "reports/page/earl.h"
 
 namespace granska::reports {
 namespace {

@@ -5,8 +5,8 @@
 
 #include "engine/evaluate.h"
 #include "html/dom.h"
-#include "reports/report.h"
-#include "reports/terminal_escape.h"
+#include "reports/page/report.h"
+#include "reports/common/terminal_escape.h"
 
 namespace granska::reports {
 namespace {

@@ -8,7 +8,7 @@
 #include "engine/evaluate.h"
 #include "html/charset.h"
 #include "html/dom.h"
-#include "reports/report.h"
+#include "reports/page/report.h"
 
 namespace granska {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "crawl/url.h"
+#include "url/url.h"
 
 namespace granska::crawl {
 namespace {
@@ -257,10 +257,10 @@ TEST(RobotsMatch, EmptyRulesHaveNoEffect) {
 
 TEST(RobotsMatch, UrlOverload) {
   const Robots r = Robots::parse("user-agent: *\ndisallow: /*?sort=\ndisallow: /sök\n", kUs);
-  EXPECT_FALSE(r.allowed(Url::parse("https://malmo.se/list?sort=asc").value()));
-  EXPECT_TRUE(r.allowed(Url::parse("https://malmo.se/list?page=2").value()));
-  EXPECT_TRUE(r.allowed(Url::parse("https://malmo.se").value()));
-  EXPECT_FALSE(r.allowed(Url::parse("https://malmo.se/s%C3%B6k?q=x").value()));
+  EXPECT_FALSE(r.allowed(url::Url::parse("https://malmo.se/list?sort=asc").value()));
+  EXPECT_TRUE(r.allowed(url::Url::parse("https://malmo.se/list?page=2").value()));
+  EXPECT_TRUE(r.allowed(url::Url::parse("https://malmo.se").value()));
+  EXPECT_FALSE(r.allowed(url::Url::parse("https://malmo.se/s%C3%B6k?q=x").value()));
 }
 
 // --- Robustness ------------------------------------------------------------------------

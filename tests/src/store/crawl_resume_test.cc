@@ -68,7 +68,7 @@ TEST(CrawlResume, InterruptedThenResumedEqualsUninterrupted) {
   {
     auto db = store::CrawlStore::open(path);
     ASSERT_TRUE(db.ok());
-    auto running = (*db)->latest_scan(review::ScanStatus::Running);
+    auto running = (*db)->latest_scan(results::ScanStatus::Running);
     ASSERT_TRUE(running.has_value());
     (*db)->use_scan(running->id);
     auto state = (*db)->load();

@@ -17,7 +17,7 @@ namespace granska {
 namespace {
 
 namespace fs = std::filesystem;
-using review::ScanStatus;
+using results::ScanStatus;
 using store::CrawlStore;
 
 class ScanStore : public ::testing::Test {
@@ -77,7 +77,7 @@ class ScanStore : public ::testing::Test {
                            {"page-title", engine::Outcome::Passed},
                            {"link-name", engine::Outcome::CantTell}};
     for (int i = 0; i < failures; ++i) {
-      review::FindingRow f;
+      results::FindingRow f;
       f.rule = "image-alt";
       f.outcome = engine::Outcome::Failed;
       f.message_id = "no-alt";
@@ -88,7 +88,7 @@ class ScanStore : public ::testing::Test {
       f.snippet = "<img src=\"bild.jpg\">";
       d.row.findings.push_back(std::move(f));
     }
-    review::FindingRow c;
+    results::FindingRow c;
     c.rule = "link-name";
     c.outcome = engine::Outcome::CantTell;
     c.message_id = "check-name";
@@ -98,7 +98,7 @@ class ScanStore : public ::testing::Test {
   }
 
   // One complete scan of `pages` pages.
-  review::ScanId write_scan(CrawlStore& db, int pages, bool complete = true) {
+  results::ScanId write_scan(CrawlStore& db, int pages, bool complete = true) {
     auto id = db.begin_scan({"1.0", "abc", "malmo.toml", "{}"});
     EXPECT_TRUE(id.ok());
     for (int i = 0; i < pages; ++i) {
@@ -118,9 +118,9 @@ class ScanStore : public ::testing::Test {
   std::string path_;
 };
 
-std::vector<review::PageRow> pages_of(review::ScanSource& src, review::ScanId scan) {
-  std::vector<review::PageRow> out;
-  src.for_each_page(scan, [&](const review::PageRow& p) { out.push_back(p); });
+std::vector<results::PageRow> pages_of(results::ScanSource& src, results::ScanId scan) {
+  std::vector<results::PageRow> out;
+  src.for_each_page(scan, [&](const results::PageRow& p) { out.push_back(p); });
   return out;
 }
 
@@ -244,10 +244,10 @@ TEST_F(ScanStore, PagesReadBackAsWritten) {
   auto scan = db->begin_scan({"1.2.3", "f00d", "malmo.toml", "{}"});
   ASSERT_TRUE(scan.ok());
   CrawlStore::PageData b = page("https://malmo.se/b", 2);
-  b.media.push_back(review::MediaRow{"", "", "video", "https://malmo.se/film.mp4", "Film om \"bygglov\"", "",
+  b.media.push_back(results::MediaRow{"", "", "video", "https://malmo.se/film.mp4", "Film om \"bygglov\"", "",
                                      engine::Outcome::Failed, std::nullopt, engine::Outcome::CantTell,
                                      engine::Outcome::Passed});
-  b.media.push_back(review::MediaRow{"", "", "player", "https://www.youtube.com/embed/x", "", "YouTube",
+  b.media.push_back(results::MediaRow{"", "", "player", "https://www.youtube.com/embed/x", "", "YouTube",
                                      std::nullopt, std::nullopt, std::nullopt, std::nullopt});
   db->finished(b.row.url, "b", true, false, true, &b);
   CrawlStore::PageData a = page("https://malmo.se/a", 0, "ks");
@@ -293,7 +293,7 @@ TEST_F(ScanStore, PagesReadBackAsWritten) {
   EXPECT_EQ(pages[1].url, "https://malmo.se/b");
   EXPECT_EQ(pages[2].url, "https://malmo.se/saknas");
   EXPECT_EQ(pages[3].url, "https://malmo.se/taxa.pdf");
-  const review::PageRow& p = pages[1];
+  const results::PageRow& p = pages[1];
   EXPECT_EQ(p.unit, "sbn");
   EXPECT_EQ(p.kind, "html");
   EXPECT_EQ(p.status, 200);
@@ -309,7 +309,7 @@ TEST_F(ScanStore, PagesReadBackAsWritten) {
   }
   ASSERT_EQ(p.findings.size(), 3u);
   for (std::size_t i = 0; i < 3; ++i) {
-    const review::FindingRow &got = p.findings[i], &want = b.row.findings[i];
+    const results::FindingRow &got = p.findings[i], &want = b.row.findings[i];
     EXPECT_EQ(got.rule, want.rule);
     EXPECT_EQ(got.outcome, want.outcome);
     EXPECT_EQ(got.message_id, want.message_id);
@@ -326,8 +326,8 @@ TEST_F(ScanStore, PagesReadBackAsWritten) {
   EXPECT_EQ(pages[2].kind, "failed");
   EXPECT_TRUE(pages[2].findings.empty());
 
-  std::vector<review::MediaRow> media;
-  (*src)->for_each_media(*scan, [&](const review::MediaRow& m) { media.push_back(m); });
+  std::vector<results::MediaRow> media;
+  (*src)->for_each_media(*scan, [&](const results::MediaRow& m) { media.push_back(m); });
   ASSERT_EQ(media.size(), 2u);
   EXPECT_EQ(media[0].page_url, "https://malmo.se/b");
   EXPECT_EQ(media[0].unit, "sbn");
@@ -340,8 +340,8 @@ TEST_F(ScanStore, PagesReadBackAsWritten) {
   EXPECT_EQ(media[1].player, "YouTube");
   EXPECT_FALSE(media[1].captions.has_value());
 
-  std::vector<review::DocumentRow> docs;
-  (*src)->for_each_document(*scan, [&](const review::DocumentRow& d) { docs.push_back(d); });
+  std::vector<results::DocumentRow> docs;
+  (*src)->for_each_document(*scan, [&](const results::DocumentRow& d) { docs.push_back(d); });
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].url, "https://malmo.se/taxa.pdf");
   EXPECT_EQ(docs[0].unit, "sbn");
@@ -360,8 +360,8 @@ TEST_F(ScanStore, PagesReadBackAsWritten) {
 
 TEST_F(ScanStore, AScanIsInvisibleUntilComplete) {
   auto db = open();
-  const review::ScanId first = write_scan(*db, 5);
-  const review::ScanId second = write_scan(*db, 7, false);
+  const results::ScanId first = write_scan(*db, 5);
+  const results::ScanId second = write_scan(*db, 7, false);
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok());
   auto scans = (*src)->complete_scans();
@@ -378,7 +378,7 @@ TEST_F(ScanStore, AScanIsInvisibleUntilComplete) {
 TEST_F(ScanStore, NewScanAbandonsAnInterruptedOne) {
   auto db = open();
   write_scan(*db, 1);
-  const review::ScanId interrupted = write_scan(*db, 1, false);
+  const results::ScanId interrupted = write_scan(*db, 1, false);
   write_scan(*db, 1, false);
   EXPECT_EQ(number("SELECT status FROM scans WHERE id = " + std::to_string(interrupted)), 2);
   EXPECT_EQ(db->latest_scan(ScanStatus::Running)->id, interrupted + 1);
@@ -413,14 +413,14 @@ TEST_F(ScanStore, ResumeReadsTheRunningScansOwnFrontier) {
 // A crawl killed (SIGKILL) in the middle of writing a scan: the previous scan is intact and
 // readable, the killed one is not complete and none of its open batch is visible.
 TEST_F(ScanStore, KilledMidWriteLeavesThePreviousScanIntact) {
-  review::ScanId first = 0;
+  results::ScanId first = 0;
   {
     auto db = open();
     first = write_scan(*db, 30);
   }
   auto before = store::open_scan_source(path_);
   ASSERT_TRUE(before.ok());
-  const std::vector<review::PageRow> pages_before = pages_of(**before, first);
+  const std::vector<results::PageRow> pages_before = pages_of(**before, first);
   before->reset();
 
   const pid_t child = ::fork();
@@ -449,7 +449,7 @@ TEST_F(ScanStore, KilledMidWriteLeavesThePreviousScanIntact) {
   ASSERT_EQ(scans.size(), 1u);
   EXPECT_EQ(scans[0].id, first);
   EXPECT_EQ(scans[0].pages, 30u);
-  const std::vector<review::PageRow> pages_after = pages_of(**src, first);
+  const std::vector<results::PageRow> pages_after = pages_of(**src, first);
   ASSERT_EQ(pages_after.size(), pages_before.size());
   for (std::size_t i = 0; i < pages_after.size(); ++i) {
     EXPECT_EQ(pages_after[i].url, pages_before[i].url);
@@ -467,7 +467,7 @@ TEST_F(ScanStore, KilledMidWriteLeavesThePreviousScanIntact) {
 // WAL: a reader reads the committed state while a writer holds an open write transaction.
 TEST_F(ScanStore, ReaderReadsWhileAWriterHoldsATransaction) {
   auto db = open();
-  const review::ScanId first = write_scan(*db, 10);
+  const results::ScanId first = write_scan(*db, 10);
   ASSERT_TRUE(db->begin_scan({"1.0", "abc", "", "{}"}).ok());
   for (int i = 0; i < 20; ++i) {
     const std::string url = "https://malmo.se/pågår-" + std::to_string(i);
@@ -547,7 +547,7 @@ TEST_F(ScanStore, TenThousandPagesInBatches) {
   ASSERT_TRUE(src.ok());
   const auto read_start = std::chrono::steady_clock::now();
   std::size_t pages = 0, findings = 0;
-  (*src)->for_each_page((*src)->complete_scans().at(0).id, [&](const review::PageRow& p) {
+  (*src)->for_each_page((*src)->complete_scans().at(0).id, [&](const results::PageRow& p) {
     ++pages;
     findings += p.findings.size();
   });

@@ -1,0 +1,184 @@
+// The acceptance report's JSON and text forms, and the wording all three forms share.
+#include <nlohmann/json.hpp>
+
+#include "reports/acceptance/acceptance_report.h"
+
+namespace granska::reports {
+
+std::string login_text(const LoginUsed& login, Lang lang) {
+  const bool sv = lang == Lang::Sv;
+  if (!login.any()) return sv ? "nej" : "no";
+  std::string kinds;
+  auto add = [&](const char* k) { kinds += (kinds.empty() ? "" : ", ") + std::string(k); };
+  if (login.headers) add(sv ? "HTTP-huvuden" : "HTTP headers");
+  if (login.cookie_file) add(sv ? "cookie-fil" : "cookie file");
+  if (login.basic_auth) add("Basic");
+  return (sv ? "ja (" : "yes (") + kinds + ")";
+}
+
+std::string verdict_text(const AcceptanceReport& r, Lang lang) {
+  const bool sv = lang == Lang::Sv;
+  const audit::Acceptance& a = *r.acceptance;
+  const std::size_t failed = a.count(audit::CriterionResult::Failed);
+  const std::size_t review = a.count(audit::CriterionResult::NeedsReview);
+  const std::size_t passed = a.count(audit::CriterionResult::Passed);
+  std::string s;
+  switch (a.verdict) {
+    case audit::Verdict::Failed:
+      s = sv ? "Underkänd – brister mot " + std::to_string(failed) + " kriterier"
+             : "Failed – failures against " + std::to_string(failed) + " criteria";
+      if (a.pages_failed) {
+        s += sv ? ", och " + std::to_string(a.pages_failed) + " sidor kunde inte granskas"
+                : ", and " + std::to_string(a.pages_failed) + " pages could not be checked";
+      }
+      s += sv ? "; manuell granskning krävs dessutom för " + std::to_string(review) + " kriterier"
+              : "; manual review is also needed for " + std::to_string(review) + " criteria";
+      return s;
+    case audit::Verdict::Incomplete:
+      return sv ? "Ofullständig – " + std::to_string(a.pages_failed) + " sidor kunde inte granskas; inga brister på övriga sidor"
+                : "Incomplete – " + std::to_string(a.pages_failed) + " pages could not be checked; no failures on the others";
+    case audit::Verdict::NoFailuresFound:
+      break;
+  }
+  return sv ? "Inga brister i automatisk granskning – manuell granskning krävs för " + std::to_string(review) +
+                  " kriterier, och de " + std::to_string(passed) + " godkända är bara delvis testade"
+            : "No failures in the automated review – manual review is needed for " + std::to_string(review) +
+                  " criteria, and the " + std::to_string(passed) + " passed ones are only partly tested";
+}
+
+std::string issue_state_text(const audit::Issue& is, const audit::AcceptedList* accepted, Lang lang) {
+  const bool sv = lang == Lang::Sv;
+  const audit::AcceptedIssue* e =
+      accepted && is.accepted >= 0 ? &accepted->entries[static_cast<std::size_t>(is.accepted)] : nullptr;
+  switch (is.state) {
+    case audit::IssueState::Failed:
+      return sv ? "Underkänd" : "Failed";
+    case audit::IssueState::AcceptanceExpired:
+      return (sv ? "Underkänd – acceptansen gick ut " : "Failed – the acceptance expired on ") + e->expires.iso() + ": " +
+             e->justification;
+    case audit::IssueState::Accepted: {
+      std::string s = (sv ? "Accepterad (till " : "Accepted (until ") + e->expires.iso() + "): " + e->justification;
+      if (!e->who.empty()) s += " – " + e->who;
+      if (!e->ticket.empty()) s += " [" + e->ticket + "]";
+      return s;
+    }
+    case audit::IssueState::CantTell:
+      return sv ? "Kan inte avgöras automatiskt – granska manuellt" : "Cannot be decided automatically – review manually";
+    case audit::IssueState::Warning:
+      return sv ? "Varning (god praxis, underkänner inget kriterium)" : "Warning (best practice, fails no criterion)";
+  }
+  return "";
+}
+
+void write_acceptance_json(std::ostream& out, const AcceptanceReport& r, const Options& o) {
+  using nlohmann::json;
+  const Lang lang = o.lang;
+  const audit::Acceptance& a = *r.acceptance;
+  json j;
+  j["schemaVersion"] = 1;
+  j["tool"] = {{"name", "granska"}, {"version", r.version}};
+  j["scope"] = {{"service", r.service},
+                {"date", r.date},
+                {"profile", {{"id", r.profile->id}, {"criteria", r.profile->criteria.size()}}},
+                {"ruleSet", {{"rules", r.rule_count}, {"sha256", r.catalogue_sha256}}},
+                {"login", {{"headers", r.login.headers}, {"cookieFile", r.login.cookie_file}, {"basicAuth", r.login.basic_auth}}},
+                {"acceptedFile", r.accepted_file}};
+  j["verdict"] = {{"result", a.verdict == audit::Verdict::Failed       ? "failed"
+                             : a.verdict == audit::Verdict::Incomplete ? "incomplete"
+                                                                       : "noFailuresFound"},
+                  {"text", verdict_text(r, lang)}};
+  json rows = json::array();
+  for (const audit::CriterionRow& row : a.rows) {
+    json issues = json::array();
+    for (std::size_t k : row.issues) issues.push_back(a.issues[k].anchor);
+    rows.push_back({{"criterion", row.criterion->number},
+                    {"level", engine::to_string(row.criterion->level)},
+                    {"enClause", row.criterion->en_clause},
+                    {"title", row.criterion->title.in(lang)},
+                    {"result", audit::to_string(row.result)},
+                    {"label", audit::label(row.result).in(lang)},
+                    {"coverage", org::to_string(row.coverage)},
+                    {"passed", row.passed},
+                    {"failed", row.failed},
+                    {"accepted", row.accepted},
+                    {"cantTell", row.cant_tell},
+                    {"warnings", row.warnings},
+                    {"pagesApplicable", row.pages_applicable},
+                    {"reason", row.reason.in(lang)},
+                    {"remains", row.remains.in(lang)},
+                    {"issues", issues}});
+  }
+  j["criteria"] = rows;
+  json issues = json::array();
+  for (const audit::Issue& is : a.issues) {
+    json crit = json::array();
+    for (const engine::CriterionRef& c : is.rule->info.criteria) crit.push_back(c.number);
+    issues.push_back({{"id", is.anchor},
+                      {"state", audit::to_string(is.state)},
+                      {"status", issue_state_text(is, r.accepted, lang)},
+                      {"rule", is.rule->info.id},
+                      {"criteria", crit},
+                      {"url", r.pages[is.page].url},
+                      {"selector", is.location.selector},
+                      {"line", is.location.line},
+                      {"snippet", is.location.snippet},
+                      {"message", is.finding->text(lang)},
+                      {"help", is.rule->info.help.in(lang)}});
+  }
+  j["issues"] = issues;
+  json stale = json::array();
+  for (std::size_t i : a.stale) {
+    const audit::AcceptedIssue& e = r.accepted->entries[i];
+    stale.push_back({{"line", e.line}, {"rule", e.rule}, {"url", e.url}, {"urlPrefix", e.url_prefix},
+                     {"selector", e.selector}, {"expires", e.expires.iso()}});
+  }
+  j["staleAccepted"] = stale;
+  json pages = json::array();
+  for (const AuditedPage& p : r.pages) {
+    pages.push_back({{"target", p.target},
+                     {"url", p.url},
+                     {"httpStatus", p.http_status},
+                     {"sha256", p.loaded ? json(p.sha256) : json(nullptr)},
+                     {"error", p.loaded ? json(nullptr) : json(p.error.text(lang))}});
+  }
+  j["pages"] = pages;
+  // Page text may hold invalid UTF-8: replace rather than throw.
+  out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+void write_acceptance_text(std::ostream& out, const AcceptanceReport& r, const Options& o) {
+  const Lang lang = o.lang;
+  const bool sv = lang == Lang::Sv;
+  const audit::Acceptance& a = *r.acceptance;
+  out << (sv ? "Leveransgodkännande: " : "Acceptance report: ") << (r.service.empty() ? "-" : r.service) << '\n'
+      << (sv ? "Profil: " : "Profile: ") << r.profile->id << ", " << a.pages_checked << (sv ? " sidor granskade, " : " pages checked, ")
+      << a.pages_failed << (sv ? " kunde inte läsas" : " could not be loaded") << '\n'
+      << verdict_text(r, lang) << "\n\n";
+  for (const audit::CriterionRow& row : a.rows) {
+    out << "  " << row.criterion->number << ' ' << row.criterion->title.in(lang) << ": " << audit::label(row.result).in(lang);
+    if (row.failed) out << " (" << row.failed << (sv ? " underkända" : " failed") << ')';
+    out << '\n';
+  }
+  bool header = false;
+  for (const audit::Issue& is : a.issues) {
+    if (is.state != audit::IssueState::Failed && is.state != audit::IssueState::AcceptanceExpired &&
+        is.state != audit::IssueState::Accepted) {
+      continue;
+    }
+    if (!header) out << '\n' << (sv ? "Brister:" : "Failures:") << '\n';
+    header = true;
+    out << "  " << r.pages[is.page].url << "  " << is.rule->info.id << "  "
+        << (is.location.selector.empty() ? "-" : is.location.selector) << "\n    " << issue_state_text(is, r.accepted, lang)
+        << "\n    " << is.finding->text(lang) << '\n';
+  }
+  for (const AuditedPage& p : r.pages) {
+    if (!p.loaded) out << (sv ? "Fel: " : "Error: ") << p.error.text(lang) << '\n';
+  }
+  for (std::size_t i : a.stale) {
+    const audit::AcceptedIssue& e = r.accepted->entries[i];
+    out << (sv ? "Accepterad brist matchade inget (rad " : "Accepted issue matched nothing (line ") << e.line << "): " << e.rule
+        << '\n';
+  }
+}
+
+}  // namespace granska::reports

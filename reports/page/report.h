@@ -1,0 +1,75 @@
+// Report writers: one per output format, each turning a checked page (or the rule
+// catalogue) into text for people or machines. Writers only present; rule logic and
+// outcome decisions stay in the engine. All page-derived text is untrusted and escaped for
+// the target format.
+#pragma once
+
+#include <map>
+#include <ostream>
+#include <span>
+#include <string>
+
+#include "documents/document.h"
+#include "engine/evaluate.h"
+#include "engine/registry.h"
+#include "input/load.h"
+#include "media/inventory.h"
+#include "util/lang.h"
+
+namespace granska::reports {
+
+// A failure tolerated for a while: an accepted issue in force (`granska audit --accepted`,
+// src/audit/accepted.h). The CI formats keep it visible without failing the gate: SARIF as
+// a result with an external, accepted suppression, JUnit as a skipped test case. The text
+// comes from the accepted-issues file, so writers escape it like page content.
+struct Suppression {
+  std::string justification;
+  std::string expires;  // "YYYY-MM-DD", the last day the acceptance is in force
+  std::string ticket;   // optional
+};
+using Suppressions = std::map<const engine::Finding*, Suppression>;
+
+struct Options {
+  Lang lang = Lang::Sv;
+  bool color = false;        // ANSI colours (text only; the CLI enables it on a terminal)
+  bool show_passed = false;  // text: list passed elements too (JSON always has every outcome)
+  const Suppressions* suppressed = nullptr;  // SARIF and JUnit: failures accepted for now
+};
+
+// A checked page: what was loaded and what the rules found.
+struct PageReport {
+  const input::Page& page;
+  const engine::PageEvaluation& evaluation;
+  const media::Inventory* media = nullptr;  // JSON: the "media" array when set
+  // Set when the checked file is a PDF or Office document (page.document holds its bytes):
+  // the writers describe the document instead of the HTML's encoding.
+  const documents::Document* document = nullptr;
+};
+
+void write_text(std::ostream& out, const PageReport& report, const Options& options);
+// "PDF 1.7, 20 sidor, taggad": the kind of document, for headings and summaries.
+std::string document_kind(const documents::Document& d, Lang lang);
+void write_json(std::ostream& out, const PageReport& report, const Options& options);
+
+// Formats for CI and other tools. Each takes several pages (one run, one document) so an
+// audit or crawl can use them too; the single-page overloads are for `granska check`.
+// SARIF 2.1.0: the failed and cantTell findings as results (reports/page/sarif_writer.cc).
+void write_sarif(std::ostream& out, std::span<const PageReport> reports, const Options& options);
+void write_sarif(std::ostream& out, const PageReport& report, const Options& options);
+// JUnit XML: a suite per page, a test case per WCAG criterion touched (reports/page/junit_writer.cc).
+void write_junit(std::ostream& out, std::span<const PageReport> reports, const Options& options);
+void write_junit(std::ostream& out, const PageReport& report, const Options& options);
+// EARL 1.0 in JSON-LD: every rule outcome on every page (reports/page/earl.h has the shape).
+void write_earl(std::ostream& out, std::span<const PageReport> reports, const Options& options);
+
+// The media inventory as a table for the terminal (granska check --media).
+void write_media_text(std::ostream& out, const media::Inventory& inventory, const Options& options);
+
+void write_catalogue_text(std::ostream& out, const engine::Registry& registry, const Options& options);
+void write_catalogue_json(std::ostream& out, const engine::Registry& registry, const Options& options);
+void write_catalogue_markdown(std::ostream& out, const engine::Registry& registry, const Options& options);
+
+// JSON schema version of write_json / write_catalogue_json; bumped on incompatible change.
+inline constexpr int kJsonSchemaVersion = 1;
+
+}  // namespace granska::reports

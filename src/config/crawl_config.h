@@ -1,0 +1,30 @@
+// The crawl configuration file (TOML, read with toml++; the only place that uses it).
+// Example (docs in README):
+//   user_agent = "granska (Malmö stad)"       contact = "webb@malmo.se"
+//   max_pages = 50000   max_depth = 20   concurrency_per_host = 2   delay_ms = 500
+//   [[site]]
+//   seeds = ["https://malmo.se/"]   sitemaps = ["https://malmo.se/sitemap.xml"]
+//   allowed_hosts = ["malmo.se"]    include = []   exclude = ["/sok\\?"]
+//   headers = ["Authorization: Bearer …"]   cookies = "sessionid=…"
+// Every [[site]] joins one crawl: their lists are concatenated.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/result.h"
+
+namespace granska::config {
+
+struct CrawlConfig {
+  std::vector<std::string> seeds, sitemaps, allowed_hosts, include, exclude;
+  std::vector<std::string> headers;  // secrets: never logged or written anywhere
+  std::optional<long long> max_pages, max_depth, concurrency_per_host, delay_ms;
+  std::string user_agent;            // with " (+contact)" appended when contact is set
+};
+
+// Errors: unreadable file, TOML syntax (with line), a key of the wrong type.
+Result<CrawlConfig> load_crawl_config(const std::string& path);
+
+}  // namespace granska::config

@@ -1,0 +1,108 @@
+// What a scan report reads: the stored results of completed scans, as plain data.
+//
+// The contract between the scan store (src/store, which implements ScanSource over SQLite)
+// and the report builder (src/figures + reports/scan/, which only reads through ScanSource, so its
+// tests can feed it from memory). Pages are streamed one at a time with their findings, so
+// a report over a 50,000-page scan never holds the whole scan in memory.
+//
+// Only failed and cantTell findings are stored element by element; passed and inapplicable
+// outcomes are kept per page and rule (PageRow::rule_outcomes), which is what per-criterion
+// aggregation needs ("applied on this page and passed") without storing every passed
+// element of every page.
+//
+// Everything that came from a page (URLs, titles, selectors, snippets, message arguments,
+// media names) is untrusted: writers escape it for their format.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/rule.h"
+
+namespace granska::results {
+
+using ScanId = std::int64_t;
+
+enum class ScanStatus : unsigned char { Running, Complete, Failed };
+
+struct ScanInfo {
+  ScanId id = 0;
+  std::string started;   // UTC, ISO 8601 "2026-11-23T02:00:05Z"
+  std::string finished;  // "" while running
+  ScanStatus status = ScanStatus::Running;
+  std::string granska_version;
+  std::string ruleset_hash;  // engine::Registry fingerprint: rules and their versions
+  std::string config_name;   // the configuration file's name/title the scan ran with; may be ""
+  std::size_t pages = 0;     // page records (every URL admitted, whatever happened to it)
+};
+
+struct FindingRow {
+  std::string rule;        // rule id (engine::RuleInfo::id)
+  engine::Outcome outcome = engine::Outcome::Failed;  // Failed or CantTell only
+  std::string message_id;  // engine::Message::id within the rule
+  std::vector<std::string> args;  // message arguments (untrusted)
+  std::string selector;    // "" for page-level findings
+  std::uint32_t line = 0, column = 0;
+  std::string snippet;     // untrusted
+};
+
+struct RuleOutcome {
+  std::string rule;
+  engine::Outcome outcome = engine::Outcome::Inapplicable;  // the page-level outcome
+};
+
+// kind: the crawl::PageKind name ("html", "document", "media", "captions", "skipped",
+// "redirected", "blocked", "failed").
+struct PageRow {
+  std::string url;        // normalised, as admitted
+  std::string final_url;  // after redirects
+  std::string unit;       // org::Unit::id the organisation map gave the URL
+  std::string kind;
+  long status = 0;        // HTTP status; 0 when no response
+  std::string title;      // <title>, untrusted; "" when none
+  std::string content_type;
+  std::string content_sha256;  // of the body as received; "" when not fetched
+  std::string fetched_at;      // UTC ISO 8601
+  std::string error;           // why it failed or was skipped, in Swedish ("" when none)
+  std::string error_en;
+  bool unchanged = false;      // 304 on a conditional request: results carried over
+  std::vector<RuleOutcome> rule_outcomes;  // every rule run on the page except inapplicable ones
+  std::vector<FindingRow> findings;        // failed and cantTell, in document order per rule
+};
+
+// One media item on a page (see media/inventory.h); statuses are the media rules' outcome
+// on the item, or nullopt when the rule did not apply.
+struct MediaRow {
+  std::string page_url;
+  std::string unit;
+  std::string kind;        // media::MediaKind name
+  std::string source;      // first source URL or player URL, untrusted
+  std::string name;        // accessible name, untrusted
+  std::string player;      // known player's name, "" when none
+  std::optional<engine::Outcome> captions, description, transcript, autoplay;
+};
+
+// A document (PDF, Office, ...) met during the crawl: listed for manual or document checks.
+struct DocumentRow {
+  std::string url;
+  std::string unit;
+  std::string content_type;
+  long status = 0;
+  long long size = -1;
+};
+
+class ScanSource {
+ public:
+  virtual ~ScanSource() = default;
+  // Completed scans, oldest first (running and failed scans are never shown in reports).
+  virtual std::vector<ScanInfo> complete_scans() = 0;
+  // Streams one scan's pages in URL order. `fn` may not keep references past the call.
+  virtual void for_each_page(ScanId scan, const std::function<void(const PageRow&)>& fn) = 0;
+  virtual void for_each_media(ScanId scan, const std::function<void(const MediaRow&)>& fn) = 0;
+  virtual void for_each_document(ScanId scan, const std::function<void(const DocumentRow&)>& fn) = 0;
+};
+
+}  // namespace granska::results

@@ -1,0 +1,385 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "engine/evaluate.h"
+#include "html/dom.h"
+#include "org/profile.h"
+#include "reports/scan/scan_report.h"
+#include "reports/scan/scan_report_model.h"
+#include "reports/common/html_page.h"
+#include "reports/common/xml_escape.h"
+#include "tests/figures/scan_fixture.h"
+
+namespace granska::reports {
+namespace {
+
+using figures::testing::fixture_map;
+using figures::testing::fixture_source;
+
+constexpr std::string_view kHostile = "<script>alert(1)</script> \"citat\" 'apostrof' & =SUM(A1)";
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// RFC 4180 with ';' as the separator: quoted cells may hold ';', '"' (doubled) and line ends.
+std::vector<std::vector<std::string>> parse_csv(std::string_view s) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string cell;
+  bool quoted = false, was_quoted = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c == '"' && cell.empty() && !was_quoted) {
+      quoted = was_quoted = true;
+    } else if (c == ';') {
+      row.push_back(std::move(cell));
+      cell.clear();
+      was_quoted = false;
+    } else if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') {
+      row.push_back(std::move(cell));
+      cell.clear();
+      was_quoted = false;
+      rows.push_back(std::move(row));
+      row.clear();
+      ++i;
+    } else {
+      EXPECT_NE(c, '\n') << "bare LF outside quotes";
+      cell += c;
+    }
+  }
+  EXPECT_TRUE(row.empty() && cell.empty()) << "the last row must end in CRLF";
+  return rows;
+}
+
+class ScanReportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = std::filesystem::temp_directory_path() /
+          ("granska-scan-report-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir);
+    // A page whose every untrusted field is hostile.
+    results::PageRow p = figures::testing::html_page(
+        "https://example.se/bygga/x?a=%3Cscript%3E&b=\"q\"", "stadsbyggnadsnamnden", std::string(kHostile));
+    results::FindingRow f = figures::testing::failed("image-alt", "has-name", "img[alt=\"<script>\"]",
+                                                   {std::string(kHostile), "alt"});
+    f.snippet = "<img alt=\"" + std::string(kHostile) + "\" src=x onerror=alert(1)>";
+    // has-name is a passed message in the rule, but stored as failed here only to carry
+    // arguments into the message text.
+    p.findings = {f, figures::testing::failed("link-name", "no-name", "-a[href]", {}, engine::Outcome::Failed)};
+    src.scans[1].pages.push_back(p);
+    results::MediaRow m;
+    m.page_url = p.url;
+    m.unit = p.unit;
+    m.kind = "video";
+    m.source = "javascript:alert(1)";
+    m.name = std::string(kHostile);
+    m.captions = engine::Outcome::CantTell;
+    src.scans[1].media.push_back(m);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir); }
+
+  Result<ScanReportResult> write(Lang lang = Lang::Sv) {
+    ScanReportOptions o;
+    o.lang = lang;
+    o.generated_at = "2026-11-09T08:00:00Z";
+    return write_scan_report(src, &map, *org::find_profile("dos-review"), engine::Registry::builtin(), o, dir);
+  }
+
+  std::filesystem::path dir;
+  org::OrgMap map = fixture_map();
+  figures::testing::MemoryScanSource src = fixture_source();
+};
+
+TEST_F(ScanReportTest, WritesTheFolder) {
+  auto r = write();
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->scan, 2);
+  EXPECT_EQ(r->units, 3u);
+  EXPECT_EQ(r->pages, 6u);
+  for (const char* f : {"index.html", "unit-kommunstyrelsen.html", "unit-stadsbyggnadsnamnden.html",
+                        "unit-bolaget.html", "findings.csv", "report.json"}) {
+    EXPECT_TRUE(std::filesystem::exists(dir / f)) << f;
+  }
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(e.path().extension() == ".tmp", false) << "temporary file left: " << e.path();
+  }
+  const std::string index = read_file(dir / "index.html");
+  EXPECT_NE(index.find("<html lang=\"sv\">"), std::string::npos);
+  EXPECT_NE(index.find("Nej, behöver ses över omgående"), std::string::npos);
+  EXPECT_NE(index.find("Ja, tillfredsställande"), std::string::npos);
+  EXPECT_NE(index.find("manuell granskning"), std::string::npos);  // 1.3.5 etc. are listed, not dropped
+  EXPECT_NE(index.find("role=\"img\""), std::string::npos);
+  EXPECT_NE(index.find("@media print"), std::string::npos);
+  const std::string unit = read_file(dir / "unit-kommunstyrelsen.html");
+  EXPECT_NE(unit.find("img.a"), std::string::npos);
+  EXPECT_NE(unit.find("Sidan saknar titel"), std::string::npos);
+  EXPECT_NE(unit.find("film.mp4"), std::string::npos);
+  EXPECT_NE(unit.find("fil.pdf"), std::string::npos);
+  // Grouped by criterion, then rule, with how to fix it.
+  const std::size_t h3 = unit.find("<h3>1.1.1 Icke-textuellt innehåll – 1 fel</h3>");
+  const std::size_t h4 = unit.find("<h4>", h3);
+  ASSERT_NE(h3, std::string::npos);
+  ASSERT_NE(h4, std::string::npos);
+  EXPECT_NE(unit.find("(image-alt)</h4>\n<p>Så åtgärdar du: ", h3), std::string::npos);
+  EXPECT_NE(unit.find("<h3>2.4.2 Sidtitel – 1 fel</h3>"), std::string::npos);
+  EXPECT_NE(unit.find("Sidor med flest fel"), std::string::npos);
+}
+
+TEST_F(ScanReportTest, HistoryOfOneScanStillHasTheTrend) {
+  ScanReportOptions o;
+  o.history = 1;
+  o.generated_at = "2026-11-09T08:00:00Z";
+  ASSERT_TRUE(write_scan_report(src, &map, *org::find_profile("dos-review"), engine::Registry::builtin(), o, dir).ok());
+  auto j = nlohmann::json::parse(read_file(dir / "report.json"));
+  EXPECT_EQ(j["history"].size(), 1u);
+  EXPECT_EQ(j["total"]["trend"]["new"], 2);
+  // The hostile page is only in the latest scan: its 2 failures are not "new".
+  EXPECT_EQ(j["total"]["trend"]["not_checked_before"], 2);
+  EXPECT_EQ(j["total"]["trend"]["fixed"], 2);
+  EXPECT_EQ(j["total"]["trend"]["not_rechecked"], 0);
+}
+
+TEST_F(ScanReportTest, JsonHasTheFiguresAndTrend) {
+  ASSERT_TRUE(write().ok());
+  auto j = nlohmann::json::parse(read_file(dir / "report.json"));
+  EXPECT_EQ(j["schema_version"], kScanReportJsonVersion);
+  EXPECT_EQ(j["scan"]["id"], 2);
+  EXPECT_EQ(j["previous_scan"]["id"], 1);
+  ASSERT_EQ(j["units"].size(), 3u);
+  EXPECT_EQ(j["units"][0]["id"], "kommunstyrelsen");
+  EXPECT_EQ(j["units"][0]["status"], "unsatisfactory");
+  EXPECT_EQ(j["units"][0]["figures"]["failures"], 2);
+  EXPECT_EQ(j["units"][0]["figures"]["by_criterion"]["2.4.2"]["failures"], 1);
+  EXPECT_EQ(j["units"][0]["trend"]["new"], 1);
+  EXPECT_EQ(j["units"][0]["trend"]["fixed"], 1);
+  EXPECT_EQ(j["units"][0]["trend"]["remaining"], 1);
+  EXPECT_EQ(j["units"][2]["status"], "satisfactory");
+  EXPECT_EQ(j["history"].size(), 2u);
+  EXPECT_EQ(j["profile"]["criteria"].size(), 12u);
+  EXPECT_EQ(j["documents"].size(), 1u);
+  EXPECT_EQ(j["media"].size(), 2u);
+  ASSERT_EQ(j["pages"].size(), 6u);
+  EXPECT_EQ(j["pages"][0]["url"], "https://bolaget.se/");  // URL order
+  EXPECT_EQ(j["pages"][0]["failures"], 0);
+  EXPECT_EQ(j["pages"][0]["findings"].size(), 2u);          // a warning and a cantTell
+  EXPECT_EQ(j["pages"][0]["findings"][0]["kind"], "best-practice");
+}
+
+TEST_F(ScanReportTest, CsvParsesBackToTheFindings) {
+  auto r = write();
+  ASSERT_TRUE(r.ok());
+  const std::string csv = read_file(dir / "findings.csv");
+  ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  auto rows = parse_csv(std::string_view(csv).substr(3));
+  ASSERT_EQ(rows.size(), r->findings + 1);
+  EXPECT_EQ(rows[0][0], "genomsökning");
+  const auto j = nlohmann::json::parse(read_file(dir / "report.json"));
+  std::vector<std::pair<nlohmann::json, nlohmann::json>> findings;  // (page, finding) in order
+  for (const auto& p : j["pages"]) {
+    for (const auto& f : p["findings"]) findings.emplace_back(p, f);
+  }
+  ASSERT_EQ(findings.size(), r->findings);
+  for (std::size_t i = 0; i < r->findings; ++i) {
+    const auto& row = rows[i + 1];
+    const auto& [page, f] = findings[i];
+    ASSERT_EQ(row.size(), rows[0].size());
+    EXPECT_EQ(row[4], page["url"]);
+    EXPECT_EQ(row[5], page["title"]);
+    EXPECT_EQ(row[6], f["rule"]);
+    EXPECT_EQ(row[9], f["outcome"]);
+    EXPECT_EQ(row[12], f["message_id"]);
+    const std::string sel = f["selector"];
+    // A selector starting with '-' is a formula start for Excel: neutralised with a quote.
+    EXPECT_EQ(row[14], !sel.empty() && sel[0] == '-' ? "'" + sel : sel);
+  }
+  bool hostile_title = false, neutralised = false;
+  for (const auto& row : rows) {
+    if (row[5] == kHostile) hostile_title = true;
+    if (row[14] == "'-a[href]") neutralised = true;
+    for (const std::string& cell : row) {
+      ASSERT_FALSE(!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '@' || cell[0] == '-'))
+          << "formula-like cell: " << cell;
+    }
+  }
+  EXPECT_TRUE(hostile_title);
+  EXPECT_TRUE(neutralised);
+  EXPECT_EQ(scan_report::csv_cell("=1+1"), "'=1+1");
+  EXPECT_EQ(scan_report::csv_cell("a;b\"c"), "\"a;b\"\"c\"");
+}
+
+TEST_F(ScanReportTest, HostileTextIsInertEverywhere) {
+  ASSERT_TRUE(write().ok());
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".html") continue;
+    const std::string html = read_file(e.path());
+    EXPECT_EQ(html.find("<script"), std::string::npos) << e.path();
+    EXPECT_EQ(html.find("<img"), std::string::npos) << e.path();
+    EXPECT_EQ(html.find("href=\"javascript"), std::string::npos) << e.path();
+  }
+  const std::string unit = read_file(dir / "unit-stadsbyggnadsnamnden.html");
+  EXPECT_NE(unit.find("&lt;script&gt;alert(1)&lt;/script&gt; &quot;citat&quot; &apos;apostrof&apos; &amp; =SUM(A1)"),
+            std::string::npos);
+  EXPECT_NE(unit.find("javascript:alert(1)"), std::string::npos);  // shown, as text
+  // The parsed page holds the hostile text as text, never as elements.
+  auto doc = html::Document::parse(unit);
+  for (const html::Node* n : doc->elements()) {
+    EXPECT_FALSE(n->is("script") || n->is("img")) << "an element came from page text";
+  }
+  const std::string json = read_file(dir / "report.json");
+  EXPECT_EQ(json.find("<script"), std::string::npos);
+  auto j = nlohmann::json::parse(json);
+  bool found = false;
+  for (const auto& p : j["pages"]) {
+    if (p["title"] != kHostile) continue;
+    for (const auto& f : p["findings"]) {
+      if (f["rule"] != "image-alt") continue;
+      found = true;
+      EXPECT_EQ(f["args"][0], kHostile);
+      EXPECT_EQ(f["snippet"], "<img alt=\"" + std::string(kHostile) + "\" src=x onerror=alert(1)>");
+      EXPECT_EQ(f["selector"], "img[alt=\"<script>\"]");
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(j["media"][1]["name"], kHostile);
+}
+
+// The report is a public document: granska's own rules must find no failure in it.
+TEST_F(ScanReportTest, ReportPagesPassGranskasOwnCheck) {
+  std::map<std::string, int> cant_tell;
+  for (Lang lang : {Lang::Sv, Lang::En}) {
+    ASSERT_TRUE(write(lang).ok());
+    for (const char* name : {"index.html", "unit-kommunstyrelsen.html", "unit-stadsbyggnadsnamnden.html"}) {
+      auto doc = html::Document::parse(read_file(dir / name));
+      auto ev = engine::evaluate(*doc, "https://example.se/rapport/" + std::string(name), engine::Registry::builtin());
+      for (const engine::RuleResult& r : ev.rules) {
+        for (const engine::Finding& f : r.findings) {
+          if (f.outcome == engine::Outcome::Failed) {
+            ADD_FAILURE() << name << ": " << r.rule->info.id << " (" << engine::to_string(r.rule->info.kind)
+                          << "): " << f.text(Lang::En) << " at " << engine::locate(f.node).selector;
+          } else if (f.outcome == engine::Outcome::CantTell) {
+            ++cant_tell[std::string(r.rule->info.id) + ": " + f.text(Lang::En)];
+          }
+        }
+      }
+    }
+  }
+  // cantTell needs a person; list what is left so a change that adds some is seen.
+  for (const auto& [what, n] : cant_tell) std::cout << "[cantTell x" << n << "] " << what << "\n";
+  EXPECT_TRUE(cant_tell.empty());
+}
+
+TEST_F(ScanReportTest, EnglishReport) {
+  ASSERT_TRUE(write(Lang::En).ok());
+  const std::string index = read_file(dir / "index.html");
+  EXPECT_NE(index.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(index.find("City Executive Board"), std::string::npos);
+  EXPECT_NE(index.find("No, needs attention immediately"), std::string::npos);
+  EXPECT_EQ(index.find("Kommunstyrelsen"), std::string::npos);
+  EXPECT_EQ(index.find("Översikt"), std::string::npos);
+  const std::string csv = read_file(dir / "findings.csv");
+  EXPECT_NE(csv.find("page_url"), std::string::npos);
+  EXPECT_NE(read_file(dir / "unit-kommunstyrelsen.html").find("The page has no title"), std::string::npos);
+}
+
+TEST_F(ScanReportTest, SameInputSameOutput) {
+  ASSERT_TRUE(write().ok());
+  std::map<std::string, std::string> first;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) first[e.path().filename()] = read_file(e.path());
+  ASSERT_TRUE(write().ok());
+  for (const auto& [name, content] : first) EXPECT_EQ(read_file(dir / name), content) << name;
+}
+
+TEST_F(ScanReportTest, NoCompleteScanIsAnError) {
+  figures::testing::MemoryScanSource empty;
+  ScanReportOptions o;
+  auto r = write_scan_report(empty, &map, *org::find_profile("dos-review"), engine::Registry::builtin(), o, dir);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().text(Lang::Sv).find("ingen avslutad genomsökning"), std::string::npos);
+}
+
+TEST_F(ScanReportTest, WithoutAMapStoredUnitsAreUsed) {
+  results::MediaRow m;
+  m.page_url = "https://example.se/gammal";
+  m.unit = "okand";  // met on no page
+  results::MediaRow evil = m;
+  evil.unit = "../../etc/x";
+  m.kind = "audio";
+  src.scans[1].media.push_back(m);
+  src.scans[1].media.push_back(evil);
+  ScanReportOptions o;
+  o.generated_at = "2026-11-09T08:00:00Z";
+  auto r = write_scan_report(src, nullptr, *org::find_profile("dos-review"), engine::Registry::builtin(), o, dir);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->units, 5u);
+  EXPECT_TRUE(std::filesystem::exists(dir / "unit-okand.html"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "unit-______etc_x-4.html"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "unit-bolaget.html"));
+}
+
+TEST_F(ScanReportTest, OneScanHasNoTrend) {
+  src.scans.erase(src.scans.begin());
+  ASSERT_TRUE(write().ok());
+  auto j = nlohmann::json::parse(read_file(dir / "report.json"));
+  EXPECT_TRUE(j["previous_scan"].is_null());
+  EXPECT_TRUE(j["units"][0]["trend"].is_null());
+  EXPECT_NE(read_file(dir / "index.html").find("ingen tidigare avslutad genomsökning"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace granska::reports
+
+namespace granska::reports::scan_report {
+namespace {
+
+TEST(ScanReportText, JsonStringsAreValidAndInert) {
+  EXPECT_EQ(json_string("a\xff\x01<>&\"\\\n"), "\"a\xEF\xBF\xBD\\u0001\\u003c\\u003e\\u0026\\\"\\\\\\n\"");
+  EXPECT_EQ(json_string("Malmö stad – å"), "\"Malmö stad – å\"");
+  EXPECT_EQ(nlohmann::json::parse(json_string("x\xc3(y")).get<std::string>(), "x\xEF\xBF\xBD(y");
+}
+
+TEST(ScanReportText, CsvCellsAreCleanAndQuoted) {
+  EXPECT_EQ(clean_utf8("ok\tå\x01\xfe"), "ok\tå\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(csv_cell("rad 1\r\nrad 2"), "\"rad 1\r\nrad 2\"");
+  EXPECT_EQ(csv_cell("+46 40 34 10 00"), "'+46 40 34 10 00");
+  EXPECT_EQ(csv_cell("@import"), "'@import");
+  EXPECT_EQ(csv_cell("\t=1"), "'\t=1");
+  EXPECT_EQ(csv_cell("vanlig text"), "vanlig text");
+}
+
+}  // namespace
+}  // namespace granska::reports::scan_report
+
+namespace granska::reports {
+namespace {
+
+TEST(HtmlPage, TextIsEscapedLikeXml) {
+  for (std::string_view s : {"plain text", "<a href=\"x\">&'</a>", "å\xff\xfe<\x01>\n\ttext", "\xc3", "ok\xc3\xa5ok",
+                             "\xe2\x80", "a\r\nb"}) {
+    EXPECT_EQ(html_text(s), escape_xml(s, true)) << s;
+  }
+  EXPECT_TRUE(is_http_url("HTTPS://malmo.se/"));
+  EXPECT_FALSE(is_http_url("javascript:alert(1)"));
+  EXPECT_EQ(html_link("javascript:alert(1)", "x<"), "x&lt;");
+  EXPECT_EQ(html_link("https://malmo.se/?a=1&b=\"", "Malmö"), "<a href=\"https://malmo.se/?a=1&amp;b=&quot;\">Malmö</a>");
+}
+
+}  // namespace
+}  // namespace granska::reports

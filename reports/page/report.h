@@ -34,6 +34,8 @@ struct Options {
   bool color = false;        // ANSI colours (text only; the CLI enables it on a terminal)
   bool show_passed = false;  // text: list passed elements too (JSON always has every outcome)
   const Suppressions* suppressed = nullptr;  // SARIF and JUnit: failures accepted for now
+  bool media_table = false;  // text: the page's video and audio as a table (check --media)
+  bool terminal = false;     // text goes to a terminal: page text escaped line by line
 };
 
 // A checked page: what was loaded and what the rules found.

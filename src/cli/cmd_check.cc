@@ -16,7 +16,7 @@
 #include "input/load.h"
 #include "pipeline/check_document.h"
 #include "pipeline/check_page.h"
-#include "reports/page/report.h"
+#include "reports/formats.h"
 
 namespace granska::cli {
 
@@ -105,20 +105,11 @@ int run_check(const CheckOptions& o) {
               : reports::PageReport{checked_document->page, evaluation, nullptr, &checked_document->document};
   for (const std::string& format : *formats) {
     const std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
-    const reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};
+    reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};
+    ro.media_table = o.media;
+    const reports::Format* f = reports::find_format(format);
     const bool written = write_output(path, lang, [&](std::ostream& out) {
-      if (format == "json") {
-        reports::write_json(out, report, ro);
-      } else if (format == "sarif") {
-        reports::write_sarif(out, report, ro);
-      } else if (format == "junit") {
-        reports::write_junit(out, report, ro);
-      } else if (format == "earl") {
-        reports::write_earl(out, std::span<const reports::PageReport>(&report, 1), ro);
-      } else {
-        reports::write_text(out, report, ro);
-        if (o.media && checked) reports::write_media_text(out, checked->inventory, ro);
-      }
+      f->pages(out, std::span<const reports::PageReport>(&report, 1), ro);
     });
     if (!written) return kExitFailed;
   }
@@ -140,7 +131,7 @@ RunFn register_check(CLI::App& app, Lang lang) {
                   tr(lang, "Utdataformat: text, json, sarif, junit eller earl; flera med komma (kräver --output-dir)",
                      "Output format: text, json, sarif, junit or earl; several separated by commas (need --output-dir)"))
       ->delimiter(',')
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "earl"}));
+      ->check(CLI::IsMember(reports::page_format_names()));
   add_fail_on_option(*cmd, o->fail_on, lang);
   CLI::Option* output =
       cmd->add_option("-o,--output", o->output, tr(lang, "Skriv rapporten till en fil", "Write the report to a file"));

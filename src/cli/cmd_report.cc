@@ -8,7 +8,6 @@
 #include "cli/commands.h"
 #include "cli/load_config.h"
 #include "config/org_config.h"
-#include "cli/scan_steps.h"
 #include "store/scan_source.h"
 #include "engine/registry.h"
 #include "reports/scan/scan_report.h"
@@ -16,7 +15,17 @@
 
 namespace granska::cli {
 
-int run_report_step(const ReportStep& o) {
+namespace {
+
+struct ReportOptions {
+  std::string db;
+  std::string config;
+  std::string out;
+  std::string lang = "sv";
+  std::size_t scans = 6;  // scans shown in the charts
+};
+
+int run_report(const ReportOptions& o) {
   const Lang lang = *parse_lang(o.lang);
   const std::optional<config::OrgConfig> loaded = load_valid_org_config(o.config, lang);
   if (!loaded) return kExitFailed;
@@ -36,7 +45,6 @@ int run_report_step(const ReportStep& o) {
     print_error(written.error().text(lang));
     return kExitFailed;
   }
-  if (o.quiet) return kExitOk;
   std::cout << tr(lang, "Rapporten för genomsökning ", "The report for scan ") << written->scan
             << tr(lang, " är skriven till ", " is written to ") << reports::escape_for_terminal(o.out) << " ("
             << written->pages << tr(lang, " sidor, ", " pages, ") << written->units << tr(lang, " enheter, ", " units, ")
@@ -45,8 +53,10 @@ int run_report_step(const ReportStep& o) {
   return kExitOk;
 }
 
+}  // namespace
+
 RunFn register_report(CLI::App& app, Lang lang) {
-  auto o = std::make_shared<ReportStep>();
+  auto o = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand(
       "report", tr(lang, "Skriv rapportmappen (HTML, CSV, JSON) för den senaste genomsökningen",
                    "Write the report folder (HTML, CSV, JSON) for the latest scan"));
@@ -59,7 +69,7 @@ RunFn register_report(CLI::App& app, Lang lang) {
   cmd->add_option("--scans", o->scans,
                   tr(lang, "Antal genomsökningar i diagrammen (standard 6)", "Scans shown in the charts (default 6)"))
       ->check(CLI::Range(1, 1000));
-  return [o] { return run_report_step(*o); };
+  return [o] { return run_report(*o); };
 }
 
 }  // namespace granska::cli

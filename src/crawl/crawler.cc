@@ -65,7 +65,7 @@ struct Done {
 // the queues here need no cap of their own.
 class WorkerPool {
  public:
-  WorkerPool(int n, const CrawlOptions& options, const PageRenderer& render, fetch::Multi& multi)
+  WorkerPool(int n, const CrawlOptions& options, const PageRenderer& render, fetch::Transfers& multi)
       : options_(options), render_(render), multi_(multi) {
     for (int i = 0; i < n; ++i) threads_.emplace_back([this] { run(); });
   }
@@ -156,7 +156,7 @@ class WorkerPool {
 
   const CrawlOptions& options_;
   const PageRenderer& render_;
-  fetch::Multi& multi_;
+  fetch::Transfers& multi_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Job> jobs_;
@@ -169,7 +169,13 @@ class Crawl {
  public:
   Crawl(const CrawlOptions& o, Frontier frontier, const PageSink& sink, const ProgressFn& progress,
         const std::atomic<bool>* stop)
-      : o_(o), frontier_(std::move(frontier)), sink_(sink), progress_(progress), stop_(stop) {}
+      : o_(o),
+        frontier_(std::move(frontier)),
+        sink_(sink),
+        progress_(progress),
+        stop_(stop),
+        own_network_(o.transfers ? nullptr : std::make_unique<fetch::Multi>()),
+        multi_(o.transfers ? *o.transfers : *own_network_) {}
 
   CrawlStats run(const PageRenderer& render) {
     const int workers = o_.workers > 0 ? o_.workers
@@ -496,7 +502,8 @@ class Crawl {
   const PageSink& sink_;
   const ProgressFn& progress_;
   const std::atomic<bool>* stop_;
-  fetch::Multi multi_;
+  std::unique_ptr<fetch::Transfers> own_network_;  // libcurl, unless the options give a network
+  fetch::Transfers& multi_;
   WorkerPool* pool_ = nullptr;
   std::unordered_map<std::uint64_t, InFlight> transfers_;
   std::unordered_map<std::string, Robots> robots_;

@@ -19,6 +19,7 @@
 
 #include "crawl/frontier.h"
 #include "fetch/fetch.h"
+#include "fetch/multi.h"
 #include "input/load.h"
 #include "pipeline/check_page.h"
 #include "results/scan_data.h"
@@ -60,6 +61,7 @@ struct CrawlOptions {
   Journal* journal = nullptr;          // persistence hooks; not owned; may be null
   const ResumeState* resume = nullptr; // continue an interrupted crawl; may be null
   PreviousLookup previous;             // a later scan: conditional requests; may be empty
+  fetch::Transfers* transfers = nullptr;  // the network; null: libcurl (tests: an in-memory web)
 };
 
 enum class PageKind {

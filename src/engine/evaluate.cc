@@ -29,6 +29,13 @@ std::string_view to_string(Impact i) {
   return "";
 }
 
+Impact impact_from_string(std::string_view name) {
+  if (name == "critical") return Impact::Critical;
+  if (name == "serious") return Impact::Serious;
+  if (name == "moderate") return Impact::Moderate;
+  return Impact::Minor;
+}
+
 std::string_view to_string(RuleKind k) {
   return k == RuleKind::Requirement ? "requirement" : "best-practice";
 }

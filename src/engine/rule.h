@@ -31,7 +31,9 @@ enum class RuleKind : unsigned char { Requirement, BestPractice };
 std::string_view to_string(Outcome o);  // "passed", "failed", "cantTell", "inapplicable"
 std::string_view to_string(Impact i);   // "critical", "serious", "moderate", "minor"
 std::string_view to_string(RuleKind k); // "requirement", "best-practice"
-
+// "critical" … "minor" (as to_string(Impact) writes them); anything else is Minor, the
+// lowest, so a gate given an unknown name fails on more, never on less.
+Impact impact_from_string(std::string_view name);
 // What a rule checks: web pages (HTML), PDF documents, or Office documents (docx, xlsx,
 // pptx and the old binary formats).
 enum class Subject : unsigned char { Page, Pdf, Office };

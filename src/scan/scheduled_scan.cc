@@ -1,0 +1,157 @@
+#include "scan/scheduled_scan.h"
+
+#include <filesystem>
+
+#include "config/crawl_config.h"
+#include "engine/registry.h"
+#include "scan/report_folders.h"
+#include "store/scan_source.h"
+#include "util/lock_file.h"
+
+namespace granska::scan {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string tr(Lang lang, std::string_view sv, std::string_view en) { return std::string(lang == Lang::En ? en : sv); }
+
+ScheduledScanResult failed(Error e) {
+  ScheduledScanResult r;
+  r.ended = ScheduledScanResult::Ended::Failed;
+  r.error = std::move(e);
+  return r;
+}
+
+// The crawl into the database: a new scan, or the interrupted one continued with its own
+// settings. Errors name why; the caller says that no report was written.
+Result<StoredCrawlResult> crawl_step(const ScheduledScan& s, const ScanObserver& observer, ScanDatabase& db,
+                                     bool resume) {
+  CrawlSettings settings;
+  settings.config = s.config_path;
+  settings.seeds = s.seeds;
+  settings.lang = s.lang == Lang::En ? "en" : "sv";
+  settings.print_pages = false;  // the scan's pages go to the database only
+  fetch::Options fetch;
+  Result<config::CrawlConfig> file = config::load_crawl_config(s.config_path);
+  if (!file) return file.error();
+  apply_crawl_config(settings, fetch, *file, [](std::string_view) { return false; }, !s.seeds.empty());
+  if (resume) {
+    Result<CrawlSettings> stored = db.interrupted_settings();
+    if (!stored) return stored.error();
+    settings = std::move(*stored);
+    settings.config = s.config_path;
+  }
+  StoredCrawl request;
+  request.settings = std::move(settings);
+  request.resume = resume;
+  request.fetch = fetch;
+  request.workers = s.workers;
+  request.units = s.config->map ? &*s.config->map : nullptr;
+  request.config_name = fs::path(s.config_path).filename().string();
+  request.network = s.network;
+  request.stop = s.stop;
+  Result<StoredCrawlResult> crawled = db.crawl(std::move(request), observer.pages);
+  if (!crawled) return crawled.error();
+  if (observer.crawled) observer.crawled(*crawled);
+  if (crawled->stats.interrupted) {
+    return Error{"the crawl was interrupted; it continues at the next run",
+                 "genomsökningen avbröts; den fortsätter vid nästa körning"};
+  }
+  if (crawled->nothing_checked) {
+    return Error{"no page could be checked; the scan is marked failed in " + s.db,
+                 "ingen sida kunde granskas; genomsökningen är markerad som misslyckad i " + s.db};
+  }
+  return crawled;
+}
+
+}  // namespace
+
+ScheduledScanResult run_scheduled_scan(const ScheduledScan& s, const ScanObserver& observer) {
+  const Lang lang = s.lang;
+  auto say = [&](const std::string& line) {
+    if (observer.say) observer.say(line);
+  };
+  auto warn = [&](const Error& e) {
+    if (observer.warn) observer.warn(e);
+  };
+  const config::OrgConfig& config = *s.config;
+  const std::string lock_path =
+      config.scan.lock.empty() ? s.db + ".lock" : config::resolve_config_path(s.config_path, config.scan.lock);
+
+  std::error_code ec;
+  if (const fs::path dir = fs::path(s.db).parent_path(); !dir.empty()) fs::create_directories(dir, ec);
+  bool held = false;
+  Result<LockFile> lock = LockFile::acquire(lock_path, &held);
+  if (!lock) {
+    ScheduledScanResult r = failed(lock.error());
+    if (held) r.ended = ScheduledScanResult::Ended::Locked;
+    return r;
+  }
+
+  // 1. Crawl. An interrupted scan (killed, machine restarted) is continued rather than
+  //    abandoned: the night's work so far is not thrown away.
+  {
+    Result<std::unique_ptr<ScanDatabase>> db = ScanDatabase::open(s.db, false);
+    if (!db) return failed(db.error());
+    std::optional<store::CrawlStore::ScanRef> latest = (*db)->store().latest_scan();
+    const bool resume = latest && latest->status == results::ScanStatus::Running && !latest->options.empty();
+    if (resume) {
+      say(tr(lang, "fortsätter den avbrutna genomsökningen ", "continuing the interrupted scan ") +
+          std::to_string(latest->id));
+    }
+    say(tr(lang, "genomsöker enligt ", "crawling as configured in ") + s.config_path +
+        tr(lang, " till databasen ", " into the database ") + s.db);
+    Result<StoredCrawlResult> crawled = crawl_step(s, observer, **db, resume);
+    if (!crawled) {
+      warn(crawled.error());
+      return failed(Error{"the crawl failed; no report was written", "genomsökningen misslyckades; ingen rapport skrevs"});
+    }
+  }
+
+  // 2. Report, into a folder of its own named after the scan.
+  auto source = store::open_scan_source(s.db);
+  if (!source) return failed(source.error());
+  const std::vector<results::ScanInfo> scans = (*source)->complete_scans();
+  if (scans.empty()) return failed(Error{"the database holds no complete scan", "databasen har ingen avslutad genomsökning"});
+  ScheduledScanResult result;
+  result.scan = scans.back().id;
+  const std::string folder = report_folder_name(scans.back().started, scans.back().id);
+  fs::create_directories(s.reports, ec);
+  const fs::path out = fs::path(s.reports) / folder;
+  result.report = out.string();
+  reports::ScanReportOptions options;
+  options.lang = lang;
+  options.history = s.chart_scans;
+  options.thresholds = config.status;
+  auto written = reports::write_scan_report(**source, config.map ? &*config.map : nullptr, config.profile,
+                                            engine::Registry::builtin(), options, out);
+  source->reset();
+  if (!written) return failed(written.error());
+  if (observer.reported) observer.reported(*written, out.string());
+  if (Status linked = point_latest_report(s.reports, folder); !linked) warn(linked.error());
+
+  // 3. Prune. A failure here loses nothing: the scan and its report are written.
+  if (config.scan.keep > 0) {
+    auto removed = store::prune_scans(s.db, static_cast<std::size_t>(config.scan.keep));
+    if (!removed) return failed(removed.error());
+    if (!removed->empty()) {
+      say(tr(lang, "tog bort ", "removed ") + std::to_string(removed->size()) +
+          tr(lang, " gamla genomsökningar (behåller ", " old scans (keeping ") + std::to_string(config.scan.keep) + ")");
+    }
+  }
+  if (config.scan.keep_reports > 0) {
+    const PrunedFolders pruned = prune_report_folders(s.reports, static_cast<std::size_t>(config.scan.keep_reports));
+    for (const Error& e : pruned.errors) warn(e);
+    if (!pruned.removed.empty()) {
+      say(tr(lang, "tog bort ", "removed ") + std::to_string(pruned.removed.size()) +
+          tr(lang, " gamla rapportmappar (behåller ", " old report folders (keeping ") +
+          std::to_string(config.scan.keep_reports) + ")");
+    }
+  }
+  say(tr(lang, "klar: ", "done: ") + (out / "index.html").string());
+  result.ended = ScheduledScanResult::Ended::Done;
+  return result;
+}
+
+}  // namespace granska::scan

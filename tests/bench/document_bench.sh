@@ -59,11 +59,14 @@ for ((i = 0; i < runs; i++)); do
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
 echo "check, median of $runs runs: ${median} ms (all: ${times[*]})"
-/usr/bin/time -f "peak memory: %M KB" "$granska" check --format json "$tmp/report.pdf" > /dev/null || true
+/usr/bin/time -f "peak memory: %M KB, CPU %U s user + %S s system" "$granska" check --format json "$tmp/report.pdf" > /dev/null || true
 
 corpus="$(dirname "$0")/../../../shared/pdfua"
 if [ -d "$corpus" ]; then
   largest=$(find "$corpus" -name '*.pdf' -printf '%s\t%p\n' | sort -n | tail -1 | cut -f2)
   echo "largest corpus file: $(basename "$largest") ($(($(wc -c < "$largest") / 1024)) KB)"
-  /usr/bin/time -f "peak memory: %M KB, %e s" "$granska" check --format json "$largest" > /dev/null || true
+  /usr/bin/time -f "peak memory: %M KB, %e s wall, CPU %U s user + %S s system" "$granska" check --format json "$largest" > /dev/null || true
 fi
+# For comparison: the same command on a one-page document (process start, rule registry).
+/usr/bin/time -f "one-page fixture: %e s wall, %M KB" "$granska" check --format json \
+  "$(dirname "$0")/../../fixtures/documents/tagged.pdf" > /dev/null || true

@@ -51,6 +51,7 @@ Result<StoredCrawlResult> crawl_step(const ScheduledScan& s, const ScanObserver&
   request.config_name = fs::path(s.config_path).filename().string();
   request.network = s.network;
   request.stop = s.stop;
+  request.watchdog_ms = s.watchdog_ms;
   Result<StoredCrawlResult> crawled = db.crawl(std::move(request), observer.pages);
   if (!crawled) return crawled.error();
   if (observer.crawled) observer.crawled(*crawled);

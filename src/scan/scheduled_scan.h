@@ -32,6 +32,7 @@ struct ScheduledScan {
   int workers = 0;                       // 0: one per core
   fetch::Transfers* network = nullptr;   // null: libcurl
   const std::atomic<bool>* stop = nullptr;
+  int watchdog_ms = 0;                   // see StoredCrawl::watchdog_ms
 };
 
 // What the operator is told; every member may be empty.

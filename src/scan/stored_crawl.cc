@@ -5,6 +5,7 @@
 #include "engine/registry.h"
 #include "granska_version.h"
 #include "results/rows_from_page.h"
+#include "scan/check_journal.h"
 #include "util/clock.h"
 
 namespace granska::scan {
@@ -190,6 +191,17 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
   }
 
   crawl::ResumeState resume;
+  // Pages that were in check when an earlier run of this scan stopped (check_journal.h).
+  CheckJournalFile check_journal(path_ + ".checking");
+  std::set<std::string> poison;
+  if (request.resume) {
+    const std::string key = "stopped-checks:" + std::to_string(resumed->id);
+    const std::map<std::string, int> counts =
+        count_stops(db.meta(key).value_or(""), check_journal.in_check_when_stopped());
+    if (Status st = db.set_meta(key, format_stops(counts)); !st) return st.error();
+    poison = poison_pages(counts);
+  }
+  if (Status st = check_journal.start(); !st) return st.error();
   if (request.resume) {
     db.use_scan(resumed->id);
     auto loaded = db.load();
@@ -208,6 +220,9 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
   co.transfers = request.network;
   if (request.resume) co.resume = &resume;
   if (ref.store) co.previous = ref.lookup();
+  co.check_journal = &check_journal;
+  if (!poison.empty()) co.do_not_check = [&poison](std::string_view url) { return poison.contains(std::string(url)); };
+  co.watchdog_ms = request.watchdog_ms;
 
   const engine::Impact threshold = engine::impact_from_string(s.fail_on);
   // The structured rows are built on the worker while the checked page lives.
@@ -256,6 +271,7 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
         !st) {
       return st.error();
     }
+    check_journal.remove();
   }
   return out;
 }

@@ -11,8 +11,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev
   chromium
   libqpdf-dev libzip-dev
-  # Test fixtures only (scripts/make-document-fixtures.sh; the build never needs them):
-  qpdf poppler-utils zip
+  # Document fixtures and tests/bench/document_bench.sh only (scripts/make-document-fixtures.sh); the build never needs them:
+  qpdf zip
 )
 # Node.js only drives the browser tests (tests/browser); the program never needs it. A
 # machine that already has node (e.g. from NodeSource) keeps it.

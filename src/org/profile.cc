@@ -84,6 +84,10 @@ CriterionCoverage coverage_of(const engine::Registry& registry, std::string_view
   for (const engine::Rule* rule : registry.rules()) {  // sorted by id, so the lists are too
     const auto& crit = rule->info.criteria;
     if (std::none_of(crit.begin(), crit.end(), [&](engine::CriterionRef r) { return r.number == number; })) continue;
+    if (rule->info.subject != engine::Subject::Page) {
+      out.document_rules.push_back(rule->info.id);
+      continue;
+    }
     (rule->info.kind == engine::RuleKind::Requirement ? out.requirement_rules : out.best_practice_rules)
         .push_back(rule->info.id);
   }

@@ -61,6 +61,10 @@ struct CriterionCoverage {
   Coverage coverage = Coverage::Manual;
   std::vector<std::string_view> requirement_rules;    // rule ids, sorted
   std::vector<std::string_view> best_practice_rules;  // rule ids, sorted
+  // PDF and Office rules that test the criterion for documents (EN 301 549 clause 10),
+  // sorted. They do not change `coverage`, which is about web pages: a document rule
+  // finding nothing says nothing about the pages.
+  std::vector<std::string_view> document_rules;
 };
 
 // Coverage of one criterion by `registry`'s rules. Precondition: find_criterion(number).

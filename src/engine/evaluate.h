@@ -1,6 +1,7 @@
 // Runs rules over one parsed page and collects their outcomes.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,11 +16,15 @@ struct RuleResult {
   Outcome outcome;  // the page-level outcome: failed > cantTell > passed > inapplicable
   std::vector<Finding> findings;
   std::string error;  // non-empty when the rule threw: a bug, reported as cantTell
+  // Findings beyond the per-outcome cap (Reporter), counted but not kept, indexed by
+  // Outcome: reports say "and N more".
+  std::array<std::size_t, 4> omitted{};
+  std::size_t omitted_total() const { return omitted[0] + omitted[1] + omitted[2] + omitted[3]; }
 };
 
 struct PageEvaluation {
   std::vector<RuleResult> rules;  // in registry order
-  std::size_t count(Outcome o) const;  // findings with this outcome, over all rules
+  std::size_t count(Outcome o) const;  // findings with this outcome, over all rules (omitted ones too)
   // Whether a requirement rule failed with at least this impact: the --fail-on gate.
   // Best-practice warnings fail no criterion, so they never count.
   bool fails_at(Impact threshold) const;

@@ -11,6 +11,7 @@
 
 #include "fetch/easy_reset.h"
 #include "granska_version.h"
+#include "url/url.h"
 #include "util/text.h"
 
 namespace granska::fetch {
@@ -336,20 +337,33 @@ std::string format_size(std::size_t bytes) {
   return std::to_string(bytes) + " B";
 }
 
-std::string url_for_message(std::string_view url) {
-  std::string out(url);
-  // Drop credentials: scheme://user:password@host/… → scheme://host/…
-  const std::size_t scheme_end = out.find("://");
-  if (scheme_end != std::string::npos) {
-    const std::size_t host_start = scheme_end + 3;
-    const std::size_t authority_end = out.find_first_of("/?#", host_start);
-    const std::size_t at =
-        out.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end);
-    if (at != std::string::npos && at >= host_start &&
-        (authority_end == std::string::npos || at < authority_end)) {
-      out.erase(host_start, at + 1 - host_start);
+Status validate_header(std::string_view header) {
+  std::size_t colon = header.find(':');
+  if (colon == std::string_view::npos) {
+    return Error{"the HTTP header has no colon; write \"Name: value\"",
+                 "HTTP-huvudet saknar kolon, skriv \"Namn: värde\""};
+  }
+  std::string_view name = header.substr(0, colon);
+  auto tchar = [](char c) {  // RFC 9110 §5.6.2
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  };
+  if (name.empty() || !std::all_of(name.begin(), name.end(), tchar)) {
+    return Error{"invalid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+                 "ogiltigt namn på HTTP-huvud (bara bokstäver, siffror och !#$%&'*+-.^_`|~)"};
+  }
+  for (char c : header.substr(colon + 1)) {  // RFC 9110 §5.5
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7F) {
+      return Error{"the HTTP header value contains a control character (such as a line break)",
+                   "HTTP-huvudets värde innehåller ett styrtecken (t.ex. radbrytning)"};
     }
   }
+  return ok_status();
+}
+
+std::string url_for_message(std::string_view url) {
+  std::string out = url::without_userinfo(url);  // scheme://user:password@host/… → scheme://host/…
   if (out.size() > kMaxUrlInMessage) out = text::truncate_utf8(out, kMaxUrlInMessage);
   return out;
 }

@@ -73,6 +73,11 @@ std::string default_user_agent();
 // "20 MB", "512 kB", "300 B": how size limits are written in messages (fetch and input).
 std::string format_size(std::size_t bytes);
 
+// Refuses an extra request header ("Name: value", from -H or a config file) that cannot be
+// sent as written: no colon, a name that is not an RFC 9110 token, or a control character
+// (CR, LF, NUL, …; tab is allowed) in the value, which would inject a header of its own.
+Status validate_header(std::string_view header);
+
 // A URL made fit for a message: user:password@ removed, at most 300 characters.
 std::string url_for_message(std::string_view url);
 

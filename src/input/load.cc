@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "html/dom.h"
+#include "url/url.h"
 #include "util/sha256.h"
 #include "util/text.h"
 
@@ -246,6 +248,17 @@ Result<Raw> read_http(const std::string& target, const Options& opts, fetch::Fet
   return raw;
 }
 
+// The page's addresses as stored and shown: without user:password@ (the fetch itself used
+// them as given).
+void redact_userinfo(Page& page, std::string url) {
+  page.target = url::without_userinfo(page.target);
+  page.url = url::without_userinfo(url);
+  for (fetch::Redirect& r : page.redirects) {
+    r.from = url::without_userinfo(r.from);
+    r.to = url::without_userinfo(r.to);
+  }
+}
+
 void add_notes(Page& page) {
   if (const std::size_t n = page.redirects.size(); n > 0) {
     const std::string count_en = n == 1 ? "once" : std::to_string(n) + " times";
@@ -253,6 +266,13 @@ void add_notes(Page& page) {
     const std::string url = fetch::url_for_message(page.url);
     page.notes.push_back(Error{"Redirected " + count_en + "; the page checked is " + url,
                                "Omdirigerades " + count_sv + "; sidan som granskas är " + url});
+  }
+  if (std::size_t dropped = html::cap_attributes(page.decoded.text); dropped > 0) {
+    const std::string n = std::to_string(dropped);
+    const std::string cap = std::to_string(html::kMaxAttributesPerElement);
+    page.notes.push_back(Error{n + " attributes were ignored: granska reads at most " + cap +
+                                   " attributes of an element",
+                               n + " attribut ignorerades: granska läser högst " + cap + " attribut per element"});
   }
   const html::Decoded& d = page.decoded;
   if (d.replaced > 0) {
@@ -291,7 +311,7 @@ Result<Page> load_impl(const std::string& target, const Options& opts, fetch::Fe
     raw = read_file(target, opts);
   }
   if (!raw) return raw.error();
-  page.url = std::move(raw->url);
+  redact_userinfo(page, std::move(raw->url));
 
   const std::string_view kind = html::binary_kind(raw->bytes);
   // UTF-16 without a BOM is full of NULs; trust a header that says so.
@@ -322,8 +342,8 @@ Result<Page> make_page(std::string target, std::string url, std::vector<fetch::R
                        long http_status, std::string_view bytes, std::string_view content_type) {
   Page page;
   page.target = std::move(target);
-  page.url = std::move(url);
   page.redirects = std::move(redirects);
+  redact_userinfo(page, std::move(url));
   page.http_status = http_status;
   const std::string_view kind = html::binary_kind(bytes);
   const std::string_view declared =

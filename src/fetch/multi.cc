@@ -83,6 +83,7 @@ struct Transfer {
   std::string user_agent;
   std::string body;
   bool over_limit = false;
+  bool truncated = false;  // cut at max_body_bytes on purpose (Request::truncate_body)
   bool skipped = false;
   std::array<char, CURL_ERROR_SIZE> errbuf{};
   Clock::time_point start;
@@ -125,6 +126,11 @@ std::size_t on_write(char* data, std::size_t size, std::size_t count, void* user
     }
   }
   if (t->body.size() + n > t->request.options.max_body_bytes) {
+    if (t->request.truncate_body) {
+      t->body.append(data, t->request.options.max_body_bytes - t->body.size());
+      t->truncated = true;
+      return 0;  // enough read: stop the transfer (a decompression bomb is never inflated whole)
+    }
     t->over_limit = true;
     return 0;
   }
@@ -228,7 +234,9 @@ void Multi::add(Request request) {
   // Low-speed timeout: a server trickling bytes must not hold a slot for the whole limit.
   curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 100L);
   curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, std::max(1L, o.total_timeout_ms / 3000));
-  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_body_bytes));
+  // A declared size over the cap fails at once, unless the caller wants the first part.
+  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
+                   static_cast<curl_off_t>(t->request.truncate_body ? 0 : o.max_body_bytes));
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_write);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, t.get());
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
@@ -271,7 +279,7 @@ std::vector<Completion> Multi::wait(int timeout_ms) {
     curl_off_t length = -1;
     curl_easy_getinfo(h, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
     c.declared_size = static_cast<long long>(length);
-    if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && t.skipped)) {
+    if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && (t.skipped || t.truncated))) {
       c.ok = true;
       curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &c.status);
       char* type = nullptr;
@@ -285,6 +293,7 @@ std::vector<Completion> Multi::wait(int timeout_ms) {
       if (retry > 0) c.retry_after_s = static_cast<long>(retry);
       c.body = std::move(t.body);
       c.body_skipped = t.skipped;
+      c.body_truncated = t.truncated;
       c.etag = std::move(t.etag);
       c.last_modified = std::move(t.last_modified);
     } else {

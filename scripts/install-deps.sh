@@ -9,6 +9,7 @@ packages=(
   libgumbo-dev libcurl4-openssl-dev libxml2-dev nlohmann-json3-dev
   libcli11-dev libtomlplusplus-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev
+  clang-14 libclang-rt-14-dev  # the libFuzzer targets (scripts/fuzz.sh)
   chromium
 )
 # Node.js only drives the browser tests (tests/browser); the program never needs it. A

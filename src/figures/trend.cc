@@ -152,7 +152,8 @@ Result<DiffResult> diff(results::ScanSource& source, results::ScanId a, results:
   const RuleIndex rules(registry, profile);
   UnitResolver units(map);
   KeyCollector ka, kb;
-  for (auto [id, keys] : {std::pair{a, &ka}, std::pair{b, &kb}}) {
+  for (auto [id, collector] : {std::pair{a, &ka}, std::pair{b, &kb}}) {
+    KeyCollector* keys = collector;  // a lambda may not capture a structured binding before clang 16 (fuzz build)
     source.for_each_page(id, [&](const results::PageRow& page) {
       keys->add_page(page, units.unit_of(page.url, page.unit), rules);
     });

@@ -39,6 +39,7 @@ input::Options InputFlags::to_options() const {
   in.fetch.connect_timeout_ms = static_cast<long>(connect_timeout_s * 1000);
   in.fetch.user_agent = user_agent;
   in.fetch.headers = headers;
+  in.fetch.allow_private_addresses = allow_private_addresses;
   return in;
 }
 
@@ -50,6 +51,9 @@ void add_input_options(CLI::App& cmd, InputFlags& f, Lang lang) {
       ->check(positive_up_to(kMaxTimeoutSeconds, lang, tr(lang, "sekunder", "seconds")));
   cmd.add_option("--max-size", f.max_size_mb, tr(lang, "Största sidstorlek, MB", "Largest page size, MB"))
       ->check(positive_up_to(kMaxSizeMb, lang, "MB"));
+  cmd.add_flag("--allow-private-addresses", f.allow_private_addresses,
+               tr(lang, "Följ omdirigeringar till privata och lokala adresser (10.x, 192.168.x, 127.x) även från en publik sida",
+                  "Follow redirects to private and loopback addresses (10.x, 192.168.x, 127.x) from a public page too"));
   cmd.add_option("--user-agent", f.user_agent, tr(lang, "Egen User-Agent", "Custom User-Agent"));
   cmd.add_option("-H,--header", f.headers,
                  tr(lang, "Extra HTTP-huvud, \"Namn: värde\" (visas aldrig i rapporter)",

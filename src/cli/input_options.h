@@ -17,6 +17,7 @@ struct InputFlags {
   double max_size_mb = 20;
   std::string user_agent;
   std::vector<std::string> headers;
+  bool allow_private_addresses = false;
 
   input::Options to_options() const;
 };

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "fetch/easy_reset.h"
+#include "fetch/socket_guard.h"
 #include "granska_version.h"
 #include "url/url.h"
 #include "util/text.h"
@@ -147,6 +148,7 @@ class CurlFetcher final : public Fetcher {
 
     Response response;
     response.url = url;
+    guard_.reset(opts);  // one target scope for the whole chain of hops
     std::string current = url;
     std::set<std::string> seen{current};
     const std::string first_origin = origin_of(url);
@@ -185,16 +187,19 @@ class CurlFetcher final : public Fetcher {
       curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_write);
       curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
       curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf_.data());
+      guard_.install(h);
 
       const auto hop_start = Clock::now();
       const CURLcode rc = curl_easy_perform(h);
       const long hop_ms = static_cast<long>(
           std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - hop_start).count());
       if (rc != CURLE_OK) {
+        if (!guard_.refused.empty()) return guard_.error(current);
         return transfer_error(rc, errbuf_.data(), current, opts, sink.over_limit, connect_ms,
                               budget, hop_ms);
       }
 
+      guard_.learn_target(h);
       long status = 0;
       curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
       char* location = nullptr;
@@ -319,6 +324,7 @@ class CurlFetcher final : public Fetcher {
 
   Easy easy_;
   std::array<char, CURL_ERROR_SIZE> errbuf_{};  // outlives every transfer on easy_
+  SocketGuard guard_;  // the address guard of the current get(); outlives its transfers
 };
 
 }  // namespace

@@ -4,10 +4,12 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "fetch/address_guard.h"
 #include "util/result.h"
 
 namespace granska::fetch {
@@ -28,6 +30,16 @@ struct Options {
   // are sent; curl matches each cookie's domain and path, so none leaks to another site.
   // Empty: no cookies. The file's contents are never in messages or logs.
   std::string cookie_file;
+  // Connect to private and loopback addresses even when the target is public (see
+  // address_guard.h: link-local addresses are refused whatever this says).
+  bool allow_private_addresses = false;
+  // The scope the guard judges private and loopback addresses against; unset: the scope of
+  // the transfer's first connection (for get(), of its first hop). A crawl sets the scope
+  // of its seeds here, so that no hop of any page may lead elsewhere.
+  std::optional<AddressScope> target_scope;
+  // Called before every connection once the guard allowed it; tests refuse anything but
+  // loopback with it. Empty: none.
+  ConnectHook connect_hook;
 };
 
 // One hop of a redirect chain: `from` answered `status` with Location `to` (absolute).

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "fetch/easy_reset.h"
+#include "fetch/socket_guard.h"
 #include "util/text.h"
 
 namespace granska::fetch {
@@ -85,6 +86,7 @@ struct Transfer {
   bool over_limit = false;
   bool truncated = false;  // cut at max_body_bytes on purpose (Request::truncate_body)
   bool skipped = false;
+  SocketGuard guard;  // every connection of this transfer, redirects curl follows included
   std::array<char, CURL_ERROR_SIZE> errbuf{};
   Clock::time_point start;
   std::string etag, last_modified;  // of the latest response's header block
@@ -237,6 +239,8 @@ void Multi::add(Request request) {
   // A declared size over the cap fails at once, unless the caller wants the first part.
   curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
                    static_cast<curl_off_t>(t->request.truncate_body ? 0 : o.max_body_bytes));
+  t->guard.reset(t->request.options);
+  t->guard.install(h);
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_write);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, t.get());
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
@@ -296,6 +300,8 @@ std::vector<Completion> Multi::wait(int timeout_ms) {
       c.body_truncated = t.truncated;
       c.etag = std::move(t.etag);
       c.last_modified = std::move(t.last_modified);
+    } else if (!t.guard.refused.empty()) {
+      c.error = t.guard.error(t.request.url);
     } else {
       c.error = transfer_error(t.request.url, rc, t.errbuf.data(), t.over_limit,
                                t.request.options.max_body_bytes, c.transient);

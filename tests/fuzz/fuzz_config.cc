@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/crawl_config.h"
-#include "cli/org_config.h"
+#include "config/crawl_config.h"
+#include "config/org_config.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::string path = "/tmp/granska-fuzz-config-" + std::to_string(::getpid()) + ".toml";
@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!f) return 0;
   std::fwrite(data, 1, size, f);
   std::fclose(f);
-  (void)granska::cli::load_crawl_config(path);
-  std::vector<granska::cli::ConfigProblem> problems;
-  (void)granska::cli::load_org_config(path, problems);
+  (void)granska::config::load_crawl_config(path);
+  std::vector<granska::config::ConfigProblem> problems;
+  (void)granska::config::load_org_config(path, problems);
   return 0;
 }

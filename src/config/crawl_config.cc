@@ -1,10 +1,10 @@
-#include "cli/crawl_config.h"
+#include "config/crawl_config.h"
 
 #include <toml++/toml.h>
 
 #include "fetch/fetch.h"
 
-namespace granska::cli {
+namespace granska::config {
 
 namespace {
 
@@ -88,4 +88,4 @@ Result<CrawlConfig> load_crawl_config(const std::string& path) {
   return c;
 }
 
-}  // namespace granska::cli
+}  // namespace granska::config

@@ -42,7 +42,9 @@ void run_everything(const std::string& source) {
   html::Decoded decoded = html::decode_to_utf8(source, "text/html; charset=utf-8");
   auto doc = html::Document::parse(decoded.text);
   engine::PageEvaluation ev = engine::evaluate(*doc, "https://example.se/deep", engine::Registry::builtin());
-  ASSERT_EQ(ev.rules.size(), engine::Registry::builtin().rules().size());
+  std::size_t page_rules = 0;
+  for (const engine::Rule* r : engine::Registry::builtin().rules()) page_rules += r->info.subject == engine::Subject::Page;
+  ASSERT_EQ(ev.rules.size(), page_rules);  // every rule for web pages ran
   for (const auto& r : ev.rules) EXPECT_TRUE(r.error.empty()) << r.rule->info.id << ": " << r.error;
   input::Page page;
   page.url = "https://example.se/deep";

@@ -37,7 +37,7 @@ struct CrawlRun {
 
 CrawlRun run(const CrawlOptions& o) {
   CrawlRun out;
-  PageRenderer render = [](const input::Page&, const html::Document&, const engine::PageEvaluation&, PageRecord&) {};
+  PageRenderer render = [](const pipeline::CheckedPage&, PageRecord&) {};
   Result<CrawlStats> stats = crawl(o, render, [&](PageRecord&& r) { out.pages.emplace(r.url, std::move(r)); });
   EXPECT_TRUE(stats.ok());
   if (stats) out.stats = *stats;

@@ -251,10 +251,8 @@ class CurlFetcher final : public Fetcher {
   static Error transfer_error(CURLcode rc, const char* errbuf, std::string_view url,
                               const Options& opts, bool over_limit, long connect_ms, long budget,
                               long hop_ms) {
-    std::string reason = errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc);
-    if (reason.size() > kMaxReasonInMessage) {
-      reason = text::truncate_utf8(reason, kMaxReasonInMessage);
-    }
+    // curl's description may quote the server: escaped like everything from the network.
+    std::string reason = escape_for_message(errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc), kMaxReasonInMessage);
     const std::string curl_says = " (curl: " + reason + ")";
     auto with_reason = [&](const std::string& en, const std::string& sv) {
       return fetch_error(url, en + curl_says, sv + curl_says);
@@ -302,6 +300,11 @@ class CurlFetcher final : public Fetcher {
       case CURLE_USE_SSL_FAILED:
         return with_reason("the secure connection (TLS) failed",
                            "den säkra anslutningen (TLS) misslyckades");
+      case CURLE_OUT_OF_MEMORY:
+        // What curl says when a response header is over its 100 KB limit (a real shortage
+        // of memory would have stopped granska long before a transfer).
+        return with_reason("the server's response headers are too large (curl accepts at most 100 KB)",
+                           "serverns svarshuvuden är för stora (curl tar emot högst 100 kB)");
       case CURLE_URL_MALFORMAT:
         return with_reason("the address is not a valid URL", "adressen är inte en giltig URL");
       case CURLE_UNSUPPORTED_PROTOCOL:
@@ -317,7 +320,6 @@ class CurlFetcher final : public Fetcher {
       case CURLE_HTTP2:
       case CURLE_HTTP2_STREAM:
         return with_reason("the connection was broken off", "anslutningen bröts");
-      case CURLE_OUT_OF_MEMORY: return fetch_error(url, "out of memory", "minnet räckte inte");
       default: return with_reason("network error", "nätverksfel");
     }
   }
@@ -368,10 +370,26 @@ Status validate_header(std::string_view header) {
   return ok_status();
 }
 
-std::string url_for_message(std::string_view url) {
-  std::string out = url::without_userinfo(url);  // scheme://user:password@host/… → scheme://host/…
-  if (out.size() > kMaxUrlInMessage) out = text::truncate_utf8(out, kMaxUrlInMessage);
+std::string escape_for_message(std::string_view text, std::size_t max) {
+  std::string out;
+  for (char c : text.substr(0, max)) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  if (text.size() > max) out = text::truncate_utf8(out, max);
   return out;
+}
+
+std::string url_for_message(std::string_view url) {
+  // scheme://user:password@host/… → scheme://host/…
+  return escape_for_message(url::without_userinfo(url), kMaxUrlInMessage);
 }
 
 }  // namespace granska::fetch

@@ -90,7 +90,13 @@ std::string format_size(std::size_t bytes);
 // (CR, LF, NUL, …; tab is allowed) in the value, which would inject a header of its own.
 Status validate_header(std::string_view header);
 
-// A URL made fit for a message: user:password@ removed, at most 300 characters.
+// Text from the network (a header value, a URL, curl's description of an answer) made fit
+// for a message: control characters and DEL shown as \xNN, so that no escape sequence a
+// server sends reaches a terminal or a log; at most `max` bytes (UTF-8 kept whole).
+std::string escape_for_message(std::string_view text, std::size_t max = 300);
+
+// A URL made fit for a message: user:password@ removed, escaped as escape_for_message
+// does, at most 300 characters.
 std::string url_for_message(std::string_view url);
 
 }  // namespace granska::fetch

@@ -30,8 +30,7 @@ Error transfer_error(const std::string& url, CURLcode rc, const char* errbuf, bo
                      std::size_t limit, bool& transient) {
   const std::string u = url_for_message(url);
   auto make = [&](const std::string& en, const std::string& sv, bool with_curl) {
-    std::string reason = errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc);
-    if (reason.size() > 200) reason = text::truncate_utf8(reason, 200);
+    std::string reason = escape_for_message(errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc), 200);
     const std::string tail = with_curl ? " (curl: " + reason + ")" : "";
     return Error{"Could not fetch the page: " + en + tail + " (" + u + ")",
                  "Sidan kunde inte hämtas: " + sv + tail + " (" + u + ")"};
@@ -49,6 +48,10 @@ Error transfer_error(const std::string& url, CURLcode rc, const char* errbuf, bo
                     "svaret är större än gränsen på " + l, false);
       }
       return make("the response could not be stored", "svaret kunde inte sparas", true);
+    case CURLE_OUT_OF_MEMORY:
+      // What curl says when a response header is over its 100 KB limit.
+      return make("the server's response headers are too large (curl accepts at most 100 KB)",
+                  "serverns svarshuvuden är för stora (curl tar emot högst 100 kB)", true);
     case CURLE_COULDNT_RESOLVE_HOST:
       return make("the host name could not be resolved", "värdnamnet kunde inte slås upp", true);
     case CURLE_COULDNT_CONNECT:

@@ -245,8 +245,9 @@ Result<Raw> read_http(const std::string& target, const Options& opts, fetch::Fet
                               essence == "application/vnd.ms-powerpoint" ||
                               essence.rfind("application/vnd.openxmlformats-officedocument.", 0) == 0);
   if (!essence.empty() && essence != "text/html" && essence != "application/xhtml+xml" && !document_type) {
-    return Error{"Not an HTML page: the server says its type is " + essence + " (" + name + ")",
-                 "Inte en HTML-sida: servern anger typen " + essence + " (" + name + ")"};
+    const std::string type = fetch::escape_for_message(essence, 100);
+    return Error{"Not an HTML page: the server says its type is " + type + " (" + name + ")",
+                 "Inte en HTML-sida: servern anger typen " + type + " (" + name + ")"};
   }
   Raw raw;
   raw.bytes = std::move(r.body);

@@ -62,5 +62,29 @@ TEST(HostileOptions, PasswordInUrlIsNeverShown) {
   }
 }
 
+// Bytes from the network never reach a terminal raw: a Content-Type or a Location with
+// escape sequences is shown escaped.
+TEST(HostileOptions, EscapeSequencesFromServersAreEscapedInMessages) {
+  testing::FixtureServer server{fixture_path("cli")};
+  ASSERT_TRUE(server.start());
+  for (const char* path : {"/_test/evil-type", "/_test/evil-location"}) {
+    auto r = run_granska({"check", server.url(path)});
+    EXPECT_EQ(r.exit_code, 2) << path << ": " << r.err;
+    EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << path << ": " << r.err;
+    EXPECT_EQ(r.err.find('\x07'), std::string::npos) << path;
+    EXPECT_NE(r.err.find("\\x1B"), std::string::npos) << path << ": " << r.err;
+  }
+}
+
+// A 300 KB response header said "out of memory".
+TEST(HostileOptions, HugeResponseHeaderIsSaidAsSuch) {
+  testing::FixtureServer server{fixture_path("cli")};
+  ASSERT_TRUE(server.start());
+  auto r = run_granska({"check", "--lang", "en", server.url("/_test/huge-header")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("response headers are too large"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("out of memory"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace granska

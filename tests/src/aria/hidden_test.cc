@@ -42,7 +42,8 @@ const HiddenCase kMarkup[] = {
     {"OpenDetailsContent", "<details open><summary>s</summary><p id=t>x</p></details>", N},
     {"DialogWithoutOpen", "<dialog id=t>x</dialog>", Y},
     {"SvgTitleIsNotRendered", "<svg><title id=t>x</title></svg>", Y},
-    {"NoscriptContentCountsAsRendered", "<noscript><p id=t>x</p></noscript>", N},
+    {"NoscriptContentIsNotRendered", "<body><noscript><p id=t>x</p></noscript>", Y},
+    {"NoscriptIframeIsNotRendered", "<body><noscript><iframe id=t src=x></iframe></noscript>", Y},
 };
 INSTANTIATE_TEST_SUITE_P(AriaHiddenMarkup, AriaHidden, ::testing::ValuesIn(kMarkup),
                          testing::CaseName());

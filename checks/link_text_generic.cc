@@ -18,6 +18,7 @@
 
 #include "aria/aria_data.h"
 #include "engine/registry.h"
+#include "checks/common/css_classes.h"
 #include "checks/common/wording.h"
 #include "util/text.h"
 
@@ -66,19 +67,6 @@ const RuleInfo kInfo{
     .messages = {&kSpecific, &kNoContext, &kCheckContext, &kMaybeHidden},
 };
 
-// Class names that sites use for text that only screen readers get.
-bool visually_hidden_class(const html::Node& e) {
-  auto cls = e.attr("class");
-  if (!cls) return false;
-  std::string c = " " + text::ascii_lower(*cls) + " ";
-  for (std::string_view k : {" sr-only ", " visually-hidden ", " visuallyhidden ", " screen-reader-text ",
-                             " sr-text ", " u-visually-hidden ", " hidden-visually ", " element-invisible ",
-                             " sv-visually-hidden ", " assistive-text ", " screenreader ", " screen-reader-only "}) {
-    if (c.find(k) != std::string::npos) return true;
-  }
-  return false;
-}
-
 bool skipped_tag(const html::Node& e) {
   return e.is("script") || e.is("style") || e.is("template") || e.is("noscript");
 }
@@ -88,7 +76,7 @@ void visible_text(aria::Semantics& aria, const html::Node& e, std::string& out) 
   for (const html::Node* c : e.children()) {
     if (c->is_text()) {
       out += c->data();
-    } else if (c->is_element() && !skipped_tag(*c) && !visually_hidden_class(*c) &&
+    } else if (c->is_element() && !skipped_tag(*c) && !has_visually_hidden_class(*c) &&
                aria.hidden(*c) != aria::Tristate::Yes) {
       visible_text(aria, *c, out);
     }

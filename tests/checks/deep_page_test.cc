@@ -18,7 +18,9 @@ constexpr int kDepth = 50'000;
 const char* const kIterativeRules[] = {
     "bypass-blocks",        "main-content-heading", "main-content-landmark", "skip-link",
     "empty-table-header",   "table-in-header-cell", "table-fake-caption",    "table-duplicate-name",
-    "scope-attr-valid",     "td-has-header",
+    "scope-attr-valid",     "td-has-header",        "meter-name",            "progressbar-name",
+    "tab-name",             "tooltip-name",         "treeitem-name",         "dialog-name",
+    "aria-deprecated",      "aria-braille-equivalent", "aria-hidden-body",   "aria-conditional-attr",
 };
 
 std::string deep_page(std::string_view inner) {

@@ -21,6 +21,8 @@ const char* const kIterativeRules[] = {
     "scope-attr-valid",     "td-has-header",        "meter-name",            "progressbar-name",
     "tab-name",             "tooltip-name",         "treeitem-name",         "dialog-name",
     "aria-deprecated",      "aria-braille-equivalent", "aria-hidden-body",   "aria-conditional-attr",
+    "landmark-one-main",    "landmark-no-duplicate", "landmark-top-level",   "landmark-unique",
+    "content-in-landmarks", "heading-order",
 };
 
 std::string deep_page(std::string_view inner) {

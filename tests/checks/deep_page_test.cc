@@ -22,7 +22,7 @@ const char* const kIterativeRules[] = {
     "tab-name",             "tooltip-name",         "treeitem-name",         "dialog-name",
     "aria-deprecated",      "aria-braille-equivalent", "aria-hidden-body",   "aria-conditional-attr",
     "landmark-one-main",    "landmark-no-duplicate", "landmark-top-level",   "landmark-unique",
-    "content-in-landmarks", "heading-order",
+    "content-in-landmarks", "heading-order",        "link-same-name-same-target", "iframe-name-unique",
 };
 
 std::string deep_page(std::string_view inner) {

@@ -73,6 +73,10 @@ class Semantics {
 
   AccessibleName name(const html::Node& element);
   AccessibleName description(const html::Node& element);
+  // The <label> elements of a labelable element (HTML "labels": <label for> and wrapping
+  // labels without for), in tree order; empty for other elements. The reference stays
+  // valid as long as this object.
+  const std::vector<const html::Node*>& labels(const html::Node& element);
 
   // Hidden from everyone: hidden attribute, display:none / visibility:hidden from inline
   // style or the page's simple <style> rules, <template>, input type=hidden, or an

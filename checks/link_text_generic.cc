@@ -1,7 +1,9 @@
 // link-text-generic: a link's accessible name is not only a generic phrase like "Läs mer",
 // "Klicka här" or "Read more" (WCAG 2.4.4; the phrase table is checks/common/wording.h).
 //
-// Applies to links in the accessibility tree whose accessible name is generic, and to links
+// Applies to links in the accessibility tree whose accessible name is generic or only
+// punctuation ("»", ".", "...": it says nothing at all; emoji and arrows are read out as
+// words and are left alone), and to links
 // whose visible text is generic but whose name was made specific with aria-label,
 // aria-labelledby or visually hidden text (those pass: what a screen reader says counts).
 //
@@ -133,6 +135,33 @@ bool has_programmatic_context(Context& ctx, const html::Node& link) {
   return heading_before(ctx, link);
 }
 
+// Non-empty and made only of punctuation and spaces: ASCII punctuation and the typographic
+// marks sites use as link "text" (» « › ‹ – — … · •).
+bool only_punctuation(std::string_view s) {
+  if (text::trim(s).empty()) return false;
+  static constexpr std::string_view kMarks[] = {"»", "«", "›", "‹", "–", "—", "…", "·", "•", "\xC2\xA0"};
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (alnum) return false;
+      ++i;
+      continue;
+    }
+    bool matched = false;
+    for (std::string_view m : kMarks) {
+      if (s.substr(i, m.size()) == m) {
+        i += m.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) return false;
+  }
+  return true;
+}
+
 void evaluate(Context& ctx, Reporter& out) {
   for (const html::Node* e : ctx.doc.elements()) {
     if (e->ns() != html::Namespace::Html) continue;
@@ -141,7 +170,9 @@ void evaluate(Context& ctx, Reporter& out) {
     aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
     if (hidden == aria::Tristate::Yes) continue;
     aria::AccessibleName name = ctx.aria.name(*e);
-    if (!wording::is_generic_link_text(name.text)) {
+    // A name of only punctuation says as little as "Läs mer".
+    bool says_nothing = only_punctuation(name.text);
+    if (!says_nothing && !wording::is_generic_link_text(name.text)) {
       std::string seen;
       visible_text(ctx.aria, *e, seen);
       seen = text::collapse_whitespace(seen);

@@ -23,6 +23,10 @@ const char* const kIterativeRules[] = {
     "aria-deprecated",      "aria-braille-equivalent", "aria-hidden-body",   "aria-conditional-attr",
     "landmark-one-main",    "landmark-no-duplicate", "landmark-top-level",   "landmark-unique",
     "content-in-landmarks", "heading-order",        "link-same-name-same-target", "iframe-name-unique",
+    "label-title-only",     "form-field-multiple-labels", "marquee",         "obsolete-elements",
+    "object-alt",           "duplicate-id-aria",    "server-side-image-map", "accesskey-unique",
+    "meta-viewport-large",  "html-xml-lang-mismatch", "link-used-as-button", "link-title-redundant",
+    "image-decorative-conflict", "fieldset-legend", "scrollable-region-focusable", "images-of-text",
 };
 
 std::string deep_page(std::string_view inner) {

@@ -126,7 +126,9 @@ Tristate Semantics::Impl::hidden_from_at(const html::Node& e) {
     const html::Node* p = e.parent_element();
     return p ? hidden_from_at(*p) : Tristate::No;
   }
-  if (hidden_entry(e).aria_hidden) return Tristate::Yes;
+  // HTML §6.3 (inert subtrees): user agents do not expose inert nodes to accessibility APIs.
+  const detail::HiddenEntry& h = hidden_entry(e);
+  if (h.aria_hidden || h.inert) return Tristate::Yes;
   return hidden(e);
 }
 

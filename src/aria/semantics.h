@@ -82,7 +82,8 @@ class Semantics {
   // style or the page's simple <style> rules, <template>, input type=hidden, or an
   // ancestor of those. Unknown when a stylesheet rule might apply but was not evaluated.
   Tristate hidden(const html::Node& element);
-  // Excluded from the accessibility tree: hidden, or aria-hidden="true" on it or an ancestor.
+  // Excluded from the accessibility tree: hidden, or aria-hidden="true" or inert on it or an
+  // ancestor (HTML: inert nodes are not exposed to accessibility APIs).
   Tristate hidden_from_at(const html::Node& element);
   // In sequential focus order or focusable by script (any tabindex), and not disabled,
   // inert or hidden. aria-hidden does not affect this.

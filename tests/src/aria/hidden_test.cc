@@ -131,6 +131,13 @@ TEST(AriaHiddenFromAt, AriaHiddenOnAncestorCaseInsensitive) {
   EXPECT_EQ(page.hidden_from_at(), Y);
 }
 
+TEST(AriaHiddenFromAt, InertSubtreeIsNotExposed) {
+  Page page("<div inert><p id=t>x</p></div><p id=u>y</p>");
+  EXPECT_EQ(page.hidden("t"), N);  // still rendered
+  EXPECT_EQ(page.hidden_from_at("t"), Y);
+  EXPECT_EQ(page.hidden_from_at("u"), N);
+}
+
 TEST(AriaHiddenFromAt, AriaHiddenFalseIsNotHidden) {
   Page page("<p id=t aria-hidden=false>x</p>");
   EXPECT_EQ(page.hidden_from_at(), N);

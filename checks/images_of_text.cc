@@ -43,6 +43,14 @@ const Message kCheckImages{"check-images",
                             "written as text, such as a poster, a button or a heading made as an image. Logos "
                             "and pictures where text just happens to show are exceptions."}};
 
+const Message kCheckImage{"check-image",
+                          {"Kontrollera att sidans bild inte visar text som kunde ha skrivits som text, till exempel "
+                           "en affisch, en knapp eller en rubrik i bildform. Logotyper och bilder där texten bara "
+                           "råkar synas är undantag.",
+                           "Check that the page's image does not show text that could have been written as text, "
+                           "such as a poster, a button or a heading made as an image. Logos and pictures where "
+                           "text just happens to show are exceptions."}};
+
 const RuleInfo kInfo{
     .id = "images-of-text",
     .title = {"Text är text, inte bilder av text", "Text is text, not images of text"},
@@ -58,7 +66,7 @@ const RuleInfo kInfo{
     .criteria = {sc("1.4.5"), sc("1.4.9")},
     .act_rules = {"0va7u6"},
     .impact = Impact::Serious,
-    .messages = {&kTextInSvg, &kLogo, &kCheckImages},
+    .messages = {&kTextInSvg, &kLogo, &kCheckImage, &kCheckImages},
 };
 
 int hex(char c) {
@@ -195,7 +203,8 @@ void evaluate(Context& ctx, Reporter& out) {
       out.failed(e, kTextInSvg, {shown});
     }
   }
-  if (unknown > 0) out.cant_tell(nullptr, kCheckImages, {std::to_string(unknown)});
+  if (unknown == 1) out.cant_tell(nullptr, kCheckImage);
+  if (unknown > 1) out.cant_tell(nullptr, kCheckImages, {std::to_string(unknown)});
 }
 
 const RuleRegistration kRegistration(kInfo, evaluate);

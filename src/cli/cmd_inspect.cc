@@ -9,6 +9,7 @@
 #include "fetch/fetch.h"
 #include "html/dom.h"
 #include "html/selector.h"
+#include "pipeline/check_page.h"
 #include "reports/inspect/inspect.h"
 
 namespace granska::cli {
@@ -36,10 +37,12 @@ int run_inspect(const InspectOptions& o) {
     print_error(page.error().text(lang));
     return kExitFailed;
   }
-  auto doc = html::Document::parse(page->decoded.text);
-  aria::Semantics sem(*doc);
+  pipeline::RunContext run;
+  run.evaluate = false;  // roles, names and states only
+  const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), run, nullptr);
+  aria::Semantics& sem = *checked->semantics;
   std::vector<reports::InspectedElement> out;
-  for (const html::Node* e : selector->select_all(*doc)) {
+  for (const html::Node* e : selector->select_all(*checked->doc)) {
     reports::InspectedElement ie;
     engine::Location loc = engine::locate(e);
     ie.selector = std::move(loc.selector);

@@ -18,9 +18,10 @@
 #include <vector>
 
 #include "crawl/frontier.h"
-#include "engine/evaluate.h"
 #include "fetch/fetch.h"
+#include "fetch/multi.h"
 #include "input/load.h"
+#include "pipeline/check_page.h"
 #include "results/scan_data.h"
 
 namespace granska::crawl {
@@ -35,6 +36,16 @@ struct PreviousPage {
 // Looks a normalised URL up in the earlier scan; nullopt: fetch it unconditionally.
 // Called on the calling (network) thread.
 using PreviousLookup = std::function<std::optional<PreviousPage>(std::string_view url)>;
+
+// Marks the pages being checked, so that a crash of the whole process can be pinned on the
+// page(s) it was checking (src/scan keeps it in a file beside the scan database). Called
+// on worker threads: must be thread-safe.
+class CheckJournal {
+ public:
+  virtual ~CheckJournal() = default;
+  virtual void begin(std::string_view url) = 0;
+  virtual void end(std::string_view url) = 0;
+};
 
 struct CrawlOptions {
   std::vector<std::string> seeds;     // absolute http(s) URLs, depth 0
@@ -55,11 +66,24 @@ struct CrawlOptions {
   int max_redirects = 10;
   fetch::Options fetch;            // timeouts, body cap, user agent, headers (never logged)
   int workers = 0;                 // 0 = number of cores
-  engine::Selection selection;
+  // How each page is checked (pipeline::check_page): rules, players, subresource limits.
+  pipeline::RunContext run;
   Journal* journal = nullptr;          // persistence hooks; not owned; may be null
   const ResumeState* resume = nullptr; // continue an interrupted crawl; may be null
   PreviousLookup previous;             // a later scan: conditional requests; may be empty
+  fetch::Transfers* transfers = nullptr;  // the network; null: libcurl (tests: an in-memory web)
+  CheckJournal* check_journal = nullptr;  // may be null
+  // Pages not to check again: granska stopped while checking them before (a poison page).
+  // Such a page is recorded as failed, with the reason. May be empty.
+  std::function<bool(std::string_view url)> do_not_check;
+  // A page still being checked after this long stops the whole process (exit code
+  // kWatchdogExit) so that a supervising `granska scan` continues without it; 0 = never.
+  // For supervised runs only: a hung rule cannot be interrupted any other way.
+  int watchdog_ms = 0;
 };
+
+// The exit code of a process stopped by the watchdog (see CrawlOptions::watchdog_ms).
+inline constexpr int kWatchdogExit = 70;
 
 enum class PageKind {
   Html,        // fetched and checked
@@ -112,11 +136,10 @@ struct CrawlStats {
   bool interrupted = false;
 };
 
-// Runs on a worker thread for each checked HTML page while its document is alive: fills
-// record.report / findings_at_threshold and the structured results from the page, its
-// parsed document and evaluation. Must be thread-safe.
-using PageRenderer = std::function<void(const input::Page&, const html::Document&, const engine::PageEvaluation&,
-                                        PageRecord&)>;
+// Runs on a worker thread for each checked HTML page while it is alive: fills
+// record.report / findings_at_threshold and the structured results from the checked page.
+// Must be thread-safe.
+using PageRenderer = std::function<void(const pipeline::CheckedPage&, PageRecord&)>;
 // Receives every record, on the calling thread, in completion order.
 using PageSink = std::function<void(PageRecord&&)>;
 // Called on the calling thread about twice a second and once at the end.

@@ -53,7 +53,24 @@ struct Completion {
   double seconds = 0;
 };
 
-class Multi {
+// Many transfers on one thread: what the crawler needs of the network. The libcurl
+// implementation is Multi; tests give the crawler an in-memory web instead.
+// Not thread-safe except wakeup(), as Multi.
+class Transfers {
+ public:
+  virtual ~Transfers() = default;
+  // Starts a transfer. Only http/https URLs; anything else completes at once with an error.
+  virtual void add(Request request) = 0;
+  // Transfers started and not yet returned by wait().
+  virtual std::size_t in_flight() const = 0;
+  // Drives the transfers, waiting at most `timeout_ms` for network activity or wakeup(),
+  // and returns the transfers that finished (possibly none).
+  virtual std::vector<Completion> wait(int timeout_ms) = 0;
+  // Makes a wait() in progress (or the next one) return promptly. Thread-safe.
+  virtual void wakeup() = 0;
+};
+
+class Multi final : public Transfers {
  public:
   // `max_total_connections` caps open connections over all hosts (0 = curl's default).
   explicit Multi(long max_total_connections = 0);
@@ -61,15 +78,10 @@ class Multi {
   Multi(const Multi&) = delete;
   Multi& operator=(const Multi&) = delete;
 
-  // Starts a transfer. Only http/https URLs; anything else completes at once with an error.
-  void add(Request request);
-  // Transfers started and not yet returned by wait().
-  std::size_t in_flight() const;
-  // Drives the transfers, waiting at most `timeout_ms` for network activity or wakeup(),
-  // and returns the transfers that finished (possibly none).
-  std::vector<Completion> wait(int timeout_ms);
-  // Makes a wait() in progress (or the next one) return promptly. Thread-safe.
-  void wakeup();
+  void add(Request request) override;
+  std::size_t in_flight() const override;
+  std::vector<Completion> wait(int timeout_ms) override;
+  void wakeup() override;
 
  private:
   struct Impl;

@@ -61,7 +61,7 @@ std::string Node::text_content() const {
 
 Position Node::position() const {
   if (type_ == NodeType::Element && src_length_ == 0) return Position{};
-  if (type_ == NodeType::Document) return Position{};
+  if (type_ == NodeType::Document || !doc_->from_source()) return Position{};
   return doc_->position_at(src_offset_);
 }
 
@@ -77,9 +77,18 @@ std::string Node::snippet(std::size_t max_chars) const {
   } else if (src_length_ > 0) {
     out = std::string(source_start_tag());
   } else {
-    // Parser-implied element: rebuild a start tag from what we know.
+    // Parser-implied element or a tree not from the source: serialise a start tag as the
+    // HTML standard's fragment serialisation does (& and " escaped in attribute values).
     out = "<" + tag_;
-    for (const Attribute& a : attrs_) out += " " + a.name + "=\"" + a.value + "\"";
+    for (const Attribute& a : attrs_) {
+      out += " " + a.name + "=\"";
+      for (char c : a.value) {
+        if (c == '&') out += "&amp;";
+        else if (c == '"') out += "&quot;";
+        else out += c;
+      }
+      out += "\"";
+    }
     out += ">";
   }
   // The text of the page's top-level containers would only be noise in a snippet.
@@ -272,6 +281,57 @@ class DocumentBuilder {
       open.back().first->element_end_ = static_cast<std::uint32_t>(doc_.elements_.size());
       open.pop_back();
     }
+    finish();
+  }
+
+  // Builds a Document from a pre-order node list (see Document::from_tree).
+ public:
+  static Result<std::unique_ptr<Document>> build_tree(std::vector<TreeNode> nodes, bool has_doctype) {
+    std::unique_ptr<Document> doc(new Document());
+    doc->synthetic_ = true;
+    doc->has_doctype_ = has_doctype;
+    doc->line_starts_.push_back(0);
+    doc->nodes_.reserve(nodes.size() + 1);
+    DocumentBuilder b(*doc);
+    Node& root = b.add(NodeType::Document, nullptr);
+    // The open elements from the top level down to the last one added.
+    std::vector<std::pair<std::int32_t, Node*>> open;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      TreeNode& t = nodes[i];
+      while (!open.empty() && open.back().first != t.parent) {
+        open.back().second->element_end_ = static_cast<std::uint32_t>(doc->elements_.size());
+        open.pop_back();
+      }
+      if (t.parent != -1 && open.empty()) {
+        return Error{"node " + std::to_string(i) + " does not continue the tree at its parent " +
+                     std::to_string(t.parent)};
+      }
+      if (t.type == NodeType::Document) return Error{"node " + std::to_string(i) + " is a document node"};
+      const Node* parent = open.empty() ? &root : open.back().second;
+      Node& node = b.add(t.type, parent);
+      if (t.type != NodeType::Element) {
+        node.data_ = std::move(t.data);
+        continue;
+      }
+      node.ns_ = t.ns;
+      node.tag_ = std::move(t.tag);
+      node.attrs_ = std::move(t.attributes);
+      node.element_index_ = static_cast<std::uint32_t>(doc->elements_.size());
+      node.element_end_ = node.element_index_ + 1;
+      doc->elements_.push_back(&node);
+      open.emplace_back(static_cast<std::int32_t>(i), &node);
+    }
+    while (!open.empty()) {
+      open.back().second->element_end_ = static_cast<std::uint32_t>(doc->elements_.size());
+      open.pop_back();
+    }
+    b.finish();
+    return doc;
+  }
+
+ private:
+  // Indexes ids and finds <html>, <head> and <body> once every node is in place.
+  void finish() {
     for (const Node* e : doc_.elements_) {
       if (auto id = e->attr("id"); id && !id->empty()) doc_.ids_[*id].push_back(e);
       if (e->ns_ != Namespace::Html) continue;
@@ -289,6 +349,10 @@ class DocumentBuilder {
 
 std::unique_ptr<Document> Document::parse(std::string utf8_source) {
   return DocumentBuilder::build(std::move(utf8_source));
+}
+
+Result<std::unique_ptr<Document>> Document::from_tree(std::vector<TreeNode> nodes, bool has_doctype) {
+  return DocumentBuilder::build_tree(std::move(nodes), has_doctype);
 }
 
 }  // namespace granska::html

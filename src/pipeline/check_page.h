@@ -1,0 +1,55 @@
+// check_page: the one path from a loaded page to a checked page — parse once, compute the
+// page's semantics once, run the rules, take the media inventory (fetching caption tracks
+// for a page from the web). Every command checks pages through it: check, inspect, act,
+// the crawl's workers (crawl, scan), audit. A new per-page step (linked stylesheets,
+// documents, rendering) is added here once and every caller has it
+// (docs/decisions/0015-pipeline.md).
+#pragma once
+
+#include <memory>
+
+#include "aria/semantics.h"
+#include "engine/evaluate.h"
+#include "engine/registry.h"
+#include "fetch/fetch.h"
+#include "html/dom.h"
+#include "input/load.h"
+#include "media/inventory.h"
+#include "media/players.h"
+
+namespace granska::pipeline {
+
+// What a run shares between its pages. Only read while pages are checked, so one
+// RunContext serves every worker thread of a crawl. What it points to must outlive the run.
+struct RunContext {
+  const engine::Registry* registry = &engine::Registry::builtin();
+  engine::Selection selection;
+  // false: parse and semantics only, no rules and no media (inspect; the discovery crawl of
+  // `audit --crawl`, which checks its pages afterwards).
+  bool evaluate = true;
+  const media::PlayerList* players = &media::PlayerList::builtin();
+  // Limits and headers for the page's subresources (caption tracks), which are fetched only
+  // for a page loaded over http(s) and only when check_page is given a fetcher.
+  fetch::Options fetch;
+};
+
+// A checked page. It owns the document that the semantics, findings and media rows point
+// into, so it is neither copied nor moved: it lives behind the unique_ptr check_page returns.
+struct CheckedPage {
+  input::Page page;
+  std::unique_ptr<html::Document> doc;
+  std::unique_ptr<aria::Semantics> semantics;  // the page's one Semantics, shared by every rule
+  engine::PageEvaluation evaluation;           // empty when !RunContext::evaluate
+  media::Inventory inventory;                  // empty when !RunContext::evaluate
+
+  CheckedPage() = default;
+  CheckedPage(const CheckedPage&) = delete;
+  CheckedPage& operator=(const CheckedPage&) = delete;
+};
+
+// Checks one page. `fetcher` (may be null) fetches this page's subresources and is used on
+// the calling thread only. Never throws for page content: a rule that throws is reported
+// as that rule's cantTell by engine::evaluate.
+std::unique_ptr<CheckedPage> check_page(input::Page page, const RunContext& run, fetch::Fetcher* fetcher);
+
+}  // namespace granska::pipeline

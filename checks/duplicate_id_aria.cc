@@ -13,11 +13,11 @@
 // Kind: Requirement. The reference names or describes the wrong element, or an element's
 // label never reaches it: its name or relations are wrong for assistive technology (4.1.2).
 // Duplicate ids that nothing refers to change nothing users get and are not reported.
-#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "checks/common/scripted_document.h"
 #include "engine/registry.h"
 #include "util/text.h"
 
@@ -58,13 +58,8 @@ constexpr std::string_view kIdrefAttributes[] = {"aria-labelledby", "aria-descri
                                                  "aria-errormessage", "aria-flowto"};
 
 void evaluate(Context& ctx, Reporter& out) {
-  // Inside <template> or <noscript> (parents come before children in elements()).
-  std::vector<std::uint8_t> inert(ctx.doc.elements().size(), 0);
-  for (const html::Node* e : ctx.doc.elements()) {
-    const html::Node* p = e->parent_element();
-    inert[e->element_index()] = p && (inert[p->element_index()] || p->is("template") || p->is("noscript"));
-  }
-  auto in_inert_subtree = [&](const html::Node& e) { return inert[e.element_index()] != 0; };
+  const OutsideDocument outside(ctx.doc);
+  auto in_inert_subtree = [&](const html::Node& e) { return outside.contains(e); };
   // Referenced id -> the first attribute that refers to it (for the message).
   std::map<std::string, std::string, std::less<>> referenced;
   std::vector<std::string> order;

@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "checks/common/scripted_document.h"
 #include "engine/registry.h"
 #include "util/text.h"
 
@@ -129,8 +130,9 @@ Result judge(std::string_view content, double min_scale, const Message& too_low)
 // One evaluation for both rules: the WCAG threshold or the larger best-practice one.
 void evaluate_with(Context& ctx, Reporter& out, double min_scale, const Message& allowed, const Message& too_low,
                    const Message& unknown) {
+  const OutsideDocument outside(ctx.doc);  // a <meta> in <noscript> does not act with scripts on
   for (const html::Node* e : ctx.doc.elements()) {
-    if (!e->is("meta")) continue;
+    if (!e->is("meta") || outside.contains(*e)) continue;
     auto name = e->attr("name");
     if (!name || !text::iequals(text::trim(*name), "viewport")) continue;
     auto content = e->attr("content");

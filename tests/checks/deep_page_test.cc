@@ -27,6 +27,8 @@ const char* const kIterativeRules[] = {
     "object-alt",           "duplicate-id-aria",    "server-side-image-map", "accesskey-unique",
     "meta-viewport-large",  "html-xml-lang-mismatch", "link-used-as-button", "link-title-redundant",
     "image-decorative-conflict", "fieldset-legend", "scrollable-region-focusable", "images-of-text",
+    "aria-allowed-role",    "list-structure",       "aria-attr-defined",     "aria-attr-valid-value",
+    "meta-refresh",         "meta-viewport",
 };
 
 std::string deep_page(std::string_view inner) {

@@ -53,6 +53,7 @@ const RuleInfo kInfo{
              "Remove !important from line-height in the style attribute, or set the value to at least 1.5."},
     .criteria = {sc("1.4.12")},
     .act_rules = {"78fd32"},
+    .axe_rules = {"avoid-inline-spacing"},
     .impact = Impact::Moderate,
     .messages = {&kHighEnough, &kTooSmall, &kMaybeSingleLine, &kUnknown},
 };

@@ -54,6 +54,7 @@ const RuleInfo kInfo{
              "page adapt to the screen's orientation instead."},
     .criteria = {sc("1.3.4")},
     .act_rules = {"b33eff"},
+    .axe_rules = {"css-orientation-lock"},
     .impact = Impact::Serious,
     .messages = {&kNotLocked, &kLocked, &kUnknown},
 };

@@ -44,6 +44,7 @@ const RuleInfo kLetterInfo{
              "0.12em."},
     .criteria = {sc("1.4.12")},
     .act_rules = {"24afc2"},
+    .axe_rules = {"avoid-inline-spacing"},
     .impact = Impact::Moderate,
     .messages = {&kLetterWideEnough, &kLetterTooNarrow, &kLetterUnknown},
 };
@@ -76,6 +77,7 @@ const RuleInfo kWordInfo{
              "0.16em."},
     .criteria = {sc("1.4.12")},
     .act_rules = {"9e45ec"},
+    .axe_rules = {"avoid-inline-spacing"},
     .impact = Impact::Moderate,
     .messages = {&kWordWideEnough, &kWordTooNarrow, &kWordUnknown},
 };

@@ -2,8 +2,9 @@
 //
 // Rendering: HTML's user-agent style sheet (HTML §15.3 "Non-rendered elements" and the
 // [hidden] rule, which author display values override) plus the page's own CSS (style.h).
-// <noscript> content is treated as rendered: granska cannot know whether a visitor runs
-// scripts, and reporting on it is the safer side; its <style> elements are not applied.
+// <noscript> content is treated as not rendered, as a browser with scripting enabled
+// (every browser a visitor is likely to use, and the one axe-core and the ACT examples
+// run in) parses it as text: the tracking <img>/<iframe> in it is no image or frame.
 // Focus: HTML §6.6.3 "Focusable areas" and "disabled" form controls (HTML §4.10.18.5).
 #include "aria/semantics_impl.h"
 
@@ -26,9 +27,9 @@ bool never_rendered(const html::Node& e) {
     return false;
   }
   if (e.ns() != html::Namespace::Html) return false;
-  static constexpr std::string_view kHtml[] = {"base", "datalist", "head", "link", "meta", "param",
-                                               "rp", "script", "source", "style", "template", "title",
-                                               "track"};
+  static constexpr std::string_view kHtml[] = {"base", "datalist", "head",   "link",     "meta",
+                                               "noscript", "param", "rp", "script", "source",
+                                               "style", "template", "title", "track"};
   for (std::string_view t : kHtml) {
     if (e.tag() == t) return true;
   }
@@ -125,7 +126,9 @@ Tristate Semantics::Impl::hidden_from_at(const html::Node& e) {
     const html::Node* p = e.parent_element();
     return p ? hidden_from_at(*p) : Tristate::No;
   }
-  if (hidden_entry(e).aria_hidden) return Tristate::Yes;
+  // HTML §6.3 (inert subtrees): user agents do not expose inert nodes to accessibility APIs.
+  const detail::HiddenEntry& h = hidden_entry(e);
+  if (h.aria_hidden || h.inert) return Tristate::Yes;
   return hidden(e);
 }
 

@@ -79,6 +79,12 @@ AccessibleName Semantics::name(const html::Node& element) {
   return *slot;
 }
 
+const std::vector<const html::Node*>& Semantics::labels(const html::Node& element) {
+  static const std::vector<const html::Node*> kNone;
+  if (!element.is_element() || &element.document() != &impl_->doc) return kNone;
+  return impl_->labels_of(element);
+}
+
 AccessibleName Semantics::description(const html::Node& element) {
   if (!element.is_element() || &element.document() != &impl_->doc) return {};
   auto& slot = impl_->descriptions[element.element_index()];

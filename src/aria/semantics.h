@@ -73,12 +73,17 @@ class Semantics {
 
   AccessibleName name(const html::Node& element);
   AccessibleName description(const html::Node& element);
+  // The <label> elements of a labelable element (HTML "labels": <label for> and wrapping
+  // labels without for), in tree order; empty for other elements. The reference stays
+  // valid as long as this object.
+  const std::vector<const html::Node*>& labels(const html::Node& element);
 
   // Hidden from everyone: hidden attribute, display:none / visibility:hidden from inline
   // style or the page's simple <style> rules, <template>, input type=hidden, or an
   // ancestor of those. Unknown when a stylesheet rule might apply but was not evaluated.
   Tristate hidden(const html::Node& element);
-  // Excluded from the accessibility tree: hidden, or aria-hidden="true" on it or an ancestor.
+  // Excluded from the accessibility tree: hidden, or aria-hidden="true" or inert on it or an
+  // ancestor (HTML: inert nodes are not exposed to accessibility APIs).
   Tristate hidden_from_at(const html::Node& element);
   // In sequential focus order or focusable by script (any tabindex), and not disabled,
   // inert or hidden. aria-hidden does not affect this.

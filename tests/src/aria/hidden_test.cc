@@ -42,7 +42,8 @@ const HiddenCase kMarkup[] = {
     {"OpenDetailsContent", "<details open><summary>s</summary><p id=t>x</p></details>", N},
     {"DialogWithoutOpen", "<dialog id=t>x</dialog>", Y},
     {"SvgTitleIsNotRendered", "<svg><title id=t>x</title></svg>", Y},
-    {"NoscriptContentCountsAsRendered", "<noscript><p id=t>x</p></noscript>", N},
+    {"NoscriptContentIsNotRendered", "<body><noscript><p id=t>x</p></noscript>", Y},
+    {"NoscriptIframeIsNotRendered", "<body><noscript><iframe id=t src=x></iframe></noscript>", Y},
 };
 INSTANTIATE_TEST_SUITE_P(AriaHiddenMarkup, AriaHidden, ::testing::ValuesIn(kMarkup),
                          testing::CaseName());
@@ -128,6 +129,13 @@ TEST(AriaHiddenFromAt, AriaHiddenTrue) {
 TEST(AriaHiddenFromAt, AriaHiddenOnAncestorCaseInsensitive) {
   Page page("<div aria-hidden=TRUE><p id=t>x</p></div>");
   EXPECT_EQ(page.hidden_from_at(), Y);
+}
+
+TEST(AriaHiddenFromAt, InertSubtreeIsNotExposed) {
+  Page page("<div inert><p id=t>x</p></div><p id=u>y</p>");
+  EXPECT_EQ(page.hidden("t"), N);  // still rendered
+  EXPECT_EQ(page.hidden_from_at("t"), Y);
+  EXPECT_EQ(page.hidden_from_at("u"), N);
 }
 
 TEST(AriaHiddenFromAt, AriaHiddenFalseIsNotHidden) {

@@ -112,9 +112,9 @@ const Message kRuleError{"rule-error",
 }  // namespace
 
 PageEvaluation evaluate(const html::Document& doc, std::string_view url, const Registry& registry,
-                        const Selection& selection) {
+                        const Selection& selection, const style::PageSheets* sheets) {
   PageEvaluation result;
-  aria::Semantics semantics(doc);
+  aria::Semantics semantics(doc, sheets);
   Context ctx{doc, semantics, url};
   for (const Rule* rule : registry.rules()) {
     if (!selected(rule->info, selection)) continue;

@@ -7,6 +7,7 @@
 
 #include "engine/registry.h"
 #include "html/dom.h"
+#include "style/cascade.h"
 
 namespace granska::engine {
 
@@ -33,9 +34,10 @@ struct Selection {
 };
 
 // Evaluates the selected rules of `registry` over `doc`. Never throws. The findings point
-// into `doc`, which must outlive the result.
+// into `doc`, which must outlive the result. `sheets`: the page's style sheets
+// (style::collect_sheets); nullptr means only its <style> elements, linked sheets unloaded.
 PageEvaluation evaluate(const html::Document& doc, std::string_view url, const Registry& registry,
-                        const Selection& selection = {});
+                        const Selection& selection = {}, const style::PageSheets* sheets = nullptr);
 
 // Where a finding is, resolved to plain data for reports and storage.
 struct Location {

@@ -8,9 +8,9 @@
 // review"), never passed: their captions are not visible in the page.
 // When the page came over http(s), `granska check` also fetches each track (see
 // src/media/track_check.h) and a track that does not load fails this rule.
+#include "checks/common/track_messages.h"
 #include "engine/registry.h"
 #include "media/media.h"
-#include "media/track_check.h"
 
 namespace granska::checks {
 namespace {
@@ -69,8 +69,8 @@ const RuleInfo kInfo{
     .criteria = {sc("1.2.2")},
     .impact = Impact::Critical,
     .messages = {&kHasCaptions, &kHasSubtitles, &kNoTrack, &kTrackNoSrc, &kMaybeHidden, &kPlayer, &kPlayerCaptionsOn, &kLinkedFile,
-                 &media::kTrackHttpError, &media::kTrackNotLoaded, &media::kTrackWrongType, &media::kTrackNotWebVtt,
-                 &media::kTrackNoCues, &media::kTrackOutOfOrder},
+                 &kTrackHttpError, &kTrackNotLoaded, &kTrackWrongType, &kTrackNotWebVtt,
+                 &kTrackNoCues, &kTrackOutOfOrder},
 };
 
 void evaluate(Context& ctx, Reporter& out) {

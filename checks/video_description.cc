@@ -7,9 +7,9 @@
 // cantTell. Nothing found is cantTell too: the video may have no visual information that
 // its sound does not already give (ACT 1ea59c and c5a4ea need the media played, so the
 // rule is not mapped to them). A descriptions track without a src fails.
+#include "checks/common/track_messages.h"
 #include "engine/registry.h"
 #include "media/media.h"
-#include "media/track_check.h"
 
 namespace granska::checks {
 namespace {
@@ -54,9 +54,9 @@ const RuleInfo kInfo{
              "audio-described version\"), or say in the video's sound what is only shown in the picture."},
     .criteria = {sc("1.2.3"), sc("1.2.5")},
     .impact = Impact::Serious,
-    .messages = {&kTrack, &kDescribedVersion, &kTranscriptOnly, &kNone, &kTrackNoSrc, &kMaybeHidden, &media::kTrackHttpError,
-                 &media::kTrackNotLoaded, &media::kTrackWrongType, &media::kTrackNotWebVtt, &media::kTrackNoCues,
-                 &media::kTrackOutOfOrder},
+    .messages = {&kTrack, &kDescribedVersion, &kTranscriptOnly, &kNone, &kTrackNoSrc, &kMaybeHidden, &kTrackHttpError,
+                 &kTrackNotLoaded, &kTrackWrongType, &kTrackNotWebVtt, &kTrackNoCues,
+                 &kTrackOutOfOrder},
 };
 
 void evaluate(Context& ctx, Reporter& out) {

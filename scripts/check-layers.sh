@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 layers=(util url fetch html style aria engine media documents render checks input results org
-        pipeline act crawl store figures audit site reports scan serve cli)
+        pipeline act crawl store figures config audit site reports scan serve cli)
 declare -A rank
 for i in "${!layers[@]}"; do rank[${layers[$i]}]=$i; done
 

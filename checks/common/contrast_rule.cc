@@ -113,13 +113,19 @@ void report_contrast(Context& ctx, Reporter& out, ContrastThresholds thresholds)
       }
       continue;
     }
-    if (t.no_words) {
-      cant_tell(t, kNoWords);
-      continue;
-    }
     // The threshold that applies, or both when the size is unknown.
     double lo = t.large ? (*t.large ? large : normal) : large;
     double hi = t.large ? lo : normal;
+    if (t.no_words) {
+      // Symbols only: whether they convey anything is a question for a person, unless the
+      // contrast is enough either way.
+      if (t.min_ratio >= hi) {
+        out.passed(t.element, kEnough, {ratio_text(t.min_ratio), ratio_text(hi)});
+      } else {
+        cant_tell(t, kNoWords);
+      }
+      continue;
+    }
     if (t.min_ratio >= hi) {
       out.passed(t.element, kEnough, {ratio_text(t.min_ratio), ratio_text(hi)});
     } else if (t.max_ratio < lo) {

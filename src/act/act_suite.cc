@@ -11,8 +11,9 @@
 
 #include "engine/evaluate.h"
 #include "html/charset.h"
-#include "html/dom.h"
 #include "html/selector.h"
+#include "input/load.h"
+#include "pipeline/check_page.h"
 #include "util/text.h"
 
 namespace granska::act {
@@ -282,14 +283,20 @@ SuiteRun run_suite(const Suite& suite, const engine::Registry& registry, const R
   }
 
   for (const auto& [bytes, indices] : by_content) {
-    html::Decoded decoded = html::decode_to_utf8(bytes);
-    auto doc = html::Document::parse(std::move(decoded.text));
+    const html::Decoded decoded = html::decode_to_utf8(bytes);
     for (std::size_t i : indices) {
       const TestCase& tc = suite.testcases[i];
-      engine::Selection selection;
-      for (const engine::Rule* r : mapped_to(tc.rule_id)) selection.only.emplace_back(r->info.id);
-      engine::PageEvaluation evaluation = engine::evaluate(*doc, tc.url, registry, selection);
-      record(run.cases[i], evaluation, options.lang);
+      // Each example is checked as a page of its own (its URL may differ from a twin's),
+      // through the same path as every other page.
+      input::Page page;
+      page.target = tc.file;
+      page.url = tc.url;
+      page.decoded = decoded;
+      pipeline::RunContext context;
+      context.registry = &registry;
+      for (const engine::Rule* r : mapped_to(tc.rule_id)) context.selection.only.emplace_back(r->info.id);
+      const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(page), context, nullptr);
+      record(run.cases[i], checked->evaluation, options.lang);
     }
   }
 

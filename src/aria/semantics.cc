@@ -25,17 +25,18 @@ std::string_view to_string(NameSource s) {
   return "none";
 }
 
-Semantics::Impl::Impl(const html::Document& d, const style::PageSheets* s)
+Semantics::Impl::Impl(const html::Document& d, const style::PageSheets* s, const style::Environment& e)
     : doc(d),
       sheets(s),
+      environment(e),
       roles(d.elements().size()),
       focusable_cache(d.elements().size(), -1),
       names(d.elements().size()),
       descriptions(d.elements().size()),
       visited(d.elements().size(), 0) {}
 
-Semantics::Semantics(const html::Document& doc, const style::PageSheets* sheets)
-    : impl_(std::make_unique<Impl>(doc, sheets)) {}
+Semantics::Semantics(const html::Document& doc, const style::PageSheets* sheets, const style::Environment& environment)
+    : impl_(std::make_unique<Impl>(doc, sheets, environment)) {}
 Semantics::~Semantics() = default;
 
 const html::Document& Semantics::document() const { return impl_->doc; }
@@ -43,10 +44,11 @@ const html::Document& Semantics::document() const { return impl_->doc; }
 const style::ComputedStyles& Semantics::Impl::styles() {
   if (!computed_styles) {
     if (!sheets) {
-      own_sheets = std::make_unique<style::PageSheets>(style::collect_sheets(doc, "", nullptr, nullptr, {}));
+      own_sheets = std::make_unique<style::PageSheets>(
+          style::collect_sheets(doc, "", nullptr, nullptr, {}, "utf-8", environment));
       sheets = own_sheets.get();
     }
-    computed_styles = std::make_unique<style::ComputedStyles>(doc, *sheets);
+    computed_styles = std::make_unique<style::ComputedStyles>(doc, *sheets, environment);
   }
   return *computed_styles;
 }

@@ -52,7 +52,9 @@ class Semantics {
   // `sheets`: the page's style sheets as style::collect_sheets() loaded them. nullptr:
   // only the page's <style> elements (linked sheets count as not loaded, so styles that
   // depend on them are unknown).
-  explicit Semantics(const html::Document& doc, const style::PageSheets* sheets = nullptr);
+  // `environment`: the screen the page is styled for (style/media.h).
+  explicit Semantics(const html::Document& doc, const style::PageSheets* sheets = nullptr,
+                     const style::Environment& environment = {});
   ~Semantics();
   Semantics(const Semantics&) = delete;
   Semantics& operator=(const Semantics&) = delete;

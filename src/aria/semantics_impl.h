@@ -50,11 +50,12 @@ struct NameFrame {
 }  // namespace detail
 
 struct Semantics::Impl {
-  Impl(const html::Document& d, const style::PageSheets* s);
+  Impl(const html::Document& d, const style::PageSheets* s, const style::Environment& e);
 
   const html::Document& doc;
   std::unique_ptr<style::PageSheets> own_sheets;  // when none were given
   const style::PageSheets* sheets;
+  style::Environment environment;
   std::unique_ptr<style::ComputedStyles> computed_styles;  // built on first use
   const style::ComputedStyles& styles();
   std::unique_ptr<std::vector<TextContrast>> text_contrasts;  // built on first use

@@ -139,25 +139,83 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
   std::unordered_set<const html::Node*> labels = disabled_labels(doc);
   std::size_t n = doc.elements().size();
 
-  // Boxes taken out of the flow: they may lie under or over any text near them. Counted
-  // per subtree (elements of a subtree are a contiguous range in tree order) and along
-  // each ancestor chain, so "is there one near this text?" is answered in O(1).
+  // Boxes taken out of the flow may lie under or over text. Without layout granska cannot
+  // tell where they end up, so it assumes each stays within its containing block (the
+  // nearest positioned ancestor; the viewport for position: fixed), as boxes normally do:
+  // a visible positioned box may touch the text of any element in its containing block.
+  // Counted along each ancestor chain, top-down, so the question costs O(1) per text.
   std::vector<std::uint8_t> positioned(n, 0);
-  std::vector<std::uint32_t> prefix(n + 1, 0), chain_positioned(n, 0), bound(n, 0);
+  std::vector<std::uint32_t> cb_count(n, 0), near_boxes(n, 0), chain_positioned(n, 0), bound(n, 0);
+  std::vector<std::int32_t> containing(n, -1), anchor(n, -1);
   for (const html::Node* e : doc.elements()) {
     std::size_t i = e->element_index();
-    style::Placement p = styles.of(*e).placement;
+    const ComputedStyle& cs = styles.of(*e);
     const html::Node* parent = e->parent_element();
+    std::size_t pi = parent ? parent->element_index() : i;
+    style::Placement p = cs.placement;
     bool own = p == style::Placement::Positioned || p == style::Placement::Unknown;
     bool inherited_only = parent && own && styles.of(*parent).placement == p;
-    positioned[i] = own && !inherited_only;
-    prefix[i + 1] = prefix[i] + positioned[i];
-    chain_positioned[i] = (parent ? chain_positioned[parent->element_index()] : 0) + positioned[i];
+    positioned[i] = own && !inherited_only && aria.hidden(*e) != Tristate::Yes;
+    // The nearest ancestor that positions its descendants.
+    if (parent) {
+      const ComputedStyle& ps = styles.of(*parent);
+      bool establishes = !ps.position || *ps.position != style::Position::Static;
+      containing[i] = establishes ? static_cast<std::int32_t>(pi) : containing[pi];
+    }
+    if (positioned[i]) {
+      bool fixed = cs.position == style::Position::Fixed;
+      std::size_t cb = fixed || containing[i] < 0 ? 0 : static_cast<std::size_t>(containing[i]);
+      ++cb_count[cb];
+    }
+    anchor[i] = positioned[i] ? static_cast<std::int32_t>(i) : (parent ? anchor[pi] : -1);
+    chain_positioned[i] = (parent ? chain_positioned[pi] : 0) + positioned[i];
     // The nearest ancestor-or-self with an opaque background bounds what can show through.
-    const ComputedStyle& cs = styles.of(*e);
     bool opaque = cs.background_color && cs.background_color->a >= 1 && cs.opacity && *cs.opacity >= 1;
-    bound[i] = opaque || !parent ? static_cast<std::uint32_t>(i) : bound[parent->element_index()];
+    bound[i] = opaque || !parent ? static_cast<std::uint32_t>(i) : bound[pi];
   }
+  // A positioned box matters only if it paints an area that may lie behind or over text: a
+  // background (colour or image) or an image, video, frame or other replaced content, in
+  // it or its descendants. A box with only text in it (an anchor glyph beside a heading)
+  // would collide with other text, not change its background. Generated content (::before,
+  // ::after) is not modelled. Decided bottom-up in one pass.
+  std::vector<std::uint8_t> paints(n, 0);
+  const auto& elements = doc.elements();
+  for (std::size_t k = n; k-- > 0;) {
+    const html::Node* e = elements[k];
+    if (aria.hidden(*e) == Tristate::Yes) continue;  // paints nothing, nor do its descendants
+    const ComputedStyle& cs = styles.of(*e);
+    bool own = !cs.background_color || cs.background_color->a > 0 || cs.background_image != false;
+    std::string_view t = e->tag();
+    own = own || t == "img" || t == "svg" || t == "video" || t == "canvas" || t == "iframe" || t == "object" ||
+          t == "embed" || t == "picture";
+    if (own) paints[k] = 1;
+    if (paints[k] && e->parent_element()) paints[e->parent_element()->element_index()] = 1;
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!positioned[k] || paints[k]) continue;
+    // Nothing painted: take the box back out of the counts.
+    positioned[k] = 0;
+    const ComputedStyle& cs = styles.of(*elements[k]);
+    bool fixed = cs.position == style::Position::Fixed;
+    --cb_count[fixed || containing[k] < 0 ? 0 : static_cast<std::size_t>(containing[k])];
+  }
+  for (const html::Node* e : elements) {
+    std::size_t i = e->element_index();
+    const html::Node* parent = e->parent_element();
+    chain_positioned[i] = (parent ? chain_positioned[parent->element_index()] : 0) + positioned[i];
+    anchor[i] = positioned[i] ? static_cast<std::int32_t>(i) : (parent ? anchor[parent->element_index()] : -1);
+  }
+  // Positioned boxes whose containing block holds each element (counted once the whole
+  // tree is known: a box later in the tree counts for text before it too).
+  for (const html::Node* e : doc.elements()) {
+    std::size_t i = e->element_index();
+    const html::Node* parent = e->parent_element();
+    near_boxes[i] = (parent ? near_boxes[parent->element_index()] : 0) + cb_count[i];
+  }
+  auto contains = [&](std::size_t outer, std::size_t inner) {
+    auto below = doc.elements()[outer]->descendant_elements();
+    return inner >= outer && inner <= outer + below.size();
+  };
 
   // Elements a script attaches a shadow root to: their text is written by the script.
   std::unordered_set<const html::Node*> shadow_hosts;
@@ -275,20 +333,17 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
     if (cs.font_size && *cs.font_size <= 0) continue;
     if (incomplete) unknown("stylesheet");
     if (aria.hidden(*e) == Tristate::Unknown) unknown("hidden");
-    if (where != style::Placement::InFlow) unknown("positioned");
+    if (where == style::Placement::Unknown) unknown("positioned");
+    if (where == style::Placement::Positioned) {
+      // Inside a positioned box: what lies behind the text is known only when an opaque
+      // background inside that box is behind it.
+      std::int32_t a = anchor[i];
+      if (a < 0 || !contains(static_cast<std::size_t>(a), bound[i])) unknown("positioned");
+    }
     if (dark_scheme) unknown("color");
     if (!cs.text_shadow || *cs.text_shadow) unknown("text-shadow");
-    // Positioned boxes in the same part of the page may cover the text or sit behind it.
-    if (r.unknown_reason.empty()) {
-      std::uint32_t b = bound[i];
-      const html::Node* bn = doc.elements()[b];
-      const html::Node* above = bn->parent_element();
-      auto below = bn->descendant_elements();
-      std::size_t end = static_cast<std::size_t>(below.data() - doc.elements().data()) + below.size();
-      std::uint32_t in_subtree = prefix[end] - prefix[b];
-      std::uint32_t on_chain = chain_positioned[i] - (above ? chain_positioned[above->element_index()] : 0);
-      if (in_subtree > on_chain) unknown("positioned");
-    }
+    // Another positioned box in the same containing block may cover the text or sit behind it.
+    if (r.unknown_reason.empty() && near_boxes[i] > chain_positioned[i]) unknown("positioned");
     std::vector<Rgba> colors;
     if (cs.color && cs.visited_color) {
       colors.push_back(*cs.color);

@@ -18,16 +18,15 @@
 #include "audit/acceptance.h"
 #include "cli/commands.h"
 #include "cli/input_options.h"
-#include "cli/org_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "cli/output_files.h"
 #include "crawl/crawler.h"
 #include "crawl/sitemap.h"
-#include "engine/evaluate.h"
 #include "fetch/fetch.h"
 #include "granska_version.h"
-#include "html/dom.h"
 #include "input/load.h"
-#include "media/inventory.h"
+#include "pipeline/check_page.h"
 #include "reports/acceptance/acceptance_report.h"
 #include "reports/page/report.h"
 #include "reports/common/terminal_escape.h"
@@ -95,13 +94,12 @@ std::string trim(std::string s) {
   return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
-// One loaded page; documents stay alive because findings point into them.
+// One page of the audit: what was loaded and, when it loaded, the checked page (kept alive
+// because findings point into it).
 struct Loaded {
   reports::AuditedPage info;
   std::optional<input::Page> page;
-  std::unique_ptr<html::Document> doc;
-  engine::PageEvaluation evaluation;
-  media::Inventory inventory;  // points into doc and evaluation
+  std::unique_ptr<pipeline::CheckedPage> checked;
 };
 
 // Sitemap entries (one level of sitemap index followed), in document order.
@@ -144,7 +142,7 @@ int run_audit(const AuditOptions& o) {
   // Profile: --config's [profile] when given, else --profile.
   org::Profile profile;
   if (!o.config.empty()) {
-    const std::optional<OrgConfig> c = load_valid_org_config(o.config, lang);
+    const std::optional<config::OrgConfig> c = load_valid_org_config(o.config, lang);
     if (!c) return kExitFailed;
     profile = c->profile;
   } else {
@@ -261,7 +259,7 @@ int run_audit(const AuditOptions& o) {
     co.limits.max_pages = o.max_pages;
     co.fetch = in.fetch;
     co.workers = 1;
-    co.selection.only = {"page-title"};  // discovery only: the pages are checked below, once
+    co.run.evaluate = false;  // discovery only: the pages are checked below, once
     std::vector<std::string> found;
     Result<crawl::CrawlStats> stats = crawl::crawl(co, {}, [&](crawl::PageRecord&& r) {
       if (r.kind == crawl::PageKind::Html) found.push_back(r.final_url.empty() ? r.url : r.final_url);
@@ -281,6 +279,7 @@ int run_audit(const AuditOptions& o) {
 
   // Load and check each page. A page that cannot be loaded is recorded, not fatal.
   std::vector<std::unique_ptr<Loaded>> pages;
+  style::SheetCache sheets;  // every page's linked style sheets, each loaded once
   std::istringstream no_stdin;
   for (const std::string& t : targets) {
     auto l = std::make_unique<Loaded>();
@@ -303,19 +302,20 @@ int run_audit(const AuditOptions& o) {
       l->info.url = l->page->url;
       l->info.http_status = l->page->http_status;
       l->info.sha256 = l->page->sha256;
-      l->doc = html::Document::parse(l->page->decoded.text);
-      l->evaluation = engine::evaluate(*l->doc, l->page->url, registry);
       // As in `check`: a page from the web has its caption tracks fetched (with the login
       // and limits above) and their problems joined to the caption rules, before decide().
-      media::take_inventory(l->inventory, *l->doc, l->page->url, media::PlayerList::builtin(),
-                            l->page->http_status != 0 ? fetcher.get() : nullptr, in.fetch, l->evaluation);
+      pipeline::RunContext run;
+      run.fetch = in.fetch;
+      run.sheets = &sheets;
+      l->checked = pipeline::check_page(std::move(*l->page), run, fetcher.get());
     }
     pages.push_back(std::move(l));
   }
 
   std::vector<audit::PageInput> inputs;
   for (const auto& l : pages) {
-    inputs.push_back({l->info.url, l->info.loaded ? &l->evaluation : nullptr, !l->inventory.items.empty()});
+    inputs.push_back({l->info.url, l->checked ? &l->checked->evaluation : nullptr,
+                      l->checked && !l->checked->inventory.items.empty()});
   }
   const audit::AcceptedList* acc = accepted ? &*accepted : nullptr;
   audit::Acceptance acceptance = audit::decide(registry, profile, inputs, acc, today);
@@ -346,7 +346,7 @@ int run_audit(const AuditOptions& o) {
   }
   std::vector<reports::PageReport> full_reports;
   for (const auto& l : pages) {
-    if (l->info.loaded) full_reports.push_back({*l->page, l->evaluation, nullptr});
+    if (l->checked) full_reports.push_back({l->checked->page, l->checked->evaluation, nullptr});
   }
 
   const std::optional<std::vector<std::string>> formats =

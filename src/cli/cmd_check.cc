@@ -1,5 +1,5 @@
-// granska check TARGET: one page (file, URL or stdin) through the whole pipeline —
-// load, decode, parse, run the rules, write a report — with the exit code as the verdict.
+// granska check TARGET: one page (file, URL or stdin) loaded, checked (pipeline::check_page)
+// and written as a report, with the exit code as the verdict.
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,11 +12,9 @@
 #include "cli/commands.h"
 #include "cli/input_options.h"
 #include "cli/output_files.h"
-#include "engine/evaluate.h"
 #include "fetch/fetch.h"
-#include "html/dom.h"
 #include "input/load.h"
-#include "media/inventory.h"
+#include "pipeline/check_page.h"
 #include "reports/page/report.h"
 
 namespace granska::cli {
@@ -66,32 +64,27 @@ int run_check(const CheckOptions& o) {
     return kExitFailed;
   }
 
-  auto doc = html::Document::parse(page->decoded.text);
-  engine::Selection selection{o.rules, o.skip_rules, true};
-  engine::PageEvaluation evaluation = engine::evaluate(*doc, page->url, registry, selection);
-
-  // Media: the inventory, and for a page from the web the track files, fetched with the
-  // page's own limits after the (pure) rules ran; their problems join the caption rules.
-  // The items point at their Player, so a custom list must outlive the inventory.
+  // The inventory's items point at their Player, so a custom list must outlive the page.
   Result<media::PlayerList> custom = media::PlayerList{};
-  media::Inventory inventory;
-  {
-    const media::PlayerList* players = &media::PlayerList::builtin();
-    if (!o.players.empty()) {
-      custom = media::PlayerList::load_file(o.players);
-      if (!custom) {
-        print_error(custom.error().text(lang));
-        return kExitFailed;
-      }
-      players = &custom.value();
+  pipeline::RunContext run;
+  run.selection = engine::Selection{o.rules, o.skip_rules, true};
+  run.fetch = o.input.to_options().fetch;
+  style::SheetCache sheets;  // linked style sheets, read from disk or fetched like the page
+  run.sheets = &sheets;
+  if (!o.players.empty()) {
+    custom = media::PlayerList::load_file(o.players);
+    if (!custom) {
+      print_error(custom.error().text(lang));
+      return kExitFailed;
     }
-    media::take_inventory(inventory, *doc, page->url, *players, page->http_status != 0 ? fetcher.get() : nullptr,
-                          o.input.to_options().fetch, evaluation);
+    run.players = &custom.value();
   }
+  const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), run, fetcher.get());
+  const engine::PageEvaluation& evaluation = checked->evaluation;
 
   const std::optional<std::vector<std::string>> formats = prepare_formats(o.formats, "text", o.output_dir, lang);
   if (!formats) return kExitFailed;
-  reports::PageReport report{*page, evaluation, &inventory};
+  reports::PageReport report{checked->page, evaluation, &checked->inventory};
   for (const std::string& format : *formats) {
     const std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
     const reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};
@@ -106,7 +99,7 @@ int run_check(const CheckOptions& o) {
         reports::write_earl(out, std::span<const reports::PageReport>(&report, 1), ro);
       } else {
         reports::write_text(out, report, ro);
-        if (o.media) reports::write_media_text(out, inventory, ro);
+        if (o.media) reports::write_media_text(out, checked->inventory, ro);
       }
     });
     if (!written) return kExitFailed;

@@ -7,8 +7,9 @@
 #include <map>
 
 #include "cli/commands.h"
-#include "cli/crawl_config.h"
-#include "cli/org_config.h"
+#include "config/crawl_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "engine/registry.h"
 #include "reports/common/terminal_escape.h"
 #include "store/crawl_store.h"
@@ -57,14 +58,14 @@ void print_profile(const org::Profile& p, Lang lang) {
 
 int run_check(const ConfigOptions& o) {
   const Lang lang = *parse_lang(o.lang);
-  std::vector<ConfigProblem> problems;
-  OrgConfig c = load_org_config(o.config, problems);
+  std::vector<config::ConfigProblem> problems;
+  config::OrgConfig c = config::load_org_config(o.config, problems);
   if (problems.empty()) {  // the crawl settings' own checks (types, ranges) as granska crawl applies them
-    Result<CrawlConfig> crawl = load_crawl_config(o.config);
+    Result<config::CrawlConfig> crawl = config::load_crawl_config(o.config);
     if (!crawl) problems.push_back({0, crawl.error().message, crawl.error().message_sv});
   }
   if (!problems.empty()) {
-    for (const ConfigProblem& p : problems) {
+    for (const config::ConfigProblem& p : problems) {
       const std::string& text = lang == Lang::En || p.sv.empty() ? p.en : p.sv;
       std::cerr << reports::escape_for_terminal(o.config) << (p.line > 0 ? ":" + std::to_string(p.line) : std::string()) << ": "
                 << reports::escape_for_terminal(text) << "\n";

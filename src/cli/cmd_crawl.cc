@@ -12,16 +12,15 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "aria/semantics.h"
 #include "cli/commands.h"
-#include "cli/crawl_config.h"
+#include "config/crawl_config.h"
 #include "cli/scan_steps.h"
 #include "cli/input_options.h"
-#include "cli/org_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "crawl/crawler.h"
 #include "engine/registry.h"
 #include "granska_version.h"
-#include "media/inventory.h"
 #include "reports/page/report.h"
 #include "reports/common/terminal_escape.h"
 #include "results/rows_from_page.h"
@@ -66,7 +65,7 @@ struct CrawlCliOptions {
 
 // Fills what the command line did not give from the configuration file.
 Status apply_config(CrawlCliOptions& o) {
-  Result<CrawlConfig> c = load_crawl_config(o.config);
+  Result<config::CrawlConfig> c = config::load_crawl_config(o.config);
   if (!c) return c.error();
   auto given = [&](const char* name) { return o.cmd && o.cmd->get_option(name)->count() > 0; };
   if (!given("url") && !o.keep_seeds) o.seeds = c->seeds;
@@ -295,7 +294,7 @@ int run_crawl(const CrawlCliOptions& given) {
   std::optional<org::OrgMap> org_map;
   std::string config_name;
   if (db && !o.config.empty()) {
-    std::optional<OrgConfig> oc = load_valid_org_config(o.config, lang);
+    std::optional<config::OrgConfig> oc = load_valid_org_config(o.config, lang);
     if (!oc) return kExitFailed;
     org_map = std::move(oc->map);
     config_name = std::filesystem::path(o.config).filename().string();
@@ -399,6 +398,10 @@ int run_crawl(const CrawlCliOptions& given) {
   co.workers = o.workers;
   co.obey_robots = !o.ignore_robots;
   co.fetch = o.input.to_options().fetch;
+  // Linked style sheets: one cache for the run, so each sheet is fetched and parsed once.
+  style::SheetCache sheet_cache;
+  co.run.sheets = &sheet_cache;
+  co.run.fetch = co.fetch;
   if (journal) co.journal = &*journal;
   if (o.resume) co.resume = &resume;
   if (ref.store) {
@@ -413,26 +416,22 @@ int run_crawl(const CrawlCliOptions& given) {
   const engine::Impact threshold = fail_on_impact(o.fail_on);
   reports::Options ro{lang, false, false};
   const bool structured = db != nullptr;
-  crawl::PageRenderer render = [&](const input::Page& page, const html::Document& doc,
-                                   const engine::PageEvaluation& ev, crawl::PageRecord& rec) {
+  crawl::PageRenderer render = [&](const pipeline::CheckedPage& checked, crawl::PageRecord& rec) {
+    const engine::PageEvaluation& ev = checked.evaluation;
     rec.findings_at_threshold = ev.fails_at(threshold);
-    if (structured) {  // for the scan store, built here on the worker while the document lives
-      rec.title = results::page_title(doc);
-      rec.content_sha256 = page.sha256;
+    if (structured) {  // for the scan store, built here on the worker while the page lives
+      rec.title = results::page_title(*checked.doc);
+      rec.content_sha256 = checked.page.sha256;
       rec.findings = results::finding_rows(ev);
       rec.rule_outcomes = results::rule_outcome_rows(ev);
-      media::Inventory inventory;
-      aria::Semantics sem(doc);
-      inventory.items = media::find_media(doc, sem, page.url);
-      media::build_rows(inventory, ev);
-      rec.media = results::media_rows(inventory);
+      rec.media = results::media_rows(checked.inventory);
     }
     if (!o.print_pages) return;
     std::ostringstream out;
     if (json) {
-      reports::write_json(out, reports::PageReport{page, ev}, ro);
+      reports::write_json(out, reports::PageReport{checked.page, ev}, ro);
     } else {
-      reports::write_text(out, reports::PageReport{page, ev}, ro);
+      reports::write_text(out, reports::PageReport{checked.page, ev}, ro);
     }
     rec.report = out.str();
   };
@@ -575,9 +574,19 @@ int run_crawl(const CrawlCliOptions& given) {
       return kExitFailed;
     }
   }
+  // The run's style sheet cache is bounded: say what it had to let go of (those sheets were
+  // fetched again when a later page needed them).
+  const style::SheetCache::Stats sheet_stats = sheet_cache.stats();
+  if (sheet_stats.evicted > 0 && !o.quiet && !json) {
+    std::cerr << (sv ? "granska: stilmallscachen var full och släppte " : "granska: the style sheet cache was full and let go of ")
+              << sheet_stats.evicted << (sv ? " stilmallar, senast " : " sheets, most recently ")
+              << fetch::url_for_message(sheet_stats.recently_evicted.back()) << "\n";
+  }
   if (json) {
     nlohmann::json summary{{"pages", pages}, {"checked", html}, {"errors", errors}, {"unchanged", stats->unchanged},
-                           {"seconds", stats->seconds}, {"interrupted", stats->interrupted}};
+                           {"seconds", stats->seconds}, {"interrupted", stats->interrupted},
+                           {"stylesheets", {{"loaded", sheet_stats.loaded}, {"failed", sheet_stats.failed},
+                                            {"evicted", sheet_stats.evicted}}}};
     out << "\n],\"summary\":" << summary.dump() << "}\n";
   } else if (o.print_pages || !o.quiet) {  // granska scan --quiet: errors only
     out << (sv ? "Sammanfattning: " : "Summary: ") << pages << (sv ? " adresser, " : " addresses, ") << html

@@ -7,7 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "cli/org_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "store/scan_source.h"
 #include "engine/registry.h"
 #include "reports/common/terminal_escape.h"
@@ -63,7 +64,7 @@ void print_text(const figures::DiffResult& d, Lang lang) {
 
 int run_diff(const DiffOptions& o) {
   const Lang lang = *parse_lang(o.lang);
-  std::optional<OrgConfig> config;
+  std::optional<config::OrgConfig> config;
   if (!o.config.empty()) {
     config = load_valid_org_config(o.config, lang);
     if (!config) return kExitFailed;

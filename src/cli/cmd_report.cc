@@ -6,7 +6,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/org_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "cli/scan_steps.h"
 #include "store/scan_source.h"
 #include "engine/registry.h"
@@ -17,9 +18,9 @@ namespace granska::cli {
 
 int run_report_step(const ReportStep& o) {
   const Lang lang = *parse_lang(o.lang);
-  const std::optional<OrgConfig> loaded = load_valid_org_config(o.config, lang);
+  const std::optional<config::OrgConfig> loaded = load_valid_org_config(o.config, lang);
   if (!loaded) return kExitFailed;
-  const OrgConfig& config = *loaded;
+  const config::OrgConfig& config = *loaded;
   auto source = store::open_scan_source(o.db);
   if (!source) {
     print_error(source.error().text(lang));

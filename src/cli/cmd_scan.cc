@@ -7,7 +7,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/org_config.h"
+#include "cli/load_config.h"
+#include "config/org_config.h"
 #include "cli/scan_steps.h"
 #include "reports/common/terminal_escape.h"
 #include "scan/report_folders.h"
@@ -38,19 +39,19 @@ void say(const ScanOptions& o, const std::string& line) {
 int run_scan(const ScanOptions& given) {
   ScanOptions o = given;
   Lang lang = o.lang == "en" ? Lang::En : Lang::Sv;
-  const std::optional<OrgConfig> loaded = load_valid_org_config(o.config, lang);
+  const std::optional<config::OrgConfig> loaded = load_valid_org_config(o.config, lang);
   if (!loaded) return kExitFailed;
-  const OrgConfig& config = *loaded;
+  const config::OrgConfig& config = *loaded;
   if (o.lang.empty()) lang = config.scan.lang == "en" ? Lang::En : Lang::Sv;
   const std::string lang_name = lang == Lang::En ? "en" : "sv";
-  const std::string db = !o.db.empty() ? o.db : resolve_config_path(o.config, config.scan.database);
-  const std::string reports_dir = !o.reports.empty() ? o.reports : resolve_config_path(o.config, config.scan.reports);
+  const std::string db = !o.db.empty() ? o.db : config::resolve_config_path(o.config, config.scan.database);
+  const std::string reports_dir = !o.reports.empty() ? o.reports : config::resolve_config_path(o.config, config.scan.reports);
   if (db.empty() || reports_dir.empty()) {
     print_error(tr(lang, "ange database och reports i [scan] i inställningsfilen (eller --db och --reports)",
                    "set database and reports in the configuration's [scan] table (or --db and --reports)"));
     return kExitFailed;
   }
-  const std::string lock_path = config.scan.lock.empty() ? db + ".lock" : resolve_config_path(o.config, config.scan.lock);
+  const std::string lock_path = config.scan.lock.empty() ? db + ".lock" : config::resolve_config_path(o.config, config.scan.lock);
 
   std::error_code ec;
   if (const fs::path dir = fs::path(db).parent_path(); !dir.empty()) fs::create_directories(dir, ec);

@@ -93,6 +93,8 @@ class WorkerPool {
 
  private:
   void run() {
+    // One fetcher per worker thread for style sheets (a Fetcher serves one thread).
+    std::unique_ptr<fetch::Fetcher> sheet_fetcher = options_.run.sheets ? fetch::make_curl_fetcher() : nullptr;
     for (;;) {
       Job job;
       {
@@ -102,7 +104,7 @@ class WorkerPool {
         job = std::move(jobs_.front());
         jobs_.pop_front();
       }
-      Done d = process(std::move(job));
+      Done d = process(std::move(job), sheet_fetcher.get());
       {
         std::lock_guard lock(mu_);
         done_.push_back(std::move(d));
@@ -111,14 +113,14 @@ class WorkerPool {
     }
   }
 
-  Done process(Job job) {
+  Done process(Job job, fetch::Fetcher* sheet_fetcher) {
     const auto started = Clock::now();
-    Done d = check(std::move(job));
+    Done d = check(std::move(job), sheet_fetcher);
     d.record.elapsed_ms += std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     return d;
   }
 
-  Done check(Job job) {
+  Done check(Job job, fetch::Fetcher* sheet_fetcher) {
     Done d;
     d.record = std::move(job.record);
     PageRecord& rec = d.record;
@@ -132,18 +134,21 @@ class WorkerPool {
         rec.error = page.error();
         return d;
       }
-      auto doc = html::Document::parse(page->decoded.text);
-      ExtractedLinks ex = extract_links(*doc, page->url);
+      // Caption tracks are not fetched from the workers: the network thread owns the crawl's
+      // traffic and its politeness. Style sheets are the exception: a worker fetches a sheet
+      // the run's cache does not have with its own fetcher, once per run (docs/decisions).
+      const std::unique_ptr<pipeline::CheckedPage> checked =
+          pipeline::check_page(std::move(*page), options_.run, nullptr, sheet_fetcher);
+      ExtractedLinks ex = extract_links(*checked->doc, checked->page.url);
       rec.canonical = std::move(ex.canonical);
       rec.links = ex.links.size();
       d.links = std::move(ex.links);
-      engine::PageEvaluation ev =
-          engine::evaluate(*doc, page->url, engine::Registry::builtin(), options_.selection);
+      const engine::PageEvaluation& ev = checked->evaluation;
       rec.failed = ev.count(engine::Outcome::Failed);
       rec.cant_tell = ev.count(engine::Outcome::CantTell);
       rec.passed = ev.count(engine::Outcome::Passed);
       rec.kind = PageKind::Html;
-      if (render_) render_(*page, *doc, ev, rec);
+      if (render_) render_(*checked, rec);
     } catch (const std::exception& e) {
       rec.kind = PageKind::Failed;
       rec.has_error = true;

@@ -18,9 +18,9 @@
 #include <vector>
 
 #include "crawl/frontier.h"
-#include "engine/evaluate.h"
 #include "fetch/fetch.h"
 #include "input/load.h"
+#include "pipeline/check_page.h"
 #include "results/scan_data.h"
 
 namespace granska::crawl {
@@ -55,7 +55,8 @@ struct CrawlOptions {
   int max_redirects = 10;
   fetch::Options fetch;            // timeouts, body cap, user agent, headers (never logged)
   int workers = 0;                 // 0 = number of cores
-  engine::Selection selection;
+  // How each page is checked (pipeline::check_page): rules, players, subresource limits.
+  pipeline::RunContext run;
   Journal* journal = nullptr;          // persistence hooks; not owned; may be null
   const ResumeState* resume = nullptr; // continue an interrupted crawl; may be null
   PreviousLookup previous;             // a later scan: conditional requests; may be empty
@@ -112,11 +113,10 @@ struct CrawlStats {
   bool interrupted = false;
 };
 
-// Runs on a worker thread for each checked HTML page while its document is alive: fills
-// record.report / findings_at_threshold and the structured results from the page, its
-// parsed document and evaluation. Must be thread-safe.
-using PageRenderer = std::function<void(const input::Page&, const html::Document&, const engine::PageEvaluation&,
-                                        PageRecord&)>;
+// Runs on a worker thread for each checked HTML page while it is alive: fills
+// record.report / findings_at_threshold and the structured results from the checked page.
+// Must be thread-safe.
+using PageRenderer = std::function<void(const pipeline::CheckedPage&, PageRecord&)>;
 // Receives every record, on the calling thread, in completion order.
 using PageSink = std::function<void(PageRecord&&)>;
 // Called on the calling thread about twice a second and once at the end.

@@ -112,9 +112,14 @@ const Message kRuleError{"rule-error",
 }  // namespace
 
 PageEvaluation evaluate(const html::Document& doc, std::string_view url, const Registry& registry,
-                        const Selection& selection, const style::PageSheets* sheets) {
+                        const Selection& selection) {
+  aria::Semantics semantics(doc);
+  return evaluate(doc, semantics, url, registry, selection);
+}
+
+PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, std::string_view url,
+                        const Registry& registry, const Selection& selection) {
   PageEvaluation result;
-  aria::Semantics semantics(doc, sheets);
   Context ctx{doc, semantics, url};
   for (const Rule* rule : registry.rules()) {
     if (!selected(rule->info, selection)) continue;

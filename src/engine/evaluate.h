@@ -7,7 +7,6 @@
 
 #include "engine/registry.h"
 #include "html/dom.h"
-#include "style/cascade.h"
 
 namespace granska::engine {
 
@@ -33,11 +32,15 @@ struct Selection {
   bool include_best_practice = true;
 };
 
-// Evaluates the selected rules of `registry` over `doc`. Never throws. The findings point
-// into `doc`, which must outlive the result. `sheets`: the page's style sheets
-// (style::collect_sheets); nullptr means only its <style> elements, linked sheets unloaded.
+// Evaluates the selected rules of `registry` over `doc`, whose semantics (roles, names,
+// styles: computed once, shared by every rule) is `semantics`. Never throws. The findings
+// point into `doc`, which must outlive the result. Programs check pages through
+// pipeline::check_page, the one caller; tests call it directly.
+PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, std::string_view url,
+                        const Registry& registry, const Selection& selection = {});
+// The same with a Semantics of its own (tests and benchmarks).
 PageEvaluation evaluate(const html::Document& doc, std::string_view url, const Registry& registry,
-                        const Selection& selection = {}, const style::PageSheets* sheets = nullptr);
+                        const Selection& selection = {});
 
 // Where a finding is, resolved to plain data for reports and storage.
 struct Location {

@@ -29,15 +29,15 @@ void build_rows(Inventory& inv, const engine::PageEvaluation& evaluation) {
   }
 }
 
-void take_inventory(Inventory& inv, const html::Document& doc, std::string_view page_url, const PlayerList& players,
-                    fetch::Fetcher* fetcher, const fetch::Options& fetch_options, engine::PageEvaluation& evaluation) {
-  aria::Semantics sem(doc);
-  inv.items = find_media(doc, sem, page_url, players);
+void take_inventory(Inventory& inv, const html::Document& doc, aria::Semantics& semantics, std::string_view page_url,
+                    const PlayerList& players, fetch::Fetcher* fetcher, const fetch::Options& fetch_options,
+                    const TrackMessages& messages, engine::PageEvaluation& evaluation) {
+  inv.items = find_media(doc, semantics, page_url, players);
   inv.track_checks.clear();
-  if (fetcher) {
+  if (fetcher && messages.complete()) {
     TrackCheckOptions to;
     to.fetch = fetch_options;
-    inv.track_checks = check_tracks(inv.items, *fetcher, to);
+    inv.track_checks = check_tracks(inv.items, *fetcher, to, messages);
     apply_track_checks(evaluation, inv.track_checks);
   }
   build_rows(inv, evaluation);

@@ -41,13 +41,15 @@ struct Inventory {
 // apply_track_checks). The evaluation must outlive the inventory.
 void build_rows(Inventory& inv, const engine::PageEvaluation& evaluation);
 
-// The media step of checking one page, shared by `check` and `audit` so both decide the
-// caption rules the same way: finds the media items (with `players`, which must outlive
-// inv), and for a page loaded over the web (`fetcher` not null) fetches its caption and
-// description tracks with the page's own options and limits (check_tracks) and applies
-// their problems to `evaluation` (apply_track_checks); then builds the rows. Call after
-// the rules ran and before anything reads the evaluation's outcomes.
-void take_inventory(Inventory& inv, const html::Document& doc, std::string_view page_url, const PlayerList& players,
-                    fetch::Fetcher* fetcher, const fetch::Options& fetch_options, engine::PageEvaluation& evaluation);
+// The media step of checking one page (src/pipeline calls it for every caller, so all
+// decide the caption rules the same way): finds the media items (with `players`, which
+// must outlive inv), and when `fetcher` is not null (a page loaded over the web) fetches
+// its caption and description tracks with the page's own options and limits
+// (check_tracks, with `messages`, which must be complete) and applies their problems to
+// `evaluation` (apply_track_checks); then builds the rows. Call after the rules ran and
+// before anything reads the evaluation's outcomes.
+void take_inventory(Inventory& inv, const html::Document& doc, aria::Semantics& semantics, std::string_view page_url,
+                    const PlayerList& players, fetch::Fetcher* fetcher, const fetch::Options& fetch_options,
+                    const TrackMessages& messages, engine::PageEvaluation& evaluation);
 
 }  // namespace granska::media

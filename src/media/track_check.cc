@@ -8,26 +8,6 @@
 
 namespace granska::media {
 
-const engine::Message kTrackHttpError{
-    "track-http-error",
-    {"Textspåret {0} kan inte hämtas: servern svarar med HTTP-status {1}.",
-     "The text track {0} cannot be loaded: the server answers with HTTP status {1}."}};
-const engine::Message kTrackNotLoaded{"track-not-loaded",
-                                      {"Textspåret {0} kan inte hämtas: {1}", "The text track {0} cannot be loaded: {1}"}};
-const engine::Message kTrackWrongType{
-    "track-wrong-type",
-    {"Textspåret {0} skickas som \"{1}\", inte som text/vtt, så webbläsare kan vägra visa det.",
-     "The text track {0} is sent as \"{1}\", not as text/vtt, so browsers may refuse to show it."}};
-const engine::Message kTrackNotWebVtt{"track-not-webvtt",
-                                      {"Textspåret {0} är inte en giltig WebVTT-fil: {1}",
-                                       "The text track {0} is not a valid WebVTT file: {1}"}};
-const engine::Message kTrackNoCues{"track-no-cues",
-                                   {"Textspåret {0} innehåller ingen text (inga repliker).",
-                                    "The text track {0} contains no text (no cues)."}};
-const engine::Message kTrackOutOfOrder{
-    "track-out-of-order",
-    {"Repliker i textspåret {0} ligger i fel tidsordning ({1}).", "Cues in the text track {0} are out of time order ({1})."}};
-
 namespace {
 
 bool is_web_url(std::string_view u) { return text::istarts_with(u, "http://") || text::istarts_with(u, "https://"); }
@@ -36,16 +16,16 @@ std::string media_type(std::string_view content_type) {
   return text::ascii_lower(text::trim(content_type.substr(0, content_type.find(';'))));
 }
 
-void judge(TrackCheck& c, const fetch::Response& r) {
+void judge(TrackCheck& c, const fetch::Response& r, const TrackMessages& m) {
   c.status = r.status;
   c.content_type = r.content_type;
   if (r.status >= 400) {
-    c.problem = &kTrackHttpError;
+    c.problem = m.http_error;
     c.args = {c.url, std::to_string(r.status)};
     return;
   }
   if (media_type(r.content_type) != "text/vtt") {
-    c.problem = &kTrackWrongType;
+    c.problem = m.wrong_type;
     c.args = {c.url, r.content_type.empty() ? "(ingen/none)" : text::truncate_utf8(r.content_type, 80)};
     return;
   }
@@ -55,18 +35,18 @@ void judge(TrackCheck& c, const fetch::Response& r) {
                            VttProblemKind::EndBeforeStart}) {
     if (const VttProblem* p = vtt.first(k)) {
       std::string where = p->line ? "line " + std::to_string(p->line) + ": " : "";
-      c.problem = &kTrackNotWebVtt;
+      c.problem = m.not_webvtt;
       c.args = {c.url, where + p->detail};
       return;
     }
   }
   if (vtt.first(VttProblemKind::NoCues)) {
-    c.problem = &kTrackNoCues;
+    c.problem = m.no_cues;
     c.args = {c.url};
     return;
   }
   if (const VttProblem* p = vtt.first(VttProblemKind::OutOfOrder)) {
-    c.problem = &kTrackOutOfOrder;
+    c.problem = m.out_of_order;
     c.args = {c.url, "line " + std::to_string(p->line)};
   }
 }
@@ -90,8 +70,26 @@ engine::Outcome page_outcome(const std::vector<engine::Finding>& findings) {
 
 }  // namespace
 
+TrackMessages track_messages(const engine::Registry& registry, std::string_view caption_rule) {
+  TrackMessages m;
+  const engine::Rule* rule = registry.find(caption_rule);
+  if (!rule) return m;
+  for (const engine::Message* msg : rule->info.messages) {
+    const std::string_view id = msg->id;
+    const engine::Message** slot = id == "track-http-error"     ? &m.http_error
+                                   : id == "track-not-loaded"   ? &m.not_loaded
+                                   : id == "track-wrong-type"   ? &m.wrong_type
+                                   : id == "track-not-webvtt"   ? &m.not_webvtt
+                                   : id == "track-no-cues"      ? &m.no_cues
+                                   : id == "track-out-of-order" ? &m.out_of_order
+                                                                : nullptr;
+    if (slot) *slot = msg;
+  }
+  return m;
+}
+
 std::vector<TrackCheck> check_tracks(const std::vector<MediaItem>& items, fetch::Fetcher& fetcher,
-                                     const TrackCheckOptions& options) {
+                                     const TrackCheckOptions& options, const TrackMessages& m) {
   std::vector<TrackCheck> out;
   std::set<std::string> seen;
   fetch::Options fo = options.fetch;
@@ -119,10 +117,10 @@ std::vector<TrackCheck> check_tracks(const std::vector<MediaItem>& items, fetch:
       c.url = url;
       Result<fetch::Response> r = fetcher.get(url, fo);
       if (!r) {
-        c.problem = &kTrackNotLoaded;
+        c.problem = m.not_loaded;
         c.args = {url, r.error().message_sv.empty() ? r.error().message : r.error().message_sv};
       } else {
-        judge(c, *r);
+        judge(c, *r, m);
       }
       out.push_back(std::move(c));
     }

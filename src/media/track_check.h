@@ -14,19 +14,31 @@
 #include <vector>
 
 #include "engine/evaluate.h"
+#include "engine/registry.h"
 #include "fetch/fetch.h"
 #include "media/media.h"
 
 namespace granska::media {
 
-// The problems a track can have. The rules declare them in their message lists.
+// The messages of the problems a track can have. They belong to the caption and
+// description rules (checks/common/track_messages.h), which declare them in their message
+// lists; track_messages() finds them in a registry by id, so this module needs no rule.
 // Arguments: {0} = the track URL, {1} = the detail.
-extern const engine::Message kTrackHttpError;   // {1} = HTTP status
-extern const engine::Message kTrackNotLoaded;   // {1} = the fetch error
-extern const engine::Message kTrackWrongType;   // {1} = the Content-Type sent
-extern const engine::Message kTrackNotWebVtt;   // {1} = line and what is wrong
-extern const engine::Message kTrackNoCues;
-extern const engine::Message kTrackOutOfOrder;  // {1} = line of the first cue out of order
+struct TrackMessages {
+  const engine::Message* http_error = nullptr;    // "track-http-error"; {1} = HTTP status
+  const engine::Message* not_loaded = nullptr;    // "track-not-loaded"; {1} = the fetch error
+  const engine::Message* wrong_type = nullptr;    // "track-wrong-type"; {1} = the Content-Type sent
+  const engine::Message* not_webvtt = nullptr;    // "track-not-webvtt"; {1} = line and what is wrong
+  const engine::Message* no_cues = nullptr;       // "track-no-cues"
+  const engine::Message* out_of_order = nullptr;  // "track-out-of-order"; {1} = line of the first cue out of order
+  bool complete() const {
+    return http_error && not_loaded && wrong_type && not_webvtt && no_cues && out_of_order;
+  }
+};
+
+// The messages as the rule `caption_rule` of `registry` declares them; incomplete (see
+// complete()) when the rule or one of its messages is missing.
+TrackMessages track_messages(const engine::Registry& registry, std::string_view caption_rule = "video-caption");
 
 struct TrackCheck {
   const html::Node* media = nullptr;  // the <video>/<audio>
@@ -47,9 +59,9 @@ struct TrackCheckOptions {
 
 // Fetches and checks each caption, subtitle and description track with an http(s) URL,
 // one at a time, each distinct URL once, at most max_tracks. The items must outlive the
-// result. Never throws.
+// result, `messages` must be complete(). Never throws.
 std::vector<TrackCheck> check_tracks(const std::vector<MediaItem>& items, fetch::Fetcher& fetcher,
-                                     const TrackCheckOptions& options);
+                                     const TrackCheckOptions& options, const TrackMessages& messages);
 
 // Adds each problem as a failed finding on its media element to the rule `caption_rule`
 // (caption and subtitle tracks) or `description_rule` (description tracks), replacing that

@@ -1151,7 +1151,12 @@ void ComputedStyles::Impl::run() {
     {
       Placement own = Placement::InFlow;
       auto far_off = [](const std::optional<double>& v) { return v && *v != kNoLength && *v <= -kOffScreen; };
-      auto shifted = [](const std::optional<double>& v) { return v && *v != kNoLength && *v != 0; };
+      // A relative shift of more than the font size may move the box onto other content;
+      // a smaller one (an icon nudged into line) keeps it over its own background.
+      double nudge = cs.font_size.value_or(kMediumFontSize);
+      auto shifted = [nudge](const std::optional<double>& v) {
+        return !v || (*v != kNoLength && std::fabs(*v) > nudge);
+      };
       if (!cs.position) {
         own = Placement::Unknown;
       } else if (far_off(cs.text_indent)) {
@@ -1162,15 +1167,25 @@ void ComputedStyles::Impl::run() {
         Position p = *cs.position;
         bool out_of_flow = p == Position::Absolute || p == Position::Fixed;
         if (out_of_flow || p == Position::Relative || p == Position::Sticky) {
-          if (far_off(cs.top) || far_off(cs.left)) {
+          // top/left of -100% or less moves a box out of its containing block upwards or
+          // leftwards: the "skip link" pattern, off the page until focused.
+          auto far_off_percent = [&](Property prop) {
+            Resolved r = res(prop);
+            return r.kind == Resolved::Kind::Value && r.value->kind == Value::Kind::Length &&
+                   r.value->unit == Unit::Percent && r.value->number <= -100;
+          };
+          if (far_off(cs.top) || far_off(cs.left) ||
+              (out_of_flow && (far_off_percent(Property::Top) || far_off_percent(Property::Left)))) {
             own = Placement::OffScreen;
           } else if (out_of_flow) {
             bool tiny = cs.width && cs.height && *cs.width <= 1 && *cs.height <= 1 &&
                         (cs.overflow_x == Overflow::Hidden || cs.overflow_x == Overflow::Clip);
             own = tiny ? Placement::OffScreen : Placement::Positioned;
-          } else if (shifted(cs.top) || shifted(cs.left) || shifted(cs.right) || shifted(cs.bottom)) {
+          } else if (p == Position::Relative &&
+                     (shifted(cs.top) || shifted(cs.left) || shifted(cs.right) || shifted(cs.bottom))) {
             own = Placement::Positioned;
           }
+          // Sticky boxes sit in the flow on the page as loaded; they stick only on scrolling.
         }
       }
       auto rank = [](Placement pl) {

@@ -63,8 +63,8 @@ struct PageSheets {
 
 enum class Placement : std::uint8_t {
   InFlow,      // no positioning that moves it
-  Positioned,  // absolute/fixed (or shifted relative/sticky) in the chain: it may overlap
-               // other content or sit on a background that is not its ancestors'
+  Positioned,  // absolute/fixed (or relative shifted by more than 1em) in the chain: it may
+               // overlap other content or sit on a background that is not its ancestors'
   OffScreen,   // moved far off the page or clipped to nothing ("visually hidden")
   Unknown,     // a position granska could not evaluate may apply
 };

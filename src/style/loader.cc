@@ -73,6 +73,12 @@ std::string remove_dot_segments(std::string_view path) {
 
 Error note(std::string en, std::string sv) { return Error{std::move(en), std::move(sv)}; }
 
+std::string origin_of(std::string_view url) {
+  if (!is_http(url)) return {};
+  Result<url::Url> u = url::Url::parse(url);
+  return u ? u->origin() : std::string();
+}
+
 }  // namespace
 
 std::string resolve_file_url(std::string_view base, std::string_view ref) {
@@ -473,7 +479,11 @@ class Collector {
       out_.incomplete = true;
       return std::nullopt;
     }
-    LoadedSheet s = cache_->get(url, fetcher_, opts_, encoding_);
+    // The page's extra headers (a login for a staging site) go only to the page's own
+    // origin: a sheet on a CDN gets the request a browser would send, without them.
+    LoadOptions o = opts_;
+    if (is_http(url) && origin_of(url) != origin_of(page_url_)) o.fetch.headers.clear();
+    LoadedSheet s = cache_->get(url, fetcher_, o, encoding_);
     if (!s.sheet) {
       Error e = s.error;
       out_.notes.push_back(note("style sheet skipped: " + e.message,

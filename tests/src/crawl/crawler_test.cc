@@ -42,10 +42,9 @@ class Crawler : public ::testing::Test {
   // Runs a crawl and indexes the records by URL (asserting each URL comes once).
   std::map<std::string, PageRecord> run(const CrawlOptions& o) {
     std::map<std::string, PageRecord> out;
-    PageRenderer render = [this](const input::Page& page, const html::Document&, const engine::PageEvaluation&,
-                                 PageRecord& rec) {
+    PageRenderer render = [this](const pipeline::CheckedPage& checked, PageRecord& rec) {
       std::lock_guard lock(mu_);
-      encodings_[rec.url] = page.decoded.encoding;
+      encodings_[rec.url] = checked.page.decoded.encoding;
     };
     Result<CrawlStats> stats = crawl(o, render, [&](PageRecord&& r) {
       const std::string u = r.url;

@@ -13,6 +13,18 @@ namespace {
 
 using granska::testing::FixtureServer;
 
+// The track messages as the built-in caption rule declares them.
+const TrackMessages& messages() {
+  static const TrackMessages m = track_messages(engine::Registry::builtin());
+  return m;
+}
+
+TEST(TrackMessages, TheCaptionRuleDeclaresEveryTrackMessage) {
+  EXPECT_TRUE(messages().complete());
+  EXPECT_EQ(messages().not_loaded->id, "track-not-loaded");
+  EXPECT_FALSE(track_messages(engine::Registry::builtin(), "no-such-rule").complete());
+}
+
 class TrackCheckTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -36,7 +48,7 @@ TEST_F(TrackCheckTest, ReportsEachProblemAndFailsTheCaptionRule) {
   TrackCheckOptions opts;
   opts.fetch.connect_timeout_ms = 2000;
   opts.fetch.total_timeout_ms = 5000;
-  std::vector<TrackCheck> checks = check_tracks(items, *fetcher, opts);
+  std::vector<TrackCheck> checks = check_tracks(items, *fetcher, opts, messages());
 
   std::map<std::string, std::string> by_video;
   for (const TrackCheck& c : checks) {
@@ -87,10 +99,10 @@ TEST_F(TrackCheckTest, LocalPagesAndTheTrackLimit) {
   aria::Semantics sem(*doc);
   auto fetcher = fetch::make_curl_fetcher();
   // A file: page resolves tracks to file: URLs, which are never fetched.
-  EXPECT_TRUE(check_tracks(find_media(*doc, sem, "file:///tmp/page.html"), *fetcher, {}).empty());
+  EXPECT_TRUE(check_tracks(find_media(*doc, sem, "file:///tmp/page.html"), *fetcher, {}, messages()).empty());
   TrackCheckOptions opts;
   opts.max_tracks = 2;
-  EXPECT_EQ(check_tracks(find_media(*doc, sem, server_->url("/media/page-tracks.html")), *fetcher, opts).size(), 2u);
+  EXPECT_EQ(check_tracks(find_media(*doc, sem, server_->url("/media/page-tracks.html")), *fetcher, opts, messages()).size(), 2u);
 }
 
 TEST_F(TrackCheckTest, NetworkErrorIsNotLoaded) {
@@ -100,9 +112,9 @@ TEST_F(TrackCheckTest, NetworkErrorIsNotLoaded) {
   TrackCheckOptions opts;
   opts.fetch.connect_timeout_ms = 1000;
   opts.fetch.total_timeout_ms = 2000;
-  auto checks = check_tracks(find_media(*doc, sem, "http://127.0.0.1:1/"), *fetcher, opts);
+  auto checks = check_tracks(find_media(*doc, sem, "http://127.0.0.1:1/"), *fetcher, opts, messages());
   ASSERT_EQ(checks.size(), 1u);
-  EXPECT_EQ(checks[0].problem, &kTrackNotLoaded);
+  EXPECT_EQ(checks[0].problem, messages().not_loaded);
 }
 
 }  // namespace

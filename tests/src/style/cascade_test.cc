@@ -203,13 +203,16 @@ TEST(Cascade, UnloadedSheetsMakeColoursUnknown) {
 TEST(Cascade, PlacementFindsVisuallyHiddenText) {
   Page p(R"html(<!DOCTYPE html><style>.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0) }</style>
   <span id=a class=sr-only>x</span><p id=b style="position: absolute; top: -999em">x</p>
-  <p id=c style="position: fixed; top: 0">x</p><p id=d>x</p><p id=e style="position: relative; left: 2px">x</p>
+  <p id=c style="position: fixed; top: 0">x</p><p id=d>x</p><p id=e style="position: relative; left: 200px">x</p><p id=n style="position: relative; top: 2px">x</p>
+  <p id=s style="position: sticky; top: 0">x</p>
   <a id=f style="text-indent: -9999px">x</a><p id=g style="clip-path: inset(50%)">x</p>)html");
   EXPECT_EQ(p.of("a").placement, Placement::OffScreen);
   EXPECT_EQ(p.of("b").placement, Placement::OffScreen);
   EXPECT_EQ(p.of("c").placement, Placement::Positioned);
   EXPECT_EQ(p.of("d").placement, Placement::InFlow);
   EXPECT_EQ(p.of("e").placement, Placement::Positioned);
+  EXPECT_EQ(p.of("n").placement, Placement::InFlow);  // nudged: still over its own background
+  EXPECT_EQ(p.of("s").placement, Placement::InFlow);  // sticky: in the flow until scrolled
   EXPECT_EQ(p.of("f").placement, Placement::OffScreen);
   EXPECT_EQ(p.of("g").placement, Placement::OffScreen);
 }

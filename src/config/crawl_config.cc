@@ -1,8 +1,8 @@
-#include "cli/crawl_config.h"
+#include "config/crawl_config.h"
 
 #include <toml++/toml.h>
 
-namespace granska::cli {
+namespace granska::config {
 
 namespace {
 
@@ -77,4 +77,4 @@ Result<CrawlConfig> load_crawl_config(const std::string& path) {
   return c;
 }
 
-}  // namespace granska::cli
+}  // namespace granska::config

@@ -19,7 +19,7 @@
 #include "figures/figures.h"
 #include "util/result.h"
 
-namespace granska::cli {
+namespace granska::config {
 
 // Where `granska scan` keeps things (docs/scheduling.md). Paths as written; relative ones
 // are resolved against the configuration file's directory by resolve_config_path.
@@ -56,9 +56,4 @@ struct ConfigProblem {
 // result is only meaningful then. An unreadable file or a TOML syntax error is one problem.
 OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& problems);
 
-// For commands that need a valid file (report, scan, audit, crawl): every problem as
-// "FILE:LINE: text" on standard error, then one line pointing at `granska config check`;
-// nullopt when there was any.
-std::optional<OrgConfig> load_valid_org_config(const std::string& path, Lang lang);
-
-}  // namespace granska::cli
+}  // namespace granska::config

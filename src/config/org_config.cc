@@ -1,18 +1,15 @@
-#include "cli/org_config.h"
+#include "config/org_config.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <filesystem>
-#include <iostream>
 #include <optional>
 #include <string_view>
 #include <toml++/toml.h>
 
-#include "cli/commands.h"
-#include "reports/common/terminal_escape.h"
 
-namespace granska::cli {
+namespace granska::config {
 
 namespace {
 
@@ -322,23 +319,10 @@ OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& p
   return out;
 }
 
-std::optional<OrgConfig> load_valid_org_config(const std::string& path, Lang lang) {
-  std::vector<ConfigProblem> problems;
-  OrgConfig config = load_org_config(path, problems);
-  if (problems.empty()) return config;
-  for (const ConfigProblem& p : problems) {
-    std::cerr << reports::escape_for_terminal(path) << (p.line > 0 ? ":" + std::to_string(p.line) : std::string())
-              << ": " << reports::escape_for_terminal(lang == Lang::En || p.sv.empty() ? p.en : p.sv) << "\n";
-  }
-  print_error(tr(lang, "inställningsfilen är ogiltig (se granska config check)",
-                 "the configuration is invalid (see granska config check)"));
-  return std::nullopt;
-}
-
 std::string resolve_config_path(const std::string& config, const std::string& path) {
   const std::filesystem::path p(path);
   if (path.empty() || p.is_absolute()) return path;
   return (std::filesystem::path(config).parent_path() / p).lexically_normal().string();
 }
 
-}  // namespace granska::cli
+}  // namespace granska::config

@@ -15,7 +15,7 @@
 
 #include "util/result.h"
 
-namespace granska::cli {
+namespace granska::config {
 
 struct CrawlConfig {
   std::vector<std::string> seeds, sitemaps, allowed_hosts, include, exclude;
@@ -27,4 +27,4 @@ struct CrawlConfig {
 // Errors: unreadable file, TOML syntax (with line), a key of the wrong type.
 Result<CrawlConfig> load_crawl_config(const std::string& path);
 
-}  // namespace granska::cli
+}  // namespace granska::config

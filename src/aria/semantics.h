@@ -43,8 +43,8 @@ struct AccessibleName {
   NameSource source = NameSource::None;
 };
 
-// Whether a yes/no answer rests on CSS granska did not evaluate (external stylesheets,
-// complex selectors): rules turn Unknown into cantTell, never into passed.
+// Whether a yes/no answer rests on CSS granska could not evaluate (@container, :valid,
+// :has() over its budget ...): rules turn Unknown into cantTell, never into passed.
 enum class Tristate : std::uint8_t { No, Yes, Unknown };
 
 class Semantics {

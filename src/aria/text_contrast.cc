@@ -102,8 +102,8 @@ std::unordered_set<const html::Node*> disabled_labels(const html::Document& doc)
 // A single character in a control that the author names otherwise ("X" in a button with
 // aria-label="Close"): a glyph, not text in a human language (ACT afw4f7 Passed Example 7).
 bool stands_for_name(const html::Node& e, std::string_view own_text) {
-  std::string t = text::collapse_whitespace(own_text);
-  std::string_view trimmed = text::trim(t);
+  std::string_view trimmed = text::trim(own_text);
+  if (trimmed.empty() || trimmed.size() > 4) return false;  // one code point is at most 4 bytes
   char32_t cp = 0;
   std::size_t len = text::utf8_sequence(trimmed, 0, cp);
   if (trimmed.empty() || len != trimmed.size()) return false;

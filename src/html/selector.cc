@@ -67,6 +67,7 @@ struct Simple {
   };
   Kind kind = Kind::Universal;
   std::string name;   // type, id, class or attribute name; :dir() value
+  std::uint32_t hash = 0;  // Id and Class: fnv(name), for the per-element class filter
   std::string value;  // attribute value
   char op = 0;        // 0 = presence, '=', '~', '|', '^', '$', '*'
   bool icase = false;
@@ -91,6 +92,7 @@ struct Selector::Complex {
   char leading = 0;  // a relative selector (in :has()): its leading combinator
   std::uint32_t id = 0;
   std::vector<std::uint32_t> ancestor_hashes;  // ids, classes, types some ancestor must have
+  AncestorBits ancestor_bits;                  // the same as filter bits
   Selector::Key::Kind key_kind = Selector::Key::Kind::Any;
   std::string key_name;
 };
@@ -108,8 +110,12 @@ struct MatchContext::Impl {
   bool built = false;
   std::vector<std::uint32_t> pos, pos_end, type_pos, type_pos_end;
   std::vector<std::int32_t> prev;  // previous element sibling, -1 if none
-  std::vector<std::array<std::uint64_t, 2>> bloom;  // hashes of the ancestors' ids/classes/types
+  std::vector<AncestorBits> bloom;  // hashes of the ancestors' ids/classes/types
   std::vector<const std::string*> lang;  // the language attribute in effect, or null
+  std::vector<const std::string*> ids;   // the element's id attribute, or null
+  std::vector<std::uint64_t> class_bits;  // a filter of the element's own classes
+  std::vector<std::uint32_t> class_begin;  // the element's classes: class_tokens[begin[i]..begin[i+1])
+  std::vector<std::string_view> class_tokens;
 
   std::unordered_map<std::uint64_t, std::vector<std::uint8_t>> memo;
   std::size_t memo_bytes = 0;
@@ -117,12 +123,12 @@ struct MatchContext::Impl {
   std::size_t has_work = 0;
 
   void build();
-  static void add_hash(std::array<std::uint64_t, 2>& bloom, std::uint32_t h) {
-    bloom[0] |= std::uint64_t{1} << (h & 63);
-    bloom[1] |= std::uint64_t{1} << ((h >> 6) & 63);
+  void ensure() {
+    if (!built) build();
   }
-  static bool has_hash(const std::array<std::uint64_t, 2>& bloom, std::uint32_t h) {
-    return (bloom[0] >> (h & 63) & 1) && (bloom[1] >> ((h >> 6) & 63) & 1);
+  static void add_hash(AncestorBits& bloom, std::uint32_t h) {
+    bloom.lo |= std::uint64_t{1} << (h & 63);
+    bloom.hi |= std::uint64_t{1} << ((h >> 6) & 63);
   }
   // The memo for (complex, compound j, ancestor or sibling walk); nullptr when not allowed.
   std::uint8_t* memo_for(const Selector::Complex& c, std::size_t j, bool sibling) {
@@ -147,8 +153,12 @@ void MatchContext::Impl::build() {
   type_pos.assign(n, 1);
   type_pos_end.assign(n, 1);
   prev.assign(n, -1);
-  bloom.assign(n, {0, 0});
+  bloom.assign(n, AncestorBits{});
   lang.assign(n, nullptr);
+  ids.assign(n, nullptr);
+  class_bits.assign(n, 0);
+  class_begin.assign(n + 1, 0);
+  class_tokens.clear();
   std::unordered_map<std::string_view, std::uint32_t> counts;
   auto visit_children = [&](const Node& parent) {
     counts.clear();
@@ -175,9 +185,23 @@ void MatchContext::Impl::build() {
     std::uint32_t idx = e->element_index();
     const Node* p = e->parent_element();
     const std::string* own_lang = nullptr;
+    class_begin[idx] = static_cast<std::uint32_t>(class_tokens.size());
     for (const Attribute& a : e->attributes()) {
       if (a.name == "lang" || a.name == "xml:lang") own_lang = &a.value;
+      if (a.name == "id") ids[idx] = &a.value;
+      if (a.name != "class") continue;
+      std::string_view v = a.value;
+      std::size_t k = 0;
+      while (k < v.size()) {
+        while (k < v.size() && text::is_html_space(v[k])) ++k;
+        std::size_t start = k;
+        while (k < v.size() && !text::is_html_space(v[k])) ++k;
+        if (k == start) continue;
+        class_tokens.push_back(v.substr(start, k - start));
+        class_bits[idx] |= std::uint64_t{1} << (fnv(class_tokens.back()) & 63);
+      }
     }
+    class_begin[idx + 1] = static_cast<std::uint32_t>(class_tokens.size());
     if (p) {
       std::uint32_t pi = p->element_index();
       bloom[idx] = bloom[pi];
@@ -205,6 +229,11 @@ MatchContext::~MatchContext() = default;
 const Document& MatchContext::document() const { return impl_->doc; }
 void MatchContext::set_visited_links(bool visited) { impl_->visited = visited; }
 bool MatchContext::visited_links() const { return impl_->visited; }
+const AncestorBits* MatchContext::ancestor_bits(const Node& element) {
+  if (impl_->quirks || !element.is_element()) return nullptr;
+  impl_->build();
+  return &impl_->bloom[element.element_index()];
+}
 
 // ---------------------------------------------------------------------------------------
 // Parsing
@@ -533,7 +562,8 @@ class Parser {
       } else if (s.kind == Simple::Kind::Class && c.key_kind != Selector::Key::Kind::Id && c.key_kind != Selector::Key::Kind::Class) {
         c.key_kind = Selector::Key::Kind::Class;
         c.key_name = s.name;
-      } else if (s.kind == Simple::Kind::Type && c.key_kind == Selector::Key::Kind::Any) {
+      } else if (s.kind == Simple::Kind::Type &&
+                 (c.key_kind == Selector::Key::Kind::Any || c.key_kind == Selector::Key::Kind::Attr)) {
         c.key_kind = Selector::Key::Kind::Tag;
         c.key_name = s.name;
       }
@@ -545,6 +575,29 @@ class Parser {
       for (const Simple& s : c.compounds[k].simples) {
         if (s.kind == Simple::Kind::Type) c.ancestor_hashes.push_back(fnv(s.name));
         if (s.kind == Simple::Kind::Id || s.kind == Simple::Kind::Class) c.ancestor_hashes.push_back(fnv(s.name));
+      }
+    }
+    for (std::uint32_t h : c.ancestor_hashes) MatchContext::Impl::add_hash(c.ancestor_bits, h);
+    // A subject that is only :is(X) / :where(X) of one compound (what CSS Nesting makes of
+    // "&:hover" and friends) files like X.
+    if (c.key_kind == Selector::Key::Kind::Any) {
+      for (const Simple& s : last.simples) {
+        bool link = s.kind == Simple::Kind::Link || s.kind == Simple::Kind::Visited || s.kind == Simple::Kind::AnyLink;
+        if (s.kind == Simple::Kind::Attr || link) {
+          c.key_kind = Selector::Key::Kind::Attr;
+          c.key_name = link ? "href" : s.name;
+          break;
+        }
+      }
+    }
+    if (c.key_kind == Selector::Key::Kind::Any) {
+      for (const Simple& s : last.simples) {
+        if ((s.kind != Simple::Kind::Is && s.kind != Simple::Kind::Where) || !s.list || s.list->size() != 1) continue;
+        const Selector::Complex& inner = s.list->front();
+        if (inner.compounds.size() != 1 || inner.key_kind == Selector::Key::Kind::Any) continue;
+        c.key_kind = inner.key_kind;
+        c.key_name = inner.key_name;
+        break;
       }
     }
   }
@@ -673,6 +726,7 @@ class Parser {
         ++i_;
         s.kind = c == '#' ? Simple::Kind::Id : Simple::Kind::Class;
         if (!ident(s.name)) return error(c == '#' ? "expected an id" : "expected a class name");
+        s.hash = fnv(s.name);
       } else if (c == '[') {
         ++i_;
         skip_space();
@@ -998,11 +1052,9 @@ class Matcher {
     if (c.pseudo_element) return Match::No;
     // (Quirks mode compares ids and classes case-insensitively: no filter there.)
     if (!c.ancestor_hashes.empty() && !ctx_.quirks) {
-      ctx_.build();
-      const auto& bloom = ctx_.bloom[e.element_index()];
-      for (std::uint32_t h : c.ancestor_hashes) {
-        if (!MatchContext::Impl::has_hash(bloom, h)) return Match::No;
-      }
+      ctx_.ensure();
+      const AncestorBits& bloom = ctx_.bloom[e.element_index()];
+      if (!bloom.covers(c.ancestor_bits)) return Match::No;
     }
     return from(c, c.compounds.size() - 1, e);
   }
@@ -1054,7 +1106,7 @@ class Matcher {
   }
 
   const Node* previous(const Node& e) {
-    ctx_.build();
+    ctx_.ensure();
     std::int32_t p = ctx_.prev[e.element_index()];
     return p < 0 ? nullptr : ctx_.doc.elements()[static_cast<std::size_t>(p)];
   }
@@ -1120,16 +1172,26 @@ class Matcher {
       case K::Universal: return Match::Yes;
       case K::Type: return from_bool(e.tag() == s.name);
       case K::Id: {
-        auto id = e.attr("id");
+        ctx_.ensure();
+        const std::string* id = ctx_.ids[e.element_index()];
         return from_bool(id && (*id == s.name || (ctx_.quirks && text::iequals(*id, s.name))));
       }
-      case K::Class: return from_bool(has_class(e, s.name, ctx_.quirks));
+      case K::Class: {
+        if (ctx_.quirks) return from_bool(has_class(e, s.name, true));
+        ctx_.ensure();
+        std::uint32_t i = e.element_index();
+        if (!(ctx_.class_bits[i] >> (s.hash & 63) & 1)) return Match::No;
+        for (std::uint32_t k = ctx_.class_begin[i]; k < ctx_.class_begin[i + 1]; ++k) {
+          if (ctx_.class_tokens[k] == s.name) return Match::Yes;
+        }
+        return Match::No;
+      }
       case K::Attr: {
         auto v = e.attr(s.name);
         return from_bool(v && attr_matches(s, *v, html && case_insensitive_attribute(s.name)));
       }
       case K::Nth: {
-        ctx_.build();
+        ctx_.ensure();
         std::uint32_t i = e.element_index();
         if (s.list) return nth_of(s, e);
         long pos = s.of_type ? (s.from_end ? ctx_.type_pos_end[i] : ctx_.type_pos[i])
@@ -1195,7 +1257,7 @@ class Matcher {
       case K::Open: return from_bool((e.is("details") || e.is("dialog")) && e.has_attr("open"));
       case K::Closed: return from_bool((e.is("details") || e.is("dialog")) && !e.has_attr("open"));
       case K::Lang: {
-        ctx_.build();
+        ctx_.ensure();
         const std::string* lang = ctx_.lang[e.element_index()];
         if (!lang) return Match::No;
         for (const std::string& r : s.langs) {
@@ -1329,6 +1391,8 @@ bool Selector::has_pseudo_element(std::size_t i) const { return list_[i].pseudo_
 bool Selector::depends_on_link_state(std::size_t i) const { return list_[i].link_state; }
 
 Selector::Key Selector::key(std::size_t i) const { return Key{list_[i].key_kind, list_[i].key_name}; }
+
+AncestorBits Selector::ancestor_bits(std::size_t i) const { return list_[i].ancestor_bits; }
 
 Match Selector::match(std::size_t i, const Node& element, MatchContext& ctx) const {
   if (!element.is_element()) return Match::No;

@@ -35,6 +35,13 @@ namespace granska::html {
 
 enum class Match : std::uint8_t { No, Yes, Maybe };
 
+// Bits of the ids, classes and types of an element's ancestors (a Bloom filter), or those
+// some ancestor must have for a selector to match: a quick necessary condition.
+struct AncestorBits {
+  std::uint64_t lo = 0, hi = 0;
+  bool covers(const AncestorBits& need) const { return (lo & need.lo) == need.lo && (hi & need.hi) == need.hi; }
+};
+
 // Per-document caches for matching. One context per document and thread (not
 // thread-safe); the document must outlive it.
 class MatchContext {
@@ -49,6 +56,9 @@ class MatchContext {
   // know a link's colour once visited.
   void set_visited_links(bool visited);
   bool visited_links() const;
+  // The bits of `element`'s ancestors; nullptr in quirks mode, where ids and classes match
+  // without regard to case and the filter does not apply.
+  const AncestorBits* ancestor_bits(const Node& element);
 
   struct Impl;
 
@@ -84,12 +94,16 @@ class Selector {
   // :link, :visited or :any-link appear: the answer changes with set_visited_links().
   bool depends_on_link_state(std::size_t i) const;
   // What an element must have to match, from the rightmost compound: an id, else a class,
-  // else a type; kind Any when anything may match. For filing selectors in buckets.
+  // else a type, else an attribute (:link and friends need href); kind Any when anything
+  // may match. For filing selectors in buckets.
   struct Key {
-    enum class Kind : std::uint8_t { Any, Id, Class, Tag } kind = Kind::Any;
-    std::string_view name;  // lowercase for Tag
+    enum class Kind : std::uint8_t { Any, Id, Class, Tag, Attr } kind = Kind::Any;
+    std::string_view name;  // lowercase for Tag and Attr
   };
   Key key(std::size_t i) const;
+  // What some ancestor must have (all zero when nothing): if an element's
+  // MatchContext::ancestor_bits() do not cover these, match() is certainly No.
+  AncestorBits ancestor_bits(std::size_t i) const;
 
   struct Complex;  // one complex selector of the list (opaque)
   Selector(Selector&&) noexcept;

@@ -25,6 +25,14 @@ constexpr std::int32_t kNoUse = -3;
 
 std::size_t idx(Property p) { return static_cast<std::size_t>(p); }
 
+// is_inherited() as a table the compiler can inline.
+const std::array<bool, N> kInherited = [] {
+  std::array<bool, N> a{};
+  for (std::size_t i = 0; i < N; ++i) a[i] = style::is_inherited(static_cast<Property>(i));
+  return a;
+}();
+bool inherits(Property p) { return kInherited[idx(p)]; }
+
 Match both(Match a, Match b) {
   if (a == Match::No || b == Match::No) return Match::No;
   if (a == Match::Maybe || b == Match::Maybe) return Match::Maybe;
@@ -42,6 +50,11 @@ struct Use {
   std::uint32_t own_rank = 0;             // rank of the sheet's unlayered rules
   // Quirks mode: ids and classes matched case-insensitively, so filed by lowercase name.
   std::unordered_map<std::string, std::vector<RuleRef>> quirks_ids, quirks_classes;
+  // The rules filed under each of the document's distinct types and classes (numbered in
+  // ComputedStyles::Impl::run), so a lookup per element and sheet costs no hashing.
+  std::vector<const std::vector<RuleRef>*> tag_lists, class_lists;
+  // Every selector that depends on a link's visited state, for the second cascade of links.
+  std::vector<RuleRef> link_refs;
 };
 
 struct Cand {
@@ -196,7 +209,16 @@ std::string qualify_anonymous(std::string name, std::int32_t use) {
 
 void ComputedStyles::Impl::setup() {
   auto add_use = [&](const Sheet* sheet, Origin origin, std::int32_t page_index) {
-    Use u{sheet, origin, page_index, true, {}, {}, 0, {}, {}};
+    Use u{sheet, origin, page_index, true, {}, {}, 0, {}, {}, {}, {}, {}};
+    auto collect_links = [&](const std::vector<RuleRef>& refs) {
+      for (const RuleRef& r : refs) {
+        if (r.link_state) u.link_refs.push_back(r);
+      }
+    };
+    collect_links(sheet->any);
+    for (const Buckets* b : {&sheet->by_id, &sheet->by_class, &sheet->by_tag, &sheet->by_attr}) {
+      for (const auto& [key, refs] : *b) collect_links(refs);
+    }
     if (!doc.has_doctype()) {
       for (const auto& [key, refs] : sheet->by_id) {
         auto& v = u.quirks_ids[text::ascii_lower(key)];
@@ -334,7 +356,9 @@ void split_classes(std::string_view s, std::vector<std::string_view>& out) {
 struct Winners {
   std::array<std::int32_t, N> win;
   std::array<bool, N> uncertain;
-  std::array<std::vector<std::uint32_t>, N> maybes;  // display/visibility/content-visibility only
+  std::vector<std::uint8_t> touched;  // properties with a winner or an uncertain candidate
+  // Uncertain candidates for display, visibility and content-visibility: (property, entry).
+  std::vector<std::pair<std::uint8_t, std::uint32_t>> maybes;
   struct Custom {
     std::int32_t win = -1;
     bool uncertain = false;
@@ -343,12 +367,22 @@ struct Winners {
     std::uint8_t skip_cls = 0;
     std::uint32_t skip_layer = 0;
   };
-  std::unordered_map<std::string_view, Custom> custom;
+  // Custom properties met on the element (few, except on :root): a vector, searched linearly.
+  std::vector<std::pair<std::string_view, Custom>> custom;
+  Custom& custom_slot(std::string_view name) {
+    for (auto& [n, c] : custom) {
+      if (n == name) return c;
+    }
+    return custom.emplace_back(name, Custom{}).second;
+  }
 
   void decide(const std::vector<Entry>& entries, bool only_color = false) {
-    win.fill(-1);
-    uncertain.fill(false);
-    for (auto& m : maybes) m.clear();
+    for (std::uint8_t t : touched) {
+      win[t] = -1;
+      uncertain[t] = false;
+    }
+    touched.clear();
+    maybes.clear();
     custom.clear();
     std::array<bool, N> skip_author{};
     std::array<bool, N> has_skip_layer{};
@@ -360,7 +394,7 @@ struct Winners {
       bool author = en.cls == 1 || en.cls == 2;
       if (d.property == Property::Custom) {
         if (only_color) continue;
-        Custom& c = custom[d.name];
+        Custom& c = custom_slot(d.name);
         if (c.win >= 0) continue;
         if (c.skip_author && author) continue;
         if (c.has_skip_layer && en.cls == c.skip_cls && en.raw_layer == c.skip_layer) continue;
@@ -390,10 +424,11 @@ struct Winners {
       if (skip_author[p] && author) continue;
       if (has_skip_layer[p] && en.cls == skip_cls[p] && en.raw_layer == skip_layer[p]) continue;
       if (en.maybe) {
+        if (!uncertain[p]) touched.push_back(static_cast<std::uint8_t>(p));
         uncertain[p] = true;
         if (d.property == Property::Display || d.property == Property::Visibility ||
             d.property == Property::ContentVisibility) {
-          maybes[p].push_back(static_cast<std::uint32_t>(i));
+          maybes.emplace_back(static_cast<std::uint8_t>(p), static_cast<std::uint32_t>(i));
         }
         continue;
       }
@@ -407,6 +442,7 @@ struct Winners {
         skip_layer[p] = en.raw_layer;
         continue;
       }
+      if (!uncertain[p]) touched.push_back(static_cast<std::uint8_t>(p));
       win[p] = static_cast<std::int32_t>(i);
     }
   }
@@ -433,14 +469,75 @@ void ComputedStyles::Impl::run() {
   html::MatchContext ctx(doc);
   std::vector<bool> in_link(n, false);
 
+  // The document's distinct types and classes, numbered; each element's as numbers.
+  const bool quirks = !doc.has_doctype();
+  std::unordered_map<std::string_view, std::uint32_t> tag_ids, class_ids;
+  std::vector<std::string_view> tag_names, class_names;
+  std::vector<std::uint32_t> tag_of(n), class_begin(n + 1, 0), class_flat;
+  {
+    std::vector<std::string_view> tokens;
+    for (const html::Node* e : elements) {
+      std::uint32_t i = e->element_index();
+      auto [t, fresh] = tag_ids.emplace(e->tag(), static_cast<std::uint32_t>(tag_names.size()));
+      if (fresh) tag_names.push_back(e->tag());
+      tag_of[i] = t->second;
+      class_begin[i] = static_cast<std::uint32_t>(class_flat.size());
+      if (auto cls = e->attr("class"); cls && !quirks) {
+        split_classes(*cls, tokens);
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+          auto [c, added] = class_ids.emplace(tokens[k], static_cast<std::uint32_t>(class_names.size()));
+          if (added) class_names.push_back(tokens[k]);
+          // A class written twice on the element is looked up once.
+          if (std::find(class_flat.begin() + class_begin[i], class_flat.end(), c->second) == class_flat.end()) {
+            class_flat.push_back(c->second);
+          }
+        }
+      }
+    }
+    class_begin[n] = static_cast<std::uint32_t>(class_flat.size());
+    for (Use& use : uses) {
+      use.tag_lists.assign(tag_names.size(), nullptr);
+      use.class_lists.assign(class_names.size(), nullptr);
+      for (std::size_t t = 0; t < tag_names.size(); ++t) {
+        if (auto it = use.sheet->by_tag.find(tag_names[t]); it != use.sheet->by_tag.end()) use.tag_lists[t] = &it->second;
+      }
+      for (std::size_t c = 0; c < class_names.size(); ++c) {
+        if (auto it = use.sheet->by_class.find(class_names[c]); it != use.sheet->by_class.end()) {
+          use.class_lists[c] = &it->second;
+        }
+      }
+    }
+  }
+
   std::vector<Cand> cands;
   std::vector<Entry> entries, visited_entries;
   std::vector<std::string_view> classes;
   std::vector<const Declaration*> hints;
   std::vector<Declaration> inline_decls;
   Winners w, vw;
+  w.win.fill(-1);
+  w.uncertain.fill(false);
+  vw.win.fill(-1);
+  vw.uncertain.fill(false);
   std::deque<std::string> arena;
-  std::vector<Value> resolved_storage(N);
+  // The text with its property (a longhand) or shorthand, and the set of custom properties.
+  struct VarKey {
+    std::string_view text;
+    int what;
+    const void* customs;
+    bool operator==(const VarKey&) const = default;
+  };
+  struct VarKeyHash {
+    std::size_t operator()(const VarKey& k) const {
+      return (std::hash<std::string_view>{}(k.text) * 31 + static_cast<std::size_t>(k.what)) * 31 ^
+             std::hash<const void*>{}(k.customs);
+    }
+  };
+  struct VarResult {
+    bool unknown = false;
+    std::vector<std::pair<Property, Value>> values;  // empty: invalid
+  };
+  std::unordered_map<VarKey, VarResult, VarKeyHash> var_memo;
   double root_font_size = kMediumFontSize;
   auto empty_customs = std::make_shared<const CustomMap>();
 
@@ -461,17 +558,20 @@ void ComputedStyles::Impl::run() {
     // ---- 1. Candidate rules ----
     cands.clear();
     auto id = e->attr("id");
-    auto cls = e->attr("class");
-    if (cls) split_classes(*cls, classes);
-    bool quirks = !doc.has_doctype();
+    classes.clear();
+    if (quirks) {
+      if (auto cls = e->attr("class")) split_classes(*cls, classes);
+    }
+    const html::AncestorBits* have = ctx.ancestor_bits(*e);
     auto gather = [&](bool visited_pass) {
       for (std::uint32_t u = 0; u < uses.size(); ++u) {
         const Use& use = uses[u];
         if (!use.ok) continue;
         const Sheet& sheet = *use.sheet;
         auto consider = [&](const RuleRef& ref) {
+          if (have && !have->covers(ref.ancestors)) return;  // no ancestor has what it needs
           const Rule& rule = sheet.rules[ref.rule];
-          bool link = rule.selector.depends_on_link_state(ref.complex);
+          bool link = ref.link_state;
           if (visited_pass && !link) return;
           Match cond = rule.condition >= 0 ? use.conditions[static_cast<std::size_t>(rule.condition)] : Match::Yes;
           if (cond == Match::No) return;
@@ -480,9 +580,20 @@ void ComputedStyles::Impl::run() {
           cands.push_back(Cand{u, ref.rule, rule.selector.specificity(ref.complex),
                                m == Match::Maybe || cond == Match::Maybe, link});
         };
+        if (visited_pass) {  // only the selectors that :visited changes
+          for (const RuleRef& r : use.link_refs) consider(r);
+          continue;
+        }
         for (const RuleRef& r : sheet.any) consider(r);
-        if (auto it = sheet.by_tag.find(e->tag()); it != sheet.by_tag.end()) {
-          for (const RuleRef& r : it->second) consider(r);
+        if (!sheet.by_attr.empty()) {
+          for (const html::Attribute& a : e->attributes()) {
+            if (auto it = sheet.by_attr.find(a.name); it != sheet.by_attr.end()) {
+              for (const RuleRef& r : it->second) consider(r);
+            }
+          }
+        }
+        if (const auto* list = use.tag_lists[tag_of[i]]) {
+          for (const RuleRef& r : *list) consider(r);
         }
         if (quirks) {
           if (id && !id->empty()) {
@@ -490,7 +601,7 @@ void ComputedStyles::Impl::run() {
               for (const RuleRef& r : it->second) consider(r);
             }
           }
-          for (std::size_t k = 0; cls && k < classes.size(); ++k) {
+          for (std::size_t k = 0; k < classes.size(); ++k) {
             if (auto it = use.quirks_classes.find(text::ascii_lower(classes[k])); it != use.quirks_classes.end()) {
               for (const RuleRef& r : it->second) consider(r);
             }
@@ -502,16 +613,9 @@ void ComputedStyles::Impl::run() {
             for (const RuleRef& r : it->second) consider(r);
           }
         }
-        if (cls) {
-          for (std::size_t k = 0; k < classes.size(); ++k) {
-            // A class written twice on the element is looked up once.
-            if (std::find(classes.begin(), classes.begin() + static_cast<std::ptrdiff_t>(k), classes[k]) !=
-                classes.begin() + static_cast<std::ptrdiff_t>(k)) {
-              continue;
-            }
-            if (auto it = sheet.by_class.find(classes[k]); it != sheet.by_class.end()) {
-              for (const RuleRef& r : it->second) consider(r);
-            }
+        for (std::uint32_t k = class_begin[i]; k < class_begin[i + 1]; ++k) {
+          if (const auto* list = use.class_lists[class_flat[k]]) {
+            for (const RuleRef& r : *list) consider(r);
           }
         }
       }
@@ -575,7 +679,8 @@ void ComputedStyles::Impl::run() {
 
     gather(false);
     build_entries(entries, true);
-    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.beats(b); });
+    // Orders are unique per declaration, so a plain sort is stable enough.
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.beats(b); });
     w.decide(entries);
 
     // ---- 2. Custom properties ----
@@ -679,44 +784,51 @@ void ComputedStyles::Impl::run() {
       bool uncertain = from.uncertain[idx(p)] && !ignore_uncertain;
       Resolved r;
       if (k < 0) {
-        r.kind = is_inherited(p) ? Resolved::Kind::Inherit : Resolved::Kind::Initial;
+        r.kind = inherits(p) ? Resolved::Kind::Inherit : Resolved::Kind::Initial;
         if (uncertain) r.kind = Resolved::Kind::Unknown;
         return r;
       }
       const Value* v = &ents[static_cast<std::size_t>(k)].decl->value;
       if (v->kind == Value::Kind::Pending || v->kind == Value::Kind::PendingShorthand) {
-        bool unknown = false;
-        std::optional<std::string> text = substitute(v->text, lookup_final, unknown);
-        if (!text) {
-          r.kind = unknown ? Resolved::Kind::Unknown
-                           : (is_inherited(p) ? Resolved::Kind::Inherit : Resolved::Kind::Initial);
-          return r;
-        }
-        arena.clear();
-        std::vector<Token> tokens = tokenize_all(*text, arena);
-        std::optional<Value> parsed;
-        if (v->kind == Value::Kind::Pending) {
-          parsed = parse_longhand(p, tokens, *text);
-        } else {
-          std::vector<std::pair<Property, Value>> longhands;
-          if (expand_shorthand(static_cast<Shorthand>(v->keyword), tokens, *text, longhands)) {
-            for (auto& [lp, lv] : longhands) {
-              if (lp == p) parsed = std::move(lv);
+        // Substituted and parsed once per declaration and set of custom properties: most
+        // elements share their parent's set, so a theme's var() costs once, not per element.
+        int what = v->kind == Value::Kind::Pending ? static_cast<int>(p) : 1000 + v->keyword;
+        VarKey key{v->text, what, &my_customs};
+        auto it = var_memo.find(key);
+        if (it == var_memo.end()) {
+          VarResult res_v;
+          std::optional<std::string> text = substitute(v->text, lookup_final, res_v.unknown);
+          if (text) {
+            arena.clear();
+            std::vector<Token> tokens = tokenize_all(*text, arena);
+            if (v->kind == Value::Kind::Pending) {
+              if (std::optional<Value> parsed = parse_longhand(p, tokens, *text)) {
+                res_v.values.emplace_back(p, std::move(*parsed));
+              }
+            } else {
+              expand_shorthand(static_cast<Shorthand>(v->keyword), tokens, *text, res_v.values);
             }
           }
+          it = var_memo.emplace(key, std::move(res_v)).first;
+        }
+        const VarResult& vr = it->second;
+        const Value* parsed = nullptr;
+        for (const auto& [lp, lv] : vr.values) {
+          if (lp == p) parsed = &lv;
         }
         if (!parsed || parsed->kind == Value::Kind::Pending || parsed->kind == Value::Kind::PendingShorthand) {
-          r.kind = is_inherited(p) ? Resolved::Kind::Inherit : Resolved::Kind::Initial;  // invalid at computed time
+          // Invalid at computed-value time: unset (or unknown when granska could not tell).
+          r.kind = vr.unknown ? Resolved::Kind::Unknown
+                              : (inherits(p) ? Resolved::Kind::Inherit : Resolved::Kind::Initial);
           return r;
         }
-        resolved_storage[idx(p)] = std::move(*parsed);
-        v = &resolved_storage[idx(p)];
+        v = parsed;
       }
       if (v->kind == Value::Kind::Wide) {
         switch (v->wide) {
           case Wide::Inherit: r.kind = Resolved::Kind::Inherit; break;
           case Wide::Initial: r.kind = Resolved::Kind::Initial; break;
-          default: r.kind = is_inherited(p) ? Resolved::Kind::Inherit : Resolved::Kind::Initial; break;
+          default: r.kind = inherits(p) ? Resolved::Kind::Inherit : Resolved::Kind::Initial; break;
         }
       } else if (v->kind == Value::Kind::Unknown) {
         r.kind = Resolved::Kind::Unknown;
@@ -728,12 +840,14 @@ void ComputedStyles::Impl::run() {
       return r;
     };
     auto res = [&](Property p) { return resolve(p, w, entries); };
+    // Whether anything was declared for `p` (else: the parent's value or the initial one).
+    auto has = [&](Property p) { return w.win[idx(p)] >= 0 || w.uncertain[idx(p)]; };
 
     // Record the winners for provenance.
     winner_begin[i] = static_cast<std::uint32_t>(winners.size());
-    for (std::size_t p = 0; p < N; ++p) {
+    std::sort(w.touched.begin(), w.touched.end());
+    for (std::uint8_t p : w.touched) {
       std::int32_t k = w.win[p];
-      if (k < 0 && !w.uncertain[p]) continue;
       const Entry* en = k >= 0 ? &entries[static_cast<std::size_t>(k)] : nullptr;
       std::uint32_t offset = 0;
       if (en && en->use >= 0 && uses[static_cast<std::size_t>(en->use)].page_index >= 0) {
@@ -817,8 +931,10 @@ void ComputedStyles::Impl::run() {
     if (e == doc.html()) root_font_size = cs.font_size.value_or(kMediumFontSize);
     bool font_known = cs.font_size.has_value();
 
-    auto length_of = [&](Resolved r, std::optional<double> initial, std::optional<double> inherited,
+    auto length_of = [&](Property p, std::optional<double> initial, std::optional<double> inherited,
                          std::optional<double> percent_base, bool needs_font) -> std::optional<double> {
+      if (!has(p)) return inherits(p) ? inherited : initial;
+      Resolved r = res(p);
       switch (r.kind) {
         case Resolved::Kind::Initial: return initial;
         case Resolved::Kind::Inherit: return inherited;
@@ -845,8 +961,18 @@ void ComputedStyles::Impl::run() {
       return std::nullopt;
     };
 
+    // A length property: the parent's or initial value when nothing was declared (the
+    // common case, kept cheap), else computed.
+    auto len = [&](Property p, std::optional<double> initial, const std::optional<double>& from_parent,
+                   std::optional<double> percent_base, bool needs_font) -> std::optional<double> {
+      if (!has(p)) return inherits(p) ? from_parent : initial;
+      return length_of(p, initial, from_parent, percent_base, needs_font);
+    };
+
     // ---- font-weight ----
-    {
+    if (!has(Property::FontWeight)) {
+      cs.font_weight = ps.font_weight;
+    } else {
       Resolved r = res(Property::FontWeight);
       std::optional<int> pw = ps.font_weight;
       switch (r.kind) {
@@ -876,7 +1002,7 @@ void ComputedStyles::Impl::run() {
       if (r.value->kind == Value::Kind::CurrentColor) return current;
       return std::nullopt;
     };
-    cs.color = color_of(res(Property::Color), ps.color, Rgba{0, 0, 0, 1}, ps.color);
+    cs.color = has(Property::Color) ? color_of(res(Property::Color), ps.color, Rgba{0, 0, 0, 1}, ps.color) : ps.color;
     cs.visited_color = cs.color;
     if (in_link[i]) {
       // The colour once visited: the same cascade with :visited matching the links.
@@ -895,15 +1021,19 @@ void ComputedStyles::Impl::run() {
       for (const Entry& en : entries) {
         if (en.use == kInlineUse || en.use == kHintUse) visited_entries.push_back(en);
       }
-      std::stable_sort(visited_entries.begin(), visited_entries.end(),
+      std::sort(visited_entries.begin(), visited_entries.end(),
                        [](const Entry& a, const Entry& b) { return a.beats(b); });
       vw.decide(visited_entries, true);
       cs.visited_color = color_of(resolve(Property::Color, vw, visited_entries), ps.visited_color, Rgba{0, 0, 0, 1},
                                   ps.visited_color);
       cands = std::move(saved);
     }
-    cs.background_color = color_of(res(Property::BackgroundColor), ps.background_color, Rgba{0, 0, 0, 0}, cs.color);
-    {
+    cs.background_color = has(Property::BackgroundColor)
+                              ? color_of(res(Property::BackgroundColor), ps.background_color, Rgba{0, 0, 0, 0}, cs.color)
+                              : std::optional<Rgba>(Rgba{0, 0, 0, 0});
+    if (!has(Property::TextFillColor)) {
+      cs.text_fill = ps.text_fill;
+    } else {
       Resolved r = res(Property::TextFillColor);
       switch (r.kind) {
         case Resolved::Kind::Initial: cs.text_fill = false; break;
@@ -912,7 +1042,9 @@ void ComputedStyles::Impl::run() {
         case Resolved::Kind::Value: cs.text_fill = r.value->kind != Value::Kind::CurrentColor; break;
       }
     }
-    {
+    if (!has(Property::BackgroundImage)) {
+      cs.background_image = false;
+    } else {
       Resolved r = res(Property::BackgroundImage);
       switch (r.kind) {
         case Resolved::Kind::Initial: cs.background_image = false; break;
@@ -922,6 +1054,7 @@ void ComputedStyles::Impl::run() {
       }
     }
     auto flag_of = [&](Property p, std::optional<bool> inherited, auto&& set) -> std::optional<bool> {
+      if (!has(p)) return inherits(p) ? inherited : std::optional<bool>(false);
       Resolved r = res(p);
       switch (r.kind) {
         case Resolved::Kind::Initial: return false;
@@ -938,18 +1071,22 @@ void ComputedStyles::Impl::run() {
     cs.filter = flag_of(Property::Filter, ps.filter, not_nothing);
     cs.blend = flag_of(Property::MixBlendMode, ps.blend,
                        [](const Value& v) { return !(v.kind == Value::Kind::Keyword && v.keyword == kw::kNormal); });
-    {
+    if (!has(Property::TextStrokeWidth)) {
+      cs.text_stroke = ps.text_stroke;
+    } else {
       Resolved r = res(Property::TextStrokeWidth);
       if (r.kind == Resolved::Kind::Inherit) {
         cs.text_stroke = ps.text_stroke;
       } else {
-        std::optional<double> width = length_of(r, 0.0, std::nullopt, std::nullopt, true);
+        std::optional<double> width = length_of(Property::TextStrokeWidth, 0.0, std::nullopt, std::nullopt, true);
         cs.text_stroke = width ? std::optional<bool>(*width > 0) : std::nullopt;
       }
     }
 
     // ---- opacity ----
-    {
+    if (!has(Property::Opacity)) {
+      cs.opacity = 1.0;
+    } else {
       Resolved r = res(Property::Opacity);
       switch (r.kind) {
         case Resolved::Kind::Initial: cs.opacity = 1.0; break;
@@ -962,7 +1099,9 @@ void ComputedStyles::Impl::run() {
     }
 
     // ---- line height, spacing, indent ----
-    {
+    if (!has(Property::LineHeight)) {
+      cs.line_height = ps.line_height;
+    } else {
       Resolved r = res(Property::LineHeight);
       switch (r.kind) {
         case Resolved::Kind::Initial: cs.line_height = LineHeight{}; break;
@@ -975,19 +1114,20 @@ void ComputedStyles::Impl::run() {
           } else if (v.kind == Value::Kind::Number) {
             cs.line_height = LineHeight{LineHeight::Kind::Factor, v.number};
           } else {
-            std::optional<double> px = length_of(r, std::nullopt, std::nullopt, cs.font_size, true);
+            std::optional<double> px = length_of(Property::LineHeight, std::nullopt, std::nullopt, cs.font_size, true);
             cs.line_height = px ? std::optional<LineHeight>(LineHeight{LineHeight::Kind::Px, *px}) : std::nullopt;
           }
         }
       }
     }
-    cs.letter_spacing = length_of(res(Property::LetterSpacing), 0.0, ps.letter_spacing, cs.font_size, true);
-    cs.word_spacing = length_of(res(Property::WordSpacing), 0.0, ps.word_spacing, std::nullopt, true);
-    cs.text_indent = length_of(res(Property::TextIndent), 0.0, ps.text_indent, std::nullopt, true);
+    cs.letter_spacing = len(Property::LetterSpacing, 0.0, ps.letter_spacing, cs.font_size, true);
+    cs.word_spacing = len(Property::WordSpacing, 0.0, ps.word_spacing, std::nullopt, true);
+    cs.text_indent = len(Property::TextIndent, 0.0, ps.text_indent, std::nullopt, true);
 
     // ---- position, float, offsets, sizes, overflow, clipping ----
     auto keyword_of = [&](Property p, auto initial, std::optional<decltype(initial)> inherited)
         -> std::optional<decltype(initial)> {
+      if (!has(p)) return initial;
       Resolved r = res(p);
       switch (r.kind) {
         case Resolved::Kind::Initial: return initial;
@@ -1003,14 +1143,14 @@ void ComputedStyles::Impl::run() {
     cs.float_value = keyword_of(Property::Float, Float::None, ps.float_value);
     cs.overflow_x = keyword_of(Property::OverflowX, Overflow::Visible, ps.overflow_x);
     cs.overflow_y = keyword_of(Property::OverflowY, Overflow::Visible, ps.overflow_y);
-    cs.top = length_of(res(Property::Top), kNoLength, ps.top, std::nullopt, true);
-    cs.right = length_of(res(Property::Right), kNoLength, ps.right, std::nullopt, true);
-    cs.bottom = length_of(res(Property::Bottom), kNoLength, ps.bottom, std::nullopt, true);
-    cs.left = length_of(res(Property::Left), kNoLength, ps.left, std::nullopt, true);
-    cs.width = length_of(res(Property::Width), kNoLength, ps.width, std::nullopt, true);
-    cs.height = length_of(res(Property::Height), kNoLength, ps.height, std::nullopt, true);
-    cs.max_width = length_of(res(Property::MaxWidth), kNoLength, ps.max_width, std::nullopt, true);
-    cs.max_height = length_of(res(Property::MaxHeight), kNoLength, ps.max_height, std::nullopt, true);
+    cs.top = len(Property::Top, kNoLength, ps.top, std::nullopt, true);
+    cs.right = len(Property::Right, kNoLength, ps.right, std::nullopt, true);
+    cs.bottom = len(Property::Bottom, kNoLength, ps.bottom, std::nullopt, true);
+    cs.left = len(Property::Left, kNoLength, ps.left, std::nullopt, true);
+    cs.width = len(Property::Width, kNoLength, ps.width, std::nullopt, true);
+    cs.height = len(Property::Height, kNoLength, ps.height, std::nullopt, true);
+    cs.max_width = len(Property::MaxWidth, kNoLength, ps.max_width, std::nullopt, true);
+    cs.max_height = len(Property::MaxHeight, kNoLength, ps.max_height, std::nullopt, true);
     {
       auto empty_clip = [](const Value& v) { return v.kind == Value::Kind::Text && v.number == 1; };
       std::optional<bool> clip = flag_of(Property::Clip, false, empty_clip);
@@ -1026,7 +1166,11 @@ void ComputedStyles::Impl::run() {
     }
 
     // ---- transform, rotation ----
-    {
+    if (!has(Property::Transform) && !has(Property::Rotate)) {
+      cs.transform = false;
+      cs.rotation = 0.0;
+      cs.rotates = false;
+    } else {
       Resolved t = res(Property::Transform);
       Resolved r = res(Property::Rotate);
       cs.rotates = false;
@@ -1063,7 +1207,8 @@ void ComputedStyles::Impl::run() {
 
     // ---- display, visibility, content-visibility ----
     auto maybe_values = [&](Property p, auto&& classify) {
-      for (std::uint32_t k : w.maybes[idx(p)]) {
+      for (const auto& [mp, k] : w.maybes) {
+        if (mp != idx(p)) continue;
         const Value& v = entries[k].decl->value;
         classify(v);
       }
@@ -1135,7 +1280,9 @@ void ComputedStyles::Impl::run() {
       cs.maybe_visible = mv && v != Visibility::Visible;
       if (mh && mv) cs.maybe_hidden = cs.maybe_visible = true;
     }
-    {
+    if (!has(Property::ContentVisibility)) {
+      cs.content_hidden = false;
+    } else {
       Resolved r = res(Property::ContentVisibility);
       switch (r.kind) {
         case Resolved::Kind::Initial: cs.content_hidden = false; break;

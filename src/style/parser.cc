@@ -267,6 +267,7 @@ class SheetParser {
     std::int32_t layer;
     std::string selector;     // StyleBlock/NestedGroup: the selector declarations apply to
     std::int32_t group = -1;  // the rule collecting this block's declarations, if open
+    std::optional<html::Selector> parsed = std::nullopt;  // `selector`, parsed, until a group takes it
   };
 
   Token next() {
@@ -512,14 +513,18 @@ void SheetParser::qualified_rule(bool nested) {
     bool has_amp = std::any_of(p.begin(), p.end(), [](const Token& t) { return t.is_delim('&'); });
     selector = has_amp ? nest(":root", p) : std::string(source_of(p, src_));
   }
-  if (selector.empty() || selector.size() > kMaxSelectorText || stack_.size() >= kMaxOpenBlocks ||
-      !html::Selector::parse(selector).ok()) {
+  std::optional<Result<html::Selector>> parsed;
+  if (!selector.empty() && selector.size() <= kMaxSelectorText && stack_.size() < kMaxOpenBlocks) {
+    parsed.emplace(html::Selector::parse(selector));
+  }
+  if (!parsed || !parsed->ok()) {
     ++sheet_.dropped_rules;
     skip_block();
     return;
   }
   line_at(p.empty() ? stop.begin : p.front().begin);
-  stack_.push_back(Frame{Kind::StyleBlock, parent.condition, parent.layer, std::move(selector), -1});
+  stack_.push_back(Frame{Kind::StyleBlock, parent.condition, parent.layer, std::move(selector), -1,
+                         std::move(parsed->value())});
   // The enclosing block's declarations that follow this rule go into a new group.
   if (stack_.size() >= 2) stack_[stack_.size() - 2].group = -1;
 }
@@ -527,7 +532,9 @@ void SheetParser::qualified_rule(bool nested) {
 void SheetParser::open_group() {
   Frame& f = stack_.back();
   if (f.group >= 0 && static_cast<std::size_t>(f.group) + 1 == sheet_.rules.size()) return;
-  auto sel = html::Selector::parse(f.selector);
+  // The selector parsed when the block opened, or parsed again for a later group.
+  Result<html::Selector> sel = f.parsed ? Result<html::Selector>(std::move(*f.parsed)) : html::Selector::parse(f.selector);
+  f.parsed.reset();
   if (!sel.ok()) return;  // checked when the block was opened
   Rule r{std::move(sel.value()), static_cast<std::uint32_t>(sheet_.declarations.size()),
          static_cast<std::uint32_t>(sheet_.declarations.size()), f.condition, f.layer, line_};
@@ -610,7 +617,11 @@ void SheetParser::at_rule(const Token& at, bool nested) {
   if (stop.type == T::RightBrace) reconsume(stop);
   bool block = stop.type == T::LeftBrace;
   std::span<const Token> p = trim(std::span<const Token>(prelude));
-  Frame parent = stack_.back();
+  struct {
+    Kind kind;
+    std::int32_t condition, layer;
+    std::string selector;
+  } parent{stack_.back().kind, stack_.back().condition, stack_.back().layer, stack_.back().selector};
   bool in_style = parent.kind == Kind::StyleBlock || parent.kind == Kind::NestedGroup;
   auto push_group = [&](std::int32_t condition, std::int32_t layer) {
     if (stack_.size() >= kMaxOpenBlocks) {
@@ -740,11 +751,12 @@ Sheet parse_stylesheet(std::string_view css) {
     for (std::uint32_t i = 0; i < sel.size(); ++i) {
       if (sel.has_pseudo_element(i)) continue;
       html::Selector::Key k = sel.key(i);
-      RuleRef ref{r, i};
+      RuleRef ref{r, i, sel.depends_on_link_state(i) ? 1u : 0u, sel.ancestor_bits(i)};
       switch (k.kind) {
         case html::Selector::Key::Kind::Id: sheet.by_id[std::string(k.name)].push_back(ref); break;
         case html::Selector::Key::Kind::Class: sheet.by_class[std::string(k.name)].push_back(ref); break;
         case html::Selector::Key::Kind::Tag: sheet.by_tag[std::string(k.name)].push_back(ref); break;
+        case html::Selector::Key::Kind::Attr: sheet.by_attr[std::string(k.name)].push_back(ref); break;
         case html::Selector::Key::Kind::Any: sheet.any.push_back(ref); break;
       }
     }

@@ -68,7 +68,9 @@ struct Import {
 // compound requires, or in `any`.
 struct RuleRef {
   std::uint32_t rule;
-  std::uint32_t complex;  // index into the rule's selector list
+  std::uint32_t complex : 31;  // index into the rule's selector list
+  std::uint32_t link_state : 1;  // the selector uses :link, :visited or :any-link
+  html::AncestorBits ancestors;  // what some ancestor must have (a quick reject)
 };
 
 // Lets the bucket maps be searched with a string_view (no allocation per lookup).
@@ -87,7 +89,7 @@ struct Sheet {
   std::vector<std::string> layers;
   std::vector<Import> imports;
 
-  Buckets by_id, by_class, by_tag;
+  Buckets by_id, by_class, by_tag, by_attr;
   std::vector<RuleRef> any;
 
   // For the cache's memory bound and for notes.

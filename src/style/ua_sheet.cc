@@ -80,13 +80,20 @@ input, select, button, textarea {
 }
 input, button, select, textarea, meter, progress, marquee { display: inline-block; }
 input, textarea { background-color: Field; }
-input:is([type=checkbox i], [type=radio i], [type=image i], [type=range i], [type=file i]) {
+input:is([type=checkbox i], [type=radio i], [type=image i], [type=file i]) {
   background-color: initial;
 }
+input[type=range i] { color: #9d968e; }
 button, select, input:is([type=button i], [type=submit i], [type=reset i], [type=color i]) {
   background-color: ButtonFace; color: ButtonText;
 }
 textarea { font-family: monospace; }
+input:disabled, textarea:disabled { color: rgb(84, 84, 84); background-color: rgba(239, 239, 239, 0.3); }
+input:is([type=checkbox i], [type=radio i], [type=file i]):disabled { background-color: initial; }
+button:disabled, input:is([type=button i], [type=submit i], [type=reset i]):disabled {
+  color: rgba(16, 16, 16, 0.3); background-color: rgba(239, 239, 239, 0.3);
+}
+select:disabled, option:disabled { color: GrayText; }
 optgroup { display: block; font-weight: bold; }
 option { display: block; font-weight: normal; }
 

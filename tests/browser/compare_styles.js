@@ -147,6 +147,8 @@ async function contrastDecided(binary, url) {
   } else {
     console.error('compare_styles: the Rust documentation is not installed; comparing the demo site only');
   }
+  // A page of modern CSS (layers, nesting, :has(), var(), colour syntaxes, the UA sheet).
+  pages.push({ root: path.join(repo, 'fixtures', 'style', 'compare'), rel: 'modern.html' });
   const demo = path.join(repo, 'fixtures', 'demo-site');
   const demoPages = smoke ? ['index.html'] : fs.readdirSync(demo).filter((f) => f.endsWith('.html')).sort();
   for (const rel of demoPages) pages.push({ root: demo, rel });

@@ -10,26 +10,15 @@
 
 #include "audit/accepted.h"
 #include "audit/acceptance.h"
+#include "audit/audit_run.h"
 #include "org/profile.h"
 #include "reports/page/report.h"
 
 namespace granska::reports {
 
-// One page of the audit, loaded or not.
-struct AuditedPage {
-  std::string target;  // as listed (URL or file)
-  std::string url;     // final URL when loaded, else the target
-  long http_status = 0;
-  std::string sha256;  // of the raw body; empty when not loaded
-  bool loaded = false;
-  Error error;  // why it could not be loaded (no secrets: fetch errors never carry headers)
-};
-
-// How the pages were reached behind a login: only which mechanisms, never a value.
-struct LoginUsed {
-  bool headers = false, cookie_file = false, basic_auth = false;
-  bool any() const { return headers || cookie_file || basic_auth; }
-};
+// The pages and the login of the audit, as the audit flow recorded them.
+using audit::AuditedPage;
+using audit::LoginUsed;
 
 struct AcceptanceReport {
   std::string service;  // --service, may be empty

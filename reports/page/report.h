@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 
+#include "documents/document.h"
 #include "engine/evaluate.h"
 #include "engine/registry.h"
 #include "input/load.h"
@@ -33,6 +34,8 @@ struct Options {
   bool color = false;        // ANSI colours (text only; the CLI enables it on a terminal)
   bool show_passed = false;  // text: list passed elements too (JSON always has every outcome)
   const Suppressions* suppressed = nullptr;  // SARIF and JUnit: failures accepted for now
+  bool media_table = false;  // text: the page's video and audio as a table (check --media)
+  bool terminal = false;     // text goes to a terminal: page text escaped line by line
 };
 
 // A checked page: what was loaded and what the rules found.
@@ -40,9 +43,14 @@ struct PageReport {
   const input::Page& page;
   const engine::PageEvaluation& evaluation;
   const media::Inventory* media = nullptr;  // JSON: the "media" array when set
+  // Set when the checked file is a PDF or Office document (page.document holds its bytes):
+  // the writers describe the document instead of the HTML's encoding.
+  const documents::Document* document = nullptr;
 };
 
 void write_text(std::ostream& out, const PageReport& report, const Options& options);
+// "PDF 1.7, 20 sidor, taggad": the kind of document, for headings and summaries.
+std::string document_kind(const documents::Document& d, Lang lang);
 void write_json(std::ostream& out, const PageReport& report, const Options& options);
 
 // Formats for CI and other tools. Each takes several pages (one run, one document) so an

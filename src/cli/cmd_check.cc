@@ -14,8 +14,9 @@
 #include "cli/output_files.h"
 #include "fetch/fetch.h"
 #include "input/load.h"
+#include "pipeline/check_document.h"
 #include "pipeline/check_page.h"
-#include "reports/page/report.h"
+#include "reports/formats.h"
 
 namespace granska::cli {
 
@@ -58,7 +59,9 @@ int run_check(const CheckOptions& o) {
   }
 
   auto fetcher = fetch::make_curl_fetcher();
-  Result<input::Page> page = input::load(o.target, o.input.to_options(), *fetcher, std::cin);
+  input::Options input_options = o.input.to_options();
+  input_options.accept_documents = true;  // PDF and Office files: checked as documents
+  Result<input::Page> page = input::load(o.target, input_options, *fetcher, std::cin);
   if (!page) {
     print_error(page.error().text(lang));
     return kExitFailed;
@@ -79,28 +82,36 @@ int run_check(const CheckOptions& o) {
     }
     run.players = &custom.value();
   }
-  const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), run, fetcher.get());
-  const engine::PageEvaluation& evaluation = checked->evaluation;
+  // A PDF or Office file goes to the document model and rules instead of the HTML pipeline
+  // (docs/decisions/0018-documents.md); both end in the same report writers.
+  std::unique_ptr<pipeline::CheckedPage> checked;
+  std::unique_ptr<pipeline::CheckedDocument> checked_document;
+  if (page->document) {
+    documents::Limits limits;
+    limits.max_bytes = input_options.max_bytes;
+    Result<std::unique_ptr<pipeline::CheckedDocument>> d = pipeline::check_document(std::move(*page), run, limits);
+    if (!d) {
+      print_error(d.error().text(lang));
+      return kExitFailed;
+    }
+    checked_document = std::move(d).value();
+  } else {
+    checked = pipeline::check_page(std::move(*page), run, fetcher.get());
+  }
+  const engine::PageEvaluation& evaluation = checked ? checked->evaluation : checked_document->evaluation;
 
   const std::optional<std::vector<std::string>> formats = prepare_formats(o.formats, "text", o.output_dir, lang);
   if (!formats) return kExitFailed;
-  reports::PageReport report{checked->page, evaluation, &checked->inventory};
+  const reports::PageReport report =
+      checked ? reports::PageReport{checked->page, evaluation, &checked->inventory}
+              : reports::PageReport{checked_document->page, evaluation, nullptr, &checked_document->document};
   for (const std::string& format : *formats) {
     const std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
-    const reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};
+    reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};
+    ro.media_table = o.media;
+    const reports::Format* f = reports::find_format(format);
     const bool written = write_output(path, lang, [&](std::ostream& out) {
-      if (format == "json") {
-        reports::write_json(out, report, ro);
-      } else if (format == "sarif") {
-        reports::write_sarif(out, report, ro);
-      } else if (format == "junit") {
-        reports::write_junit(out, report, ro);
-      } else if (format == "earl") {
-        reports::write_earl(out, std::span<const reports::PageReport>(&report, 1), ro);
-      } else {
-        reports::write_text(out, report, ro);
-        if (o.media) reports::write_media_text(out, checked->inventory, ro);
-      }
+      f->pages(out, std::span<const reports::PageReport>(&report, 1), ro);
     });
     if (!written) return kExitFailed;
   }
@@ -122,7 +133,7 @@ RunFn register_check(CLI::App& app, Lang lang) {
                   tr(lang, "Utdataformat: text, json, sarif, junit eller earl; flera med komma (kräver --output-dir)",
                      "Output format: text, json, sarif, junit or earl; several separated by commas (need --output-dir)"))
       ->delimiter(',')
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "earl"}));
+      ->check(CLI::IsMember(reports::page_format_names()));
   add_fail_on_option(*cmd, o->fail_on, lang);
   CLI::Option* output =
       cmd->add_option("-o,--output", o->output, tr(lang, "Skriv rapporten till en fil", "Write the report to a file"));

@@ -6,15 +6,20 @@
 #include <filesystem>
 #include <iostream>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+
 #include "cli/commands.h"
+#include "cli/crawl_log.h"
 #include "cli/load_config.h"
 #include "config/org_config.h"
-#include "cli/scan_steps.h"
 #include "reports/common/terminal_escape.h"
-#include "scan/report_folders.h"
+#include "reports/crawl/crawl_stream.h"
+#include "scan/scheduled_scan.h"
 #include "store/crawl_store.h"
-#include "store/scan_source.h"
-#include "util/lock_file.h"
 
 namespace granska::cli {
 
@@ -30,10 +35,28 @@ struct ScanOptions {
   std::string lang;                // override [scan] lang
   bool quiet = false;
   bool log_json = false;
+  bool no_supervise = false;
 };
 
-void say(const ScanOptions& o, const std::string& line) {
-  if (!o.quiet && !o.log_json) std::cout << "granska scan: " << line << std::endl;
+// The scan runs in a child process that the parent continues when it stops abnormally (a
+// crash, the watchdog, the OOM killer): the check journal beside the database tells which
+// pages were being checked, and a page that stops granska twice is left out, so one poison
+// page cannot stop the city's nightly scan. Signals to the parent reach the child.
+constexpr int kMaxRestarts = 10;
+constexpr int kWatchdogMs = 120000;  // a page checked for two minutes is hung, not slow
+volatile pid_t g_child = 0;
+extern "C" void forward_signal(int sig) {
+  if (g_child > 0) ::kill(g_child, sig);
+}
+
+int run_scan_once(const ScanOptions& o, const config::OrgConfig& config, Lang lang);
+
+// Whether the newest scan in `db` is still running (a child stopped during the crawl).
+bool crawl_unfinished(const std::string& db) {
+  auto store = store::CrawlStore::open(db);
+  if (!store) return false;
+  std::optional<store::CrawlStore::ScanRef> latest = (*store)->latest_scan();
+  return latest && latest->status == results::ScanStatus::Running;
 }
 
 int run_scan(const ScanOptions& given) {
@@ -43,91 +66,97 @@ int run_scan(const ScanOptions& given) {
   if (!loaded) return kExitFailed;
   const config::OrgConfig& config = *loaded;
   if (o.lang.empty()) lang = config.scan.lang == "en" ? Lang::En : Lang::Sv;
-  const std::string lang_name = lang == Lang::En ? "en" : "sv";
+  if (o.no_supervise) return run_scan_once(o, config, lang);
   const std::string db = !o.db.empty() ? o.db : config::resolve_config_path(o.config, config.scan.database);
-  const std::string reports_dir = !o.reports.empty() ? o.reports : config::resolve_config_path(o.config, config.scan.reports);
-  if (db.empty() || reports_dir.empty()) {
+  for (int restarts = 0;; ++restarts) {
+    std::cout.flush();
+    std::cerr.flush();
+    const pid_t pid = ::fork();
+    if (pid < 0) return run_scan_once(o, config, lang);  // no supervision rather than no scan
+    if (pid == 0) {
+      const int code = run_scan_once(o, config, lang);
+      std::cout.flush();
+      std::cerr.flush();
+      std::_Exit(code);
+    }
+    g_child = pid;
+    std::signal(SIGINT, forward_signal);
+    std::signal(SIGTERM, forward_signal);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    g_child = 0;
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (WIFEXITED(status) && WEXITSTATUS(status) != crawl::kWatchdogExit) return WEXITSTATUS(status);
+    const std::string how = WIFSIGNALED(status) ? tr(lang, "signal ", "signal ") + std::to_string(WTERMSIG(status))
+                                                : tr(lang, "vakthunden", "the watchdog");
+    if (restarts >= kMaxRestarts || !crawl_unfinished(db)) {
+      print_error(tr(lang, "granskningsprocessen stannade (", "the scanning process stopped (") + how +
+                  tr(lang, "); genomsökningen fortsätter vid nästa körning", "); the scan continues at the next run"));
+      return kExitFailed;
+    }
+    print_error(tr(lang, "granskningsprocessen stannade (", "the scanning process stopped (") + how +
+                tr(lang, "); genomsökningen fortsätter utan sidan som granskades",
+                   "); the scan continues without the page being checked"));
+  }
+}
+
+int run_scan_once(const ScanOptions& o, const config::OrgConfig& config, Lang lang) {
+  scan::ScheduledScan plan;
+  plan.config_path = o.config;
+  plan.config = &config;
+  plan.seeds = o.seeds;
+  plan.db = !o.db.empty() ? o.db : config::resolve_config_path(o.config, config.scan.database);
+  plan.reports = !o.reports.empty() ? o.reports : config::resolve_config_path(o.config, config.scan.reports);
+  plan.lang = lang;
+  if (plan.db.empty() || plan.reports.empty()) {
     print_error(tr(lang, "ange database och reports i [scan] i inställningsfilen (eller --db och --reports)",
                    "set database and reports in the configuration's [scan] table (or --db and --reports)"));
     return kExitFailed;
   }
-  const std::string lock_path = config.scan.lock.empty() ? db + ".lock" : config::resolve_config_path(o.config, config.scan.lock);
 
-  std::error_code ec;
-  if (const fs::path dir = fs::path(db).parent_path(); !dir.empty()) fs::create_directories(dir, ec);
-  bool held = false;
-  Result<LockFile> lock = LockFile::acquire(lock_path, &held);
-  if (!lock) {
-    print_error(lock.error().text(lang));
-    return held ? kExitLocked : kExitFailed;
-  }
-
-  // 1. Crawl. An interrupted scan (killed, machine restarted) is continued rather than
-  //    abandoned: the night's work so far is not thrown away.
-  bool resume = false;
-  {
-    auto store = store::CrawlStore::open(db);
-    if (!store) {
-      print_error(store.error().text(lang));
-      return kExitFailed;
+  const CrawlLog log{o.quiet, o.log_json, isatty(STDERR_FILENO) != 0, lang};
+  const bool talk = !o.quiet && !o.log_json;
+  scan::ScanObserver observer;
+  observer.say = [&](const std::string& line) {
+    if (talk) std::cout << "granska scan: " << reports::escape_for_terminal(line) << std::endl;
+  };
+  observer.warn = [&](const Error& e) { print_error(e.text(lang)); };
+  observer.pages.stored = [&](const crawl::PageRecord& r) { log.page(r); };
+  observer.pages.progress = [&](const crawl::CrawlStats& s) { log.progress(s); };
+  // SIGINT/SIGTERM stop the crawl (it continues at the next run); afterwards they act as usual.
+  std::optional<StopSignals> signals;
+  observer.pages.started = [&] { signals.emplace(); };
+  observer.crawled = [&](const scan::StoredCrawlResult& c) {
+    signals.reset();
+    log.end();
+    if (!o.quiet) {
+      std::cout << reports::crawl_summary(c.totals.pages, c.totals.html, c.totals.errors, c.stats.interrupted, lang) << "\n";
+      std::cout.flush();
     }
-    std::optional<store::CrawlStore::ScanRef> latest = (*store)->latest_scan();
-    resume = latest && latest->status == results::ScanStatus::Running && !latest->options.empty();
-    if (resume) {
-      say(o, tr(lang, "fortsätter den avbrutna genomsökningen ", "continuing the interrupted scan ") +
-                 std::to_string(latest->id));
-    }
+  };
+  observer.reported = [&](const reports::ScanReportResult& r, const std::string& folder) {
+    if (!talk) return;
+    std::cout << tr(lang, "Rapporten för genomsökning ", "The report for scan ") << r.scan
+              << tr(lang, " är skriven till ", " is written to ") << reports::escape_for_terminal(folder) << " ("
+              << r.pages << tr(lang, " sidor, ", " pages, ") << r.units << tr(lang, " enheter, ", " units, ")
+              << r.findings << tr(lang, " fynd).\n", " findings).\n") << "  "
+              << reports::escape_for_terminal((std::filesystem::path(folder) / "index.html").string()) << "\n";
+  };
+  plan.stop = stop_requested();
+  if (!o.no_supervise) plan.watchdog_ms = kWatchdogMs;
+  const scan::ScheduledScanResult result = scan::run_scheduled_scan(plan, observer);
+  signals.reset();
+  switch (result.ended) {
+    case scan::ScheduledScanResult::Ended::Done: return kExitOk;
+    case scan::ScheduledScanResult::Ended::Locked:
+      print_error(result.error.text(lang));
+      return kExitLocked;
+    case scan::ScheduledScanResult::Ended::Failed: break;
   }
-  say(o, tr(lang, "genomsöker enligt ", "crawling as configured in ") + reports::escape_for_terminal(o.config) +
-             tr(lang, " till databasen ", " into the database ") + reports::escape_for_terminal(db));
-  const int crawled = run_crawl_step({o.config, db, o.seeds, lang_name, resume, o.quiet, o.log_json});
-  if (crawled == kExitFailed) {
-    print_error(tr(lang, "genomsökningen misslyckades; ingen rapport skrevs", "the crawl failed; no report was written"));
-    return kExitFailed;
-  }
-
-  // 2. Report, into a folder of its own named after the scan.
-  auto source = store::open_scan_source(db);
-  if (!source) {
-    print_error(source.error().text(lang));
-    return kExitFailed;
-  }
-  const std::vector<results::ScanInfo> scans = (*source)->complete_scans();
-  if (scans.empty()) {
-    print_error(tr(lang, "databasen har ingen avslutad genomsökning", "the database holds no complete scan"));
-    return kExitFailed;
-  }
-  const std::string folder = scan::report_folder_name(scans.back().started, scans.back().id);
-  source->reset();
-  fs::create_directories(reports_dir, ec);
-  const fs::path out = fs::path(reports_dir) / folder;
-  if (run_report_step({db, o.config, out.string(), lang_name, 6, o.quiet || o.log_json}) != kExitOk) return kExitFailed;
-  if (granska::Status linked = scan::point_latest_report(reports_dir, folder); !linked) print_error(linked.error().text(lang));
-
-  // 3. Prune. A failure here loses nothing: the scan and its report are written.
-  if (config.scan.keep > 0) {
-    auto removed = store::prune_scans(db, config.scan.keep);
-    if (!removed) {
-      print_error(removed.error().text(lang));
-      return kExitFailed;
-    }
-    if (!removed->empty()) {
-      say(o, tr(lang, "tog bort ", "removed ") + std::to_string(removed->size()) +
-                 tr(lang, " gamla genomsökningar (behåller ", " old scans (keeping ") +
-                 std::to_string(config.scan.keep) + ")");
-    }
-  }
-  if (config.scan.keep_reports > 0) {
-    const scan::PrunedFolders pruned = scan::prune_report_folders(reports_dir, config.scan.keep_reports);
-    for (const Error& e : pruned.errors) print_error(e.text(lang));
-    if (!pruned.removed.empty()) {
-      say(o, tr(lang, "tog bort ", "removed ") + std::to_string(pruned.removed.size()) +
-                 tr(lang, " gamla rapportmappar (behåller ", " old report folders (keeping ") +
-                 std::to_string(config.scan.keep_reports) + ")");
-    }
-  }
-  say(o, tr(lang, "klar: ", "done: ") + reports::escape_for_terminal((out / "index.html").string()));
-  return kExitOk;
+  print_error(result.error.text(lang));
+  return kExitFailed;
 }
 
 }  // namespace
@@ -151,6 +180,8 @@ RunFn register_scan(CLI::App& app, Lang lang) {
   cmd->add_flag("-q,--quiet", o->quiet, tr(lang, "Bara fel", "Errors only"));
   cmd->add_flag("--log-json", o->log_json,
                 tr(lang, "En JSON-rad per sida på stderr (för loggsystem)", "One JSON line per page on stderr (for log collectors)"));
+  cmd->add_flag("--no-supervise", o->no_supervise,
+                tr(lang, "Kör i en process, utan att fortsätta efter en krasch", "Run in one process, without continuing after a crash"));
   return [o] { return run_scan(*o); };
 }
 

@@ -12,11 +12,6 @@ void add_fail_on_option(CLI::App& cmd, std::string& fail_on, Lang lang) {
       ->check(CLI::IsMember({"critical", "serious", "moderate", "minor"}));
 }
 
-engine::Impact fail_on_impact(const std::string& name) {
-  if (name == "critical") return engine::Impact::Critical;
-  if (name == "serious") return engine::Impact::Serious;
-  if (name == "moderate") return engine::Impact::Moderate;
-  return engine::Impact::Minor;
-}
+engine::Impact fail_on_impact(const std::string& name) { return engine::impact_from_string(name); }
 
 }  // namespace granska::cli

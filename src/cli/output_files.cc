@@ -6,16 +6,13 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "reports/formats.h"
 
 namespace granska::cli {
 
 std::string output_file_name(const std::string& format) {
-  if (format == "html") return "granska.html";
-  if (format == "json") return "granska.json";
-  if (format == "sarif") return "granska.sarif";
-  if (format == "junit") return "granska.junit.xml";
-  if (format == "earl") return "granska.earl.jsonld";
-  return "granska.txt";
+  const reports::Format* f = reports::find_format(format);
+  return f ? std::string(f->file_name) : "granska.txt";
 }
 
 std::optional<std::vector<std::string>> prepare_formats(const std::vector<std::string>& given,

@@ -13,8 +13,8 @@
 
 namespace granska::cli {
 
-// The file a format goes to inside --output-dir: granska.txt, .json, .sarif, .junit.xml,
-// .earl.jsonld, .html.
+// The file a format goes to inside --output-dir (reports/formats.h): granska.txt, .json,
+// .sarif, .junit.xml, .earl.jsonld, .html.
 std::string output_file_name(const std::string& format);
 
 // The formats to write: `given` without repeats, or `fallback` when none was given. Creates

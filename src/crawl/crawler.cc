@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <exception>
 #include <mutex>
@@ -13,6 +15,7 @@
 #include "crawl/sitemap.h"
 #include "fetch/multi.h"
 #include "html/dom.h"
+#include "url/url.h"
 #include "util/text.h"
 
 namespace granska::crawl {
@@ -65,9 +68,10 @@ struct Done {
 // the queues here need no cap of their own.
 class WorkerPool {
  public:
-  WorkerPool(int n, const CrawlOptions& options, const PageRenderer& render, fetch::Multi& multi)
-      : options_(options), render_(render), multi_(multi) {
-    for (int i = 0; i < n; ++i) threads_.emplace_back([this] { run(); });
+  WorkerPool(int n, const CrawlOptions& options, const PageRenderer& render, fetch::Transfers& multi)
+      : options_(options), render_(render), multi_(multi), started_(static_cast<std::size_t>(n)) {
+    for (int i = 0; i < n; ++i) threads_.emplace_back([this, i] { run(static_cast<std::size_t>(i)); });
+    if (options_.watchdog_ms > 0) watchdog_ = std::thread([this] { watch(); });
   }
   ~WorkerPool() {
     {
@@ -75,7 +79,9 @@ class WorkerPool {
       shutdown_ = true;
     }
     cv_.notify_all();
+    cv_watch_.notify_all();
     for (std::thread& t : threads_) t.join();
+    if (watchdog_.joinable()) watchdog_.join();
   }
   void submit(Job job) {
     {
@@ -92,7 +98,7 @@ class WorkerPool {
   }
 
  private:
-  void run() {
+  void run(std::size_t slot) {
     // One fetcher per worker thread for style sheets (a Fetcher serves one thread).
     std::unique_ptr<fetch::Fetcher> sheet_fetcher = options_.run.sheets ? fetch::make_curl_fetcher() : nullptr;
     for (;;) {
@@ -103,8 +109,13 @@ class WorkerPool {
         if (shutdown_) return;
         job = std::move(jobs_.front());
         jobs_.pop_front();
+        started_[slot] = {job.record.url, Clock::now()};
       }
       Done d = process(std::move(job), sheet_fetcher.get());
+      {
+        std::lock_guard lock(mu_);
+        started_[slot].url.clear();
+      }
       {
         std::lock_guard lock(mu_);
         done_.push_back(std::move(d));
@@ -120,10 +131,46 @@ class WorkerPool {
     return d;
   }
 
+  // A page checked for longer than the watchdog allows stops the process: nothing else can
+  // interrupt a rule that hangs, and a supervising `granska scan` continues without the page
+  // (its check journal shows which page it was).
+  void watch() {
+    std::unique_lock lock(mu_);
+    while (!shutdown_) {
+      cv_watch_.wait_for(lock, milliseconds(250));
+      const auto now = Clock::now();
+      for (const Started& s : started_) {
+        if (s.url.empty() || now - s.at < milliseconds(options_.watchdog_ms)) continue;
+        std::fprintf(stderr, "granska: checking %s took longer than %d s; stopping (exit %d)\n",
+                     fetch::url_for_message(s.url).c_str(), options_.watchdog_ms / 1000, kWatchdogExit);
+        std::fflush(stderr);
+        std::_Exit(kWatchdogExit);
+      }
+    }
+  }
+
   Done check(Job job, fetch::Fetcher* sheet_fetcher) {
     Done d;
     d.record = std::move(job.record);
     PageRecord& rec = d.record;
+    if (options_.do_not_check && options_.do_not_check(rec.url)) {
+      rec.kind = PageKind::Failed;
+      rec.has_error = true;
+      rec.error = reason(rec.url, "granska stopped twice while checking this page; it is not checked again",
+                         "granska avbröts två gånger när sidan granskades; den granskas inte igen");
+      return d;
+    }
+    if (options_.check_journal) options_.check_journal->begin(rec.url);
+    // Test-only: makes the process crash on a page, as a poison page would, so the scan's
+    // supervision is tested end to end (tests/cli/scan_command_test.cc).
+    if (crash_on_ && rec.url.find(crash_on_) != std::string::npos) std::abort();
+    struct EndCheck {  // also when the check throws
+      CheckJournal* journal;
+      const std::string& url;
+      ~EndCheck() {
+        if (journal) journal->end(url);
+      }
+    } end_check{options_.check_journal, rec.url};
     try {
       Result<input::Page> page = input::make_page(rec.url, rec.final_url, rec.redirects, rec.status,
                                                   job.body, rec.content_type);
@@ -148,6 +195,7 @@ class WorkerPool {
       rec.cant_tell = ev.count(engine::Outcome::CantTell);
       rec.passed = ev.count(engine::Outcome::Passed);
       rec.kind = PageKind::Html;
+      if (ev.rules_not_run > 0 && !checked->page.notes.empty()) rec.error = checked->page.notes.back();  // a note, not an error
       if (render_) render_(*checked, rec);
     } catch (const std::exception& e) {
       rec.kind = PageKind::Failed;
@@ -158,11 +206,19 @@ class WorkerPool {
     return d;
   }
 
+  struct Started {
+    std::string url;  // "" when the worker is idle
+    Clock::time_point at;
+  };
   const CrawlOptions& options_;
   const PageRenderer& render_;
-  fetch::Multi& multi_;
+  fetch::Transfers& multi_;
   std::mutex mu_;
   std::condition_variable cv_;
+  std::condition_variable cv_watch_;
+  std::vector<Started> started_;  // per worker, under mu_
+  std::thread watchdog_;
+  const char* crash_on_ = std::getenv("GRANSKA_TEST_CRASH_URL");
   std::deque<Job> jobs_;
   std::deque<Done> done_;
   bool shutdown_ = false;
@@ -173,7 +229,13 @@ class Crawl {
  public:
   Crawl(const CrawlOptions& o, Frontier frontier, const PageSink& sink, const ProgressFn& progress,
         const std::atomic<bool>* stop)
-      : o_(o), frontier_(std::move(frontier)), sink_(sink), progress_(progress), stop_(stop) {}
+      : o_(o),
+        frontier_(std::move(frontier)),
+        sink_(sink),
+        progress_(progress),
+        stop_(stop),
+        own_network_(o.transfers ? nullptr : std::make_unique<fetch::Multi>()),
+        multi_(o.transfers ? *o.transfers : *own_network_) {}
 
   CrawlStats run(const PageRenderer& render) {
     const int workers = o_.workers > 0 ? o_.workers
@@ -256,6 +318,10 @@ class Crawl {
         if (front.not_before > now) break;
         Entry e = std::move(front);
         h.queue.pop_front();
+        if (e.kind == EntryKind::Page && h.rate_limited) {
+          emit(rate_limited_record(e));
+          continue;
+        }
         if (e.kind == EntryKind::Page && o_.obey_robots) {
           auto it = robots_.find(origin);
           Result<url::Url> u = url::Url::parse(e.url);
@@ -286,7 +352,10 @@ class Crawl {
       req.options.headers.clear();
       req.options.max_redirects = 5;  // RFC 9309 §2.3.1.2: at least five
       req.options.max_body_bytes =
-          e.kind == EntryKind::Robots ? kRobotsMaxBytes + 1024 : SitemapLimits{}.max_uncompressed_bytes;
+          e.kind == EntryKind::Robots ? kRobotsMaxBytes : SitemapLimits{}.max_uncompressed_bytes;
+      // RFC 9309 §2.5: parse the first 500 KiB of a larger (or gzip-bombed) robots.txt
+      // and use it, rather than fail and read the whole site as disallowed.
+      req.truncate_body = e.kind == EntryKind::Robots;
     }
     std::optional<PreviousPage> previous;
     // Only a page's own URL has validators from the earlier scan (redirect hops do not).
@@ -306,10 +375,15 @@ class Crawl {
 
   PageRecord base_record(const Entry& e) {
     PageRecord rec;
-    rec.url = e.original;
-    rec.final_url = e.url;
+    // What is stored and reported never holds a user:password@ (issue #16).
+    rec.url = url::without_userinfo(e.original);
+    rec.final_url = url::without_userinfo(e.url);
     rec.depth = e.depth;
     rec.redirects = e.chain;
+    for (fetch::Redirect& r : rec.redirects) {
+      r.from = url::without_userinfo(r.from);
+      r.to = url::without_userinfo(r.to);
+    }
     rec.attempts = e.attempts;
     rec.elapsed_ms = e.seconds * 1000;
     return rec;
@@ -352,6 +426,13 @@ class Crawl {
   void robots_done(const InFlight& f, Frontier::Host& h, const fetch::Completion& c) {
     Robots robots = c.ok ? Robots::from_fetch(c.status, c.body, o_.robots_token)
                          : Robots::from_fetch(0, {}, o_.robots_token);
+    if (c.ok && c.body_truncated) {
+      const std::string kib = std::to_string(kRobotsMaxBytes / 1024);
+      stats_.notes.push_back(Error{fetch::url_for_message(f.entry.url) + " is larger than " + kib +
+                                       " KiB: only its first " + kib + " KiB were read (RFC 9309)",
+                                   fetch::url_for_message(f.entry.url) + " är större än " + kib +
+                                       " KiB: bara de första " + kib + " KiB lästes (RFC 9309)"});
+    }
     h.robots_ready = true;
     auto delay = milliseconds(o_.delay_ms);
     if (auto cd = robots.crawl_delay()) {
@@ -372,9 +453,23 @@ class Crawl {
   }
 
   void sitemap_done(const fetch::Completion& c) {
-    if (!c.ok || c.status < 200 || c.status > 299) return;
+    // A sitemap that cannot be used is said in the scan's notes, never dropped silently.
+    const std::string u = fetch::url_for_message(c.url);
+    if (!c.ok) {
+      stats_.notes.push_back(Error{"Sitemap not used: " + c.error.message, "Webbplatskartan användes inte: " + c.error.text(Lang::Sv)});
+      return;
+    }
+    if (c.status < 200 || c.status > 299) {
+      stats_.notes.push_back(Error{"Sitemap not used: " + u + " answered HTTP " + std::to_string(c.status),
+                                   "Webbplatskartan användes inte: " + u + " svarade HTTP " + std::to_string(c.status)});
+      return;
+    }
     Result<Sitemap> map = parse_sitemap(c.body);
-    if (!map) return;
+    if (!map) {
+      stats_.notes.push_back(Error{"Sitemap not used: " + u + ": " + map.error().message,
+                                   "Webbplatskartan användes inte: " + u + ": " + map.error().text(Lang::Sv)});
+      return;
+    }
     for (const SitemapEntry& e : map->entries) {
       if (map->kind == SitemapKind::Index) {
         add_sitemap(e.loc);
@@ -384,11 +479,32 @@ class Crawl {
     }
   }
 
+  PageRecord rate_limited_record(const Entry& e) {
+    PageRecord rec = base_record(e);
+    rec.has_error = true;
+    rec.error = reason(e.url, "Not checked: rate limited (the host kept answering 429/503)",
+                       "Granskades inte: begränsad av servern (värden svarade 429/503 gång på gång)");
+    return rec;
+  }
+
   bool retry(InFlight& f, Frontier::Host& h, long retry_after_s, bool pause_host) {
-    if (f.entry.attempts > o_.max_retries) return false;
+    if (f.entry.attempts > o_.max_retries || h.rate_limited) return false;
     long ms = std::min<long>(o_.backoff_max_ms,
                              static_cast<long>(o_.backoff_base_ms) << std::min(f.entry.attempts - 1, 20));
-    if (retry_after_s >= 0) ms = std::min<long>(retry_after_s * 1000, o_.max_retry_after_ms);
+    if (retry_after_s >= 0) ms = std::min<long>(std::min<long>(retry_after_s, 86400) * 1000, o_.max_retry_after_ms);
+    if (pause_host) {
+      // Only waits that hold the whole host count against its budget.
+      if (h.backoff_spent_ms + ms > o_.max_backoff_per_host_ms) {
+        h.rate_limited = true;
+        stats_.notes.push_back(Error{
+            "Rate limited: " + fetch::url_for_message(f.origin) + " kept answering 429/503 for over " +
+                std::to_string(o_.max_backoff_per_host_ms / 1000) + " s of waiting; its remaining pages were not checked",
+            "Begränsad av servern: " + fetch::url_for_message(f.origin) + " svarade 429/503 i mer än " +
+                std::to_string(o_.max_backoff_per_host_ms / 1000) + " s väntan; resten av dess sidor granskades inte"});
+        return false;
+      }
+      h.backoff_spent_ms += ms;
+    }
     const auto when = Clock::now() + milliseconds(ms);
     if (pause_host) h.paused_until = std::max(h.paused_until, when);
     f.entry.not_before = when;
@@ -500,7 +616,8 @@ class Crawl {
   const PageSink& sink_;
   const ProgressFn& progress_;
   const std::atomic<bool>* stop_;
-  fetch::Multi multi_;
+  std::unique_ptr<fetch::Transfers> own_network_;  // libcurl, unless the options give a network
+  fetch::Transfers& multi_;
   WorkerPool* pool_ = nullptr;
   std::unordered_map<std::uint64_t, InFlight> transfers_;
   std::unordered_map<std::string, Robots> robots_;
@@ -602,9 +719,28 @@ Result<CrawlStats> crawl(const CrawlOptions& options, const PageRenderer& render
   Frontier frontier(std::move(*scope), options.limits);
   frontier.set_journal(options.journal);
   if (options.resume) frontier.restore(*options.resume);
-  Crawl c(options, std::move(frontier), sink, progress, stop);
+  // The run's style sheet cache, unless the caller brought one: every page's linked sheets
+  // through it, each fetched once per run by whichever worker needs it first.
+  CrawlOptions opts = options;
+  std::unique_ptr<style::SheetCache> own_sheets;
+  if (!opts.run.sheets) {
+    own_sheets = std::make_unique<style::SheetCache>();
+    opts.run.sheets = own_sheets.get();
+  }
+  Crawl c(opts, std::move(frontier), sink, progress, stop);
   c.seed();
-  return c.run(render);
+  CrawlStats stats = c.run(render);
+  stats.stylesheets = opts.run.sheets->stats();
+  if (stats.stylesheets.evicted > 0) {
+    // Bounded memory: what the cache had to let go of was fetched again when needed.
+    const std::string n = std::to_string(stats.stylesheets.evicted);
+    const std::string last = fetch::url_for_message(stats.stylesheets.recently_evicted.back());
+    stats.notes.push_back(Error{"The style sheet cache was full and let go of " + n + " sheets (most recently " + last +
+                                    "); they were fetched again when a later page needed them",
+                                "Stilmallscachen var full och släppte " + n + " stilmallar (senast " + last +
+                                    "); de hämtades igen när en senare sida behövde dem"});
+  }
+  return stats;
 }
 
 }  // namespace granska::crawl

@@ -19,6 +19,7 @@
 
 #include "crawl/frontier.h"
 #include "fetch/fetch.h"
+#include "fetch/multi.h"
 #include "input/load.h"
 #include "pipeline/check_page.h"
 #include "results/scan_data.h"
@@ -36,6 +37,16 @@ struct PreviousPage {
 // Called on the calling (network) thread.
 using PreviousLookup = std::function<std::optional<PreviousPage>(std::string_view url)>;
 
+// Marks the pages being checked, so that a crash of the whole process can be pinned on the
+// page(s) it was checking (src/scan keeps it in a file beside the scan database). Called
+// on worker threads: must be thread-safe.
+class CheckJournal {
+ public:
+  virtual ~CheckJournal() = default;
+  virtual void begin(std::string_view url) = 0;
+  virtual void end(std::string_view url) = 0;
+};
+
 struct CrawlOptions {
   std::vector<std::string> seeds;     // absolute http(s) URLs, depth 0
   std::vector<std::string> sitemaps;  // sitemap URLs given explicitly
@@ -52,6 +63,10 @@ struct CrawlOptions {
   int backoff_base_ms = 1000;      // first retry after this, doubling each time
   int backoff_max_ms = 60000;      // cap of the backoff
   int max_retry_after_ms = 120000; // a Retry-After longer than this is shortened to it
+  // All back-off (Retry-After and retry waits) one host may cost a scan: past it the
+  // host's remaining pages are recorded "not checked: rate limited" and the other hosts
+  // go on (issue #16: a host answering 429 to every page stalled a 6-page site for 25 min).
+  long max_backoff_per_host_ms = 5 * 60 * 1000;
   int max_redirects = 10;
   fetch::Options fetch;            // timeouts, body cap, user agent, headers (never logged)
   int workers = 0;                 // 0 = number of cores
@@ -60,7 +75,19 @@ struct CrawlOptions {
   Journal* journal = nullptr;          // persistence hooks; not owned; may be null
   const ResumeState* resume = nullptr; // continue an interrupted crawl; may be null
   PreviousLookup previous;             // a later scan: conditional requests; may be empty
+  fetch::Transfers* transfers = nullptr;  // the network; null: libcurl (tests: an in-memory web)
+  CheckJournal* check_journal = nullptr;  // may be null
+  // Pages not to check again: granska stopped while checking them before (a poison page).
+  // Such a page is recorded as failed, with the reason. May be empty.
+  std::function<bool(std::string_view url)> do_not_check;
+  // A page still being checked after this long stops the whole process (exit code
+  // kWatchdogExit) so that a supervising `granska scan` continues without it; 0 = never.
+  // For supervised runs only: a hung rule cannot be interrupted any other way.
+  int watchdog_ms = 0;
 };
+
+// The exit code of a process stopped by the watchdog (see CrawlOptions::watchdog_ms).
+inline constexpr int kWatchdogExit = 70;
 
 enum class PageKind {
   Html,        // fetched and checked
@@ -111,6 +138,12 @@ struct CrawlStats {
   std::size_t done = 0, queued = 0, errors = 0, html = 0, unchanged = 0;
   double seconds = 0;
   bool interrupted = false;
+  // What the scan should say about itself, apart from its pages (bilingual): a robots.txt
+  // read only in part, a sitemap too large or refused as unsafe, a host that rate-limited
+  // the rest of its pages away. For the scan's notes and report.
+  std::vector<Error> notes;
+  // The run's style sheet cache: sheets loaded, failed, evicted (style/loader.h).
+  style::SheetCache::Stats stylesheets;
 };
 
 // Runs on a worker thread for each checked HTML page while it is alive: fills

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "aria/semantics.h"
+#include "documents/document.h"
 #include "html/selector.h"
 
 namespace granska::engine {
@@ -28,8 +29,33 @@ std::string_view to_string(Impact i) {
   return "";
 }
 
+Impact impact_from_string(std::string_view name) {
+  if (name == "critical") return Impact::Critical;
+  if (name == "serious") return Impact::Serious;
+  if (name == "moderate") return Impact::Moderate;
+  return Impact::Minor;
+}
+
 std::string_view to_string(RuleKind k) {
   return k == RuleKind::Requirement ? "requirement" : "best-practice";
+}
+
+std::string_view to_string(Subject s) {
+  switch (s) {
+    case Subject::Page: return "page";
+    case Subject::Pdf: return "pdf";
+    case Subject::Office: return "office";
+  }
+  return "";
+}
+
+Text label(Subject s) {
+  switch (s) {
+    case Subject::Page: return {"webbsida", "web page"};
+    case Subject::Pdf: return {"PDF", "PDF"};
+    case Subject::Office: return {"Office", "Office"};
+  }
+  return {};
 }
 
 Text label(Outcome o) {
@@ -80,6 +106,7 @@ std::size_t PageEvaluation::count(Outcome o) const {
   for (const RuleResult& r : rules) {
     n += static_cast<std::size_t>(std::count_if(r.findings.begin(), r.findings.end(),
                                                 [o](const Finding& f) { return f.outcome == o; }));
+    n += r.omitted[static_cast<std::size_t>(o)];
   }
   return n;
 }
@@ -105,6 +132,12 @@ Outcome page_outcome(const std::vector<Finding>& findings) {
   return Outcome::Inapplicable;
 }
 
+const Message kNotRun{"not-run",
+                      {"Regeln kördes inte: sidan tog för lång tid att granska (tidsgränsen per sida). "
+                       "Granska det här kriteriet manuellt.",
+                       "The rule was not run: the page took too long to check (the time limit per page). "
+                       "Review this criterion by hand."}};
+
 const Message kRuleError{"rule-error",
                          {"Regeln kunde inte utvärderas (internt fel i granska): {0}",
                           "The rule could not be evaluated (internal error in granska): {0}"}};
@@ -122,12 +155,21 @@ PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, s
   PageEvaluation result;
   Context ctx{doc, semantics, url};
   for (const Rule* rule : registry.rules()) {
-    if (!selected(rule->info, selection)) continue;
+    if (rule->info.subject != Subject::Page || !rule->evaluate || !selected(rule->info, selection)) continue;
     Reporter reporter;
     RuleResult rr{rule, Outcome::Inapplicable, {}, {}};
+    if (result.rules_not_run > 0 || std::chrono::steady_clock::now() >= selection.deadline) {
+      // Out of time: an honest "needs review" for what was not run, never a silent pass.
+      ++result.rules_not_run;
+      rr.findings.push_back(Finding{Outcome::CantTell, nullptr, &kNotRun, {}});
+      rr.outcome = Outcome::CantTell;
+      result.rules.push_back(std::move(rr));
+      continue;
+    }
     try {
       rule->evaluate(ctx, reporter);
       rr.findings = std::move(reporter.findings());
+      rr.omitted = reporter.omitted();
     } catch (const std::exception& e) {
       // A rule bug must not cost the page its other results; say so instead of guessing.
       rr.error = e.what();
@@ -143,6 +185,43 @@ PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, s
     result.rules.push_back(std::move(rr));
   }
   return result;
+}
+
+PageEvaluation evaluate(const documents::Document& doc, std::string_view url, const Registry& registry,
+                        const Selection& selection) {
+  const Subject subject = doc.format == documents::Format::Pdf ? Subject::Pdf : Subject::Office;
+  PageEvaluation result;
+  DocumentContext ctx{doc, url};
+  for (const Rule* rule : registry.rules()) {
+    if (rule->info.subject != subject || !rule->evaluate_document || !selected(rule->info, selection)) continue;
+    Reporter reporter;
+    RuleResult rr{rule, Outcome::Inapplicable, {}, {}};
+    try {
+      rule->evaluate_document(ctx, reporter);
+      rr.findings = std::move(reporter.findings());
+    } catch (const std::exception& e) {
+      rr.error = e.what();
+      rr.findings.clear();
+      rr.findings.push_back(Finding{Outcome::CantTell, nullptr, &kRuleError, {rr.error}});
+    }
+    // Document-level findings first, then by page; within a page the rule's own order
+    // (structure order).
+    std::stable_sort(rr.findings.begin(), rr.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.place.page < b.place.page; });
+    rr.outcome = page_outcome(rr.findings);
+    result.rules.push_back(std::move(rr));
+  }
+  return result;
+}
+
+Location locate(const Finding& f) {
+  if (f.node) return locate(f.node);
+  Location loc;
+  loc.selector = f.place.path;
+  loc.snippet = f.place.snippet;
+  loc.page = f.place.page;
+  loc.object = f.place.object;
+  return loc;
 }
 
 Location locate(const html::Node* node) {

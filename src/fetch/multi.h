@@ -28,6 +28,10 @@ struct Request {
   // are downloaded; for any other type the transfer stops after the headers and the
   // Completion has body_skipped = true and the declared size. False: every body is kept.
   bool html_bodies_only = false;
+  // True: a body longer than options.max_body_bytes is cut there and the transfer stops
+  // (Completion::body_truncated), instead of failing: robots.txt, of which RFC 9309 asks
+  // to parse at least the first 500 KiB, however large or gzip-bombed the whole is.
+  bool truncate_body = false;
   // Validators of an earlier fetch of this URL (a later scan): sent as If-None-Match and
   // If-Modified-Since; a server whose copy is unchanged answers 304 without a body.
   std::string if_none_match;
@@ -47,13 +51,31 @@ struct Completion {
   long retry_after_s = -1;  // Retry-After of a 429/503 in seconds; -1 when absent
   std::string body;
   bool body_skipped = false;  // see Request::html_bodies_only
+  bool body_truncated = false;  // see Request::truncate_body
   long long declared_size = -1;  // Content-Length; -1 when unknown
   std::string etag;           // ETag of the (last) response; "" when absent
   std::string last_modified;  // Last-Modified of the (last) response; "" when absent
   double seconds = 0;
 };
 
-class Multi {
+// Many transfers on one thread: what the crawler needs of the network. The libcurl
+// implementation is Multi; tests give the crawler an in-memory web instead.
+// Not thread-safe except wakeup(), as Multi.
+class Transfers {
+ public:
+  virtual ~Transfers() = default;
+  // Starts a transfer. Only http/https URLs; anything else completes at once with an error.
+  virtual void add(Request request) = 0;
+  // Transfers started and not yet returned by wait().
+  virtual std::size_t in_flight() const = 0;
+  // Drives the transfers, waiting at most `timeout_ms` for network activity or wakeup(),
+  // and returns the transfers that finished (possibly none).
+  virtual std::vector<Completion> wait(int timeout_ms) = 0;
+  // Makes a wait() in progress (or the next one) return promptly. Thread-safe.
+  virtual void wakeup() = 0;
+};
+
+class Multi final : public Transfers {
  public:
   // `max_total_connections` caps open connections over all hosts (0 = curl's default).
   explicit Multi(long max_total_connections = 0);
@@ -61,15 +83,10 @@ class Multi {
   Multi(const Multi&) = delete;
   Multi& operator=(const Multi&) = delete;
 
-  // Starts a transfer. Only http/https URLs; anything else completes at once with an error.
-  void add(Request request);
-  // Transfers started and not yet returned by wait().
-  std::size_t in_flight() const;
-  // Drives the transfers, waiting at most `timeout_ms` for network activity or wakeup(),
-  // and returns the transfers that finished (possibly none).
-  std::vector<Completion> wait(int timeout_ms);
-  // Makes a wait() in progress (or the next one) return promptly. Thread-safe.
-  void wakeup();
+  void add(Request request) override;
+  std::size_t in_flight() const override;
+  std::vector<Completion> wait(int timeout_ms) override;
+  void wakeup() override;
 
  private:
   struct Impl;

@@ -1,8 +1,11 @@
 // The HTML document model every other module works on: a parsed page (Gumbo underneath,
 // never visible outside src/html) with parent links, attributes, text and source positions.
 //
+// A Document comes from the HTML parser (parse()) or from a node tree built elsewhere
+// (from_tree(): the rendering module's snapshot of a page after its scripts ran).
+//
 // Ownership: a Document owns all of its Nodes; Node pointers stay valid for the Document's
-// lifetime. A Document is immutable after parse() and safe to read from several threads.
+// lifetime. A Document is immutable once built and safe to read from several threads.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +16,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "util/result.h"
 
 namespace granska::html {
 
@@ -63,6 +68,13 @@ class Node {
   // Element descendants in tree order (a slice of Document::elements()).
   std::span<const Node* const> descendant_elements() const;
   bool contains(const Node& other) const;  // other is this node or a descendant of it
+  // Siblings, for selectors (:nth-child, :nth-of-type, +, ~) and selector paths, all O(1):
+  // the element's 1-based position among its parent's element children (counted from the
+  // start or the end; among all of them or only those with the same tag), and the number
+  // of element siblings with its tag, itself included. 0 for non-elements.
+  std::uint32_t sibling_position(bool same_tag, bool from_end) const;
+  std::uint32_t same_tag_siblings() const { return same_tag_count_; }
+  const Node* previous_element_sibling() const { return prev_element_; }
 
   // Concatenated text of all descendant text nodes (DOM textContent).
   std::string text_content() const;
@@ -94,12 +106,35 @@ class Node {
   std::uint32_t element_end_ = 0;  // one past the last descendant element's index
   std::uint32_t src_offset_ = 0;
   std::uint32_t src_length_ = 0;  // length of the start tag in the source; 0 if implied
+  const Node* prev_element_ = nullptr;
+  std::uint32_t element_position_ = 0;  // among element siblings, 1-based
+  std::uint32_t element_count_ = 0;     // element siblings, itself included
+  std::uint32_t same_tag_position_ = 0;
+  std::uint32_t same_tag_count_ = 0;
+};
+
+// One node of a tree that did not come from granska's parser, for Document::from_tree().
+struct TreeNode {
+  NodeType type = NodeType::Element;  // Element, Text or Comment (not Document)
+  Namespace ns = Namespace::Html;     // elements only
+  std::string tag;                    // elements: local name; HTML names are lowercased
+  std::vector<Attribute> attributes;  // names are lowercased
+  std::string data;                   // text and comments: character data
+  std::int32_t parent = -1;           // index of an earlier Element in the list; -1 = top level
 };
 
 class Document {
  public:
   // Parses UTF-8 HTML. HTML parsing never fails: broken markup is repaired as browsers do.
   static std::unique_ptr<Document> parse(std::string utf8_source);
+
+  // Builds a Document from a tree given in tree order (pre-order: every node follows its
+  // parent and the parent's earlier children's subtrees). The nodes are not in any source:
+  // source() is empty, every position() has line 0 and snippets are rebuilt from the tag,
+  // attributes and text. html(), head() and body() are found as parse() finds them.
+  // Error when the parent indices do not describe such a tree (a parent that is not an
+  // earlier element, or a node outside the subtree it should continue).
+  static Result<std::unique_ptr<Document>> from_tree(std::vector<TreeNode> nodes, bool has_doctype);
 
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
@@ -111,6 +146,8 @@ class Document {
   const Node* body() const { return body_; }
   // True when the source starts with a <!DOCTYPE> (no doctype means quirks mode).
   bool has_doctype() const { return has_doctype_; }
+  // True for a Document built by from_tree(): nothing in it has a source position.
+  bool from_source() const { return !synthetic_; }
 
   // Every element in tree order.
   const std::vector<const Node*>& elements() const { return elements_; }
@@ -133,6 +170,16 @@ class Document {
   const Node* head_ = nullptr;
   const Node* body_ = nullptr;
   bool has_doctype_ = false;
+  bool synthetic_ = false;
 };
+
+// Gumbo compares every attribute with all earlier ones of its tag, so one element with
+// 1,000,000 attributes parsed for minutes (issue #16). Before parsing, attributes after
+// the first kMaxAttributesPerElement of a tag are overwritten with spaces (line breaks
+// kept), so offsets, lines and columns stay true. Returns how many attributes were
+// dropped; 0 leaves the source untouched. Document::parse applies it too; callers that
+// report notes (input::load) call it first to say so.
+inline constexpr std::size_t kMaxAttributesPerElement = 256;
+std::size_t cap_attributes(std::string& utf8_source);
 
 }  // namespace granska::html

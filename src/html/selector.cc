@@ -1013,6 +1013,44 @@ bool read_write(const Node& e) {
       if (v.empty() || text::iequals(v, "true") || text::iequals(v, "plaintext-only")) return true;
       if (text::iequals(v, "false")) return false;
     }
+    return false;
+  }
+
+  // Every element of `doc` on which the whole complex selector matches, by dynamic
+  // programming over the compounds left to right in tree order: O(compounds × elements).
+  // A parent and a previous sibling come before an element in tree order, so the states
+  // they need are final when an element is reached.
+  std::vector<char> match_all(const Document& doc) const {
+    const auto& els = doc.elements();
+    std::size_t n = els.size();
+    std::vector<char> matched(n), reach(n);
+    for (std::size_t i = 0; i < n; ++i) matched[i] = matches_compound(compounds[0], *els[i]);
+    for (std::size_t k = 1; k < compounds.size(); ++k) {
+      char comb = combinators[k - 1];
+      // reach[i]: for ' ', compounds[k-1] matched on element i or one of its ancestors; for
+      // '~', on element i or one of its previous siblings.
+      for (std::size_t i = 0; i < n; ++i) {
+        const Node* up = comb == ' ' ? els[i]->parent_element() : els[i]->previous_element_sibling();
+        reach[i] = matched[i] || (up && reach[up->element_index()]);
+      }
+      std::vector<char> next(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        const Node& el = *els[i];
+        const Node* p = el.parent_element();
+        const Node* prev = el.previous_element_sibling();
+        bool ok = false;
+        switch (comb) {
+          case '>': ok = p && matched[p->element_index()]; break;
+          case ' ': ok = p && reach[p->element_index()]; break;
+          case '+': ok = prev && matched[prev->element_index()]; break;
+          case '~': ok = prev && reach[prev->element_index()]; break;
+          default: break;
+        }
+        next[i] = ok && matches_compound(compounds[k], el);
+      }
+      matched.swap(next);
+    }
+    return matched;
   }
   return false;
 }
@@ -1461,16 +1499,11 @@ std::string unique_selector(const Node& element) {
       steps.push_back("#" + css_escape_identifier(*id));
       break;
     }
+    if (steps.size() == kMaxSelectorSteps) break;
     std::string step = css_escape_identifier(e->tag());
     const Node* p = e->parent();
-    if (p && p->type() != NodeType::Document) {
-      int same = 0, pos = 0;
-      for (const Node* k : p->children()) {
-        if (!k->is_element() || k->tag() != e->tag()) continue;
-        ++same;
-        if (k == e) pos = same;
-      }
-      if (same > 1) step += ":nth-of-type(" + std::to_string(pos) + ")";
+    if (p && p->type() != NodeType::Document && e->same_tag_siblings() > 1) {
+      step += ":nth-of-type(" + std::to_string(e->sibling_position(true, false)) + ")";
     }
     steps.push_back(std::move(step));
   }

@@ -11,6 +11,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include "documents/document.h"
+#include "html/dom.h"
+#include "url/url.h"
 #include "util/sha256.h"
 #include "util/text.h"
 
@@ -235,9 +238,16 @@ Result<Raw> read_http(const std::string& target, const Options& opts, fetch::Fet
   const std::string final_url = r.final_url.empty() ? r.url : r.final_url;
   const std::string name = fetch::url_for_message(final_url);
   const std::string essence = mime_essence(r.content_type);
-  if (!essence.empty() && essence != "text/html" && essence != "application/xhtml+xml") {
-    return Error{"Not an HTML page: the server says its type is " + essence + " (" + name + ")",
-                 "Inte en HTML-sida: servern anger typen " + essence + " (" + name + ")"};
+  // Documents are told apart by their bytes (sniff) after the fetch; these types may hold one.
+  const bool document_type = opts.accept_documents &&
+                             (essence == "application/pdf" || essence == "application/octet-stream" ||
+                              essence == "application/msword" || essence == "application/vnd.ms-excel" ||
+                              essence == "application/vnd.ms-powerpoint" ||
+                              essence.rfind("application/vnd.openxmlformats-officedocument.", 0) == 0);
+  if (!essence.empty() && essence != "text/html" && essence != "application/xhtml+xml" && !document_type) {
+    const std::string type = fetch::escape_for_message(essence, 100);
+    return Error{"Not an HTML page: the server says its type is " + type + " (" + name + ")",
+                 "Inte en HTML-sida: servern anger typen " + type + " (" + name + ")"};
   }
   Raw raw;
   raw.bytes = std::move(r.body);
@@ -246,13 +256,35 @@ Result<Raw> read_http(const std::string& target, const Options& opts, fetch::Fet
   return raw;
 }
 
-void add_notes(Page& page) {
+// The page's addresses as stored and shown: without user:password@ (the fetch itself used
+// them as given).
+void redact_userinfo(Page& page, std::string url) {
+  page.target = url::without_userinfo(page.target);
+  page.url = url::without_userinfo(url);
+  for (fetch::Redirect& r : page.redirects) {
+    r.from = url::without_userinfo(r.from);
+    r.to = url::without_userinfo(r.to);
+  }
+}
+
+void add_redirect_note(Page& page) {
   if (const std::size_t n = page.redirects.size(); n > 0) {
     const std::string count_en = n == 1 ? "once" : std::to_string(n) + " times";
     const std::string count_sv = n == 1 ? "en gång" : std::to_string(n) + " gånger";
     const std::string url = fetch::url_for_message(page.url);
     page.notes.push_back(Error{"Redirected " + count_en + "; the page checked is " + url,
                                "Omdirigerades " + count_sv + "; sidan som granskas är " + url});
+  }
+}
+
+void add_notes(Page& page) {
+  add_redirect_note(page);
+  if (std::size_t dropped = html::cap_attributes(page.decoded.text); dropped > 0) {
+    const std::string n = std::to_string(dropped);
+    const std::string cap = std::to_string(html::kMaxAttributesPerElement);
+    page.notes.push_back(Error{n + " attributes were ignored: granska reads at most " + cap +
+                                   " attributes of an element",
+                               n + " attribut ignorerades: granska läser högst " + cap + " attribut per element"});
   }
   const html::Decoded& d = page.decoded;
   if (d.replaced > 0) {
@@ -291,7 +323,29 @@ Result<Page> load_impl(const std::string& target, const Options& opts, fetch::Fe
     raw = read_file(target, opts);
   }
   if (!raw) return raw.error();
-  page.url = std::move(raw->url);
+  redact_userinfo(page, std::move(raw->url));
+  page.content_type = raw->content_type;
+  // A document the server calls HTML is refused below as "not an HTML page": the label is
+  // wrong, and the user should hear about it rather than get a document report.
+  const std::string essence = mime_essence(raw->content_type);
+  const bool labelled_html = essence == "text/html" || essence == "application/xhtml+xml";
+  if (opts.accept_documents && !labelled_html && documents::sniff(raw->bytes, page.url, raw->content_type)) {
+    page.sha256 = sha256_hex(raw->bytes);
+    page.document = std::move(raw->bytes);
+    add_redirect_note(page);
+    return page;
+  }
+  if (opts.accept_documents) {
+    // "rapport.pdf" that is really a web page (an error page, a login wall): say so.
+    const std::string_view path = std::string_view(page.url).substr(0, page.url.find_first_of("?#"));
+    for (std::string_view ext : {".pdf", ".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt"}) {
+      if (path.size() > ext.size() && text::iequals(path.substr(path.size() - ext.size()), ext)) {
+        page.notes.push_back(Error{"The name ends in " + std::string(ext) + " but the content is not such a document; it was checked as a web page",
+                                   "Namnet slutar på " + std::string(ext) + " men innehållet är inget sådant dokument; det granskades som en webbsida"});
+        break;
+      }
+    }
+  }
 
   const std::string_view kind = html::binary_kind(raw->bytes);
   // UTF-16 without a BOM is full of NULs; trust a header that says so.
@@ -322,8 +376,8 @@ Result<Page> make_page(std::string target, std::string url, std::vector<fetch::R
                        long http_status, std::string_view bytes, std::string_view content_type) {
   Page page;
   page.target = std::move(target);
-  page.url = std::move(url);
   page.redirects = std::move(redirects);
+  redact_userinfo(page, std::move(url));
   page.http_status = http_status;
   const std::string_view kind = html::binary_kind(bytes);
   const std::string_view declared =

@@ -6,6 +6,7 @@
 // (docs/decisions/0015-pipeline.md).
 #pragma once
 
+#include <chrono>
 #include <memory>
 
 #include "aria/semantics.h"
@@ -41,6 +42,10 @@ struct RunContext {
   std::size_t max_sheet_bytes = 8 * 1024 * 1024;
   // The screen pages are styled for (style/media.h): a 1280×800 desktop by default.
   style::Environment environment;
+  // Time for the rules of one page. A page that needs more is "too complex to check in
+  // full": the rules not run say "needs manual review" and the page gets a note. Generous:
+  // the largest real pages measured (2.5 MB of documentation) need about 3 s.
+  std::chrono::milliseconds page_budget{10000};
 };
 
 // A checked page. It owns the document that the semantics, findings and media rows point
@@ -61,8 +66,9 @@ struct CheckedPage {
 // Checks one page. `fetcher` (may be null) fetches this page's subresources (caption
 // tracks, style sheets missing from the run's cache) and is used on the calling thread only:
 // a crawl's page workers fetch sheets synchronously with their own fetcher, never through
-// the network thread. Style sheets that could not be used become notes on the page. Never throws for page content: a rule that throws is reported
-// as that rule's cantTell by engine::evaluate.
+// the network thread. Style sheets that could not be used become notes on the page. Never
+// throws for page content: a rule that throws is reported as that rule's cantTell by
+// engine::evaluate.
 std::unique_ptr<CheckedPage> check_page(input::Page page, const RunContext& run, fetch::Fetcher* fetcher);
 // The same, fetching style sheets with `sheet_fetcher` and caption tracks with `fetcher`
 // (the crawl's workers fetch sheets themselves, each once per run through the cache, but

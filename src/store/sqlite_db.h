@@ -8,6 +8,9 @@
 //      and these tables; they are recognised and migrated, never rejected);
 //   2  scans: every table keyed by scan, and the structured results (pages, findings,
 //      errors, media, documents, rules). See docs/decisions/0011-scan-store.md.
+//   3  pages.canonical (<link rel=canonical>, for counting one page under several URLs
+//      once) and scans.report_written (when the scan's report folder was written; scans
+//      completed before this version are marked "?": reported, as far as anyone knows).
 // A file whose user_version is higher than kSchemaVersion comes from a newer granska and
 // is refused; a file that is not SQLite, or SQLite without granska's tables, is refused.
 #pragma once
@@ -26,7 +29,7 @@
 
 namespace granska::store::detail {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 4;
 // PRAGMA application_id of granska databases (from version 2): "GRSK".
 inline constexpr int kApplicationId = 0x4752534b;
 
@@ -100,7 +103,7 @@ std::vector<std::string> decode_args(const std::string& text);
 // columns read_page() expects, page id first.
 inline constexpr const char* kPageColumns =
     "p.id, p.url, p.final_url, p.unit, p.kind, p.status, p.title, p.content_type, p.content_sha256, "
-    "p.fetched_at, p.unchanged, p.rule_outcomes, e.message_sv, e.message_en";
+    "p.fetched_at, p.unchanged, p.rule_outcomes, e.message_sv, e.message_en, p.canonical";
 long long read_page(const Stmt& q, const RuleNames& names, results::PageRow& row);
 // `findings` is prepared from kFindingsSelect; appends the page's findings in order.
 inline constexpr const char* kFindingsSelect =
@@ -113,5 +116,14 @@ inline constexpr const char* kMediaColumns =
     "m.kind, m.source, m.name, m.player, m.captions, m.description, m.transcript, m.autoplay";
 void read_media(const Stmt& q, int first, results::MediaRow& row);
 
+
+// "pages=N findings=N errors=N media=N": the rows scan `scan_id` holds, kept in
+// scans.row_counts when it completes and compared before anything is reported from it.
+std::string scan_row_counts(sqlite3* db, long long scan_id);
+
+// Refuses a damaged database before a report is written from it: PRAGMA quick_check
+// (structure) and every complete scan's row counts against what it wrote. The error
+// names the damage. Reads the whole file: seconds for a large database.
+Status check_integrity(sqlite3* db, const std::string& path);
 
 }  // namespace granska::store::detail

@@ -1,6 +1,7 @@
 #include "style/loader.h"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
@@ -293,6 +294,11 @@ LoadedSheet SheetCache::get(const std::string& url, fetch::Fetcher* fetcher, con
       entry->attempts = attempts;
       break;
     }
+    if (!entry && !fetcher && is_http(url)) {  // not cached and not to be fetched now
+      LoadedSheet none;
+      none.error = note("style sheet not loaded: " + for_message(url), "stilmallen hämtades inte: " + for_message(url));
+      return none;
+    }
     if (!entry) entry = std::make_shared<Impl::Entry>();
     impl_->entries[key] = entry;
   }
@@ -483,7 +489,28 @@ class Collector {
     // origin: a sheet on a CDN gets the request a browser would send, without them.
     LoadOptions o = opts_;
     if (is_http(url) && origin_of(url) != origin_of(page_url_)) o.fetch.headers.clear();
-    LoadedSheet s = cache_->get(url, fetcher_, o, encoding_);
+    // The page's sheets share one time budget (a crawl's watchdog stops a page that hangs):
+    // each fetch may take what is left of it; once it is spent, only cached sheets are used.
+    fetch::Fetcher* fetcher = fetcher_;
+    const long left = static_cast<long>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - std::chrono::steady_clock::now()).count());
+    if (left <= 0) {
+      fetcher = nullptr;
+    } else {
+      o.fetch.total_timeout_ms = std::min(o.fetch.total_timeout_ms, left);
+      o.fetch.connect_timeout_ms = std::min(o.fetch.connect_timeout_ms, left);
+    }
+    LoadedSheet s = cache_->get(url, fetcher, o, encoding_);
+    if (!s.sheet && !fetcher && fetcher_ && is_http(url)) {
+      if (!budget_noted_) {
+        const std::string secs = std::to_string(opts_.time_budget.count() / 1000);
+        out_.notes.push_back(note("the page's style sheets took more than " + secs + " s: the rest were not loaded",
+                                  "sidans stilmallar tog mer än " + secs + " s: resten hämtades inte"));
+        budget_noted_ = true;
+      }
+      out_.incomplete = true;
+      return std::nullopt;
+    }
     if (!s.sheet) {
       Error e = s.error;
       out_.notes.push_back(note("style sheet skipped: " + e.message,
@@ -502,6 +529,8 @@ class Collector {
   PageSheets& out_;
   std::size_t count_ = 0;
   bool limit_noted_ = false;
+  bool budget_noted_ = false;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::now() + opts_.time_budget;
   int anonymous_ = 0;
 };
 

@@ -23,6 +23,7 @@
 // then the page's encoding, then UTF-8.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -45,6 +46,10 @@ struct LoadOptions {
   fetch::Options fetch;  // the page's limits, headers and cookies
   std::size_t max_sheet_bytes = 8 * 1024 * 1024;
   std::size_t max_sheets_per_page = 128;  // <style>, <link> and @import together
+  // Wall time for fetching one page's sheets, all together (each fetch's timeout is cut to
+  // what is left); after it only sheets already in the cache are used. Keeps a page with
+  // many hanging sheets well inside a crawl's watchdog.
+  std::chrono::milliseconds time_budget{30000};
 };
 
 // One sheet as the cache holds it.

@@ -107,5 +107,84 @@ TEST(Dom, DeeplyNestedPageDoesNotExhaustTheStack) {
   EXPECT_EQ(doc->body()->descendant_elements().size(), doc->elements().size() - 3);
 }
 
+// A tree as the rendering module hands it over: html > head, body > p#a > "Hej", b > "du".
+std::vector<TreeNode> small_tree() {
+  std::vector<TreeNode> t;
+  auto el = [&](std::string tag, std::int32_t parent, std::vector<Attribute> attrs = {}) {
+    TreeNode n;
+    n.tag = std::move(tag);
+    n.parent = parent;
+    n.attributes = std::move(attrs);
+    t.push_back(std::move(n));
+  };
+  auto text = [&](std::string data, std::int32_t parent) {
+    TreeNode n;
+    n.type = NodeType::Text;
+    n.data = std::move(data);
+    n.parent = parent;
+    t.push_back(std::move(n));
+  };
+  el("html", -1, {{"lang", "sv"}});           // 0
+  el("head", 0);                               // 1
+  el("body", 0);                               // 2
+  el("p", 2, {{"id", "a"}, {"title", "x \"&\" y"}});  // 3
+  text("Hej ", 3);                             // 4
+  el("b", 3);                                  // 5
+  text("du", 5);                               // 6
+  el("svg", 2);                                // 7
+  t.back().ns = Namespace::Svg;
+  return t;
+}
+
+TEST(DomFromTree, BuildsTheSameModelAsTheParser) {
+  auto built = Document::from_tree(small_tree(), true);
+  ASSERT_TRUE(built.ok()) << built.error().message;
+  const Document& doc = **built;
+  EXPECT_FALSE(doc.from_source());
+  EXPECT_TRUE(doc.has_doctype());
+  ASSERT_NE(doc.html(), nullptr);
+  ASSERT_NE(doc.head(), nullptr);
+  ASSERT_NE(doc.body(), nullptr);
+  EXPECT_EQ(doc.html()->attr("lang"), "sv");
+  const Node* p = doc.element_by_id("a");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->parent(), doc.body());
+  EXPECT_EQ(p->text_content(), "Hej du");
+  ASSERT_EQ(doc.elements().size(), 6u);
+  for (std::size_t i = 0; i < doc.elements().size(); ++i) EXPECT_EQ(doc.elements()[i]->element_index(), i);
+  EXPECT_EQ(p->descendant_elements().size(), 1u);
+  EXPECT_EQ(doc.body()->descendant_elements().size(), 3u);
+  EXPECT_EQ(doc.elements()[5]->ns(), Namespace::Svg);
+  EXPECT_EQ(doc.root().descendant_elements().size(), 6u);
+}
+
+TEST(DomFromTree, NothingHasASourcePositionButSnippetsWork) {
+  auto built = Document::from_tree(small_tree(), false);
+  ASSERT_TRUE(built.ok());
+  const Document& doc = **built;
+  const Node* p = doc.element_by_id("a");
+  EXPECT_EQ(p->position().line, 0u);
+  EXPECT_EQ(p->children()[0]->position().line, 0u);  // text nodes too
+  EXPECT_TRUE(p->source_start_tag().empty());
+  EXPECT_EQ(p->snippet(), "<p id=\"a\" title=\"x &quot;&amp;&quot; y\">Hej du</p>");
+  EXPECT_FALSE(doc.has_doctype());
+}
+
+TEST(DomFromTree, RefusesParentsThatAreNotAnEarlierOpenElement) {
+  auto t = small_tree();
+  t[4].parent = 5;  // a later node
+  EXPECT_FALSE(Document::from_tree(t, true).ok());
+  t = small_tree();
+  t[6].parent = 4;  // a text node
+  EXPECT_FALSE(Document::from_tree(t, true).ok());
+  t = small_tree();
+  t[5].parent = 1;  // <head>, whose subtree already ended
+  EXPECT_FALSE(Document::from_tree(t, true).ok());
+  t = small_tree();
+  t[0].parent = 0;  // itself
+  EXPECT_FALSE(Document::from_tree(t, true).ok());
+  EXPECT_TRUE(Document::from_tree({}, false).ok());  // an empty tree is a document too
+}
+
 }  // namespace
 }  // namespace granska::html

@@ -1,0 +1,80 @@
+#include "reports/common/glossary.h"
+
+namespace granska::reports::glossary {
+
+Text rule_kind(engine::RuleKind k) {
+  return k == engine::RuleKind::Requirement ? Text{"krav", "requirement"} : Text{"god praxis", "best practice"};
+}
+
+Text status_short(figures::Status s) {
+  switch (s) {
+    case figures::Status::Satisfactory: return {"Ja", "Yes"};
+    case figures::Status::Partial: return {"Delvis", "Partly"};
+    case figures::Status::Unsatisfactory: return {"Nej", "No"};
+    case figures::Status::NotAssessed: return {"Ej bedömd", "Not assessed"};
+  }
+  return {};
+}
+
+std::string_view status_symbol(figures::Status s) {
+  switch (s) {
+    case figures::Status::Satisfactory: return "\u2714";    // ✔
+    case figures::Status::Partial: return "\u25D0";         // ◐
+    case figures::Status::Unsatisfactory: return "\u2716";  // ✖
+    case figures::Status::NotAssessed: return "\u2013";     // –
+  }
+  return "";
+}
+
+Text review_mark(figures::ReviewMark m) {
+  switch (m) {
+    case figures::ReviewMark::Yes: return {"Ja", "Yes"};
+    case figures::ReviewMark::Partly: return {"Delvis", "Partly"};
+    case figures::ReviewMark::No: return {"Nej", "No"};
+    case figures::ReviewMark::NotTested: return {"Ej testat", "Not tested"};
+  }
+  return {};
+}
+
+std::string_view review_symbol(figures::ReviewMark m) {
+  switch (m) {
+    case figures::ReviewMark::Yes: return status_symbol(figures::Status::Satisfactory);
+    case figures::ReviewMark::Partly: return status_symbol(figures::Status::Partial);
+    case figures::ReviewMark::No: return status_symbol(figures::Status::Unsatisfactory);
+    case figures::ReviewMark::NotTested: return status_symbol(figures::Status::NotAssessed);
+  }
+  return "";
+}
+
+Text coverage(org::Coverage c) { return org::label(c); }
+
+Text page_kind(std::string_view kind) {
+  if (kind == "html") return {"webbsida", "web page"};
+  if (kind == "document") return {"dokument", "document"};
+  if (kind == "media") return {"ljud eller video", "audio or video"};
+  if (kind == "captions") return {"textspår", "caption file"};
+  if (kind == "skipped") return {"inte granskad", "not checked"};
+  if (kind == "redirected") return {"omdirigerad", "redirected"};
+  if (kind == "blocked") return {"stoppad av robots.txt", "blocked by robots.txt"};
+  if (kind == "failed") return {"kunde inte hämtas", "could not be fetched"};
+  return {"okänd", "unknown"};
+}
+
+std::string number(std::size_t n, Lang lang) {
+  std::string digits = std::to_string(n);
+  // Swedish groups numbers of five digits and more (Språkrådet); English from four.
+  if (digits.size() <= (lang == Lang::En ? 3u : 4u)) return digits;
+  const std::string_view sep = lang == Lang::En ? "," : "\u00a0";
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += sep;
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string count(std::size_t n, const Noun& noun, Lang lang) {
+  return number(n, lang) + (lang == Lang::En ? " " : "\u00a0") + std::string((n == 1 ? noun.one : noun.many).in(lang));
+}
+
+}  // namespace granska::reports::glossary

@@ -1,0 +1,89 @@
+#include "scan/crawl_settings.h"
+
+#include <nlohmann/json.hpp>
+
+namespace granska::scan {
+
+std::string to_json(const CrawlSettings& s) {
+  const nlohmann::json j{{"seeds", s.seeds},
+                         {"sitemaps", s.sitemaps},
+                         {"max_pages", s.max_pages},
+                         {"max_depth", s.max_depth},
+                         {"concurrency", s.concurrency},
+                         {"delay_ms", s.delay_ms},
+                         {"include", s.include},
+                         {"exclude", s.exclude},
+                         {"allowed_hosts", s.allowed_hosts},
+                         {"format", s.format},
+                         {"lang", s.lang},
+                         {"fail_on", s.fail_on},
+                         {"ignore_robots", s.ignore_robots},
+                         {"since_db", s.since_db},
+                         {"previous_scan", s.previous_scan},
+                         {"config", s.config},
+                         {"print_pages", s.print_pages}};
+  return j.dump();
+}
+
+Result<CrawlSettings> crawl_settings_from_json(std::string_view text) {
+  try {
+    const nlohmann::json j = nlohmann::json::parse(text);
+    CrawlSettings s;
+    s.seeds = j.at("seeds").get<std::vector<std::string>>();
+    s.sitemaps = j.at("sitemaps").get<std::vector<std::string>>();
+    s.max_pages = j.at("max_pages").get<std::size_t>();
+    s.max_depth = j.at("max_depth").get<int>();
+    s.concurrency = j.at("concurrency").get<int>();
+    s.delay_ms = j.at("delay_ms").get<int>();
+    s.include = j.at("include").get<std::vector<std::string>>();
+    s.exclude = j.at("exclude").get<std::vector<std::string>>();
+    s.allowed_hosts = j.at("allowed_hosts").get<std::vector<std::string>>();
+    s.format = j.at("format").get<std::string>();
+    s.lang = j.at("lang").get<std::string>();
+    s.fail_on = j.at("fail_on").get<std::string>();
+    s.ignore_robots = j.at("ignore_robots").get<bool>();
+    // Absent in databases of older versions.
+    s.since_db = j.value("since_db", std::string());
+    s.print_pages = j.value("print_pages", true);
+    s.previous_scan = j.value("previous_scan", 0LL);
+    s.config = j.value("config", std::string());
+    return s;
+  } catch (const std::exception& e) {
+    return Error{std::string("the stored crawl settings cannot be read: ") + e.what(),
+                 std::string("de sparade inställningarna för genomsökningen kan inte läsas: ") + e.what()};
+  }
+}
+
+void apply_crawl_config(CrawlSettings& s, fetch::Options& fetch, const config::CrawlConfig& c,
+                        const std::function<bool(std::string_view option)>& given, bool keep_seeds) {
+  if (!given("url") && !keep_seeds) s.seeds = c.seeds;
+  if (!given("--sitemap")) s.sitemaps = c.sitemaps;
+  if (!given("--allow-host")) s.allowed_hosts = c.allowed_hosts;
+  if (!given("--include")) s.include = c.include;
+  if (!given("--exclude")) s.exclude = c.exclude;
+  if (!given("--max-pages") && c.max_pages) s.max_pages = static_cast<std::size_t>(*c.max_pages);
+  if (!given("--max-depth") && c.max_depth) s.max_depth = static_cast<int>(*c.max_depth);
+  if (!given("--concurrency-per-host") && c.concurrency_per_host) s.concurrency = static_cast<int>(*c.concurrency_per_host);
+  if (!given("--delay") && c.delay_ms) s.delay_ms = static_cast<int>(*c.delay_ms);
+  if (!given("--user-agent") && !c.user_agent.empty()) fetch.user_agent = c.user_agent;
+  if (!given("--header")) fetch.headers = c.headers;
+}
+
+crawl::CrawlOptions crawl_options(const CrawlSettings& s, const fetch::Options& fetch, int workers) {
+  crawl::CrawlOptions co;
+  co.seeds = s.seeds;
+  co.sitemaps = s.sitemaps;
+  co.allowed_hosts = s.allowed_hosts;
+  co.include = s.include;
+  co.exclude = s.exclude;
+  co.limits.max_pages = s.max_pages;
+  co.limits.max_depth = s.max_depth;
+  co.concurrency_per_host = std::max(1, s.concurrency);
+  co.delay_ms = s.delay_ms;
+  co.workers = workers;
+  co.obey_robots = !s.ignore_robots;
+  co.fetch = fetch;
+  return co;
+}
+
+}  // namespace granska::scan

@@ -1,0 +1,54 @@
+// The settings that define a crawl into the scan database. They are stored with the scan
+// (as JSON, the same keys since the first release), so an interrupted crawl continues
+// exactly as it began and a later crawl knows whether an earlier one's results can stand
+// in for unchanged pages. Never secrets: headers and cookies are given again on resume.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/crawl_config.h"
+#include "crawl/crawler.h"
+#include "engine/rule.h"
+#include "util/result.h"
+
+namespace granska::scan {
+
+struct CrawlSettings {
+  std::vector<std::string> seeds;
+  std::vector<std::string> sitemaps;
+  std::size_t max_pages = 1000;
+  int max_depth = 50;
+  int concurrency = 2;  // per host
+  int delay_ms = 250;   // between request starts on one host
+  std::vector<std::string> include, exclude, allowed_hosts;
+  std::string format = "text";  // how `granska crawl` renders the page reports it stores
+  std::string lang = "sv";
+  std::string fail_on = "minor";  // engine::Impact name: the exit code's threshold
+  bool ignore_robots = false;
+  std::string since_db;         // a completed earlier crawl's database: conditional requests
+  long long previous_scan = 0;  // the earlier scan in the same database used that way (0: none)
+  std::string config;           // the configuration file, absolute: the units of a resumed scan
+  // false for `granska scan`: pages go to the database only, without the rendered page
+  // report (a large share of the CPU per page).
+  bool print_pages = true;
+};
+
+std::string to_json(const CrawlSettings& s);
+// Errors: not JSON, or a required key missing or of the wrong type.
+Result<CrawlSettings> crawl_settings_from_json(std::string_view json);
+
+// Fills what was not given on the command line from the configuration file's crawl
+// settings. `given(option)` tells whether an option ("url", "--sitemap", "--max-pages",
+// ...) was given explicitly; `keep_seeds` keeps the seeds even when "url" was not given.
+// Header values and the user agent are not settings: they go to `fetch`.
+void apply_crawl_config(CrawlSettings& s, fetch::Options& fetch, const config::CrawlConfig& c,
+                        const std::function<bool(std::string_view option)>& given, bool keep_seeds = false);
+
+// The crawler's options for these settings; `fetch` holds the limits and secrets.
+crawl::CrawlOptions crawl_options(const CrawlSettings& s, const fetch::Options& fetch, int workers);
+
+}  // namespace granska::scan

@@ -1,0 +1,110 @@
+// The acceptance review as a library function, against an in-memory web.
+#include "audit/audit_run.h"
+
+#include <gtest/gtest.h>
+
+#include "support/fake_web.h"
+
+namespace granska::audit {
+namespace {
+
+using granska::testing::FakeWeb;
+
+constexpr const char* kService = "http://tjanst.test";
+
+std::string page(const std::string& title, const std::string& body) {
+  return "<!doctype html><html lang=\"sv\"><head><title>" + title + "</title></head><body><main><h1>" + title +
+         "</h1>" + body + "</main></body></html>";
+}
+
+class AuditRunTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    web_.serve(std::string(kService) + "/", {200, "text/html", page("Ansökan", "<a href=\"/steg2\">Nästa steg</a>")});
+    web_.serve(std::string(kService) + "/steg2", {200, "text/html", page("Steg 2", "<img src=\"karta.png\">")});
+  }
+
+  AuditRequest request() {
+    AuditRequest r;
+    r.targets = {std::string(kService) + "/", std::string(kService) + "/steg2"};
+    r.profile = org::find_profile("wcag21-aa");
+    r.today = *parse_date("2026-12-01");
+    return r;
+  }
+
+  AuditNetwork network() { return {fetcher_.get(), transfers_.get()}; }
+
+  FakeWeb web_;
+  std::unique_ptr<fetch::Fetcher> fetcher_ = web_.fetcher();
+  std::unique_ptr<fetch::Transfers> transfers_ = web_.transfers();
+};
+
+TEST_F(AuditRunTest, AFailureFailsItsCriterionAndTheGate) {
+  Result<AuditRun> run = run_audit(request(), network());
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  ASSERT_EQ(run->pages.size(), 2u);
+  EXPECT_TRUE(run->pages[1].loaded);
+  EXPECT_EQ(run->acceptance.verdict, Verdict::Failed);
+  EXPECT_TRUE(run->acceptance.fails_at(engine::Impact::Minor));
+  const auto row = std::find_if(run->acceptance.rows.begin(), run->acceptance.rows.end(),
+                                [](const CriterionRow& r) { return r.criterion->number == "1.1.1"; });
+  ASSERT_NE(row, run->acceptance.rows.end());
+  EXPECT_EQ(row->result, CriterionResult::Failed);
+}
+
+TEST_F(AuditRunTest, AnAcceptedIssueInForcePassesTheGateUntilItExpires) {
+  Result<AcceptedList> accepted = parse_accepted(
+      "[[accepted]]\nrule = \"image-alt\"\nurl = \"http://tjanst.test/steg2\"\n"
+      "justification = \"Kartan byts mot en tillgänglig i januari\"\nexpires = 2026-12-31\n",
+      "accepted.toml", [](std::string_view id) { return engine::Registry::builtin().find(id) != nullptr; });
+  ASSERT_TRUE(accepted.ok()) << accepted.error().message;
+  AuditRequest r = request();
+  r.accepted = &*accepted;
+  Result<AuditRun> in_force = run_audit(r, network());
+  ASSERT_TRUE(in_force.ok());
+  EXPECT_FALSE(in_force->acceptance.fails_at(engine::Impact::Minor));
+  r.today = *parse_date("2027-01-01");
+  Result<AuditRun> expired = run_audit(r, network());
+  ASSERT_TRUE(expired.ok());
+  EXPECT_TRUE(expired->acceptance.fails_at(engine::Impact::Minor));
+}
+
+TEST_F(AuditRunTest, APageThatCannotBeLoadedIsRecordedAndMakesTheReviewIncomplete) {
+  web_.serve(std::string(kService) + "/steg2", {200, "text/html", page("Steg 2", "<p>ok</p>")});
+  AuditRequest r = request();
+  r.targets.push_back(std::string(kService) + "/borta");
+  Result<AuditRun> run = run_audit(r, network());
+  ASSERT_TRUE(run.ok());
+  ASSERT_EQ(run->pages.size(), 3u);
+  EXPECT_FALSE(run->pages[2].loaded);
+  EXPECT_EQ(run->checked[2], nullptr);
+  EXPECT_NE(run->pages[2].error.message.find("404"), std::string::npos) << run->pages[2].error.message;
+  EXPECT_EQ(run->acceptance.verdict, Verdict::Incomplete);
+}
+
+TEST_F(AuditRunTest, TheCrawlFindsLinkedPagesAndCredentialsNeverReachThePages) {
+  AuditRequest r = request();
+  r.targets = {"http://kund:hemligt@tjanst.test/"};
+  r.crawl = true;
+  r.basic_credentials = "kund:hemligt";
+  Result<AuditRun> run = run_audit(r, network());
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  EXPECT_TRUE(run->login.basic_auth);
+  for (const AuditedPage& p : run->pages) {
+    EXPECT_EQ(p.target.find("hemligt"), std::string::npos) << p.target;
+    EXPECT_EQ(p.url.find("hemligt"), std::string::npos) << p.url;
+  }
+  const bool found_step2 = std::any_of(run->pages.begin(), run->pages.end(), [](const AuditedPage& p) {
+    return p.url == "http://tjanst.test/steg2";
+  });
+  EXPECT_TRUE(found_step2);
+}
+
+TEST_F(AuditRunTest, NothingToCheckIsAnError) {
+  AuditRequest r = request();
+  r.targets.clear();
+  EXPECT_FALSE(run_audit(r, network()).ok());
+}
+
+}  // namespace
+}  // namespace granska::audit

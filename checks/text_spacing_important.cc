@@ -89,7 +89,7 @@ std::string ratio_text(double r) {
 }
 
 struct SpacingRule {
-  aria::Prop prop;
+  style::Property prop;
   double minimum;
   const Message& wide_enough;
   const Message& too_narrow;
@@ -97,7 +97,7 @@ struct SpacingRule {
 };
 
 void evaluate_spacing(Context& ctx, Reporter& out, const SpacingRule& rule) {
-  const aria::ComputedStyles& styles = ctx.aria.computed_styles();
+  const style::ComputedStyles& styles = ctx.aria.computed_styles();
   for (const aria::SpacingTarget& t : aria::important_spacing_targets(ctx.aria, rule.prop)) {
     aria::SpacingRatio r = aria::smallest_spacing_ratio(styles, t, rule.prop);
     if (r.worst < rule.minimum - 1e-9) {
@@ -111,11 +111,11 @@ void evaluate_spacing(Context& ctx, Reporter& out, const SpacingRule& rule) {
 }
 
 void evaluate_letter(Context& ctx, Reporter& out) {
-  evaluate_spacing(ctx, out, {aria::Prop::LetterSpacing, 0.12, kLetterWideEnough, kLetterTooNarrow, kLetterUnknown});
+  evaluate_spacing(ctx, out, {style::Property::LetterSpacing, 0.12, kLetterWideEnough, kLetterTooNarrow, kLetterUnknown});
 }
 
 void evaluate_word(Context& ctx, Reporter& out) {
-  evaluate_spacing(ctx, out, {aria::Prop::WordSpacing, 0.16, kWordWideEnough, kWordTooNarrow, kWordUnknown});
+  evaluate_spacing(ctx, out, {style::Property::WordSpacing, 0.16, kWordWideEnough, kWordTooNarrow, kWordUnknown});
 }
 
 const RuleRegistration kLetterRegistration(kLetterInfo, evaluate_letter);

@@ -1013,44 +1013,6 @@ bool read_write(const Node& e) {
       if (v.empty() || text::iequals(v, "true") || text::iequals(v, "plaintext-only")) return true;
       if (text::iequals(v, "false")) return false;
     }
-    return false;
-  }
-
-  // Every element of `doc` on which the whole complex selector matches, by dynamic
-  // programming over the compounds left to right in tree order: O(compounds × elements).
-  // A parent and a previous sibling come before an element in tree order, so the states
-  // they need are final when an element is reached.
-  std::vector<char> match_all(const Document& doc) const {
-    const auto& els = doc.elements();
-    std::size_t n = els.size();
-    std::vector<char> matched(n), reach(n);
-    for (std::size_t i = 0; i < n; ++i) matched[i] = matches_compound(compounds[0], *els[i]);
-    for (std::size_t k = 1; k < compounds.size(); ++k) {
-      char comb = combinators[k - 1];
-      // reach[i]: for ' ', compounds[k-1] matched on element i or one of its ancestors; for
-      // '~', on element i or one of its previous siblings.
-      for (std::size_t i = 0; i < n; ++i) {
-        const Node* up = comb == ' ' ? els[i]->parent_element() : els[i]->previous_element_sibling();
-        reach[i] = matched[i] || (up && reach[up->element_index()]);
-      }
-      std::vector<char> next(n);
-      for (std::size_t i = 0; i < n; ++i) {
-        const Node& el = *els[i];
-        const Node* p = el.parent_element();
-        const Node* prev = el.previous_element_sibling();
-        bool ok = false;
-        switch (comb) {
-          case '>': ok = p && matched[p->element_index()]; break;
-          case ' ': ok = p && reach[p->element_index()]; break;
-          case '+': ok = prev && matched[prev->element_index()]; break;
-          case '~': ok = prev && reach[prev->element_index()]; break;
-          default: break;
-        }
-        next[i] = ok && matches_compound(compounds[k], el);
-      }
-      matched.swap(next);
-    }
-    return matched;
   }
   return false;
 }

@@ -17,6 +17,9 @@ constexpr int kMaxNesting = 16;        // :is(:not(:is(...))) deeper than this i
 constexpr std::size_t kMaxCompounds = 64;  // per complex selector
 constexpr std::size_t kMemoBudget = 64u << 20;  // bytes of combinator memo per context
 constexpr std::size_t kFastWalk = 32;  // ancestor/sibling steps before the memo is used
+// Memo-less steps one element's match may take in all: nested searches (one per
+// descendant or ~ combinator) would otherwise multiply their fast walks (32^k steps).
+constexpr std::size_t kFastBudget = 256;
 constexpr std::size_t kWalkWithoutMemo = 4096;  // beyond this, over budget: Maybe
 constexpr std::size_t kHasBudget = 20000;  // candidates one :has() may examine
 
@@ -1050,6 +1053,13 @@ class Matcher {
 
   Match complex(const Selector::Complex& c, const Node& e) {
     if (c.pseudo_element) return Match::No;
+    struct Outer {  // the budget is per element matched, not per nested :is()/:has()
+      Matcher& m;
+      explicit Outer(Matcher& matcher) : m(matcher) {
+        if (m.depth_++ == 0) m.fast_steps_ = kFastBudget;
+      }
+      ~Outer() { --m.depth_; }
+    } outer(*this);
     // (Quirks mode compares ids and classes case-insensitively: no filter there.)
     if (!c.ancestor_hashes.empty() && !ctx_.quirks) {
       ctx_.ensure();
@@ -1117,7 +1127,9 @@ class Matcher {
     Match acc = Match::No;
     std::size_t steps = 0;
     const Node* n = step(e, sibling);
-    for (; n && steps < kFastWalk; n = step(*n, sibling), ++steps) {
+    // The budget is taken before the step: nested searches spend it while this one waits.
+    for (; n && steps < kFastWalk && fast_steps_ > 0; n = step(*n, sibling), ++steps) {
+      --fast_steps_;
       Match m = from(c, j, *n);
       if (m == Match::Yes) return m;
       acc = either(acc, m);
@@ -1360,6 +1372,8 @@ class Matcher {
   }
 
   MatchContext::Impl& ctx_;
+  std::size_t depth_ = 0;       // complex() calls in progress
+  std::size_t fast_steps_ = 0;  // memo-less steps left for the element being matched
 };
 
 }  // namespace

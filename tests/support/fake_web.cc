@@ -155,6 +155,7 @@ fetch::Completion FakeWeb::answer(const fetch::Request& request) {
   c.location = reply.location;
   c.etag = reply.etag;
   c.last_modified = reply.last_modified;
+  c.retry_after_s = reply.retry_after_s;
   if (!reply.etag.empty() && request.if_none_match == reply.etag) {
     ++not_modified_;
     c.status = 304;

@@ -27,6 +27,7 @@ class FakeWeb {
     std::string location;       // for 3xx: absolute
     std::string etag;           // a request with If-None-Match equal to it gets 304
     std::string last_modified;  // sent as given
+    long retry_after_s = -1;    // Retry-After (seconds) of a 429/503; -1: none
   };
 
   // Serves `reply` at `url` (exact match, after dropping a fragment). Unknown URLs get 404.

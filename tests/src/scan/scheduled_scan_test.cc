@@ -184,6 +184,81 @@ TEST_F(ScheduledScanTest, APageThatStoppedGranskaTwiceIsLeftOutAndTheScanComplet
   EXPECT_EQ(pages.size(), 3u) << "the other pages are checked as usual";
 }
 
+// Issue #16's night: one site holds a page that stopped granska twice (the poison page)
+// and a session-id trap (every page links to itself under a new session id); a second site
+// answers nothing but 429. The scan completes, with a report, and says what happened.
+TEST_F(ScheduledScanTest, AHostileNightStillEndsInAReport) {
+  std::ofstream(config_path_) << "delay_ms = 0\nfallback = \"ks\"\n"
+                                 "[[site]]\nseeds = [\"" << kSite << "/\"]\n"
+                                 "[[site]]\nseeds = [\"http://bolag.test/\"]\n"
+                                 "[[unit]]\nid = \"ks\"\nname_sv = \"Kommunstyrelsen\"\nname_en = \"Board\"\n"
+                                 "type = \"namnd\"\nhosts = [\"kommun.test\"]\n"
+                                 "[[unit]]\nid = \"bolag\"\nname_sv = \"Bolaget\"\nname_en = \"Company\"\n"
+                                 "type = \"bolag\"\nhosts = [\"bolag.test\"]\n"
+                                 "[scan]\ndatabase = \"scan.db\"\nreports = \"rapporter\"\n";
+  std::vector<config::ConfigProblem> problems;
+  config_ = config::load_org_config(config_path_, problems);
+  ASSERT_TRUE(problems.empty()) << problems.front().en;
+
+  // The trap: /kontakt links to itself with a session id, and every such address would
+  // link on to the next one if it were fetched.
+  web_.serve(std::string(kSite) + "/kontakt",
+             {200, "text/html", page("Kontakt", "<a href=\"/kontakt;jsessionid=A1\">Kontakt</a> "
+                                                "<a href=\"/kontakt?PHPSESSID=1\">igen</a>")});
+  for (int i = 1; i <= 30; ++i) {
+    const std::string n = std::to_string(i), next = std::to_string(i + 1);
+    web_.serve(std::string(kSite) + "/kontakt;jsessionid=A" + n,
+               {200, "text/html", page("Kontakt " + n, "<a href=\"/kontakt;jsessionid=A" + next + "\">vidare</a>")});
+    web_.serve(std::string(kSite) + "/kontakt?PHPSESSID=" + n,
+               {200, "text/html", page("Kontakt " + n, "<a href=\"/kontakt?PHPSESSID=" + next + "\">vidare</a>")});
+  }
+  // The rate-limited company: Retry-After 0 keeps the test fast; the retries still count.
+  FakeWeb::Reply busy{429, "text/html", "<title>Too many requests</title>"};
+  busy.retry_after_s = 0;
+  web_.serve("http://bolag.test/robots.txt", {200, "text/plain", "User-agent: *\nAllow: /\n"});
+  web_.serve("http://bolag.test/", busy);
+  // The poison page: two runs of this scan stopped (the stop flag stands in for a crash)
+  // while the journal beside the database shows /bygglov in check.
+  const std::string journal = (dir_ / "scan.db").string() + ".checking";
+  const std::string poison = std::string(kSite) + "/bygglov";
+  std::atomic<bool> stop{true};
+  ScheduledScan stopped = plan();
+  stopped.stop = &stop;
+  EXPECT_EQ(run_scheduled_scan(stopped, {}).ended, ScheduledScanResult::Ended::Failed);
+  std::ofstream(journal, std::ios::app) << "B " << poison << "\n";
+  EXPECT_EQ(run_scheduled_scan(stopped, {}).ended, ScheduledScanResult::Ended::Failed);
+  std::ofstream(journal, std::ios::app) << "B " << poison << "\n";
+
+  const std::size_t asked_before = web_.requests().size();
+  const ScheduledScanResult r = run_scheduled_scan(plan(), {});
+  ASSERT_EQ(r.ended, ScheduledScanResult::Ended::Done) << r.error.message;
+  EXPECT_TRUE(fs::exists(fs::path(r.report) / "index.html"));
+  const std::vector<std::string> all = web_.requests();
+  const std::vector<std::string> asked(all.begin() + static_cast<std::ptrdiff_t>(asked_before), all.end());
+
+  for (const std::string& url : all) {
+    EXPECT_EQ(url.find("jsessionid"), std::string::npos) << "the trap was followed: " << url;
+    EXPECT_EQ(url.find("PHPSESSID"), std::string::npos) << "the trap was followed: " << url;
+  }
+  std::map<std::string, std::string> errors;  // url -> stored error, for pages not checked
+  auto source = store::open_scan_source((dir_ / "scan.db").string());
+  ASSERT_TRUE(source.ok());
+  std::size_t pages = 0;
+  (*source)->for_each_page(r.scan, [&](const results::PageRow& row) {
+    ++pages;
+    if (row.kind == "failed") errors[row.url] = row.error;
+  });
+  EXPECT_EQ(pages, 4u) << "start, bygglov (poison), kontakt and the company's start page";
+  ASSERT_TRUE(errors.count(poison));
+  EXPECT_NE(errors[poison].find("avbröts två gånger"), std::string::npos) << errors[poison];
+  ASSERT_TRUE(errors.count("http://bolag.test/"));
+  EXPECT_NE(errors["http://bolag.test/"].find("429"), std::string::npos) << errors["http://bolag.test/"];
+  std::size_t asked_company = 0;
+  for (const std::string& url : asked) asked_company += url == "http://bolag.test/";
+  EXPECT_GE(asked_company, 2u) << "a 429 is retried";
+  EXPECT_LE(asked_company, 4u) << "at most three retries";
+}
+
 TEST_F(ScheduledScanTest, AReportAnEarlierRunDidNotWriteIsWrittenFirst) {
   // A run killed between its crawl and its report: the scan is complete, no folder exists.
   {

@@ -126,8 +126,13 @@ class SyntheticScanSource : public results::ScanSource {
   }
   void for_each_document(results::ScanId, const std::function<void(const results::DocumentRow&)>& fn) override {
     for (std::size_t u : order_) {
-      fn(results::DocumentRow{std::string(synthetic_units()[u].base) + "blankett.pdf", synthetic_units()[u].id,
-                              "application/pdf", 200, 48213});
+      results::DocumentRow d;
+      d.url = d.final_url = std::string(synthetic_units()[u].base) + "blankett.pdf";
+      d.unit = synthetic_units()[u].id;
+      d.content_type = "application/pdf";
+      d.status = 200;
+      d.size = 48213;
+      fn(d);
     }
   }
 

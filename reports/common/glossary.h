@@ -52,6 +52,13 @@ Text coverage(org::Coverage c);
 // "kunde inte hämtas", "stoppad av robots.txt", "inte en webbsida", "omdirigerad", …
 Text page_kind(std::string_view kind);
 
+// ---- What became of a document's check (results::DocumentRow::state)
+// "granskat", "kunde inte öppnas", "kunde inte hämtas", "för stort", "över gränsen för
+// dokument", "format som inte granskas automatiskt", "listat, inte granskat".
+Text document_check(std::string_view state);
+// The document format as people name it: "PDF", "Word (docx)", …; "" when none.
+Text document_format(std::string_view format);
+
 // ---- Counting
 struct Noun {
   Text one, many;

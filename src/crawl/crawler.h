@@ -122,7 +122,7 @@ struct CrawlOptions {
 };
 
 // Pages kept per document as linking to it (beyond this, only one more per new group).
-inline constexpr std::size_t kMaxReferrers = 20;
+inline constexpr std::size_t kMaxReferrers = results::kMaxDocumentReferrers;
 
 // The exit code of a process stopped by the watchdog (see CrawlOptions::watchdog_ms).
 inline constexpr int kWatchdogExit = 70;

@@ -99,6 +99,10 @@ struct MediaRow {
   std::optional<engine::Outcome> captions, description, transcript, autoplay;
 };
 
+// The pages kept per document as linking to it; beyond this, only one more per unit not
+// met yet (so every unit linking a document is known while the store stays small).
+inline constexpr std::size_t kMaxDocumentReferrers = 20;
+
 // A page that links to a document.
 struct DocumentReferrer {
   std::string url;   // the linking page, as admitted
@@ -126,7 +130,8 @@ struct DocumentRow {
   std::string error, error_en;  // why it was not checked ("" when it was)
   std::vector<RuleOutcome> rule_outcomes;
   std::vector<FindingRow> findings;  // failed and cantTell, located by page, path and object
-  // The pages found linking to it: at most about 20, plus one for each further unit.
+  // The pages found linking to it: at most kMaxDocumentReferrers, plus one for each
+  // further unit.
   std::vector<DocumentReferrer> linked_from;
   bool checked() const { return state == "checked"; }
 };

@@ -80,6 +80,15 @@ Text document_format(std::string_view format) {
   return {"", ""};
 }
 
+std::string document_place(Lang lang, std::uint32_t page, std::string_view path, std::uint32_t object) {
+  std::string out;
+  if (page > 0) out += (lang == Lang::En ? "page " : "sida ") + std::to_string(page);
+  if (!path.empty()) out += (out.empty() ? "" : ", ") + std::string(path);
+  if (object > 0) out += (out.empty() ? "" : ", ") + std::string(lang == Lang::En ? "object " : "objekt ") + std::to_string(object);
+  if (out.empty()) out = lang == Lang::En ? "the whole document" : "hela dokumentet";
+  return out;
+}
+
 std::string number(std::size_t n, Lang lang) {
   std::string digits = std::to_string(n);
   // Swedish groups numbers of five digits and more (Språkrådet); English from four.

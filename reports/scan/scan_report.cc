@@ -12,6 +12,7 @@
 #include <functional>
 #include <system_error>
 
+#include "reports/common/glossary.h"
 #include "reports/scan/scan_report_model.h"
 #include "util/clock.h"
 #include "util/local_time.h"
@@ -48,12 +49,7 @@ bool document_before(const results::DocumentRow& a, const figures::DocumentScore
 }
 
 std::string document_place(Lang lang, const results::FindingRow& f) {
-  std::string out;
-  if (f.page > 0) out += (lang == Lang::En ? "page " : "sida ") + std::to_string(f.page);
-  if (!f.selector.empty()) out += (out.empty() ? "" : ", ") + f.selector;
-  if (f.object > 0) out += (out.empty() ? "" : ", ") + std::string(lang == Lang::En ? "object " : "objekt ") + std::to_string(f.object);
-  if (out.empty()) out = lang == Lang::En ? "the whole document" : "hela dokumentet";
-  return out;
+  return glossary::document_place(lang, f.page, f.selector, f.object);
 }
 
 std::optional<Listing> listing_of(const figures::RuleFacts& facts, const results::FindingRow& f) {

@@ -11,7 +11,8 @@
 //   3  pages.canonical (<link rel=canonical>, for counting one page under several URLs
 //      once) and scans.report_written (when the scan's report folder was written; scans
 //      completed before this version are marked "?": reported, as far as anyone knows).
-//   4  documents checked in the crawl: documents.state and .format, findings.doc_page and
+//   4  scans.row_counts: the rows a complete scan wrote, checked before it is reported.
+//   5  documents checked in the crawl: documents.state and .format, findings.doc_page and
 //      .doc_object (a document finding's page and PDF object), and document_links (which
 //      pages, of which units, link to each document). Documents stored before it are
 //      "listed" (never checked).
@@ -33,7 +34,7 @@
 
 namespace granska::store::detail {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 // PRAGMA application_id of granska databases (from version 2): "GRSK".
 inline constexpr int kApplicationId = 0x4752534b;
 
@@ -123,5 +124,14 @@ inline constexpr const char* kMediaColumns =
     "m.kind, m.source, m.name, m.player, m.captions, m.description, m.transcript, m.autoplay";
 void read_media(const Stmt& q, int first, results::MediaRow& row);
 
+
+// "pages=N findings=N errors=N media=N": the rows scan `scan_id` holds, kept in
+// scans.row_counts when it completes and compared before anything is reported from it.
+std::string scan_row_counts(sqlite3* db, long long scan_id);
+
+// Refuses a damaged database before a report is written from it: PRAGMA quick_check
+// (structure) and every complete scan's row counts against what it wrote. The error
+// names the damage. Reads the whole file: seconds for a large database.
+Status check_integrity(sqlite3* db, const std::string& path);
 
 }  // namespace granska::store::detail

@@ -21,10 +21,10 @@ using results::ScanStatus;
 using store::CrawlStore;
 
 // The schema version this program writes (store/sqlite_db.h, internal to src/store).
-constexpr long long kCurrentVersion = 4;
+constexpr long long kCurrentVersion = 5;
 
-// What version 4 added, taken away again: a file as version 3 left it.
-constexpr const char* kUndoVersion4 =
+// What version 5 added, taken away again: a file as version 4 left it.
+constexpr const char* kUndoVersion5 =
     "ALTER TABLE findings DROP COLUMN doc_page; ALTER TABLE findings DROP COLUMN doc_object; "
     "ALTER TABLE documents DROP COLUMN state; ALTER TABLE documents DROP COLUMN format; "
     "DROP TABLE document_links;";
@@ -566,6 +566,46 @@ TEST_F(ScanStore, TenThousandPagesInBatches) {
   EXPECT_EQ(findings, 10000u / 4 * (0 + 1 + 2 + 3) + 10000u);
 }
 
+// Issue #16: random bytes in the middle of the database made report and diff write a
+// report from 50 of 65 pages. A damaged file is refused, naming the damage.
+TEST_F(ScanStore, DamagedFileIsRefusedBeforeAnyReport) {
+  {
+    auto db = open();
+    ASSERT_NE(db, nullptr);
+    write_scan(*db, 300);
+  }
+  sql("PRAGMA wal_checkpoint(TRUNCATE)");
+  ASSERT_TRUE(store::open_scan_source(path_).ok());
+  const auto size = fs::file_size(path_);
+  ASSERT_GT(size, 16u * 4096);
+  {
+    std::fstream f(path_, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(size / 2 / 4096 * 4096));
+    std::uint32_t x = 12345;
+    for (int i = 0; i < 4096; ++i) {
+      x = x * 1103515245 + 12345;
+      f.put(static_cast<char>(x >> 24));
+    }
+  }
+  auto src = store::open_scan_source(path_);
+  ASSERT_FALSE(src.ok());
+  EXPECT_NE(src.error().message.find("is damaged"), std::string::npos) << src.error().message;
+  EXPECT_NE(src.error().text(Lang::Sv).find("är skadad"), std::string::npos);
+}
+
+TEST_F(ScanStore, LostRowsAreNoticedByTheScansRowCounts) {
+  {
+    auto db = open();
+    ASSERT_NE(db, nullptr);
+    write_scan(*db, 10);
+  }
+  EXPECT_EQ(number("SELECT COUNT(*) FROM scans WHERE row_counts = 'pages=10 findings=19 errors=0 media=0'"), 1);
+  sql("DELETE FROM findings WHERE seq = 0 AND page_id = (SELECT MIN(id) FROM pages)");
+  auto src = store::open_scan_source(path_);
+  ASSERT_FALSE(src.ok());
+  EXPECT_NE(src.error().message.find("scan 1 wrote pages=10 findings=19"), std::string::npos) << src.error().message;
+}
+
 // A file of schema version 2 (scans, no canonical, no report record) is upgraded in place:
 // its complete scans count as reported (nobody can tell), its pages keep their rows.
 TEST_F(ScanStore, Version2FileGetsCanonicalAndReportRecord) {
@@ -575,8 +615,9 @@ TEST_F(ScanStore, Version2FileGetsCanonicalAndReportRecord) {
     write_scan(*db, 2, /*complete=*/false);
   }
   // Back to version 2 by hand: drop the two columns version 3 added.
-  sql(std::string(kUndoVersion4) +
-      "ALTER TABLE pages DROP COLUMN canonical; ALTER TABLE scans DROP COLUMN report_written; PRAGMA user_version = 2;");
+  sql(std::string(kUndoVersion5) +
+      "ALTER TABLE pages DROP COLUMN canonical; ALTER TABLE scans DROP COLUMN report_written; "
+      "ALTER TABLE scans DROP COLUMN row_counts; PRAGMA user_version = 2;");
   ASSERT_EQ(number("PRAGMA user_version"), 2);
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok()) << src.error().message;
@@ -776,9 +817,9 @@ TEST_F(ScanStore, DocumentsReadBackWithTheirCheckFindingsAndLinkingPages) {
   EXPECT_EQ(number("SELECT count(*) FROM document_links"), 0);
 }
 
-// A file of schema version 3 (documents listed, never checked) is upgraded in place: its
+// A file of schema version 4 (documents listed, never checked) is upgraded in place: its
 // documents read back as "listed", its findings without a page, and it has no links.
-TEST_F(ScanStore, Version3FileGetsDocumentChecksAndLinks) {
+TEST_F(ScanStore, Version4FileGetsDocumentChecksAndLinks) {
   {
     auto db = open();
     auto scan = db->begin_scan({"1", "h", "c", "{}"});
@@ -793,8 +834,8 @@ TEST_F(ScanStore, Version3FileGetsDocumentChecksAndLinks) {
     db->finished(a.row.url, "a", false, false, true, &a);
     ASSERT_TRUE(db->complete_scan().ok());
   }
-  sql(std::string(kUndoVersion4) + "PRAGMA user_version = 3;");
-  ASSERT_EQ(number("PRAGMA user_version"), 3);
+  sql(std::string(kUndoVersion5) + "PRAGMA user_version = 4;");
+  ASSERT_EQ(number("PRAGMA user_version"), 4);
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok()) << src.error().message;
   EXPECT_EQ(number("PRAGMA user_version"), kCurrentVersion);

@@ -235,6 +235,32 @@ TEST_F(ScanDocuments, ADocumentOverTheSizeLimitIsNotFetched) {
   EXPECT_EQ(docs.at(url("/dokument/blankett.docx")).state, "checked") << "the others are checked";
 }
 
+// A link with user:password@ to a document: what is stored names the document and its
+// linking page without the password, and the linking page still counts for its committee
+// (the crawl keys a document's referrers by the URL as records name it).
+TEST_F(ScanDocuments, ADocumentLinkedWithAPasswordKeepsItsLinkingPage) {
+  web_.serve(url("/bygglov"),
+             {200, "text/html",
+              page("Bygglov", "<a href=\"/\">Start</a> "
+                              "<a href=\"http://redaktor:hemligt@kommun.test/dokument/inloggad.pdf\">Intern</a>"),
+              "\"bygglov-2\""});
+  serve_document("/dokument/inloggad.pdf", "documents/tagged.pdf", "application/pdf", "\"inl-1\"");
+  configure();
+  const ScheduledScanResult r = run();
+  ASSERT_EQ(r.ended, ScheduledScanResult::Ended::Done) << r.error.message;
+  auto docs = documents(r.scan);
+  ASSERT_EQ(docs.count(url("/dokument/inloggad.pdf")), 1u);
+  const results::DocumentRow& d = docs.at(url("/dokument/inloggad.pdf"));
+  EXPECT_EQ(d.state, "checked");
+  EXPECT_EQ(units(d), std::set<std::string>{"sbn"});
+  ASSERT_EQ(d.linked_from.size(), 1u);
+  EXPECT_EQ(d.linked_from[0].url, url("/bygglov"));
+  for (const auto& [u, row] : docs) {
+    EXPECT_EQ(u.find("hemligt"), std::string::npos) << u;
+    EXPECT_EQ(row.final_url.find("hemligt"), std::string::npos) << row.final_url;
+  }
+}
+
 TEST_F(ScanDocuments, DocumentChecksCanBeTurnedOff) {
   configure("check_documents = false\n");
   const ScheduledScanResult r = run();

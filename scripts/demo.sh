@@ -2,8 +2,10 @@
 # The demo: builds granska, serves the bundled demo sites on 127.0.0.1 — the municipality's
 # (fixtures/demo-site) and a city-owned company's on another port (fixtures/demo-bolag) —
 # and runs the city office's scheduled scan on them twice, with an editor's fix in between:
-# crawl, per-committee report folder, trend. Then shows what changed (`granska diff`) and one
-# page's media inventory, as an editor checking a page would see it.
+# crawl, per-committee report folder, trend. The pages link documents (fixtures/demo-site/
+# dokument: a tagged and an untagged PDF, a Word file and a damaged PDF), which the scan
+# checks and counts for every committee linking to them. Then shows what changed (`granska
+# diff`), one page's media inventory and one document's check, as an editor would see them.
 # The report ends up in demo-rapport/rapporter/senaste/index.html. Extra arguments go to
 # `granska scan` (e.g. --lang en).
 set -euo pipefail
@@ -78,5 +80,11 @@ media=$(build/granska check --media "$city/evenemang.html") || status=$?
 printf '%s\n' "$media" | sed -n '/^Video och ljud/,$p'
 
 echo
+echo "================================================================"
+echo "granska check $city/dokument/budget-2026.pdf   (ett dokument som sidorna länkar till)"
+echo "================================================================"
+build/granska check "$city/dokument/budget-2026.pdf" || true
+
+echo
 echo "Rapporten: $(pwd)/$out/rapporter/senaste/index.html"
-echo "(findings.csv och report.json ligger i samma mapp)"
+echo "(findings.csv och report.json ligger i samma mapp; dokumenten står under Dokument, per nämnd)"

@@ -7,6 +7,7 @@
 
 #include "engine/criteria.h"
 #include "reports/acceptance/acceptance_report.h"
+#include "reports/common/glossary.h"
 #include "reports/common/html_page.h"
 
 namespace granska::reports {
@@ -128,10 +129,12 @@ void write_acceptance_html(std::ostream& out, const AcceptanceReport& r, const O
   };
   out << "<section aria-labelledby=\"tackning\">\n<h2 id=\"tackning\">"
       << t("Vad granskningen täcker", "What this review covers") << "</h2>\n<p>"
-      << t("Rapporten bygger på automatiska regler som läser sidornas HTML och CSS. Den är inte en fullständig "
+      << t("Rapporten bygger på automatiska regler som läser sidornas HTML och CSS och dokumentens (PDF, Office) "
+           "struktur och egenskaper. Den är inte en fullständig "
            "granskning: automatiska regler testar bara en del av de flesta kriterier, och resten måste bedömas av en "
            "person, till exempel med tangentbord och skärmläsare.",
-           "This report is based on automated rules that read the pages' HTML and CSS. It is not a full audit: "
+           "This report is based on automated rules that read the pages' HTML and CSS and the documents' (PDF, Office) "
+           "structure and properties. It is not a full audit: "
            "automated rules test only part of most criteria, and a person must judge the rest, for example with a "
            "keyboard and a screen reader.")
       << "</p>\n<ul>\n<li>" << t("Automatiskt testade (regler som kan hitta brister): ",
@@ -214,8 +217,12 @@ void write_acceptance_html(std::ostream& out, const AcceptanceReport& r, const O
       crit += (crit.empty() ? "" : ", ") + esc(cc ? criterion_name(*cc, lang) : std::string(c.number));
     }
     scope_item(out, t("Kriterier", "Criteria"), crit);
-    scope_item(out, t("Sida", "Page"), esc(r.pages[is.page].url));
-    if (!is.location.selector.empty()) {
+    const bool document = !r.pages[is.page].document.empty();
+    scope_item(out, document ? t("Dokument", "Document") : t("Sida", "Page"), esc(r.pages[is.page].url));
+    if (document) {
+      scope_item(out, t("Plats i dokumentet", "Place in the document"),
+                 esc(glossary::document_place(lang, is.location.page, is.location.selector, is.location.object)));
+    } else if (!is.location.selector.empty()) {
       scope_item(out, t("Element", "Element"),
                  "<code>" + esc(is.location.selector) + "</code>" +
                      (is.location.line ? t(", rad ", ", line ") + std::to_string(is.location.line) : std::string()));
@@ -258,7 +265,10 @@ void write_acceptance_html(std::ostream& out, const AcceptanceReport& r, const O
       << "</caption>\n<thead>\n<tr><th scope=\"col\">" << t("Sida", "Page") << "</th><th scope=\"col\">HTTP</th><th scope=\"col\">"
       << t("SHA-256 eller fel", "SHA-256 or error") << "</th></tr>\n</thead>\n<tbody>\n";
   for (const AuditedPage& p : r.pages) {
-    out << "<tr><th scope=\"row\">" << esc(p.url) << "</th><td>" << (p.http_status ? std::to_string(p.http_status) : t("ingen (fil)", "none (file)"))
+    out << "<tr><th scope=\"row\">" << esc(p.url)
+        << (p.document.empty() ? std::string()
+                               : " (" + t("dokument: ", "document: ") + esc(glossary::document_format(p.document).in(lang)) + ")")
+        << "</th><td>" << (p.http_status ? std::to_string(p.http_status) : t("ingen (fil)", "none (file)"))
         << "</td><td>";
     if (p.loaded) {
       out << "<code class=\"hash\">" << esc(p.sha256) << "</code>";

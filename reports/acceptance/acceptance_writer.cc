@@ -119,17 +119,22 @@ void write_acceptance_json(std::ostream& out, const AcceptanceReport& r, const O
   for (const audit::Issue& is : a.issues) {
     json crit = json::array();
     for (const engine::CriterionRef& c : is.rule->info.criteria) crit.push_back(c.number);
-    issues.push_back({{"id", is.anchor},
-                      {"state", audit::to_string(is.state)},
-                      {"status", issue_state_text(is, r.accepted, lang)},
-                      {"rule", is.rule->info.id},
-                      {"criteria", crit},
-                      {"url", r.pages[is.page].url},
-                      {"selector", is.location.selector},
-                      {"line", is.location.line},
-                      {"snippet", is.location.snippet},
-                      {"message", is.finding->text(lang)},
-                      {"help", is.rule->info.help.in(lang)}});
+    json issue{{"id", is.anchor},
+               {"state", audit::to_string(is.state)},
+               {"status", issue_state_text(is, r.accepted, lang)},
+               {"rule", is.rule->info.id},
+               {"criteria", crit},
+               {"url", r.pages[is.page].url},
+               {"selector", is.location.selector},
+               {"line", is.location.line},
+               {"snippet", is.location.snippet},
+               {"message", is.finding->text(lang)},
+               {"help", is.rule->info.help.in(lang)}};
+    if (!r.pages[is.page].document.empty()) {
+      // A document finding: where in the document (its path is also the selector).
+      issue["location"] = {{"page", is.location.page}, {"path", is.location.selector}, {"object", is.location.object}};
+    }
+    issues.push_back(std::move(issue));
   }
   j["issues"] = issues;
   json stale = json::array();
@@ -143,6 +148,7 @@ void write_acceptance_json(std::ostream& out, const AcceptanceReport& r, const O
   for (const AuditedPage& p : r.pages) {
     pages.push_back({{"target", p.target},
                      {"url", p.url},
+                     {"document", p.document.empty() ? json(nullptr) : json(p.document)},
                      {"httpStatus", p.http_status},
                      {"sha256", p.loaded ? json(p.sha256) : json(nullptr)},
                      {"error", p.loaded ? json(nullptr) : json(p.error.text(lang))}});
@@ -173,8 +179,12 @@ void write_acceptance_text(std::ostream& out, const AcceptanceReport& r, const O
     }
     if (!header) out << '\n' << (sv ? "Brister:" : "Failures:") << '\n';
     header = true;
-    out << "  " << r.pages[is.page].url << "  " << is.rule->info.id << "  "
-        << (is.location.selector.empty() ? "-" : is.location.selector) << "\n    " << issue_state_text(is, r.accepted, lang)
+    const std::string where =
+        !r.pages[is.page].document.empty()
+            ? glossary::document_place(lang, is.location.page, is.location.selector, is.location.object)
+            : (is.location.selector.empty() ? "-" : is.location.selector);
+    out << "  " << r.pages[is.page].url << "  " << is.rule->info.id << "  " << where << "\n    "
+        << issue_state_text(is, r.accepted, lang)
         << "\n    " << is.finding->text(lang) << '\n';
   }
   for (const AuditedPage& p : r.pages) {

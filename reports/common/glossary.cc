@@ -60,6 +60,35 @@ Text page_kind(std::string_view kind) {
   return {"okänd", "unknown"};
 }
 
+Text document_check(std::string_view state) {
+  if (state == "checked") return {"granskat", "checked"};
+  if (state == "unreadable") return {"kunde inte öppnas", "could not be opened"};
+  if (state == "not-fetched") return {"kunde inte hämtas", "could not be fetched"};
+  if (state == "too-large") return {"för stort", "too large"};
+  if (state == "over-cap") return {"över genomsökningens gräns för dokument", "over the scan's limit for documents"};
+  if (state == "unsupported") return {"format som inte granskas automatiskt", "format not checked automatically"};
+  if (state == "listed") return {"listat, inte granskat", "listed, not checked"};
+  return {"okänt", "unknown"};
+}
+
+Text document_format(std::string_view format) {
+  if (format == "pdf") return {"PDF", "PDF"};
+  if (format == "docx") return {"Word (docx)", "Word (docx)"};
+  if (format == "xlsx") return {"Excel (xlsx)", "Excel (xlsx)"};
+  if (format == "pptx") return {"PowerPoint (pptx)", "PowerPoint (pptx)"};
+  if (format == "legacy-office") return {"äldre Office-format", "older Office format"};
+  return {"", ""};
+}
+
+std::string document_place(Lang lang, std::uint32_t page, std::string_view path, std::uint32_t object) {
+  std::string out;
+  if (page > 0) out += (lang == Lang::En ? "page " : "sida ") + std::to_string(page);
+  if (!path.empty()) out += (out.empty() ? "" : ", ") + std::string(path);
+  if (object > 0) out += (out.empty() ? "" : ", ") + std::string(lang == Lang::En ? "object " : "objekt ") + std::to_string(object);
+  if (out.empty()) out = lang == Lang::En ? "the whole document" : "hela dokumentet";
+  return out;
+}
+
 std::string number(std::size_t n, Lang lang) {
   std::string digits = std::to_string(n);
   // Swedish groups numbers of five digits and more (Språkrådet); English from four.

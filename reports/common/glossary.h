@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -51,6 +52,18 @@ Text coverage(org::Coverage c);
 // ---- Why a page was not checked (crawl::PageKind names as stored in results::PageRow)
 // "kunde inte hämtas", "stoppad av robots.txt", "inte en webbsida", "omdirigerad", …
 Text page_kind(std::string_view kind);
+
+// ---- What became of a document's check (results::DocumentRow::state)
+// "granskat", "kunde inte öppnas", "kunde inte hämtas", "för stort", "över gränsen för
+// dokument", "format som inte granskas automatiskt", "listat, inte granskat".
+Text document_check(std::string_view state);
+// The document format as people name it: "PDF", "Word (docx)", …; "" when none.
+Text document_format(std::string_view format);
+
+// Where in a document a finding is: "sida 3, /Document[1]/Figure[2], objekt 17" ("page 3,
+// …, object 17"), the parts that are known; "hela dokumentet" when none is. `path` is
+// untrusted: escape the result for the output format.
+std::string document_place(Lang lang, std::uint32_t page, std::string_view path, std::uint32_t object);
 
 // ---- Counting
 struct Noun {

@@ -61,6 +61,10 @@ nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
                    {"canonical", r.canonical.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.canonical)},
                    {"links", r.links},
                    {"unchanged", r.unchanged}};
+  if (r.kind == crawl::PageKind::Document) {
+    j["document_check"] = crawl::to_string(r.document);
+    j["document_format"] = r.document_format.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.document_format);
+  }
   return j;
 }
 
@@ -80,6 +84,18 @@ void CrawlStream::render(const pipeline::CheckedPage& checked, crawl::PageRecord
     write_json(out, PageReport{checked.page, checked.evaluation}, ro_);
   } else {
     write_text(out, PageReport{checked.page, checked.evaluation}, ro_);
+  }
+  rec.report = out.str();
+}
+
+void CrawlStream::render(const pipeline::CheckedDocument& checked, crawl::PageRecord& rec) const {
+  rec.findings_at_threshold = checked.evaluation.fails_at(threshold_);
+  std::ostringstream out;
+  const PageReport report{checked.page, checked.evaluation, nullptr, &checked.document};
+  if (json_) {
+    write_json(out, report, ro_);
+  } else {
+    write_text(out, report, ro_);
   }
   rec.report = out.str();
 }

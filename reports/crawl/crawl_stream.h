@@ -22,6 +22,8 @@ class CrawlStream {
 
   // On a worker: the page's report, as `granska check` writes it, into rec.report.
   void render(const pipeline::CheckedPage& checked, crawl::PageRecord& rec) const;
+  // The same for a checked document (the report `granska check file.pdf` writes).
+  void render(const pipeline::CheckedDocument& checked, crawl::PageRecord& rec) const;
   // One page's block: the record's facts and its report.
   std::string block(crawl::PageRecord& r) const;
   // The earlier scan's block of an unchanged page (marked unchanged), or a new one.

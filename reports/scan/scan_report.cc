@@ -12,6 +12,7 @@
 #include <functional>
 #include <system_error>
 
+#include "reports/common/glossary.h"
 #include "reports/scan/scan_report_model.h"
 #include "util/clock.h"
 #include "util/local_time.h"
@@ -36,6 +37,19 @@ std::string scan_label(Lang lang, const results::ScanInfo& s) {
 
 std::string criterion_title(Lang lang, const engine::Criterion& c) {
   return std::string(c.number) + " " + std::string(c.title.in(lang));
+}
+
+bool document_before(const results::DocumentRow& a, const figures::DocumentScore& sa, const results::DocumentRow& b,
+                     const figures::DocumentScore& sb) {
+  if (a.checked() != b.checked()) return a.checked();
+  if (sa.failures != sb.failures) return sa.failures > sb.failures;
+  if (sa.failed != sb.failed) return sa.failed;
+  if (sa.cant_tell != sb.cant_tell) return sa.cant_tell > sb.cant_tell;
+  return a.url < b.url;
+}
+
+std::string document_place(Lang lang, const results::FindingRow& f) {
+  return glossary::document_place(lang, f.page, f.selector, f.object);
 }
 
 std::optional<Listing> listing_of(const figures::RuleFacts& facts, const results::FindingRow& f) {
@@ -176,13 +190,31 @@ Result<ScanReportResult> write_into(results::ScanSource& source, const std::vect
   // only here still gets its place.
   const results::ScanInfo& scan = scans.back();
   std::vector<std::pair<std::size_t, results::MediaRow>> media;
-  std::vector<std::pair<std::size_t, results::DocumentRow>> documents;
   source.for_each_media(scan.id, [&](const results::MediaRow& row) {
     media.emplace_back(resolver.unit_of(row.page_url, row.unit), row);
   });
-  source.for_each_document(scan.id, [&](const results::DocumentRow& row) {
-    documents.emplace_back(resolver.unit_of(row.url, row.unit), row);
-  });
+  {
+    // Documents are few next to pages: held whole, findings included, worst first.
+    std::vector<results::DocumentRow> rows;
+    std::vector<std::vector<std::size_t>> units;
+    std::vector<figures::DocumentScore> scores;
+    source.for_each_document(scan.id, [&](const results::DocumentRow& row) {
+      units.push_back(figures::document_units(row, resolver));
+      scores.push_back(figures::score_document(row, rules));
+      rows.push_back(row);
+    });
+    std::vector<std::size_t> order(rows.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return document_before(rows[a], scores[a], rows[b], scores[b]);
+    });
+    for (std::size_t i : order) {
+      m.document_index.emplace(rows[i].url, m.document_rows.size());
+      m.document_rows.push_back(std::move(rows[i]));
+      m.document_units.push_back(std::move(units[i]));
+      m.document_scores.push_back(scores[i]);
+    }
+  }
   const figures::AliasIndex aliases = figures::AliasIndex::build(source, scan.id, resolver);
   m.units = resolver.units();
   const std::size_t n_units = m.units.size();
@@ -191,7 +223,9 @@ Result<ScanReportResult> write_into(results::ScanSource& source, const std::vect
   m.not_checked.resize(n_units);
   m.aliases.resize(n_units);
   for (auto& [u, row] : media) m.media[u].push_back(std::move(row));
-  for (auto& [u, row] : documents) m.documents[u].push_back(std::move(row));
+  for (std::size_t d = 0; d < m.document_rows.size(); ++d) {
+    for (std::size_t u : m.document_units[d]) m.documents[u].push_back(d);
+  }
   for (figures::ScanFigures& f : m.history) {
     while (f.units.size() < n_units) f.units.push_back(figures::empty_figures(rules.criteria().size()));
   }

@@ -63,7 +63,8 @@ Result<ScanReportResult> write_scan_report(results::ScanSource& source, const or
 
 // report.json's "schema_version" (docs/report-format.md); bumped on incompatible change.
 // 2: pages counted once under several URLs (aliases), so html_pages and the shares changed
-// meaning.
-inline constexpr int kScanReportJsonVersion = 2;
+// meaning. 3: documents are checked: their findings carry a "location" (page, path, object)
+// instead of selector/line/column, and "documents" lists each document once with its units.
+inline constexpr int kScanReportJsonVersion = 3;
 
 }  // namespace granska::reports

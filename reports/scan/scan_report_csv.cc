@@ -23,7 +23,7 @@ namespace g = glossary;
 struct Column {
   std::string_view sv, en;
 };
-constexpr std::array<Column, 24> kColumns{{
+constexpr std::array<Column, 27> kColumns{{
     {"genomsökning", "scan"},
     {"startad", "started"},
     {"enhet_id", "unit_id"},
@@ -48,6 +48,9 @@ constexpr std::array<Column, 24> kColumns{{
     {"åtgärd", "how_to_fix"},
     {"fynd_nr", "finding_no"},
     {"rader_för_fyndet", "rows_for_finding"},
+    {"gäller", "applies_to"},
+    {"dokumentsida", "document_page"},
+    {"pdf_objekt", "pdf_object"},
 }};
 
 constexpr std::array<Column, 15> kReviewColumns{{
@@ -127,6 +130,15 @@ std::size_t write_csv_rows(std::ostream& out, const Model& m, const results::Pag
                            std::size_t& finding_number) {
   const Lang lang = m.lang;
   const results::ScanInfo& scan = m.latest().scan;
+  // A document's findings count for every unit it counts for (figures::document_units): a
+  // row for each, so that a pivot by unit counts as the report does. A document finding
+  // has no line and column: its selector is the structure path, with its page and object.
+  const bool document = page.kind == "document";
+  std::vector<std::size_t> units{unit};
+  std::string title = page.title;
+  if (document) {
+    if (auto it = m.document_index.find(page.url); it != m.document_index.end()) units = m.document_units[it->second];
+  }
   for (const results::FindingRow& f : page.findings) {
     ++finding_number;
     const figures::RuleFacts& facts = m.rules->facts(f.rule);
@@ -140,35 +152,41 @@ std::size_t write_csv_rows(std::ostream& out, const Model& m, const results::Pag
     }
     if (criteria.empty()) criteria.push_back(nullptr);
     const std::string counts = yes_no(lang, f.outcome == engine::Outcome::Failed && facts.counts());
-    for (const engine::Criterion* c : criteria) {
-      const bool in_review = c && std::find(m.profile->criteria.begin(), m.profile->criteria.end(), c->number) !=
-                                      m.profile->criteria.end();
-      row(out, std::array<std::string, kColumns.size()>{
-                   std::to_string(scan.id),
-                   display_time(scan.started),
-                   m.units[unit].id,
-                   std::string(m.unit_name(unit)),
-                   page.url,
-                   page.title,
-                   f.rule,
-                   info ? std::string(info->title.in(lang)) : std::string(),
-                   info ? std::string(g::rule_kind(info->kind).in(lang)) : (lang == Lang::En ? "unknown" : "okänd"),
-                   lower(g::outcome(f.outcome).in(lang)),
-                   info ? std::string(g::impact(info->impact).in(lang)) : std::string(),
-                   c ? criterion_title(lang, *c) : std::string(),
-                   c ? std::string(c->en_clause) : std::string(),
-                   yes_no(lang, in_review),
-                   counts,
-                   f.message_id,
-                   message_text(facts, f, lang),
-                   f.selector,
-                   std::to_string(f.line),
-                   std::to_string(f.column),
-                   f.snippet,
-                   info ? std::string(info->help.in(lang)) : std::string(),
-                   std::to_string(finding_number),
-                   std::to_string(criteria.size()),
-               });
+    for (std::size_t u : units) {
+      for (const engine::Criterion* c : criteria) {
+        const bool in_review = c && std::find(m.profile->criteria.begin(), m.profile->criteria.end(), c->number) !=
+                                        m.profile->criteria.end();
+        const std::string clause = c ? std::string(engine::en_clause_for(*c, document)) : std::string();
+        row(out, std::array<std::string, kColumns.size()>{
+                     std::to_string(scan.id),
+                     display_time(scan.started),
+                     m.units[u].id,
+                     std::string(m.unit_name(u)),
+                     page.url,
+                     title,
+                     f.rule,
+                     info ? std::string(info->title.in(lang)) : std::string(),
+                     info ? std::string(g::rule_kind(info->kind).in(lang)) : (lang == Lang::En ? "unknown" : "okänd"),
+                     lower(g::outcome(f.outcome).in(lang)),
+                     info ? std::string(g::impact(info->impact).in(lang)) : std::string(),
+                     c ? criterion_title(lang, *c) : std::string(),
+                     clause,
+                     yes_no(lang, in_review),
+                     counts,
+                     f.message_id,
+                     message_text(facts, f, lang),
+                     f.selector,
+                     document ? std::string() : std::to_string(f.line),
+                     document ? std::string() : std::to_string(f.column),
+                     f.snippet,
+                     info ? std::string(info->help.in(lang)) : std::string(),
+                     std::to_string(finding_number),
+                     std::to_string(criteria.size() * units.size()),
+                     std::string(g::page_kind(document ? "document" : "html").in(lang)),
+                     document && f.page > 0 ? std::to_string(f.page) : std::string(),
+                     document && f.object > 0 ? std::to_string(f.object) : std::string(),
+                 });
+      }
     }
   }
   return page.findings.size();

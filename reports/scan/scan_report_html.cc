@@ -321,6 +321,151 @@ std::string part_caption(const Model& m, const std::string& base, std::size_t pa
          std::string(m.coverage[to - 1].criterion->number) + ")";
 }
 
+// The EN 301 549 clause 10 reference of a criterion, linked; "" when clause 10 has none.
+std::string doc_clause_link(const engine::Criterion& c) {
+  return c.doc_clause.empty() ? std::string()
+                              : html_link(en_301_549_url(), "EN 301 549 " + std::string(c.doc_clause) + " (PDF)");
+}
+
+// A document's name for people: its title, else the last part of its address.
+std::string document_name(const results::DocumentRow& d) {
+  if (!d.title.empty()) return d.title;
+  std::string_view u = d.url;
+  u = u.substr(0, u.find_first_of("?#"));
+  const std::size_t slash = u.rfind('/');
+  return std::string(slash == std::string_view::npos || slash + 1 == u.size() ? u : u.substr(slash + 1));
+}
+
+// The name of a document as a link's text: its name and, unless the name says it, its
+// format ("Budget 2026 (PDF)"), so a reader knows a link leads to a file.
+std::string document_link_text(const results::DocumentRow& d, Lang lang) {
+  std::string kind(g::document_format(d.format).in(lang));
+  if (kind.empty()) {  // not opened: from its content type
+    const std::string_view type = std::string_view(d.content_type).substr(0, d.content_type.find(';'));
+    if (type == "application/pdf") {
+      kind = "PDF";
+    } else if (type == "application/msword" || type.find("wordprocessing") != std::string_view::npos) {
+      kind = "Word";
+    } else if (type == "application/vnd.ms-excel" || type.find("spreadsheet") != std::string_view::npos) {
+      kind = "Excel";
+    } else if (type == "application/vnd.ms-powerpoint" || type.find("presentation") != std::string_view::npos) {
+      kind = "PowerPoint";
+    }
+  }
+  return document_name(d) + (kind.empty() ? std::string() : " (" + kind + ")");
+}
+
+// "3 sidor" linking to a document, and the other units it counts for.
+std::string linked_from_text(const Model& m, std::size_t d, std::size_t unit) {
+  const Lang lang = m.lang;
+  const std::size_t n = m.document_rows[d].linked_from.size();
+  std::string out = n == 0 ? tr(lang, "ingen granskad sida (hittad i en webbplatskarta eller som startadress)",
+                                "no checked page (found in a sitemap or as a start address)")
+                           : (n >= results::kMaxDocumentReferrers ? tr(lang, "minst ", "at least ") : std::string()) +
+                                 g::count(n, g::kPages, lang);
+  const std::string others = m.other_units(d, unit);
+  if (!others.empty()) out += tr(lang, "; räknas också för ", "; also counts for ") + others;
+  return out;
+}
+
+// The overview's documents: per unit, and the worst documents of the scan.
+void write_index_documents(std::ostream& o, const Model& m) {
+  const Lang lang = m.lang;
+  const figures::ScanFigures& latest = m.latest();
+  const figures::DocumentFigures& all = latest.total.docs;
+  o << "<h2 id=\"dokument\">" << tr(lang, "Dokument", "Documents") << "</h2>\n";
+  if (all.documents == 0) {
+    o << "<p>" << tr(lang, "Sidorna länkar inte till några dokument.", "The pages link to no documents.") << "</p>\n";
+    return;
+  }
+  o << "<p>"
+    << html_text(tr(lang, "Sidorna länkar till ", "The pages link to ") + g::count(all.documents, g::kDocuments, lang) +
+                 tr(lang, " (PDF, Word, Excel, PowerPoint): ", " (PDF, Word, Excel, PowerPoint): ") +
+                 g::number(all.checked, lang) + tr(lang, " granskade, varav ", " checked, of which ") +
+                 g::number(all.failing, lang) + tr(lang, " med fel; ", " with failures; ") + g::number(all.not_checked, lang) +
+                 tr(lang, " kunde inte granskas. ", " could not be checked. "))
+    << tr(lang, "De granskas mot kraven för dokument i ", "They are checked against the requirements for documents in ")
+    << html_link(en_301_549_url(), tr(lang, "EN 301 549, kapitel 10 (PDF)", "EN 301 549, clause 10 (PDF)"))
+    << html_text(tr(lang, ". Ett dokument räknas för varje enhet vars sidor länkar till det: ",
+                    ". A document counts for every unit whose pages link to it: ") +
+                 g::number(all.shared, lang) + tr(lang, " av dem räknas för flera enheter. ", " of them count for several units. ") +
+                 tr(lang, "Dokumenten påverkar inte enheternas status, som bygger på webbsidorna.",
+                    "Documents do not move the units' status, which is about their web pages."))
+    << "</p>\n";
+  if (all.over_cap > 0) {
+    o << "<p class=\"note\">"
+      << html_text(g::count(all.over_cap, g::kDocuments, lang) +
+                   tr(lang, " granskades inte eftersom genomsökningens gräns för dokument (antal eller storlek) nåddes. Höj "
+                            "max_documents eller max_documents_total_mb i inställningsfilen för att granska alla.",
+                      " were not checked because the scan's limit on documents (number or size) was reached. Raise "
+                      "max_documents or max_documents_total_mb in the configuration to check them all."))
+      << "</p>\n";
+  }
+  write_table_start(o, "t-dokument", tr(lang, "Dokument per enhet", "Documents by unit"), "wide");
+  o << "<thead><tr>";
+  th_col(o, tr(lang, "Enhet", "Unit"));
+  th_col(o, tr(lang, "Dokument", "Documents"), true);
+  th_col(o, tr(lang, "Granskade", "Checked"), true);
+  th_col(o, tr(lang, "Med fel", "With failures"), true);
+  th_col(o, tr(lang, "Fel", "Failures"), true);
+  th_col(o, tr(lang, "Kräver manuell granskning", "Needs manual review"), true);
+  th_col(o, tr(lang, "Kunde inte granskas", "Could not be checked"), true);
+  th_col(o, tr(lang, "Räknas också för en annan enhet", "Also count for another unit"), true);
+  o << "</tr></thead>\n<tbody>\n";
+  for (std::size_t i = 0; i <= m.units.size(); ++i) {
+    const bool total = i == m.units.size();
+    const figures::DocumentFigures& f = total ? all : latest.units[m.order[i]].docs;
+    if (!total && f.documents == 0) continue;
+    o << "<tr><th scope=\"row\">"
+      << (total ? tr(lang, "Alla enheter (varje dokument en gång)", "All units (each document once)")
+                : "<a href=\"" + html_text(m.unit_file(m.order[i])) + "#dokument\">" + html_text(m.unit_name(m.order[i])) +
+                      "</a>")
+      << "</th>";
+    for (std::size_t n : {f.documents, f.checked, f.failing, f.failures, f.cant_tell, f.not_checked, f.shared}) {
+      td_num(o, g::number(n, lang));
+    }
+    o << "</tr>\n";
+  }
+  o << "</tbody>\n";
+  write_table_end(o);
+
+  // The worst documents of the scan (document_rows is worst first).
+  std::vector<std::size_t> worst;
+  for (std::size_t d = 0; d < m.document_rows.size() && worst.size() < figures::kWorstPages; ++d) {
+    if (m.document_rows[d].checked() && m.document_scores[d].failed) worst.push_back(d);
+  }
+  o << "<h3>" << tr(lang, "Dokument med flest fel", "Documents with the most failures") << "</h3>\n";
+  if (worst.empty()) {
+    o << "<p>" << tr(lang, "Inget granskat dokument har fel.", "No checked document has failures.") << "</p>\n";
+    return;
+  }
+  write_table_start(o, "t-dokument-flest-fel",
+                    tr(lang, "De ", "The ") + g::count(worst.size(), g::kDocuments, lang) +
+                        tr(lang, " som har flest fel", " with the most failures"),
+                    "wide");
+  o << "<thead><tr>";
+  th_col(o, tr(lang, "Dokument", "Document"));
+  th_col(o, tr(lang, "Räknas för", "Counts for"));
+  th_col(o, tr(lang, "Fel", "Failures"), true);
+  th_col(o, tr(lang, "Kräver manuell granskning", "Needs manual review"), true);
+  o << "</tr></thead>\n<tbody>\n";
+  for (std::size_t d : worst) {
+    const results::DocumentRow& doc = m.document_rows[d];
+    std::string units;
+    for (std::size_t u : m.document_units[d]) {
+      // One per line: a ", " between links would be a text of punctuation only.
+      units += (units.empty() ? "" : "<br>") + std::string("<a href=\"") + html_text(m.unit_file(u)) + "#dokument\">" +
+               html_text(m.unit_name(u)) + "</a>";
+    }
+    o << "<tr><td class=\"url\">" << html_link(doc.url, document_link_text(doc, lang)) << "</td><td>" << units << "</td>";
+    td_num(o, g::number(m.document_scores[d].failures, lang));
+    td_num(o, g::number(m.document_scores[d].cant_tell, lang));
+    o << "</tr>\n";
+  }
+  o << "</tbody>\n";
+  write_table_end(o);
+}
+
 }  // namespace
 
 void write_index_html(std::ostream& o, const Model& m) {
@@ -330,6 +475,7 @@ void write_index_html(std::ostream& o, const Model& m) {
   std::string nav;
   for (auto [id, sv, en] : {std::tuple{"oversikt", "Översikt", "Overview"},
                             std::tuple{"ej-granskade", "Sidor som inte kunde granskas", "Pages not checked"},
+                            std::tuple{"dokument", "Dokument", "Documents"},
                             std::tuple{"utveckling", "Utveckling", "Change"},
                             std::tuple{"status-over-tid", "Status per genomsökning", "Status per scan"},
                             std::tuple{"historik", "Fel över tid", "Failures over time"},
@@ -456,6 +602,8 @@ void write_index_html(std::ostream& o, const Model& m) {
   }
   o << "</tbody>\n";
   write_table_end(o);
+
+  write_index_documents(o, m);
 
   // Trend since the previous scan.
   o << "<h2 id=\"utveckling\">" << tr(lang, "Utveckling sedan förra genomsökningen", "Change since the previous scan")
@@ -825,7 +973,10 @@ void section_summary(UnitPage& p) {
   row(tr(lang, "Samma sida under en annan adress", "The same page at another address"), g::number(f.aliases, lang));
   row(tr(lang, "Ljud och video som behöver åtgärdas, av alla", "Audio and video needing work, of all"),
       g::number(f.media_needing_work, lang) + tr(lang, " av ", " of ") + g::number(f.media, lang));
-  row(tr(lang, "Dokument (granskas manuellt)", "Documents (reviewed by hand)"), g::number(f.documents, lang));
+  row(tr(lang, "Dokument som enhetens sidor länkar till", "Documents the unit's pages link to"), g::number(f.docs.documents, lang));
+  row(tr(lang, "Granskade dokument med fel, av granskade", "Checked documents with failures, of checked"),
+      g::number(f.docs.failing, lang) + tr(lang, " av ", " of ") + g::number(f.docs.checked, lang));
+  row(tr(lang, "Dokument som inte kunde granskas", "Documents that could not be checked"), g::number(f.docs.not_checked, lang));
   row(tr(lang, "Adresser i genomsökningen, alla slag", "Addresses in the scan, of every kind"), g::number(f.pages, lang));
   p.o << "</tbody>\n";
   write_table_end(p.o);
@@ -1105,38 +1256,213 @@ void section_media(UnitPage& p) {
   if (collapse) p.o << "</details>\n";
 }
 
-void section_documents(UnitPage& p) {
+// One checked document's findings (failures, needs-review items and warnings) by
+// criterion, as a table.
+void document_findings_table(UnitPage& p, std::size_t d, const std::string& id) {
   const Lang lang = p.lang();
-  const auto& docs = p.m.documents[p.u];
-  if (docs.empty()) {
-    p.o << "<p>" << tr(lang, "Inga dokument hittades.", "No documents found.") << "</p>\n";
+  const results::DocumentRow& doc = p.m.document_rows[d];
+  struct Row {
+    std::size_t criterion;  // index into RuleIndex::criteria(); n_criteria: none of them
+    std::size_t rule;
+    const results::FindingRow* f;
+    Listing listing;
+  };
+  const std::size_t n_criteria = p.m.rules->criteria().size();
+  std::vector<Row> rows;
+  for (const results::FindingRow& f : doc.findings) {
+    const figures::RuleFacts& facts = p.m.rules->facts(f.rule);
+    const std::optional<Listing> listing = listing_of(facts, f);
+    if (!listing) continue;
+    rows.push_back({facts.criteria.empty() ? n_criteria : facts.criteria.front(), facts.index, &f, *listing});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    if (a.listing != b.listing) return a.listing < b.listing;
+    return a.criterion != b.criterion ? a.criterion < b.criterion : a.rule < b.rule;
+  });
+  if (rows.empty()) {
+    p.o << "<p>" << tr(lang, "Inga fel, inget som kräver manuell granskning och inga varningar.",
+                       "No failures, nothing needing manual review and no warnings.")
+        << "</p>\n";
     return;
   }
-  p.o << "<p>"
-      << tr(lang,
-            "Dokument (PDF, Office) granskas inte automatiskt: varje dokument behöver granskas manuellt mot kraven för "
-            "dokument i ",
-            "Documents (PDF, Office) are not checked automatically: each needs a manual review against the requirements for "
-            "documents in ")
-      << html_link(en_301_549_url(), tr(lang, "EN 301 549, kapitel 10 (PDF)", "EN 301 549, clause 10 (PDF)")) << ".</p>\n";
-  const bool collapse = docs.size() > kOpenRows;
-  const std::string caption = tr(lang, "Dokument: ", "Documents: ") + g::number(docs.size(), lang);
+  const std::string caption = tr(lang, "Fynd i ", "Findings in ") + document_name(doc) + ": " +
+                              g::count(rows.size(), g::kFindings, lang);
+  const bool collapse = rows.size() > kOpenRows;
   if (collapse) p.o << "<details>\n<summary>" << html_text(tr(lang, "Visa alla: ", "Show all: ") + caption) << "</summary>\n";
-  write_table_start(p.o, "t-dokument", caption);
+  write_table_start(p.o, id, caption, "wide");
   p.o << "<thead><tr>";
-  th_col(p.o, tr(lang, "Adress", "Address"));
-  th_col(p.o, tr(lang, "Typ", "Type"));
-  th_col(p.o, tr(lang, "Storlek (byte)", "Size (bytes)"), true);
+  th_col(p.o, tr(lang, "Kriterium", "Criterion"));
+  th_col(p.o, tr(lang, "Utfall", "Outcome"));
+  th_col(p.o, tr(lang, "Regel", "Rule"));
+  th_col(p.o, tr(lang, "Meddelande", "Message"));
+  th_col(p.o, tr(lang, "Var i dokumentet", "Where in the document"));
+  th_col(p.o, tr(lang, "Utdrag", "Excerpt"));
   p.o << "</tr></thead>\n<tbody>\n";
-  for (const results::DocumentRow& d : docs) {
-    p.o << "<tr><td class=\"url\">" << html_link(d.url, d.url) << "</td><td>"
-        << (d.content_type.empty() ? none(lang) : html_text(d.content_type)) << "</td>";
-    td_num(p.o, d.size < 0 ? tr(lang, "okänd", "unknown") : g::number(static_cast<std::size_t>(d.size), lang));
-    p.o << "</tr>\n";
+  for (const Row& r : rows) {
+    const figures::RuleFacts& facts = p.m.rules->facts(r.f->rule);
+    std::string crit;
+    if (r.criterion < n_criteria) {
+      const engine::Criterion& c = *engine::find_criterion(p.m.rules->criteria()[r.criterion]);
+      crit = criterion_link(lang, c);
+      if (const std::string clause = doc_clause_link(c); !clause.empty()) crit += "<br>" + clause;
+    } else {
+      crit = html_text(tr(lang, "utanför granskningens kriterier", "outside the review's criteria"));
+    }
+    const std::string outcome = r.listing == Listing::Failure       ? in(lang, g::kFailure)
+                                : r.listing == Listing::NeedsReview ? in(lang, g::kNeedsReview)
+                                                                    : in(lang, g::kWarning);
+    p.o << "<tr><td>" << crit << "</td><td>" << html_text(outcome) << "</td><td>"
+        << html_text(facts.rule->info.title.in(lang)) << " (" << html_text(r.f->rule) << ")</td><td>"
+        << html_text(message_text(facts, *r.f, lang)) << "</td><td>" << html_text(document_place(lang, *r.f))
+        << "</td><td>" << (r.f->snippet.empty() ? none(lang) : "<code>" + html_text(r.f->snippet) + "</code>")
+        << "</td></tr>\n";
   }
   p.o << "</tbody>\n";
   write_table_end(p.o);
   if (collapse) p.o << "</details>\n";
+}
+
+void section_documents(UnitPage& p) {
+  const Lang lang = p.lang();
+  const auto& docs = p.m.documents[p.u];
+  const figures::DocumentFigures& f = p.f().docs;
+  if (docs.empty()) {
+    p.o << "<p>" << tr(lang, "Enhetens sidor länkar inte till några dokument.", "The unit's pages link to no documents.")
+        << "</p>\n";
+    return;
+  }
+  p.o << "<p>"
+      << html_text(tr(lang, "Enhetens sidor länkar till ", "The unit's pages link to ") + g::count(f.documents, g::kDocuments, lang) +
+                   ": " + g::number(f.checked, lang) + tr(lang, " granskade, varav ", " checked, of which ") +
+                   g::number(f.failing, lang) + tr(lang, " med fel; ", " with failures; ") + g::number(f.not_checked, lang) +
+                   tr(lang, " kunde inte granskas.", " could not be checked."))
+      << " "
+      << tr(lang,
+            "Dokument (PDF, Word, Excel, PowerPoint) granskas mot kraven för dokument i ",
+            "Documents (PDF, Word, Excel, PowerPoint) are checked against the requirements for documents in ")
+      << html_link(en_301_549_url(), tr(lang, "EN 301 549, kapitel 10 (PDF)", "EN 301 549, clause 10 (PDF)"))
+      << tr(lang,
+            ". Ett dokument räknas för varje enhet vars sidor länkar till det. Dokumenten påverkar inte enhetens status, "
+            "som bygger på webbsidorna. Läsordning, alternativtexternas kvalitet och färger kräver alltid en person.",
+            ". A document counts for every unit whose pages link to it. Documents do not move the unit's status, which is "
+            "about its web pages. Reading order, the quality of alternative texts and colours always need a person.")
+      << "</p>\n";
+  if (f.over_cap > 0) {
+    p.o << "<p class=\"note\">"
+        << html_text(g::count(f.over_cap, g::kDocuments, lang) +
+                     tr(lang, " granskades inte eftersom genomsökningens gräns för antal dokument (eller deras storlek) nåddes. "
+                              "Höj max_documents eller max_documents_total_mb i inställningsfilen.",
+                        " were not checked because the scan's limit on documents (their number or size) was reached. Raise "
+                        "max_documents or max_documents_total_mb in the configuration."))
+        << "</p>\n";
+  }
+
+  // Every document the unit has, worst first.
+  const std::string caption =
+      tr(lang, "Dokument, flest fel först: ", "Documents, most failures first: ") + g::number(docs.size(), lang);
+  const bool collapse = docs.size() > kOpenRows;
+  if (collapse) p.o << "<details>\n<summary>" << html_text(tr(lang, "Visa alla: ", "Show all: ") + caption) << "</summary>\n";
+  write_table_start(p.o, "t-dokument", caption, "wide");
+  p.o << "<thead><tr>";
+  th_col(p.o, tr(lang, "Dokument", "Document"));
+  th_col(p.o, tr(lang, "Format", "Format"));
+  th_col(p.o, tr(lang, "Granskning", "Check"));
+  th_col(p.o, tr(lang, "Fel", "Failures"), true);
+  th_col(p.o, tr(lang, "Kräver manuell granskning", "Needs manual review"), true);
+  th_col(p.o, tr(lang, "Varningar (god praxis)", "Warnings (best practice)"), true);
+  th_col(p.o, tr(lang, "Länkas från", "Linked from"));
+  p.o << "</tr></thead>\n<tbody>\n";
+  for (std::size_t d : docs) {
+    const results::DocumentRow& doc = p.m.document_rows[d];
+    const figures::DocumentScore& sc = p.m.document_scores[d];
+    const std::string format(g::document_format(doc.format).in(lang));
+    std::string check = in(lang, g::document_check(doc.state));
+    if (doc.unchanged) check += tr(lang, " (oförändrat sedan förra genomsökningen)", " (unchanged since the previous scan)");
+    p.o << "<tr><td class=\"url\">" << html_link(doc.url, document_link_text(doc, lang))
+        << (doc.title.empty() ? std::string() : "<br><span class=\"url\">" + html_text(doc.url) + "</span>") << "</td><td>"
+        << html_text(format.empty() ? (doc.content_type.empty() ? none(lang) : doc.content_type) : format) << "</td><td>"
+        << html_text(check) << "</td>";
+    for (std::size_t n : {sc.failures, sc.cant_tell, sc.warnings}) {
+      td_num(p.o, doc.checked() ? g::number(n, lang) : tr(lang, "ej granskat", "not checked"));
+    }
+    p.o << "<td>" << html_text(linked_from_text(p.m, d, p.u)) << "</td></tr>\n";
+  }
+  p.o << "</tbody>\n";
+  write_table_end(p.o);
+  if (collapse) p.o << "</details>\n";
+
+  // The findings of each checked document that has any, worst first.
+  std::size_t with_findings = 0;
+  for (std::size_t d : docs) {
+    const figures::DocumentScore& sc = p.m.document_scores[d];
+    with_findings += p.m.document_rows[d].checked() && (sc.failures + sc.cant_tell + sc.warnings) > 0 ? 1 : 0;
+  }
+  p.o << "<h3 id=\"dokument-fynd\">" << tr(lang, "Fynd per dokument", "Findings by document") << "</h3>\n";
+  if (with_findings == 0) {
+    p.o << "<p>" << tr(lang, "Inget granskat dokument har fel, varningar eller något som kräver manuell granskning.",
+                       "No checked document has failures, warnings or anything needing manual review.")
+        << "</p>\n";
+  } else {
+    p.o << "<p>"
+        << tr(lang,
+              "Per dokument, fel först och sedan det som kräver manuell granskning, per kriterium med hänvisning till "
+              "kapitel 10 i EN 301 549. Var i dokumentet anges med sida, taggens plats i strukturträdet (eller delen "
+              "i Office-filen) och PDF-objektets nummer.",
+              "Per document, failures first, then what needs manual review, by criterion with its clause 10 reference in "
+              "EN 301 549. Where in the document is given by page, the tag's place in the structure tree (or the part of "
+              "the Office file) and the PDF object's number.")
+        << "</p>\n";
+    std::size_t n = 0;
+    for (std::size_t d : docs) {
+      const results::DocumentRow& doc = p.m.document_rows[d];
+      const figures::DocumentScore& sc = p.m.document_scores[d];
+      if (!doc.checked() || sc.failures + sc.cant_tell + sc.warnings == 0) continue;
+      ++n;
+      p.o << "<h4>" << html_text(document_name(doc)) << "</h4>\n<p>" << html_link(doc.url, doc.url) << ": "
+          << html_text(g::count(sc.failures, g::kFailures, lang) + ", " + g::number(sc.cant_tell, lang) + " " +
+                       std::string(g::form(sc.cant_tell, g::kNeedsReviewItems, lang)) + ", " +
+                       g::count(sc.warnings, g::kWarnings, lang) + ".")
+          << "</p>\n";
+      document_findings_table(p, d, "t-dokument-" + std::to_string(n));
+    }
+  }
+
+  // Those that could not be checked, with why.
+  std::vector<std::size_t> unchecked;
+  for (std::size_t d : docs) {
+    if (!p.m.document_rows[d].checked()) unchecked.push_back(d);
+  }
+  p.o << "<h3 id=\"dokument-ej-granskade\">" << tr(lang, "Dokument som inte kunde granskas", "Documents that could not be checked")
+      << "</h3>\n";
+  if (unchecked.empty()) {
+    p.o << "<p>" << tr(lang, "Alla dokument kunde granskas.", "Every document could be checked.") << "</p>\n";
+    return;
+  }
+  p.o << "<p>"
+      << tr(lang,
+            "De här dokumenten behöver granskas manuellt: granska kunde inte öppna eller hämta dem. Ett dokument som "
+            "inte går att öppna (skadat, lösenordsskyddat) går inte heller att läsa med hjälpmedel.",
+            "These documents need a manual review: granska could not open or fetch them. A document that cannot be "
+            "opened (damaged, password protected) cannot be read with assistive technology either.")
+      << "</p>\n";
+  write_table_start(p.o, "t-dokument-ej-granskade",
+                    tr(lang, "Dokument som inte kunde granskas: ", "Documents that could not be checked: ") +
+                        g::number(unchecked.size(), lang),
+                    "wide");
+  p.o << "<thead><tr>";
+  th_col(p.o, tr(lang, "Dokument", "Document"));
+  th_col(p.o, tr(lang, "Vad", "What"));
+  th_col(p.o, tr(lang, "Skäl", "Reason"));
+  p.o << "</tr></thead>\n<tbody>\n";
+  for (std::size_t d : unchecked) {
+    const results::DocumentRow& doc = p.m.document_rows[d];
+    const std::string& why = lang == Lang::En && !doc.error_en.empty() ? doc.error_en : doc.error;
+    p.o << "<tr><td class=\"url\">" << html_link(doc.url, doc.url) << "</td><td>"
+        << html_text(g::document_check(doc.state).in(lang)) << "</td><td>" << (why.empty() ? none(lang) : html_text(why))
+        << "</td></tr>\n";
+  }
+  p.o << "</tbody>\n";
+  write_table_end(p.o);
 }
 
 void section_not_checked(UnitPage& p) {

@@ -34,7 +34,11 @@ std::string figures_json(const Model& m, const figures::UnitFigures& f) {
                     ", \"redirected\": " + num(f.redirected) + ", \"aliases\": " + num(f.aliases) +
                     ", \"not_checkable\": " + num(f.not_checkable()) +
                     ", \"media\": " + num(f.media) + ", \"media_needing_work\": " + num(f.media_needing_work) +
-                    ", \"documents\": " + num(f.documents) +
+                    ", \"documents\": " + num(f.docs.documents) +
+                    ", \"document_figures\": {\"checked\": " + num(f.docs.checked) + ", \"failing\": " + num(f.docs.failing) +
+                    ", \"failures\": " + num(f.docs.failures) + ", \"cant_tell\": " + num(f.docs.cant_tell) +
+                    ", \"best_practice_warnings\": " + num(f.docs.warnings) + ", \"not_checked\": " + num(f.docs.not_checked) +
+                    ", \"over_cap\": " + num(f.docs.over_cap) + ", \"shared\": " + num(f.docs.shared) + "}" +
                     ", \"criteria_with_failures\": " + num(f.criteria_with_failures()) + ", \"by_criterion\": {";
   const auto& crit = m.rules->criteria();
   for (std::size_t i = 0; i < crit.size(); ++i) {
@@ -215,6 +219,7 @@ void JsonReport::page(const results::PageRow& page, std::size_t unit, const figu
   for (const results::FindingRow& f : page.findings) {
     failures += f.outcome == engine::Outcome::Failed && m_.rules->facts(f.rule).counts() ? 1 : 0;
   }
+  const bool document = page.kind == "document";
   out_ << (first_ ? "" : ",") << "\n  {\"url\": " << str(page.url) << ", \"final_url\": " << str(page.final_url)
        << ", \"title\": " << str(page.title) << ", \"unit\": " << str(m_.units[unit].id) << ", \"kind\": "
        << str(page.kind) << ", \"status\": " << page.status << ", \"error\": "
@@ -239,8 +244,14 @@ void JsonReport::page(const results::PageRow& page, std::size_t unit, const figu
     out_ << "], \"message_id\": " << str(f.message_id) << ", \"message\": " << str(message_text(facts, f, m_.lang))
          << ", \"args\": [";
     for (std::size_t i = 0; i < f.args.size(); ++i) out_ << (i ? ", " : "") << str(f.args[i]);
-    out_ << "], \"selector\": " << str(f.selector) << ", \"line\": " << f.line << ", \"column\": " << f.column
-         << ", \"snippet\": " << str(f.snippet) << "}";
+    if (document) {
+      // Where in the document: its page, the structure path (or Office part), the PDF object.
+      out_ << "], \"location\": {\"page\": " << f.page << ", \"path\": " << str(f.selector) << ", \"object\": " << f.object
+           << "}, \"snippet\": " << str(f.snippet) << "}";
+    } else {
+      out_ << "], \"selector\": " << str(f.selector) << ", \"line\": " << f.line << ", \"column\": " << f.column
+           << ", \"snippet\": " << str(f.snippet) << "}";
+    }
   }
   out_ << "]}";
 }
@@ -262,13 +273,26 @@ void JsonReport::end() {
   }
   o << "\n],\n\"documents\": [";
   first = true;
-  for (std::size_t u = 0; u < m_.units.size(); ++u) {
-    for (const results::DocumentRow& d : m_.documents[u]) {
-      o << (first ? "" : ",") << "\n  {\"url\": " << str(d.url) << ", \"unit\": " << str(m_.units[u].id)
-        << ", \"content_type\": " << str(d.content_type) << ", \"status\": " << d.status << ", \"size\": " << d.size
-        << "}";
-      first = false;
+  for (std::size_t d = 0; d < m_.document_rows.size(); ++d) {
+    const results::DocumentRow& doc = m_.document_rows[d];
+    const figures::DocumentScore& sc = m_.document_scores[d];
+    o << (first ? "" : ",") << "\n  {\"url\": " << str(doc.url) << ", \"final_url\": " << str(doc.final_url)
+      << ", \"title\": " << str(doc.title) << ", \"units\": [";
+    for (std::size_t i = 0; i < m_.document_units[d].size(); ++i) {
+      o << (i ? ", " : "") << str(m_.units[m_.document_units[d][i]].id);
     }
+    o << "], \"content_type\": " << str(doc.content_type) << ", \"status\": " << doc.status << ", \"size\": " << doc.size
+      << ", \"check\": " << str(doc.state) << ", \"format\": " << str(doc.format)
+      << ", \"reason\": " << str(m_.lang == Lang::En && !doc.error_en.empty() ? doc.error_en : doc.error)
+      << ", \"unchanged\": " << (doc.unchanged ? "true" : "false") << ", \"sha256\": " << str(doc.content_sha256)
+      << ", \"failed\": " << (doc.checked() && sc.failed ? "true" : "false") << ", \"failures\": " << sc.failures
+      << ", \"cant_tell\": " << sc.cant_tell << ", \"best_practice_warnings\": " << sc.warnings << ", \"linked_from\": [";
+    for (std::size_t i = 0; i < doc.linked_from.size(); ++i) {
+      o << (i ? ", " : "") << "{\"url\": " << str(doc.linked_from[i].url) << ", \"unit\": " << str(doc.linked_from[i].unit)
+        << "}";
+    }
+    o << "]}";
+    first = false;
   }
   o << "\n]\n}\n";
 }

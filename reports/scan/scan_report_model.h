@@ -3,6 +3,7 @@
 
 #include <array>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -46,7 +47,13 @@ struct Model {
   figures::StatusThresholds thresholds;
   std::vector<std::size_t> order;                            // units as the overview lists them
   std::vector<std::vector<results::MediaRow>> media;         // per unit, latest scan
-  std::vector<std::vector<results::DocumentRow>> documents;  // per unit, latest scan
+  // The latest scan's documents, each once, worst first (document_order), with the units
+  // each counts for (figures::document_units) and its score; per unit, indices into them.
+  std::vector<results::DocumentRow> document_rows;
+  std::vector<std::vector<std::size_t>> document_units;
+  std::vector<figures::DocumentScore> document_scores;
+  std::vector<std::vector<std::size_t>> documents;  // per unit
+  std::map<std::string, std::size_t, std::less<>> document_index;  // URL -> index
   // Filled by the second pass over the reported scan, before the unit pages are written.
   std::vector<std::vector<NotChecked>> not_checked;  // per unit
   std::vector<std::vector<AliasRow>> aliases;        // per unit
@@ -65,6 +72,15 @@ struct Model {
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) c = '_';
     }
     return id + (units[u].id.empty() || id != units[u].id ? "-" + std::to_string(u) : std::string());
+  }
+  // The units a document counts for, by name, other than `unit` ("" when none).
+  std::string other_units(std::size_t document, std::size_t unit) const {
+    std::string out;
+    for (std::size_t v : document_units[document]) {
+      if (v == unit) continue;
+      out += (out.empty() ? "" : ", ") + std::string(unit_name(v));
+    }
+    return out;
   }
   figures::ReviewMark mark(std::size_t unit, std::size_t criterion) const {
     return figures::review_mark(latest().units[unit], criterion, coverage[criterion].coverage, thresholds);
@@ -96,7 +112,15 @@ std::string unit_finding_row(const Model& m, const results::PageRow& page, const
 using UnitRows = std::array<std::vector<std::vector<std::string>>, kListings>;
 void write_unit_html(std::ostream& out, const Model& m, std::size_t unit, const UnitRows& rows);
 
-// CSV (scan_report_csv.cc): findings.csv, one row per finding and criterion.
+// Documents worst first: most failures, then most needing review, then by URL; documents
+// that were not checked after all those that were.
+bool document_before(const results::DocumentRow& a, const figures::DocumentScore& sa, const results::DocumentRow& b,
+                     const figures::DocumentScore& sb);
+// "sida 3, /Document/Figure[2], objekt 17": where in a document a finding is (untrusted path).
+std::string document_place(Lang lang, const results::FindingRow& f);
+
+// CSV (scan_report_csv.cc): findings.csv, one row per finding and criterion (and, for a
+// document, per unit it counts for).
 void write_csv_header(std::ostream& out, Lang lang);
 // The rows of every stored finding of `page`; returns how many findings (not rows).
 std::size_t write_csv_rows(std::ostream& out, const Model& m, const results::PageRow& page, std::size_t unit,

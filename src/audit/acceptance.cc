@@ -138,7 +138,7 @@ Acceptance decide(const engine::Registry& registry, const org::Profile& profile,
         issue.page = p;
         issue.rule = rr.rule;
         issue.finding = &f;
-        issue.location = engine::locate(f.node);
+        issue.location = engine::locate(f);  // an element, or a place in a document
         if (f.outcome == engine::Outcome::CantTell) {
           issue.state = IssueState::CantTell;
         } else if (!requirement) {

@@ -130,11 +130,14 @@ Result<std::vector<std::string>> gather_targets(const AuditRequest& r, const Aud
     co.limits.max_pages = r.max_pages;
     co.fetch = fo;
     co.workers = 1;
-    co.run.evaluate = false;  // discovery only: the pages are checked below, once
+    co.run.evaluate = false;     // discovery only: the pages are checked below, once
+    co.documents.check = false;  // likewise documents: found by their type, loaded below
     co.transfers = net.transfers;
     std::vector<std::string> found;
     Result<crawl::CrawlStats> stats = crawl::crawl(co, {}, [&](crawl::PageRecord&& rec) {
-      if (rec.kind == crawl::PageKind::Html) found.push_back(rec.final_url.empty() ? rec.url : rec.final_url);
+      if (rec.kind == crawl::PageKind::Html || rec.kind == crawl::PageKind::Document) {
+        found.push_back(rec.final_url.empty() ? rec.url : rec.final_url);
+      }
     });
     if (!stats) return stats.error();
     std::sort(found.begin(), found.end());  // completion order varies; the report must not
@@ -180,7 +183,11 @@ Result<AuditRun> run_audit(const AuditRequest& request, const AuditNetwork& netw
   Result<std::vector<std::string>> targets = gather_targets(request, network, in.fetch, warn);
   if (!targets) return targets.error();
 
-  // Load and check each page. A page that cannot be loaded is recorded, not fatal.
+  // Load and check each page. A page that cannot be loaded (or a document that cannot be
+  // opened) is recorded, not fatal.
+  in.accept_documents = true;
+  documents::Limits limits;
+  limits.max_bytes = in.max_bytes;
   std::istringstream no_stdin;
   pipeline::RunContext context;
   context.registry = request.registry;
@@ -192,6 +199,7 @@ Result<AuditRun> run_audit(const AuditRequest& request, const AuditNetwork& netw
     info.target = without_userinfo(t);
     info.url = info.target;
     std::unique_ptr<pipeline::CheckedPage> checked;
+    std::unique_ptr<pipeline::CheckedDocument> document;
     Result<input::Page> page = t == "-" ? Result<input::Page>(Error{"standard input is not supported by audit",
                                                                     "audit kan inte läsa standard in"})
                                         : input::load(t, in, *network.fetcher, no_stdin);
@@ -208,18 +216,33 @@ Result<AuditRun> run_audit(const AuditRequest& request, const AuditNetwork& netw
       info.url = page->url;
       info.http_status = page->http_status;
       info.sha256 = page->sha256;
-      // As in `check`: a page from the web has its caption tracks fetched (with the login
-      // and limits above) and their problems joined to the caption rules, before decide().
-      checked = pipeline::check_page(std::move(*page), context, network.fetcher);
+      if (page->document) {
+        // A PDF or Office file: its document rules, as `granska check file.pdf` runs them.
+        Result<std::unique_ptr<pipeline::CheckedDocument>> d = pipeline::check_document(std::move(*page), context, limits);
+        if (d) {
+          document = std::move(d).value();
+          info.document = std::string(documents::to_string(document->document.format));
+        } else {
+          info.loaded = false;
+          info.error = d.error();
+        }
+      } else {
+        // As in `check`: a page from the web has its caption tracks fetched (with the login
+        // and limits above) and their problems joined to the caption rules, before decide().
+        checked = pipeline::check_page(std::move(*page), context, network.fetcher);
+      }
     }
     run.pages.push_back(std::move(info));
     run.checked.push_back(std::move(checked));
+    run.documents.push_back(std::move(document));
   }
 
   std::vector<PageInput> inputs;
   for (std::size_t i = 0; i < run.pages.size(); ++i) {
     const pipeline::CheckedPage* c = run.checked[i].get();
-    inputs.push_back({run.pages[i].url, c ? &c->evaluation : nullptr, c && !c->inventory.items.empty()});
+    const pipeline::CheckedDocument* d = run.documents[i].get();
+    const engine::PageEvaluation* ev = c ? &c->evaluation : d ? &d->evaluation : nullptr;
+    inputs.push_back({run.pages[i].url, ev, c && !c->inventory.items.empty()});
   }
   run.acceptance = decide(*request.registry, *request.profile, inputs, request.accepted, request.today);
   return run;

@@ -1,7 +1,8 @@
 // A supplier's acceptance review (`granska audit`) as a library function: gather the
 // service's pages (a list, sitemaps, a small crawl), load each behind the login given,
-// check it (pipeline::check_page, caption tracks included) and decide every criterion of
-// the profile (decide() in acceptance.h). The CLI only parses options and writes the
+// check it (pipeline::check_page, caption tracks included; a PDF or Office document,
+// listed or linked, through pipeline::check_document) and decide every criterion of the
+// profile (decide() in acceptance.h). The CLI only parses options and writes the
 // formats; the network is a parameter, so tests run whole audits against an in-memory web.
 //
 // Secrets (header values, the cookie file's contents, the Basic credentials) go to the
@@ -20,6 +21,7 @@
 #include "fetch/multi.h"
 #include "input/load.h"
 #include "org/profile.h"
+#include "pipeline/check_document.h"
 #include "pipeline/check_page.h"
 #include "util/result.h"
 
@@ -32,7 +34,10 @@ struct AuditedPage {
   long http_status = 0;
   std::string sha256;  // of the raw body; empty when not loaded
   bool loaded = false;
-  Error error;  // why it could not be loaded (no secrets: fetch errors never carry headers)
+  Error error;  // why it could not be loaded or opened (no secrets: fetch errors never carry headers)
+  // A document (PDF, Office): its format ("pdf", "docx", …; documents::to_string), "" for
+  // a web page. A document that cannot be opened is not loaded, with the reason.
+  std::string document;
 };
 
 // How the pages were reached behind a login: only which mechanisms, never a value.
@@ -45,7 +50,7 @@ struct AuditRequest {
   std::vector<std::string> targets;   // pages (URLs or files); with crawl, also the start URLs
   std::string urls_file;              // one URL or file per line, # starts a comment
   std::vector<std::string> sitemaps;  // URLs or files; one level of sitemap index is followed
-  bool crawl = false;                 // follow links from the http(s) targets
+  bool crawl = false;                 // follow links from the http(s) targets (linked documents included)
   std::size_t max_pages = 50;         // from the crawl and from each sitemap (listed pages are never cut)
   input::Options input;               // limits and headers (secrets)
   std::string cookie_file;            // Netscape cookie file; must be readable
@@ -57,8 +62,10 @@ struct AuditRequest {
 };
 
 struct AuditRun {
-  std::vector<AuditedPage> pages;  // in audit order: the list, then the sitemaps, then the crawl
-  std::vector<std::unique_ptr<pipeline::CheckedPage>> checked;  // parallel to pages; null when not loaded
+  std::vector<AuditedPage> pages;  // in audit order: the list, then the sitemaps, then the crawl (pages and documents)
+  std::vector<std::unique_ptr<pipeline::CheckedPage>> checked;  // parallel to pages; null when not loaded or a document
+  // Parallel to pages: the checked document where the page is one, else null.
+  std::vector<std::unique_ptr<pipeline::CheckedDocument>> documents;
   Acceptance acceptance;           // its findings point into `checked`
   LoginUsed login;
 };

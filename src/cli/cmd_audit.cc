@@ -152,8 +152,9 @@ int run_audit(const AuditOptions& o) {
     suppressed[is.finding] = {e.justification, e.expires.iso(), e.ticket};
   }
   std::vector<reports::PageReport> full_reports;
-  for (const auto& c : run->checked) {
-    if (c) full_reports.push_back({c->page, c->evaluation, nullptr});
+  for (std::size_t i = 0; i < run->pages.size(); ++i) {
+    if (const auto& c = run->checked[i]) full_reports.push_back({c->page, c->evaluation, nullptr});
+    if (const auto& d = run->documents[i]) full_reports.push_back({d->page, d->evaluation, nullptr, &d->document});
   }
 
   const std::optional<std::vector<std::string>> formats =

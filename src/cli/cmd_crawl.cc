@@ -84,6 +84,7 @@ int run_crawl(const CrawlCliOptions& given) {
     co.previous = earlier.lookup();
     bool any_at_threshold = false;
     crawl::PageRenderer render = [&](const pipeline::CheckedPage& c, crawl::PageRecord& rec) { printer.render(c, rec); };
+    co.documents.render = [&](const pipeline::CheckedDocument& c, crawl::PageRecord& rec) { printer.render(c, rec); };
     crawl::PageSink sink = [&](crawl::PageRecord&& r) {
       std::optional<store::CrawlStore::Stored> old;
       // The crawler asked conditionally only for pages with a stored, error-free result.
@@ -146,6 +147,7 @@ int run_crawl(const CrawlCliOptions& given) {
   scan::StoredCrawlHooks hooks;
   if (o.settings.print_pages) {
     hooks.render = [&](const pipeline::CheckedPage& c, crawl::PageRecord& rec) { printer.render(c, rec); };
+    hooks.render_document = [&](const pipeline::CheckedDocument& c, crawl::PageRecord& rec) { printer.render(c, rec); };
     hooks.print = [&](std::string_view block) { printer.print(block); };
   }
   hooks.output = [&](crawl::PageRecord& r, const store::CrawlStore::Stored* earlier) { return printer.block(r, earlier); };
@@ -211,6 +213,21 @@ RunFn register_crawl(CLI::App& app, Lang lang) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--workers", o->workers, tr(lang, "Trådar för granskning (0 = antal kärnor)", "Checking threads (0 = cores)"))
       ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--no-documents", [o](std::int64_t) { o->settings.check_documents = false; },
+                tr(lang, "Lista länkade dokument (PDF, Office) utan att granska dem",
+                   "List linked documents (PDF, Office) without checking them"));
+  cmd->add_option("--max-document-size", o->settings.max_document_mb,
+                  tr(lang, "Största dokument som hämtas och granskas, MB (standard 50)",
+                     "Largest document fetched and checked, MB (default 50)"))
+      ->check(CLI::Range(1, 1024 * 1024));
+  cmd->add_option("--max-documents", o->settings.max_documents,
+                  tr(lang, "Högst så många dokument granskas per genomsökning (standard 2000)",
+                     "At most this many documents are checked per crawl (default 2000)"))
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-documents-total", o->settings.max_documents_total_mb,
+                  tr(lang, "Högst så många MB dokument hämtas per genomsökning (standard 2048)",
+                     "At most this many MB of documents are fetched per crawl (default 2048)"))
+      ->check(CLI::Range(1, 1024 * 1024));
   cmd->add_option("--include", o->settings.include, tr(lang, "Bara adresser som matchar detta reguljära uttryck", "Only URLs matching this regular expression"));
   cmd->add_option("--exclude", o->settings.exclude, tr(lang, "Hoppa över adresser som matchar", "Skip URLs matching this regular expression"));
   cmd->add_option("--allow-host", o->settings.allowed_hosts,

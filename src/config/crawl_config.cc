@@ -36,7 +36,7 @@ Result<CrawlConfig> load_crawl_config(const std::string& path) {
     return bad(path, std::string(e.description()) + " (line " + std::to_string(e.source().begin.line) + ")");
   }
   CrawlConfig c;
-  for (const char* key : {"max_pages", "max_depth", "concurrency_per_host", "delay_ms"}) {
+  for (const char* key : {"max_pages", "max_depth", "concurrency_per_host", "delay_ms", "max_documents"}) {
     const toml::node* n = root.get(key);
     if (!n) continue;
     auto v = n->value<long long>();
@@ -46,6 +46,20 @@ Result<CrawlConfig> load_crawl_config(const std::string& path) {
     if (k == "max_depth") c.max_depth = v;
     if (k == "concurrency_per_host") c.concurrency_per_host = v;
     if (k == "delay_ms") c.delay_ms = v;
+    if (k == "max_documents") c.max_documents = v;
+  }
+  // Sizes in MB: at least 1, and small enough that bytes fit (1 TB).
+  for (const char* key : {"max_document_mb", "max_documents_total_mb"}) {
+    const toml::node* n = root.get(key);
+    if (!n) continue;
+    auto v = n->value<long long>();
+    if (!v || *v < 1 || *v > 1024 * 1024) return bad(path, std::string(key) + " must be a whole number of MB from 1 to 1048576");
+    (std::string(key) == "max_document_mb" ? c.max_document_mb : c.max_documents_total_mb) = v;
+  }
+  if (const toml::node* n = root.get("check_documents")) {
+    auto v = n->value<bool>();
+    if (!v) return bad(path, "check_documents must be true or false");
+    c.check_documents = v;
   }
   c.user_agent = root["user_agent"].value_or(std::string());
   const std::string contact = root["contact"].value_or(std::string());

@@ -2,6 +2,7 @@
 // Example (docs in README):
 //   user_agent = "granska (Malmö stad)"       contact = "webb@malmo.se"
 //   max_pages = 50000   max_depth = 20   concurrency_per_host = 2   delay_ms = 500
+//   check_documents = true   max_document_mb = 50   max_documents = 2000   max_documents_total_mb = 2048
 //   [[site]]
 //   seeds = ["https://malmo.se/"]   sitemaps = ["https://malmo.se/sitemap.xml"]
 //   allowed_hosts = ["malmo.se"]    include = []   exclude = ["/sok\\?"]
@@ -21,6 +22,10 @@ struct CrawlConfig {
   std::vector<std::string> seeds, sitemaps, allowed_hosts, include, exclude;
   std::vector<std::string> headers;  // secrets: never logged or written anywhere
   std::optional<long long> max_pages, max_depth, concurrency_per_host, delay_ms;
+  // Documents linked on the site: checked or only listed, one document's size limit (MB),
+  // and the scan's cap on their number and total size (MB).
+  std::optional<bool> check_documents;
+  std::optional<long long> max_document_mb, max_documents, max_documents_total_mb;
   std::string user_agent;            // with " (+contact)" appended when contact is set
 };
 

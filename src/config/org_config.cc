@@ -18,7 +18,8 @@ namespace {
 constexpr std::array kTopKeys{"user_agent", "contact", "max_pages", "max_depth", "concurrency_per_host",
                               "delay_ms", "seeds", "sitemaps", "allowed_hosts", "include", "exclude",
                               "headers", "cookies", "site", "unit", "assign", "fallback", "profile",
-                              "status", "scan"};
+                              "status", "scan", "check_documents", "max_document_mb", "max_documents",
+                              "max_documents_total_mb"};
 constexpr std::array kSiteKeys{"seeds", "sitemaps", "allowed_hosts", "include", "exclude", "headers", "cookies"};
 constexpr std::array kUnitKeys{"id", "name_sv", "name_en", "type", "hosts", "prefixes", "patterns"};
 constexpr std::array kAssignKeys{"unit", "host", "prefix", "pattern"};

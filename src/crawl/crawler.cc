@@ -16,6 +16,7 @@
 #include "fetch/multi.h"
 #include "html/dom.h"
 #include "url/url.h"
+#include "util/sha256.h"
 #include "util/text.h"
 
 namespace granska::crawl {
@@ -58,18 +59,30 @@ bool has_token(std::string_view list, std::string_view token) {
 struct Job {
   PageRecord record;
   std::string body;
+  bool document = false;       // a document's body (else an HTML page)
+  std::string previous_sha256;  // documents: the earlier scan's hash of the body
 };
 struct Done {
   PageRecord record;
   std::vector<std::string> links;
+  bool document = false;
 };
 
+// The number of workers that may check documents at once: half of them, at least one,
+// so pages keep flowing while large documents are read.
+std::size_t document_slots(int workers) { return static_cast<std::size_t>(std::max(1, workers / 2)); }
+
 // Parsing and checking threads. The network thread bounds how many jobs exist at once, so
-// the queues here need no cap of their own.
+// the queues here need no cap of their own. Pages are taken before documents, and at most
+// document_slots() documents are in check at a time.
 class WorkerPool {
  public:
   WorkerPool(int n, const CrawlOptions& options, const PageRenderer& render, fetch::Transfers& multi)
-      : options_(options), render_(render), multi_(multi), started_(static_cast<std::size_t>(n)) {
+      : options_(options),
+        render_(render),
+        multi_(multi),
+        doc_slots_(document_slots(n)),
+        started_(static_cast<std::size_t>(n)) {
     for (int i = 0; i < n; ++i) threads_.emplace_back([this, i] { run(static_cast<std::size_t>(i)); });
     if (options_.watchdog_ms > 0) watchdog_ = std::thread([this] { watch(); });
   }
@@ -86,7 +99,7 @@ class WorkerPool {
   void submit(Job job) {
     {
       std::lock_guard lock(mu_);
-      jobs_.push_back(std::move(job));
+      (job.document ? doc_jobs_ : jobs_).push_back(std::move(job));
     }
     cv_.notify_one();
   }
@@ -98,6 +111,8 @@ class WorkerPool {
   }
 
  private:
+  bool ready() const { return !jobs_.empty() || (!doc_jobs_.empty() && docs_in_check_ < doc_slots_); }
+
   void run(std::size_t slot) {
     // One fetcher per worker thread for style sheets (a Fetcher serves one thread).
     std::unique_ptr<fetch::Fetcher> sheet_fetcher = options_.run.sheets ? fetch::make_curl_fetcher() : nullptr;
@@ -105,28 +120,30 @@ class WorkerPool {
       Job job;
       {
         std::unique_lock lock(mu_);
-        cv_.wait(lock, [this] { return shutdown_ || !jobs_.empty(); });
+        cv_.wait(lock, [this] { return shutdown_ || ready(); });
         if (shutdown_) return;
-        job = std::move(jobs_.front());
-        jobs_.pop_front();
+        std::deque<Job>& from = jobs_.empty() ? doc_jobs_ : jobs_;
+        job = std::move(from.front());
+        from.pop_front();
+        if (job.document) ++docs_in_check_;
         started_[slot] = {job.record.url, Clock::now()};
       }
+      const bool document = job.document;
       Done d = process(std::move(job), sheet_fetcher.get());
       {
         std::lock_guard lock(mu_);
         started_[slot].url.clear();
-      }
-      {
-        std::lock_guard lock(mu_);
+        if (document) --docs_in_check_;
         done_.push_back(std::move(d));
       }
+      if (document) cv_.notify_all();  // a document slot is free
       multi_.wakeup();
     }
   }
 
   Done process(Job job, fetch::Fetcher* sheet_fetcher) {
     const auto started = Clock::now();
-    Done d = check(std::move(job), sheet_fetcher);
+    Done d = job.document ? check_document(std::move(job)) : check(std::move(job), sheet_fetcher);
     d.record.elapsed_ms += std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     return d;
   }
@@ -149,28 +166,39 @@ class WorkerPool {
     }
   }
 
+  // A page (or document) that stopped granska twice before is not checked again.
+  bool poisoned(PageRecord& rec) {
+    if (!options_.do_not_check || !options_.do_not_check(rec.url)) return false;
+    rec.kind = PageKind::Failed;
+    rec.has_error = true;
+    rec.error = reason(rec.url, "granska stopped twice while checking this page; it is not checked again",
+                       "granska avbröts två gånger när sidan granskades; den granskas inte igen");
+    return true;
+  }
+
+  // Marks the check in the journal for its whole duration (also when it throws).
+  struct JournalScope {
+    CheckJournal* journal;
+    const std::string& url;
+    JournalScope(CheckJournal* j, const std::string& u) : journal(j), url(u) {
+      if (journal) journal->begin(url);
+    }
+    ~JournalScope() {
+      if (journal) journal->end(url);
+    }
+    JournalScope(const JournalScope&) = delete;
+    JournalScope& operator=(const JournalScope&) = delete;
+  };
+
   Done check(Job job, fetch::Fetcher* sheet_fetcher) {
     Done d;
     d.record = std::move(job.record);
     PageRecord& rec = d.record;
-    if (options_.do_not_check && options_.do_not_check(rec.url)) {
-      rec.kind = PageKind::Failed;
-      rec.has_error = true;
-      rec.error = reason(rec.url, "granska stopped twice while checking this page; it is not checked again",
-                         "granska avbröts två gånger när sidan granskades; den granskas inte igen");
-      return d;
-    }
-    if (options_.check_journal) options_.check_journal->begin(rec.url);
+    if (poisoned(rec)) return d;
+    const JournalScope journal(options_.check_journal, rec.url);
     // Test-only: makes the process crash on a page, as a poison page would, so the scan's
     // supervision is tested end to end (tests/cli/scan_command_test.cc).
     if (crash_on_ && rec.url.find(crash_on_) != std::string::npos) std::abort();
-    struct EndCheck {  // also when the check throws
-      CheckJournal* journal;
-      const std::string& url;
-      ~EndCheck() {
-        if (journal) journal->end(url);
-      }
-    } end_check{options_.check_journal, rec.url};
     try {
       Result<input::Page> page = input::make_page(rec.url, rec.final_url, rec.redirects, rec.status,
                                                   job.body, rec.content_type);
@@ -206,6 +234,57 @@ class WorkerPool {
     return d;
   }
 
+  // A document's body: unchanged since the earlier scan (same SHA-256), or opened and
+  // checked; one that cannot be opened is recorded with the reason, never fatal.
+  Done check_document(Job job) {
+    Done d;
+    d.document = true;
+    d.record = std::move(job.record);
+    PageRecord& rec = d.record;
+    rec.kind = PageKind::Document;
+    if (poisoned(rec)) return d;
+    const JournalScope journal(options_.check_journal, rec.url);
+    if (crash_on_ && rec.url.find(crash_on_) != std::string::npos) std::abort();
+    try {
+      rec.size = static_cast<long long>(job.body.size());
+      rec.content_sha256 = sha256_hex(job.body);
+      if (!job.previous_sha256.empty() && rec.content_sha256 == job.previous_sha256) {
+        rec.unchanged = true;  // the earlier result stands (taken from the store by the sink)
+        rec.document = DocumentCheck::Checked;
+        return d;
+      }
+      Result<input::Page> page = input::make_document_page(rec.url, rec.final_url, rec.redirects, rec.status,
+                                                           std::move(job.body), rec.content_type, rec.content_sha256);
+      if (!page) {  // e.g. an HTML error page served as application/pdf
+        rec.document = DocumentCheck::Unreadable;
+        rec.error = page.error();
+        return d;
+      }
+      documents::Limits limits = options_.documents.limits;
+      limits.max_bytes = options_.documents.max_bytes;
+      Result<std::unique_ptr<pipeline::CheckedDocument>> checked =
+          pipeline::check_document(std::move(*page), options_.run, limits);
+      if (!checked) {
+        rec.document = DocumentCheck::Unreadable;
+        rec.error = checked.error();
+        return d;
+      }
+      const pipeline::CheckedDocument& doc = **checked;
+      rec.document = DocumentCheck::Checked;
+      rec.document_format = std::string(documents::to_string(doc.document.format));
+      const engine::PageEvaluation& ev = doc.evaluation;
+      rec.failed = ev.count(engine::Outcome::Failed);
+      rec.cant_tell = ev.count(engine::Outcome::CantTell);
+      rec.passed = ev.count(engine::Outcome::Passed);
+      if (options_.documents.render) options_.documents.render(doc, rec);
+    } catch (const std::exception& e) {
+      rec.document = DocumentCheck::Unreadable;
+      rec.error = reason(rec.url, std::string("Internal error while checking: ") + e.what(),
+                         std::string("Internt fel vid granskningen: ") + e.what());
+    }
+    return d;
+  }
+
   struct Started {
     std::string url;  // "" when the worker is idle
     Clock::time_point at;
@@ -213,13 +292,15 @@ class WorkerPool {
   const CrawlOptions& options_;
   const PageRenderer& render_;
   fetch::Transfers& multi_;
+  const std::size_t doc_slots_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::condition_variable cv_watch_;
   std::vector<Started> started_;  // per worker, under mu_
   std::thread watchdog_;
   const char* crash_on_ = std::getenv("GRANSKA_TEST_CRASH_URL");
-  std::deque<Job> jobs_;
+  std::deque<Job> jobs_, doc_jobs_;
+  std::size_t docs_in_check_ = 0;
   std::deque<Done> done_;
   bool shutdown_ = false;
   std::vector<std::thread> threads_;
@@ -235,12 +316,17 @@ class Crawl {
         progress_(progress),
         stop_(stop),
         own_network_(o.transfers ? nullptr : std::make_unique<fetch::Multi>()),
-        multi_(o.transfers ? *o.transfers : *own_network_) {}
+        multi_(o.transfers ? *o.transfers : *own_network_),
+        docs_fetched_(o.documents.count_before),
+        doc_bytes_(o.documents.bytes_before) {}
 
   CrawlStats run(const PageRenderer& render) {
     const int workers = o_.workers > 0 ? o_.workers
                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     max_active_ = static_cast<std::size_t>(workers) * 4 + 8;
+    // Document bodies held at once (downloading, waiting for a worker or in check): one per
+    // document slot and one more being fetched, so memory stays at a few documents' size.
+    max_doc_bodies_ = document_slots(workers) + 1;
     WorkerPool pool(workers, o_, render, multi_);
     pool_ = &pool;
     const auto start = Clock::now();
@@ -252,19 +338,19 @@ class Crawl {
       }
       for (Done& d : pool.take()) finish_page(std::move(d));
       dispatch();
-      if (transfers_.empty() && jobs_ == 0 && frontier_.queued() == 0) break;
+      if (transfers_.empty() && jobs_ == 0 && frontier_.queued() == 0 && docs_queued_ == 0) break;
       for (fetch::Completion& c : multi_.wait(wait_ms())) complete(std::move(c));
       const auto now = Clock::now();
       if (progress_ && now - last_progress >= kProgressEvery) {
         last_progress = now;
         stats_.seconds = std::chrono::duration<double>(now - start).count();
-        stats_.queued = frontier_.queued() + transfers_.size() + jobs_;
+        stats_.queued = queued();
         progress_(stats_);
       }
     }
     pool_ = nullptr;
     stats_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    stats_.queued = stats_.interrupted ? frontier_.queued() + transfers_.size() + jobs_ : 0;
+    stats_.queued = stats_.interrupted ? queued() : 0;
     if (progress_) progress_(stats_);
     return stats_;
   }
@@ -279,7 +365,43 @@ class Crawl {
     Entry entry;
     std::string origin;
     std::optional<PreviousPage> previous;  // set when the request was conditional
+    bool document_body = false;            // the request accepts a document's body
   };
+
+  // The pages found linking to a URL (or a document), bounded: kMaxReferrers pages, and
+  // beyond that one more for each group not met yet.
+  struct Referrers {
+    std::vector<std::string> pages;
+    std::unordered_set<std::string> groups;
+    std::size_t kept = 0;  // pages passed on so far (documents: over the whole crawl)
+    // Whether `page` of `group` is to be kept.
+    bool take(const std::string& group) {
+      const bool new_group = groups.insert(group).second;
+      if (kept >= kMaxReferrers && !new_group) return false;
+      ++kept;
+      return true;
+    }
+  };
+
+  std::size_t queued() const { return frontier_.queued() + docs_queued_ + transfers_.size() + jobs_; }
+  bool doc_body_free() const { return doc_bodies_ < max_doc_bodies_; }
+  bool under_cap(long long more_bytes) const {
+    const DocumentOptions& d = o_.documents;
+    return docs_fetched_ < d.max_count &&
+           doc_bytes_ + static_cast<std::size_t>(std::max(0LL, more_bytes)) <= d.max_total_bytes;
+  }
+
+  // The document bodies waiting for their request on `origin`: taken before the host's
+  // pages while a body may be held (document_entry()), so they never wait behind a long
+  // page queue and never hold up pages while they wait for room.
+  std::deque<Entry>* documents_of(const std::string& origin) {
+    auto it = doc_queue_.find(origin);
+    return it == doc_queue_.end() || it->second.empty() ? nullptr : &it->second;
+  }
+  bool document_ready(const std::string& origin, Clock::time_point now) {
+    std::deque<Entry>* q = documents_of(origin);
+    return q && doc_body_free() && q->front().not_before <= now;
+  }
 
   int wait_ms() {
     const auto now = Clock::now();
@@ -287,7 +409,11 @@ class Crawl {
     // At capacity, only a completion (network or worker wakeup) can free a slot.
     if (transfers_.size() + jobs_ >= max_active_) return static_cast<int>(kMaxWait.count());
     for (auto& [origin, h] : frontier_.hosts()) {
-      if (h.queue.empty() || h.in_flight >= o_.concurrency_per_host) continue;
+      if (h.in_flight >= o_.concurrency_per_host) continue;
+      if (std::deque<Entry>* docs = documents_of(origin); docs && doc_body_free()) {
+        soonest = std::min(soonest, std::max({h.next_start, h.paused_until, docs->front().not_before}));
+      }
+      if (h.queue.empty()) continue;
       if (h.robots_requested && !h.robots_ready && h.queue.front().kind == EntryKind::Page) continue;
       auto t = std::max({h.next_start, h.paused_until, h.queue.front().not_before});
       soonest = std::min(soonest, t);
@@ -299,8 +425,20 @@ class Crawl {
   void dispatch() {
     const auto now = Clock::now();
     for (auto& [origin, h] : frontier_.hosts()) {
-      while (!h.queue.empty() && transfers_.size() + jobs_ < max_active_ &&
+      while ((!h.queue.empty() || document_ready(origin, now)) && transfers_.size() + jobs_ < max_active_ &&
              h.in_flight < o_.concurrency_per_host && now >= h.next_start && now >= h.paused_until) {
+        if (document_ready(origin, now)) {
+          std::deque<Entry>& docs = doc_queue_[origin];
+          Entry e = std::move(docs.front());
+          docs.pop_front();
+          --docs_queued_;
+          if (h.rate_limited) {
+            emit(document_not_fetched(e, rate_limited_record(e).error, 0));
+            continue;
+          }
+          start(std::move(e), origin, h, now);
+          continue;
+        }
         if (!h.robots_requested) {
           h.robots_requested = true;
           if (o_.obey_robots) {
@@ -344,8 +482,28 @@ class Crawl {
     req.id = ++next_id_;
     req.url = e.url;
     req.options = o_.fetch;
+    std::optional<PreviousPage> previous;
+    bool document_body = false;
     if (e.kind == EntryKind::Page) {
       req.html_bodies_only = true;
+      // Only a page's own URL has validators from the earlier scan (redirect hops do not).
+      if (e.chain.empty() && o_.previous) {
+        previous = o_.previous(e.url);
+        if (previous) {
+          req.if_none_match = previous->etag;
+          req.if_modified_since = previous->last_modified;
+        }
+      }
+      // A document last time is most likely one now: its body comes with this request
+      // when there is room for it, saving the second request.
+      if (previous && previous->document && o_.documents.check && doc_body_free() && under_cap(0)) {
+        req.html_bodies_only = false;
+        req.options.max_body_bytes = o_.documents.max_bytes;
+        document_body = true;
+      }
+    } else if (e.kind == EntryKind::Document) {
+      req.options.max_body_bytes = o_.documents.max_bytes;
+      document_body = true;
     } else {
       req.follow_redirects = true;
       // curl follows these redirects itself, possibly to another host: no credentials.
@@ -357,19 +515,11 @@ class Crawl {
       // and use it, rather than fail and read the whole site as disallowed.
       req.truncate_body = e.kind == EntryKind::Robots;
     }
-    std::optional<PreviousPage> previous;
-    // Only a page's own URL has validators from the earlier scan (redirect hops do not).
-    if (e.kind == EntryKind::Page && e.chain.empty() && o_.previous) {
-      previous = o_.previous(e.url);
-      if (previous) {
-        req.if_none_match = previous->etag;
-        req.if_modified_since = previous->last_modified;
-      }
-    }
+    if (document_body) ++doc_bodies_;
     ++e.attempts;
     ++h.in_flight;
     h.next_start = now + h.delay;
-    transfers_.emplace(req.id, InFlight{std::move(e), origin, std::move(previous)});
+    transfers_.emplace(req.id, InFlight{std::move(e), origin, std::move(previous), document_body});
     multi_.add(std::move(req));
   }
 
@@ -394,7 +544,64 @@ class Crawl {
     if (rec.has_error) ++stats_.errors;
     if (rec.kind == PageKind::Html) ++stats_.html;
     if (rec.unchanged) ++stats_.unchanged;
+    if (rec.kind == PageKind::Document) {
+      if (rec.document == DocumentCheck::Checked) ++stats_.documents;
+      if (rec.document == DocumentCheck::OverCap) ++stats_.documents_over_cap;
+    }
+    resolve_referrers(rec);
     sink_(std::move(rec));
+  }
+
+  // The pages that linked to this record's URL while it waited: kept for a document
+  // (passed on with its record), dropped for anything else.
+  void resolve_referrers(PageRecord& rec) {
+    auto it = pending_.find(rec.url);
+    if (rec.kind == PageKind::Document) {
+      Referrers& known = documents_[rec.url];
+      if (it != pending_.end()) {
+        for (std::string& page : it->second.pages) rec.document_links.push_back({rec.url, std::move(page)});
+        known.groups = std::move(it->second.groups);
+        known.kept = it->second.kept;
+      }
+    }
+    if (it != pending_.end()) pending_.erase(it);
+  }
+
+  // Admits the links of a page (checked now, or unchanged with its earlier links) and
+  // notes the page as linking to each one not recorded yet, or to each document recorded
+  // already (then on `rec`, which is about to be emitted).
+  void admit_links(const std::vector<std::string>& links, PageRecord& rec) {
+    std::string group;
+    bool grouped = false;
+    std::string normalized;
+    std::unordered_set<std::string> done;
+    for (const std::string& link : links) {
+      const Admit a = frontier_.admit(link, rec.depth + 1, &normalized);
+      if (a != Admit::Added && a != Admit::Duplicate) continue;
+      normalized = url::without_userinfo(normalized);  // as records name URLs (base_record)
+      if (normalized == rec.url || !done.insert(normalized).second) continue;
+      Referrers* r = nullptr;
+      bool document = false;
+      if (a == Admit::Added) {
+        r = &pending_[normalized];
+      } else if (auto p = pending_.find(normalized); p != pending_.end()) {
+        r = &p->second;
+      } else if (auto d = documents_.find(normalized); d != documents_.end()) {
+        r = &d->second;
+        document = true;
+      }
+      if (!r) continue;
+      if (!grouped) {
+        group = o_.referrer_group ? o_.referrer_group(rec.url) : std::string();
+        grouped = true;
+      }
+      if (!r->take(group)) continue;
+      if (document) {
+        rec.document_links.push_back({normalized, rec.url});
+      } else {
+        r->pages.push_back(rec.url);
+      }
+    }
   }
 
   void add_sitemap(const std::string& url) {
@@ -420,6 +627,7 @@ class Crawl {
       case EntryKind::Robots: return robots_done(f, h, c);
       case EntryKind::Sitemap: return sitemap_done(c);
       case EntryKind::Page: return page_done(std::move(f), h, std::move(c));
+      case EntryKind::Document: return document_done(std::move(f), h, std::move(c));
     }
   }
 
@@ -479,6 +687,18 @@ class Crawl {
     }
   }
 
+  // Puts an entry back for another attempt: documents on their own queue, the rest on
+  // the host's.
+  void requeue(Entry e) {
+    if (e.kind == EntryKind::Document) {
+      Result<url::Url> u = url::Url::parse(e.url);
+      doc_queue_[u ? u->origin() : std::string()].push_front(std::move(e));
+      ++docs_queued_;
+      return;
+    }
+    frontier_.push(std::move(e), true);
+  }
+
   PageRecord rate_limited_record(const Entry& e) {
     PageRecord rec = base_record(e);
     rec.has_error = true;
@@ -508,11 +728,22 @@ class Crawl {
     const auto when = Clock::now() + milliseconds(ms);
     if (pause_host) h.paused_until = std::max(h.paused_until, when);
     f.entry.not_before = when;
-    frontier_.push(std::move(f.entry), true);
+    requeue(std::move(f.entry));
     return true;
   }
 
   void page_done(InFlight f, Frontier::Host& h, fetch::Completion c) {
+    // A document's body arrives below or never: either way the room it had is free again,
+    // unless the body goes to a worker (then it is freed when the check is done).
+    bool keep_body_room = false;
+    struct Release {
+      Crawl& self;
+      bool held;
+      bool& keep;
+      ~Release() {
+        if (held && !keep) --self.doc_bodies_;
+      }
+    } release{*this, f.document_body, keep_body_room};
     if (!c.ok) {
       if (c.transient && retry(f, h, -1, false)) return;
       PageRecord rec = base_record(f.entry);
@@ -532,12 +763,17 @@ class Crawl {
     rec.etag = std::move(c.etag);
     rec.last_modified = std::move(c.last_modified);
     if (s == 304 && f.previous) {
-      // Unchanged since the earlier scan: its result stands and its links are followed.
-      rec.kind = PageKind::Html;
+      // Unchanged since the earlier scan: its result stands (and a page's links are followed).
+      rec.kind = f.previous->document ? PageKind::Document : PageKind::Html;
       rec.unchanged = true;
       if (rec.etag.empty()) rec.etag = std::move(f.previous->etag);
       if (rec.last_modified.empty()) rec.last_modified = std::move(f.previous->last_modified);
-      for (const std::string& link : f.previous->links) (void)frontier_.admit(link, rec.depth + 1);
+      if (f.previous->document) {
+        rec.document = DocumentCheck::Checked;
+        rec.content_sha256 = std::move(f.previous->sha256);
+        return emit(std::move(rec));
+      }
+      admit_links(f.previous->links, rec);
       rec.links = f.previous->links.size();
       rec.outlinks = std::move(f.previous->links);
       return emit(std::move(rec));
@@ -550,6 +786,10 @@ class Crawl {
       return emit(std::move(rec));
     }
     const PageKind kind = kind_for_content_type(c.content_type);
+    if (kind == PageKind::Document) {
+      keep_body_room = document_found(f, c, std::move(rec));
+      return;
+    }
     if (kind != PageKind::Html) {
       rec.kind = kind;
       if (kind == PageKind::Skipped) {
@@ -560,7 +800,131 @@ class Crawl {
       return emit(std::move(rec));
     }
     ++jobs_;
-    pool_->submit(Job{std::move(rec), std::move(c.body)});
+    pool_->submit(Job{std::move(rec), std::move(c.body), false, {}});
+  }
+
+  // The first answer says the URL is a document: listed, checked from the body that came
+  // with it, or queued for a second request for its body, within the size limit and the
+  // scan's cap. True when the body went to a worker (its room stays taken).
+  bool document_found(InFlight& f, fetch::Completion& c, PageRecord rec) {
+    rec.kind = PageKind::Document;
+    const DocumentOptions& d = o_.documents;
+    const std::string type = fetch::mime_essence(c.content_type);
+    if (!d.check) {
+      emit(std::move(rec));
+      return false;
+    }
+    if (!openable_type(type)) {
+      rec.document = DocumentCheck::Unsupported;
+      rec.error = reason(rec.final_url, "Not checked: granska does not check documents of the type " + type +
+                                            "; review it by hand",
+                         "Granskades inte: granska kontrollerar inte dokument av typen " + type +
+                             "; granska det manuellt");
+      emit(std::move(rec));
+      return false;
+    }
+    const std::string previous_sha = f.previous && f.previous->document ? f.previous->sha256 : std::string();
+    if (!c.body_skipped) {  // asked with its body (an earlier scan knew it as a document)
+      ++docs_fetched_;
+      doc_bytes_ += c.body.size();
+      ++jobs_;
+      pool_->submit(Job{std::move(rec), std::move(c.body), true, previous_sha});
+      return true;
+    }
+    const std::string limit = fetch::format_size(d.max_bytes);
+    if (c.declared_size > 0 && static_cast<std::size_t>(c.declared_size) > d.max_bytes) {
+      rec.document = DocumentCheck::TooLarge;
+      const std::string size = fetch::format_size(static_cast<std::size_t>(c.declared_size));
+      rec.error = reason(rec.final_url, "Not checked: the document is " + size + ", over the limit of " + limit,
+                         "Granskades inte: dokumentet är " + size + ", över gränsen på " + limit);
+      emit(std::move(rec));
+      return false;
+    }
+    if (!under_cap(c.declared_size)) {
+      rec.document = DocumentCheck::OverCap;
+      rec.error = reason(rec.final_url,
+                         "Not checked: the scan's limit of " + std::to_string(d.max_count) + " documents or " +
+                             fetch::format_size(d.max_total_bytes) + " was reached",
+                         "Granskades inte: genomsökningens gräns på " + std::to_string(d.max_count) +
+                             " dokument eller " + fetch::format_size(d.max_total_bytes) + " nåddes");
+      emit(std::move(rec));
+      return false;
+    }
+    // Counted now, so that documents waiting for their body count against the cap too; the
+    // real size replaces the declared one when the body comes (settle_bytes).
+    ++docs_fetched_;
+    doc_bytes_ += static_cast<std::size_t>(std::max(0LL, c.declared_size));
+    declared_[f.entry.original] = std::max(0LL, c.declared_size);
+    Entry e = std::move(f.entry);
+    e.kind = EntryKind::Document;
+    e.attempts = 0;
+    e.not_before = {};
+    e.sha256 = previous_sha;
+    e.content_type = c.content_type;
+    e.status = c.status;
+    requeue(std::move(e));
+    return false;
+  }
+
+  // The second request, for a document's body: checked on a worker, or recorded with why
+  // the body could not be had.
+  void document_done(InFlight f, Frontier::Host& h, fetch::Completion c) {
+    bool to_worker = false;
+    struct Release {
+      Crawl& self;
+      bool& kept;
+      ~Release() {
+        if (!kept) --self.doc_bodies_;
+      }
+    } release{*this, to_worker};
+    auto not_fetched = [&](Error why, long status) { emit(document_not_fetched(f.entry, std::move(why), status)); };
+    if (!c.ok) {
+      if (c.transient && retry(f, h, -1, false)) return;
+      return not_fetched(std::move(c.error), 0);
+    }
+    const long s = c.status;
+    if (s == 429 || s == 503 || s == 500 || s == 502 || s == 504) {
+      if (retry(f, h, c.retry_after_s, s == 429 || s == 503)) return;
+    }
+    if (s < 200 || s > 299) return not_fetched(http_error(f.entry.url, s), s);
+    PageRecord rec = base_record(f.entry);
+    rec.kind = PageKind::Document;
+    rec.status = s;
+    rec.content_type = c.content_type.empty() ? f.entry.content_type : c.content_type;
+    rec.etag = std::move(c.etag);
+    rec.last_modified = std::move(c.last_modified);
+    settle_bytes(f.entry.original, c.body.size());
+    ++jobs_;
+    to_worker = true;
+    pool_->submit(Job{std::move(rec), std::move(c.body), true, std::move(f.entry.sha256)});
+  }
+
+  // The record of a document whose body could not be had, with why.
+  PageRecord document_not_fetched(const Entry& e, Error why, long status) {
+    PageRecord rec = base_record(e);
+    rec.kind = PageKind::Document;
+    rec.document = DocumentCheck::NotFetched;
+    rec.status = status ? status : e.status;
+    rec.content_type = e.content_type;
+    rec.error = std::move(why);
+    settle_bytes(e.original, 0);
+    return rec;
+  }
+
+  // Replaces a document's declared size in the byte count by what arrived.
+  void settle_bytes(const std::string& url, std::size_t received) {
+    auto it = declared_.find(url);
+    const std::size_t declared = it == declared_.end() ? 0 : static_cast<std::size_t>(it->second);
+    if (it != declared_.end()) declared_.erase(it);
+    doc_bytes_ = doc_bytes_ - std::min(doc_bytes_, declared) + received;
+  }
+
+  // Types whose documents granska opens (documents::open); other document types (ODF,
+  // EPUB, RTF) are listed for a person.
+  static bool openable_type(std::string_view type) {
+    return type == "application/pdf" || type == "application/msword" || type == "application/vnd.ms-excel" ||
+           type == "application/vnd.ms-powerpoint" ||
+           type.starts_with("application/vnd.openxmlformats-officedocument.");
   }
 
   void redirect(InFlight f, const fetch::Completion& c) {
@@ -606,7 +970,11 @@ class Crawl {
 
   void finish_page(Done d) {
     --jobs_;
-    for (const std::string& link : d.links) (void)frontier_.admit(link, d.record.depth + 1);
+    if (d.document) {
+      --doc_bodies_;
+      return emit(std::move(d.record));
+    }
+    admit_links(d.links, d.record);
     d.record.outlinks = std::move(d.links);
     emit(std::move(d.record));
   }
@@ -625,10 +993,35 @@ class Crawl {
   std::uint64_t next_id_ = 0;
   std::size_t jobs_ = 0;
   std::size_t max_active_ = 16;
+  // Documents: bodies waiting for their request, per origin; bodies held (requested,
+  // waiting for a worker or in check) and how many may be; the scan's cap so far.
+  std::unordered_map<std::string, std::deque<Entry>> doc_queue_;
+  std::size_t docs_queued_ = 0;
+  std::size_t doc_bodies_ = 0;
+  std::size_t max_doc_bodies_ = 2;
+  std::size_t docs_fetched_ = 0;
+  std::size_t doc_bytes_ = 0;
+  std::unordered_map<std::string, long long> declared_;  // document URL -> declared size counted
+  // Pages linking to URLs not recorded yet, and to documents recorded already.
+  std::unordered_map<std::string, Referrers> pending_;
+  std::unordered_map<std::string, Referrers> documents_;
   CrawlStats stats_;
 };
 
 }  // namespace
+
+std::string_view to_string(DocumentCheck c) {
+  switch (c) {
+    case DocumentCheck::Listed: return "listed";
+    case DocumentCheck::Unsupported: return "unsupported";
+    case DocumentCheck::Checked: return "checked";
+    case DocumentCheck::Unreadable: return "unreadable";
+    case DocumentCheck::NotFetched: return "not-fetched";
+    case DocumentCheck::TooLarge: return "too-large";
+    case DocumentCheck::OverCap: return "over-cap";
+  }
+  return "";
+}
 
 std::string_view to_string(PageKind k) {
   switch (k) {

@@ -8,6 +8,14 @@
 //
 // Every URL admitted to the frontier yields exactly one PageRecord, whatever happens to
 // it (checked, recorded as a document, skipped, failed with a reason, blocked by robots).
+//
+// Documents (PDF, Office) on allowed hosts are checked too (DocumentOptions): the first
+// request of any URL stops after the headers unless the answer is HTML, so a document is
+// fetched by a second request with the documents' own size limit, after the per-scan cap
+// (count and bytes) is consulted; a URL an earlier scan knew as a document is asked for
+// with its body at once. Document bodies in memory are bounded (DocumentOptions), and
+// documents are checked on the workers, pages first, by at most half of them (at least
+// one), so a run of large PDFs never stalls page checking. docs/decisions/00xx-docs-crawl.md
 #pragma once
 
 #include <atomic>
@@ -21,6 +29,7 @@
 #include "fetch/fetch.h"
 #include "fetch/multi.h"
 #include "input/load.h"
+#include "pipeline/check_document.h"
 #include "pipeline/check_page.h"
 #include "results/scan_data.h"
 
@@ -29,9 +38,13 @@ namespace granska::crawl {
 // What an earlier scan knew about a page: its validators, for a conditional request, and
 // the links it had, followed again when the server answers 304 Not Modified (otherwise
 // pages reachable only through unchanged pages would drop out of a later scan).
+// A document's earlier result is kept when it answers 304, or, from a server that sends no
+// validators, when its body has the same SHA-256 as before.
 struct PreviousPage {
   std::string etag, last_modified;
   std::vector<std::string> links;
+  bool document = false;  // the earlier scan fetched it as a document (then `links` is empty)
+  std::string sha256;     // documents: of the body the earlier scan checked
 };
 // Looks a normalised URL up in the earlier scan; nullopt: fetch it unconditionally.
 // Called on the calling (network) thread.
@@ -45,6 +58,26 @@ class CheckJournal {
   virtual ~CheckJournal() = default;
   virtual void begin(std::string_view url) = 0;
   virtual void end(std::string_view url) = 0;
+};
+
+struct PageRecord;
+// Runs on a worker thread for each checked document while it is alive (see PageRenderer).
+using DocumentRenderer = std::function<void(const pipeline::CheckedDocument&, PageRecord&)>;
+
+// How documents (PDF, Office, ...) met on allowed hosts are handled.
+struct DocumentOptions {
+  bool check = true;  // false: listed only (type and declared size), bodies never fetched
+  std::size_t max_bytes = 50u * 1024 * 1024;  // one document; larger ones are not fetched
+  // The scan's cap: documents fetched, and their bytes. What is over it is recorded as
+  // DocumentCheck::OverCap (counted in CrawlStats). A body whose size is not declared in
+  // advance counts after it arrived, so in-flight bodies may pass the byte cap by at most
+  // a few documents.
+  std::size_t max_count = 2000;
+  std::size_t max_total_bytes = 2048ull * 1024 * 1024;
+  // A continued scan: documents already fetched (and their bytes) before it stopped.
+  std::size_t count_before = 0, bytes_before = 0;
+  documents::Limits limits;  // opening a document (its max_bytes follows `max_bytes`)
+  DocumentRenderer render;   // may be empty
 };
 
 struct CrawlOptions {
@@ -84,7 +117,16 @@ struct CrawlOptions {
   // kWatchdogExit) so that a supervising `granska scan` continues without it; 0 = never.
   // For supervised runs only: a hung rule cannot be interrupted any other way.
   int watchdog_ms = 0;
+  DocumentOptions documents;
+  // Which group a linking page belongs to (its committee), for the pages a document is
+  // linked from: at most kMaxReferrers are kept per document, but always one page of each
+  // group, so every committee that links a document is known. Called on the calling
+  // thread, once per checked page. Empty: one group.
+  std::function<std::string(std::string_view url)> referrer_group;
 };
+
+// Pages kept per document as linking to it (beyond this, only one more per new group).
+inline constexpr std::size_t kMaxReferrers = results::kMaxDocumentReferrers;
 
 // The exit code of a process stopped by the watchdog (see CrawlOptions::watchdog_ms).
 inline constexpr int kWatchdogExit = 70;
@@ -100,6 +142,25 @@ enum class PageKind {
   Failed,      // network error, HTTP error, too large, redirect loop, ...
 };
 std::string_view to_string(PageKind k);
+
+// What became of a document's check (PageKind::Document).
+enum class DocumentCheck : unsigned char {
+  Listed,      // recorded without its body: document checks are off
+  Unsupported, // a format granska does not open (OpenDocument, EPUB, RTF): listed for a person
+  Checked,     // fetched, opened and checked
+  Unreadable,  // fetched but could not be opened (damaged, encrypted, a bomb, not a document)
+  NotFetched,  // its body could not be fetched (network error, status, size over the limit)
+  TooLarge,    // declared larger than DocumentOptions::max_bytes: not fetched
+  OverCap,     // the scan's cap on documents was reached: not fetched
+};
+// "listed", "unsupported", "checked", "unreadable", "not-fetched", "too-large", "over-cap"
+std::string_view to_string(DocumentCheck c);
+
+// A page that links to a document: `from` links to `document` (both as admitted).
+struct DocumentLink {
+  std::string document;
+  std::string from;
+};
 
 struct PageRecord {
   std::string url;        // normalised URL as admitted
@@ -132,10 +193,21 @@ struct PageRecord {
   std::vector<results::FindingRow> findings;        // failed and cantTell only
   std::vector<results::RuleOutcome> rule_outcomes;  // every rule that applied
   std::vector<results::MediaRow> media;             // page_url and unit left empty
+  // Documents (kind Document): what became of the check, the format opened ("pdf",
+  // "docx", ...; "" when not opened); findings, rule outcomes, title and SHA-256 as for a
+  // page (set by the DocumentRenderer); the reason it was not checked in `error`.
+  DocumentCheck document = DocumentCheck::Listed;
+  std::string document_format;
+  // Which pages link to which documents, as it becomes known: a document's record carries
+  // the pages found linking to it so far, a page's record the documents it links to that
+  // were recorded before it. Bounded per document (kMaxReferrers and CrawlOptions::referrer_group).
+  std::vector<DocumentLink> document_links;
 };
 
 struct CrawlStats {
   std::size_t done = 0, queued = 0, errors = 0, html = 0, unchanged = 0;
+  std::size_t documents = 0;           // documents checked (or kept unchanged)
+  std::size_t documents_over_cap = 0;  // documents left out by the scan's cap
   double seconds = 0;
   bool interrupted = false;
   // What the scan should say about itself, apart from its pages (bilingual): a robots.txt

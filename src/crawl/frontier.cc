@@ -68,10 +68,11 @@ std::string_view to_string(Admit a) {
 
 Frontier::Frontier(Scope scope, FrontierLimits limits) : scope_(std::move(scope)), limits_(limits) {}
 
-Admit Frontier::admit(std::string_view absolute_url, int depth) {
+Admit Frontier::admit(std::string_view absolute_url, int depth, std::string* normalized_out) {
   Result<url::Url> url = url::Url::parse(absolute_url);
   if (!url) return Admit::Invalid;
   std::string normalized = url->normalized(url::QueryFilter::tracking_defaults());
+  if (normalized_out) *normalized_out = normalized;
   if (seen_.count(normalized)) return Admit::Duplicate;
   if (!scope_.allows(*url, normalized)) return Admit::OutOfScope;
   if (detect_trap(normalized, limits_.traps) != Trap::None) return Admit::Trap;

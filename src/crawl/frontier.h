@@ -52,7 +52,9 @@ struct FrontierLimits {
   TrapLimits traps;
 };
 
-enum class EntryKind : std::uint8_t { Page, Robots, Sitemap };
+// Document: the second request for a document's body, made once the first (a Page request,
+// which stops after the headers of anything but HTML) showed that the URL is a document.
+enum class EntryKind : std::uint8_t { Page, Robots, Sitemap, Document };
 
 // One URL waiting for (another) fetch.
 struct Entry {
@@ -64,6 +66,12 @@ struct Entry {
   std::vector<fetch::Redirect> chain;
   Clock::time_point not_before{};  // retry backoff
   double seconds = 0;    // network time spent on it so far (all hops and attempts)
+  // Document entries: the earlier scan's SHA-256 of the body ("" when none), so that an
+  // unchanged document (a server that sends no validators) keeps its earlier result.
+  std::string sha256;
+  // Document entries: the answer to the first request (content type, status).
+  std::string content_type;
+  long status = 0;
 };
 
 // Persistence hooks (implemented over the crawl database by the CLI), called as URLs enter
@@ -89,8 +97,9 @@ class Frontier {
  public:
   Frontier(Scope scope, FrontierLimits limits);
 
-  // Admits a page URL (absolute; normalised here) found at `depth`.
-  Admit admit(std::string_view absolute_url, int depth);
+  // Admits a page URL (absolute; normalised here) found at `depth`. `normalized`, when
+  // given, receives the normalised URL whenever the URL could be parsed.
+  Admit admit(std::string_view absolute_url, int depth, std::string* normalized = nullptr);
   // For a redirect target: in scope and not seen → marks it seen and returns Added;
   // no page-limit charge (the hop belongs to an admitted page).
   Admit admit_redirect(const url::Url& target, std::string_view normalized);

@@ -105,7 +105,6 @@ void add_figures(UnitFigures& into, const UnitFigures& f) {
   into.aliases += f.aliases;
   into.media += f.media;
   into.media_needing_work += f.media_needing_work;
-  into.documents += f.documents;
   for (std::size_t i = 0; i < f.failures_by_criterion.size(); ++i) {
     into.failures_by_criterion[i] += f.failures_by_criterion[i];
     into.pages_by_criterion[i] += f.pages_by_criterion[i];
@@ -197,7 +196,66 @@ void Aggregator::add_media(const results::MediaRow& media, std::size_t u) {
   if (media_needs_work(media)) ++f.media_needing_work;
 }
 
-void Aggregator::add_document(const results::DocumentRow&, std::size_t u) { ++unit(u).documents; }
+DocumentScore score_document(const results::DocumentRow& doc, const RuleIndex& rules) {
+  DocumentScore s;
+  for (const results::FindingRow& f : doc.findings) {
+    const RuleFacts& facts = rules.facts(f.rule);
+    if (!facts.rule) continue;
+    if (f.outcome == engine::Outcome::Failed) {
+      if (facts.counts()) {
+        ++s.failures;
+      } else if (!facts.requirement) {
+        ++s.warnings;
+      }
+    } else if (f.outcome == engine::Outcome::CantTell && facts.counts()) {
+      ++s.cant_tell;
+    }
+  }
+  s.failed = s.failures > 0;
+  for (const results::RuleOutcome& o : doc.rule_outcomes) {
+    if (o.outcome == engine::Outcome::Failed && rules.facts(o.rule).counts()) s.failed = true;
+  }
+  return s;
+}
+
+namespace {
+
+void add_document_to(DocumentFigures& f, const results::DocumentRow& doc, const DocumentScore& s, bool shared) {
+  ++f.documents;
+  if (shared) ++f.shared;
+  if (doc.checked()) {
+    ++f.checked;
+    if (s.failed) ++f.failing;
+    f.failures += s.failures;
+    f.cant_tell += s.cant_tell;
+    f.warnings += s.warnings;
+  } else if (doc.state != "listed") {
+    ++f.not_checked;
+    if (doc.state == "over-cap") ++f.over_cap;
+  }
+}
+
+}  // namespace
+
+void Aggregator::add_document(const results::DocumentRow& doc, const std::vector<std::size_t>& units) {
+  const DocumentScore s = score_document(doc, rules_);
+  const bool shared = units.size() > 1;
+  for (std::size_t u : units) {
+    UnitFigures& f = unit(u);
+    add_document_to(f.docs, doc, s, shared);
+    f.documents = f.docs.documents;
+  }
+  add_document_to(documents_total_, doc, s, shared);
+}
+
+std::vector<std::size_t> document_units(const results::DocumentRow& doc, UnitResolver& units) {
+  std::vector<std::size_t> out;
+  for (const results::DocumentReferrer& r : doc.linked_from) out.push_back(units.unit_of(r.url, r.unit));
+  if (out.empty()) out.push_back(units.unit_of(doc.url, doc.unit));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 ScanFigures Aggregator::take(const results::ScanInfo& scan, std::size_t unit_count) {
   if (unit_count > 0) unit(unit_count - 1);
@@ -205,6 +263,10 @@ ScanFigures Aggregator::take(const results::ScanInfo& scan, std::size_t unit_cou
   out.scan = scan;
   out.total = empty_figures(rules_.criteria().size());
   for (const UnitFigures& f : units_) add_figures(out.total, f);
+  // Documents count once in the total, however many units they count for.
+  out.total.docs = documents_total_;
+  out.total.documents = documents_total_.documents;
+  documents_total_ = {};
   out.units = std::move(units_);
   units_.clear();
   return out;
@@ -221,8 +283,7 @@ ScanFigures aggregate_scan(results::ScanSource& source, const results::ScanInfo&
     if (keys && !alias) keys->add_page(page, u, rules);
   });
   source.for_each_media(scan.id, [&](const results::MediaRow& m) { agg.add_media(m, units.unit_of(m.page_url, m.unit)); });
-  source.for_each_document(scan.id,
-                           [&](const results::DocumentRow& d) { agg.add_document(d, units.unit_of(d.url, d.unit)); });
+  source.for_each_document(scan.id, [&](const results::DocumentRow& d) { agg.add_document(d, document_units(d, units)); });
   return agg.take(scan, units.units().size());
 }
 

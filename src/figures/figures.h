@@ -13,6 +13,9 @@
 // rule failed; other page records (documents, media, redirects, errors) are scanned pages
 // but have no outcome of their own. An HTML record that is an alias of another (the same
 // page under another URL, figures/aliases.h) is counted once, as its primary record.
+// Documents have figures of their own (DocumentFigures), with the same definition of a
+// failure; they count for the unit of every page that links to them (document_units())
+// and do not move a unit's status, which is about its web pages.
 #pragma once
 
 #include <cstddef>
@@ -79,6 +82,19 @@ struct PageScore {
   std::size_t failures = 0;
 };
 
+// A unit's documents (or, in ScanFigures::total, every document once).
+struct DocumentFigures {
+  std::size_t documents = 0;    // documents that count for the unit, whatever became of them
+  std::size_t checked = 0;      // opened and checked (DocumentRow::checked())
+  std::size_t failing = 0;      // checked, and a counted rule failed
+  std::size_t failures = 0;     // failed findings of counted rules
+  std::size_t cant_tell = 0;    // cantTell findings of counted rules
+  std::size_t warnings = 0;     // failed findings of best-practice rules
+  std::size_t not_checked = 0;  // fetched or found but not checked: unreadable, too large, over the cap, …
+  std::size_t over_cap = 0;     // of those: left out by the scan's cap on documents
+  std::size_t shared = 0;       // also counting for another unit
+};
+
 struct UnitFigures {
   std::size_t pages = 0;                   // page records of every kind
   std::size_t html_pages = 0;              // kind "html" and not an alias: checked pages
@@ -93,7 +109,8 @@ struct UnitFigures {
   std::size_t aliases = 0;                 // HTML records counted as another URL (aliases.h)
   std::size_t media = 0;                   // media items found
   std::size_t media_needing_work = 0;      // a media rule failed or could not tell
-  std::size_t documents = 0;               // documents: all need a manual (or document) check
+  std::size_t documents = 0;               // documents that count for the unit (= docs.documents)
+  DocumentFigures docs;
   std::vector<std::size_t> failures_by_criterion;  // per RuleIndex::criteria(): failed elements
   std::vector<std::size_t> pages_by_criterion;     // per criterion: pages where it failed
   std::vector<std::size_t> pages_tested_by_criterion;  // per criterion: pages where a counted rule of it applied
@@ -120,6 +137,13 @@ struct ScanFigures {
 // A media item needs work when any of its rules failed or could not tell.
 bool media_needs_work(const results::MediaRow& m);
 
+// A document's counts as the figures take them.
+struct DocumentScore {
+  std::size_t failures = 0, cant_tell = 0, warnings = 0;
+  bool failed = false;  // a counted rule failed (by a finding or its document-level outcome)
+};
+DocumentScore score_document(const results::DocumentRow& doc, const RuleIndex& rules);
+
 // Accumulates one scan. Feed it every page, media item and document, then take().
 class Alias;  // figures/aliases.h
 
@@ -130,7 +154,8 @@ class Aggregator {
   // as a record and an alias only.
   void add_page(const results::PageRow& page, std::size_t unit, const Alias* alias = nullptr);
   void add_media(const results::MediaRow& media, std::size_t unit);
-  void add_document(const results::DocumentRow& doc, std::size_t unit);
+  // A document counts for each of `units` (document_units()) and once in the total.
+  void add_document(const results::DocumentRow& doc, const std::vector<std::size_t>& units);
   // Figures for `unit_count` units (units never met get zeros) and the total.
   ScanFigures take(const results::ScanInfo& scan, std::size_t unit_count);
 
@@ -140,7 +165,13 @@ class Aggregator {
   std::vector<UnitFigures> units_;
   std::vector<std::size_t> page_criteria_;    // scratch: criteria failed on the current page
   std::vector<std::size_t> tested_criteria_;  // scratch: criteria a counted rule applied to on it
+  DocumentFigures documents_total_;           // every document once
 };
+
+// The units a document counts for: those of the pages found linking to it (each resolved
+// as its pages are), or, when no checked page links to it (a sitemap entry, a start
+// address, a scan of an earlier release), the unit of its own URL. Sorted, distinct.
+std::vector<std::size_t> document_units(const results::DocumentRow& doc, UnitResolver& units);
 
 class KeyCollector;  // figures/trend.h
 

@@ -392,6 +392,28 @@ Result<Page> make_page(std::string target, std::string url, std::vector<fetch::R
   return page;
 }
 
+Result<Page> make_document_page(std::string target, std::string url, std::vector<fetch::Redirect> redirects,
+                                long http_status, std::string bytes, std::string content_type, std::string sha256) {
+  if (!documents::sniff(bytes, url, content_type)) {
+    const std::string name = fetch::url_for_message(url);
+    std::string_view kind = html::binary_kind(bytes);
+    if (kind.empty()) kind = "text";
+    const std::string kind_sv = kind == "binary data" ? "binärdata" : kind == "text" ? "text" : std::string(kind);
+    return Error{name + " is not a PDF or Office document (looks like " + std::string(kind) + ")",
+                 name + " är inget PDF- eller Office-dokument (ser ut som " + kind_sv + ")"};
+  }
+  Page page;
+  page.target = std::move(target);
+  page.url = std::move(url);
+  page.redirects = std::move(redirects);
+  page.http_status = http_status;
+  page.content_type = std::move(content_type);
+  page.sha256 = sha256.empty() ? sha256_hex(bytes) : std::move(sha256);
+  page.document = std::move(bytes);
+  add_redirect_note(page);
+  return page;
+}
+
 std::string_view http_reason_phrase(long status) {
   switch (status) {
     case 200: return "OK";

@@ -58,6 +58,14 @@ Result<Page> load(const std::string& target, const Options& opts, fetch::Fetcher
 Result<Page> make_page(std::string target, std::string url, std::vector<fetch::Redirect> redirects,
                        long http_status, std::string_view bytes, std::string_view content_type);
 
+// The document counterpart of make_page, for a document's body fetched elsewhere (the
+// crawler): bytes that are a PDF or an Office file (documents::sniff) become a Page with
+// `document` set and `sha256` (computed here when not given); anything else is an Error
+// naming the URL ("not a PDF or Office document (looks like an HTML page)").
+Result<Page> make_document_page(std::string target, std::string url, std::vector<fetch::Redirect> redirects,
+                                long http_status, std::string bytes, std::string content_type,
+                                std::string sha256 = {});
+
 // "Not Found" for 404, "" for codes outside the table (common codes only).
 std::string_view http_reason_phrase(long status);
 

@@ -9,7 +9,7 @@ std::vector<FindingRow> finding_rows(const engine::PageEvaluation& ev) {
   for (const engine::RuleResult& r : ev.rules) {
     for (const engine::Finding& f : r.findings) {
       if (f.outcome != engine::Outcome::Failed && f.outcome != engine::Outcome::CantTell) continue;
-      engine::Location loc = engine::locate(f.node);
+      engine::Location loc = engine::locate(f);
       FindingRow row;
       row.rule = std::string(r.rule->info.id);
       row.outcome = f.outcome;
@@ -19,6 +19,8 @@ std::vector<FindingRow> finding_rows(const engine::PageEvaluation& ev) {
       row.line = loc.line;
       row.column = loc.column;
       row.snippet = std::move(loc.snippet);
+      row.page = loc.page;
+      row.object = loc.object;
       out.push_back(std::move(row));
     }
   }
@@ -56,6 +58,16 @@ std::vector<MediaRow> media_rows(const media::Inventory& inv) {
     out.push_back(std::move(m));
   }
   return out;
+}
+
+std::string document_title(const documents::Document& doc) {
+  std::optional<std::string> t;
+  if (doc.format == documents::Format::Pdf) {
+    t = doc.pdf.catalog.xmp_title ? doc.pdf.catalog.xmp_title : doc.pdf.catalog.info_title;
+  } else {
+    t = doc.office.title;
+  }
+  return t ? text::collapse_whitespace(*t) : std::string();
 }
 
 namespace {

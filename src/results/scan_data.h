@@ -54,9 +54,12 @@ struct FindingRow {
   engine::Outcome outcome = engine::Outcome::Failed;  // Failed or CantTell only
   std::string message_id;  // engine::Message::id within the rule
   std::vector<std::string> args;  // message arguments (untrusted)
-  std::string selector;    // "" for page-level findings
+  std::string selector;    // "" for page-level findings; a document's structure path or part
   std::uint32_t line = 0, column = 0;
   std::string snippet;     // untrusted
+  // Documents: the page (or slide) and the PDF object the finding is on; 0 when none. A
+  // document finding has no line and column: page, selector (path) and object locate it.
+  std::uint32_t page = 0, object = 0;
 };
 
 struct RuleOutcome {
@@ -96,13 +99,41 @@ struct MediaRow {
   std::optional<engine::Outcome> captions, description, transcript, autoplay;
 };
 
-// A document (PDF, Office, ...) met during the crawl: listed for manual or document checks.
+// The pages kept per document as linking to it; beyond this, only one more per unit not
+// met yet (so every unit linking a document is known while the store stays small).
+inline constexpr std::size_t kMaxDocumentReferrers = 20;
+
+// A page that links to a document.
+struct DocumentReferrer {
+  std::string url;   // the linking page, as admitted
+  std::string unit;  // its unit as stored (org::Unit::id)
+};
+
+// A document (PDF, Office, ...) met during the crawl: its check and the pages linking to it.
+// A document belongs to the unit of every page that links to it; one that no checked page
+// links to (listed in a sitemap, a start address) belongs to the unit of its own URL.
 struct DocumentRow {
-  std::string url;
-  std::string unit;
+  std::string url;        // as admitted
+  std::string final_url;  // after redirects
+  std::string unit;       // the unit of its own URL
   std::string content_type;
   long status = 0;
-  long long size = -1;
+  long long size = -1;    // bytes; -1 unknown
+  // What became of the check (crawl::DocumentCheck name): "checked", "unreadable",
+  // "not-fetched", "too-large", "over-cap", "unsupported", "listed" (stored by a release
+  // that did not check documents).
+  std::string state = "listed";
+  std::string format;     // "pdf", "docx", "xlsx", "pptx", "legacy-office"; "" when not opened
+  std::string title;      // from the document's properties, untrusted; "" when none
+  std::string content_sha256;
+  bool unchanged = false;  // the earlier scan's result stands (304 or the same SHA-256)
+  std::string error, error_en;  // why it was not checked ("" when it was)
+  std::vector<RuleOutcome> rule_outcomes;
+  std::vector<FindingRow> findings;  // failed and cantTell, located by page, path and object
+  // The pages found linking to it: at most kMaxDocumentReferrers, plus one for each
+  // further unit.
+  std::vector<DocumentReferrer> linked_from;
+  bool checked() const { return state == "checked"; }
 };
 
 // What decides whether two page records are the same page (figures/aliases.h): a page

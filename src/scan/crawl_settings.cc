@@ -21,7 +21,11 @@ std::string to_json(const CrawlSettings& s) {
                          {"since_db", s.since_db},
                          {"previous_scan", s.previous_scan},
                          {"config", s.config},
-                         {"print_pages", s.print_pages}};
+                         {"print_pages", s.print_pages},
+                         {"check_documents", s.check_documents},
+                         {"max_document_mb", s.max_document_mb},
+                         {"max_documents", s.max_documents},
+                         {"max_documents_total_mb", s.max_documents_total_mb}};
   return j.dump();
 }
 
@@ -47,6 +51,11 @@ Result<CrawlSettings> crawl_settings_from_json(std::string_view text) {
     s.print_pages = j.value("print_pages", true);
     s.previous_scan = j.value("previous_scan", 0LL);
     s.config = j.value("config", std::string());
+    // A scan begun by a release that only listed documents goes on listing them.
+    s.check_documents = j.value("check_documents", false);
+    s.max_document_mb = j.value("max_document_mb", s.max_document_mb);
+    s.max_documents = j.value("max_documents", s.max_documents);
+    s.max_documents_total_mb = j.value("max_documents_total_mb", s.max_documents_total_mb);
     return s;
   } catch (const std::exception& e) {
     return Error{std::string("the stored crawl settings cannot be read: ") + e.what(),
@@ -67,6 +76,12 @@ void apply_crawl_config(CrawlSettings& s, fetch::Options& fetch, const config::C
   if (!given("--delay") && c.delay_ms) s.delay_ms = static_cast<int>(*c.delay_ms);
   if (!given("--user-agent") && !c.user_agent.empty()) fetch.user_agent = c.user_agent;
   if (!given("--header")) fetch.headers = c.headers;
+  if (!given("--no-documents") && c.check_documents) s.check_documents = *c.check_documents;
+  if (!given("--max-document-size") && c.max_document_mb) s.max_document_mb = static_cast<std::size_t>(*c.max_document_mb);
+  if (!given("--max-documents") && c.max_documents) s.max_documents = static_cast<std::size_t>(*c.max_documents);
+  if (!given("--max-documents-total") && c.max_documents_total_mb) {
+    s.max_documents_total_mb = static_cast<std::size_t>(*c.max_documents_total_mb);
+  }
 }
 
 crawl::CrawlOptions crawl_options(const CrawlSettings& s, const fetch::Options& fetch, int workers) {
@@ -83,6 +98,10 @@ crawl::CrawlOptions crawl_options(const CrawlSettings& s, const fetch::Options& 
   co.workers = workers;
   co.obey_robots = !s.ignore_robots;
   co.fetch = fetch;
+  co.documents.check = s.check_documents;
+  co.documents.max_bytes = std::max<std::size_t>(1, s.max_document_mb) * 1024 * 1024;
+  co.documents.max_count = s.max_documents;
+  co.documents.max_total_bytes = std::max<std::size_t>(1, s.max_documents_total_mb) * 1024 * 1024;
   return co;
 }
 

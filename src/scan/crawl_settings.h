@@ -35,6 +35,12 @@ struct CrawlSettings {
   // false for `granska scan`: pages go to the database only, without the rendered page
   // report (a large share of the CPU per page).
   bool print_pages = true;
+  // Documents linked on allowed hosts (crawl::DocumentOptions): checked or only listed,
+  // one document's size limit, and the scan's cap on their number and total size.
+  bool check_documents = true;
+  std::size_t max_document_mb = 50;
+  std::size_t max_documents = 2000;
+  std::size_t max_documents_total_mb = 2048;
 };
 
 std::string to_json(const CrawlSettings& s);

@@ -44,6 +44,12 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
     row.error_en = r.error.message;
   }
   row.unchanged = r.unchanged;
+  if (r.kind == crawl::PageKind::Document) {
+    d.document = true;
+    d.document_size = r.size;
+    d.document_state = std::string(crawl::to_string(r.document));
+    d.document_format = r.document_format;
+  }
   if (r.unchanged && earlier) {
     if (std::optional<store::CrawlStore::PageData> old = earlier->stored_page(earlier_scan, r.url)) {
       row.title = std::move(old->row.title);
@@ -53,6 +59,14 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
       row.rule_outcomes = std::move(old->row.rule_outcomes);
       row.findings = std::move(old->row.findings);
       d.media = std::move(old->media);
+      if (old->document && d.document) {
+        // The same document: its check (or why it could not be opened) stands.
+        d.document_state = std::move(old->document_state);
+        d.document_format = std::move(old->document_format);
+        if (d.document_size < 0) d.document_size = old->document_size;
+        row.error = std::move(old->row.error);
+        row.error_en = std::move(old->row.error_en);
+      }
     }
   } else {
     row.title = std::move(r.title);
@@ -65,10 +79,6 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
   for (results::MediaRow& m : d.media) {
     m.page_url = row.url;
     m.unit = row.unit;
-  }
-  if (r.kind == crawl::PageKind::Document) {
-    d.document = true;
-    d.document_size = r.size;
   }
   return d;
 }
@@ -88,7 +98,8 @@ crawl::PreviousLookup EarlierScan::lookup() const {
   return [this](std::string_view url) -> std::optional<crawl::PreviousPage> {
     auto c = store->cached(scan, url);
     if (!c) return std::nullopt;
-    return crawl::PreviousPage{std::move(c->etag), std::move(c->last_modified), std::move(c->links)};
+    return crawl::PreviousPage{std::move(c->etag), std::move(c->last_modified), std::move(c->links), c->document,
+                               std::move(c->sha256)};
   };
 }
 
@@ -193,6 +204,7 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
   }
 
   crawl::ResumeState resume;
+  std::size_t resume_documents = 0, resume_document_bytes = 0;
   // Pages that were in check when an earlier run of this scan stopped (check_journal.h).
   CheckJournalFile check_journal(path_ + ".checking");
   std::set<std::string> poison;
@@ -211,6 +223,8 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
     resume.queued = std::move(loaded->queued);
     resume.seen = std::move(loaded->seen);
     resume.admitted = loaded->admitted;
+    resume_documents = loaded->documents;
+    resume_document_bytes = loaded->document_bytes;
   } else {
     auto begun = db.begin_scan({kVersion, ruleset_hash, request.config_name, to_json(s)});
     if (!begun) return begun.error();
@@ -220,7 +234,16 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
   co.run = request.run;
   co.journal = &journal;
   co.transfers = request.network;
-  if (request.resume) co.resume = &resume;
+  if (request.resume) {
+    co.resume = &resume;
+    co.documents.count_before = resume_documents;
+    co.documents.bytes_before = resume_document_bytes;
+  }
+  // A document counts for the committee of every page linking to it: the crawler keeps
+  // one linking page of each.
+  if (request.units) {
+    co.referrer_group = [units = request.units](std::string_view url) { return units->unit_of(url).id; };
+  }
   if (ref.store) co.previous = ref.lookup();
   co.check_journal = &check_journal;
   if (!poison.empty()) co.do_not_check = [&poison](std::string_view url) { return poison.contains(std::string(url)); };
@@ -238,6 +261,14 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
     rec.media = results::media_rows(checked.inventory);
     if (hooks.render) hooks.render(checked, rec);
   };
+  co.documents.render = [&](const pipeline::CheckedDocument& checked, crawl::PageRecord& rec) {
+    const engine::PageEvaluation& ev = checked.evaluation;
+    rec.findings_at_threshold = ev.fails_at(threshold);
+    rec.title = results::document_title(checked.document);
+    rec.findings = results::finding_rows(ev);
+    rec.rule_outcomes = results::rule_outcome_rows(ev);
+    if (hooks.render_document) hooks.render_document(checked, rec);
+  };
   crawl::PageSink sink = [&](crawl::PageRecord&& r) {
     std::string output;
     std::optional<store::CrawlStore::Stored> old;
@@ -249,6 +280,14 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
     db.finished(r.url, output, r.findings_at_threshold, r.has_error, r.kind == crawl::PageKind::Html, &data);
     if (r.kind == crawl::PageKind::Html && r.redirects.empty() && (!r.etag.empty() || !r.last_modified.empty())) {
       db.cache(r.url, r.etag, r.last_modified, r.outlinks);
+    }
+    // A document's validators, or none: its SHA-256 then tells whether it changed.
+    if (r.kind == crawl::PageKind::Document && r.redirects.empty() &&
+        (r.document == crawl::DocumentCheck::Checked || r.document == crawl::DocumentCheck::Unreadable)) {
+      db.cache(r.url, r.etag, r.last_modified, {});
+    }
+    for (const crawl::DocumentLink& link : r.document_links) {
+      db.document_link(link.document, link.from, request.units ? request.units->unit_of(link.from).id : std::string());
     }
     if (hooks.stored) hooks.stored(r);
   };

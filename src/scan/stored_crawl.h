@@ -2,7 +2,8 @@
 // is not printing. Opens the database (taking its lock), starts a new scan or continues the
 // interrupted one (leaving out a page that stopped granska twice: check_journal.h), asks an
 // earlier scan's pages conditionally and carries unchanged pages' results over, stores
-// every page's structured rows with its committee, and finishes the scan: complete, or
+// every page's structured rows with its committee, checks linked documents and stores
+// which pages (of which committees) link to each, and finishes the scan: complete, or
 // failed when it checked no page at all (docs/decisions/0011).
 //
 // The caller decides what a page's stored output text is and what is printed (hooks); the
@@ -30,6 +31,8 @@ struct StoredCrawlHooks {
   // On a worker thread while the checked page lives, after the rows for the store are
   // taken: e.g. render the page's report into record.report. Must be thread-safe.
   crawl::PageRenderer render;
+  // The same for each checked document (e.g. its report for `granska crawl --db`).
+  crawl::DocumentRenderer render_document;
   // On the calling thread, for every record: the text stored as the page's output (what
   // `granska crawl --db` prints at the end). `earlier` is the earlier scan's stored output
   // of a page that answered 304 Not Modified, whose result stands; null otherwise.

@@ -31,7 +31,7 @@ struct CrawlStore::Impl {
   Connection connection;
   sqlite3* db = nullptr;
   Stmt admit, redirect, done_frontier, done_result, set_meta, get_meta, put_cache, get_cache, get_result;
-  Stmt put_page, put_finding, put_error, put_media, put_document, put_rule;
+  Stmt put_page, put_finding, put_error, put_media, put_document, put_rule, put_document_link;
   Stmt get_page, get_findings, get_media, get_document;
   std::unordered_map<std::string, long long> rule_ids;
   RuleNames rule_names;
@@ -109,6 +109,8 @@ struct CrawlStore::Impl {
       q.integer(8, f.line);
       q.integer(9, f.column);
       q.text(10, f.snippet);
+      q.integer(11, f.page);
+      q.integer(12, f.object);
       q.step();
       q.reset();
     }
@@ -143,6 +145,8 @@ struct CrawlStore::Impl {
     if (d.document) {
       put_document.integer(1, page);
       put_document.integer(2, d.document_size);
+      put_document.text(3, d.document_state);
+      put_document.text(4, d.document_format);
       put_document.step();
       put_document.reset();
     }
@@ -168,10 +172,13 @@ Result<std::unique_ptr<CrawlStore>> CrawlStore::open(const std::string& path) {
                  "INSERT OR REPLACE INTO page_cache(scan_id, url, etag, last_modified, links) "
                  "VALUES(?1, ?2, ?3, ?4, ?5)") &&
       im.prepare(im.get_cache,
-                 "SELECT c.etag, c.last_modified, c.links FROM page_cache c "
+                 "SELECT c.etag, c.last_modified, c.links, p.kind, p.content_sha256 FROM page_cache c "
                  "JOIN results r ON r.scan_id = c.scan_id AND r.url = c.url "
                  "JOIN pages p ON p.scan_id = c.scan_id AND p.url = c.url "
-                 "WHERE c.scan_id = ?1 AND c.url = ?2 AND r.html = 1 AND r.error = 0 AND p.kind = 'html'") &&
+                 "LEFT JOIN documents d ON d.page_id = p.id "
+                 "WHERE c.scan_id = ?1 AND c.url = ?2 AND r.error = 0 AND "
+                 "((p.kind = 'html' AND r.html = 1) OR "
+                 "(p.kind = 'document' AND d.state IN ('checked', 'unreadable') AND p.content_sha256 <> ''))") &&
       im.prepare(im.get_result,
                  "SELECT output, at_threshold, error, html FROM results WHERE scan_id = ?1 AND url = ?2") &&
       im.prepare(im.put_page,
@@ -180,12 +187,16 @@ Result<std::unique_ptr<CrawlStore>> CrawlStore::open(const std::string& path) {
                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") &&
       im.prepare(im.put_finding,
                  "INSERT OR REPLACE INTO findings(page_id, seq, rule, outcome, message_id, args, selector, line, col, "
-                 "snippet) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") &&
+                 "snippet, doc_page, doc_object) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") &&
       im.prepare(im.put_error, "INSERT OR REPLACE INTO errors(page_id, message_sv, message_en) VALUES(?1, ?2, ?3)") &&
       im.prepare(im.put_media,
                  "INSERT OR REPLACE INTO media(page_id, seq, kind, source, name, player, captions, description, "
                  "transcript, autoplay) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") &&
-      im.prepare(im.put_document, "INSERT OR REPLACE INTO documents(page_id, size) VALUES(?1, ?2)") &&
+      im.prepare(im.put_document,
+                 "INSERT OR REPLACE INTO documents(page_id, size, state, format) VALUES(?1, ?2, ?3, ?4)") &&
+      im.prepare(im.put_document_link,
+                 "INSERT OR IGNORE INTO document_links(scan_id, document_url, from_url, from_unit) "
+                 "VALUES(?1, ?2, ?3, ?4)") &&
       im.prepare(im.put_rule, "INSERT INTO rules(name) VALUES(?1)") &&
       im.prepare(im.get_page, (std::string("SELECT ") + kPageColumns +
                                " FROM pages p LEFT JOIN errors e ON e.page_id = p.id "
@@ -193,7 +204,7 @@ Result<std::unique_ptr<CrawlStore>> CrawlStore::open(const std::string& path) {
       im.prepare(im.get_findings, kFindingsSelect) &&
       im.prepare(im.get_media, (std::string("SELECT ") + kMediaColumns +
                                 " FROM media m WHERE m.page_id = ?1 ORDER BY m.seq").c_str()) &&
-      im.prepare(im.get_document, "SELECT size FROM documents WHERE page_id = ?1");
+      im.prepare(im.get_document, "SELECT size, state, format FROM documents WHERE page_id = ?1");
   if (!ok) return db_error(im.db, "cannot prepare statements");
   im.rule_names = load_rule_names(im.db);
   for (const auto& [id, name] : im.rule_names) im.rule_ids.emplace(name, id);
@@ -346,6 +357,18 @@ void CrawlStore::cache(std::string_view url, std::string_view etag, std::string_
   im.wrote();
 }
 
+void CrawlStore::document_link(std::string_view document_url, std::string_view from_url, std::string_view from_unit) {
+  Impl& im = *impl_;
+  im.begin();
+  im.put_document_link.integer(1, current_);
+  im.put_document_link.text(2, document_url);
+  im.put_document_link.text(3, from_url);
+  im.put_document_link.text(4, from_unit);
+  im.put_document_link.step();
+  im.put_document_link.reset();
+  im.wrote();
+}
+
 std::optional<CrawlStore::Cached> CrawlStore::cached(results::ScanId scan, std::string_view url) {
   Impl& im = *impl_;
   im.get_cache.integer(1, scan);
@@ -362,6 +385,8 @@ std::optional<CrawlStore::Cached> CrawlStore::cached(results::ScanId scan, std::
       if (end > i) out->links.emplace_back(links.substr(i, end - i));
       i = end + 1;
     }
+    out->document = im.get_cache.str(3) == "document";
+    if (out->document) out->sha256 = im.get_cache.str(4);
   }
   im.get_cache.reset();
   return out;
@@ -405,6 +430,8 @@ std::optional<CrawlStore::PageData> CrawlStore::stored_page(results::ScanId scan
     if (im.get_document.step() == SQLITE_ROW) {
       out->document = true;
       out->document_size = im.get_document.i64(0);
+      out->document_state = im.get_document.str(1);
+      out->document_format = im.get_document.str(2);
     }
     im.get_document.reset();
   }
@@ -436,6 +463,18 @@ Result<CrawlStore::Resume> CrawlStore::load() {
     } else if (state == kDone || state == kRedirectSeen) {
       r.seen.push_back(std::move(url));
     }
+  }
+  // Document bodies fetched before the stop count against the scan's cap.
+  Stmt docs;
+  if (!im.prepare(docs,
+                  "SELECT count(*), coalesce(sum(max(d.size, 0)), 0) FROM documents d JOIN pages p ON p.id = d.page_id "
+                  "WHERE p.scan_id = ?1 AND d.state IN ('checked', 'unreadable', 'not-fetched') AND p.status <> 304")) {
+    return db_error(im.db, "cannot read");
+  }
+  docs.integer(1, current_);
+  if (docs.step() == SQLITE_ROW) {
+    r.documents = static_cast<std::size_t>(docs.i64(0));
+    r.document_bytes = static_cast<std::size_t>(docs.i64(1));
   }
   return r;
 }

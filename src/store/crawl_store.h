@@ -81,31 +81,40 @@ class CrawlStore {
   void admitted(std::string_view url, int depth);
   void redirect_seen(std::string_view url);
   // The structured record of a page, written with its output (see results::PageRow).
-  // `row.url` must equal the finished url. document_size >= 0 also lists the page in
-  // documents (kind "document").
+  // `row.url` must equal the finished url. `document` also lists the record in documents
+  // (kind "document"), with its size, what became of its check and its format.
   struct PageData {
     results::PageRow row;
     std::vector<results::MediaRow> media;  // page_url/unit are taken from row
     long long document_size = -1;
     bool document = false;
+    std::string document_state = "listed";  // results::DocumentRow::state
+    std::string document_format;
   };
   void finished(std::string_view url, std::string_view output, bool at_threshold, bool error, bool html,
                 const PageData* data = nullptr);
   Status flush();
 
   // A checked page's validators (ETag, Last-Modified) and links, so that a later scan
-  // can ask for it conditionally and follow its links when it is unchanged.
+  // can ask for it conditionally and follow its links when it is unchanged; for a
+  // document, its validators (possibly none: its SHA-256 in `pages` stands in).
   // Links are stored newline-separated (URLs contain no newline).
   void cache(std::string_view url, std::string_view etag, std::string_view last_modified,
              const std::vector<std::string>& links);
+  // `from_url` (of unit `from_unit`) links to the document `document_url` (as admitted).
+  // Written once per pair and scan.
+  void document_link(std::string_view document_url, std::string_view from_url, std::string_view from_unit);
 
   // ---- Reading any scan of this file (a later scan's reference)
   struct Cached {
     std::string etag, last_modified;
     std::vector<std::string> links;
+    bool document = false;  // a document, checked (or found unreadable) in `scan`
+    std::string sha256;     // documents: of the body checked
   };
   // The cache entry of a page of `scan` whose result is stored as checked without error
-  // and which has its structured record (so an unchanged page can carry it over).
+  // and which has its structured record (so an unchanged page can carry it over), or of a
+  // document whose body was fetched and checked or found unreadable.
   std::optional<Cached> cached(results::ScanId scan, std::string_view url);
   struct Stored {
     std::string output;
@@ -121,6 +130,7 @@ class CrawlStore {
     std::vector<std::pair<std::string, int>> queued;  // url, depth: to fetch again
     std::vector<std::string> seen;                   // finished pages and redirect targets
     std::size_t admitted = 0;                         // page URLs admitted (queued + finished)
+    std::size_t documents = 0, document_bytes = 0;    // document bodies fetched (the scan's cap)
   };
   Result<Resume> load();
 

@@ -143,20 +143,44 @@ class ScanStore final : public results::ScanSource {
   void for_each_document(results::ScanId scan, const std::function<void(const results::DocumentRow&)>& fn) override {
     sqlite3* db = connection.db;
     ReadTx tx(db);
-    Stmt q;
+    const RuleNames names = load_rule_names(db);
+    Stmt q, findings, links;
     if (!prepare(db, q,
-                 "SELECT p.url, p.unit, p.content_type, p.status, d.size FROM documents d JOIN pages p ON p.id = d.page_id "
-                 "WHERE p.scan_id = ?1 ORDER BY p.url")) {
+                 "SELECT p.id, p.url, p.final_url, p.unit, p.content_type, p.status, d.size, d.state, d.format, p.title, "
+                 "p.content_sha256, p.unchanged, p.rule_outcomes, e.message_sv, e.message_en FROM documents d "
+                 "JOIN pages p ON p.id = d.page_id LEFT JOIN errors e ON e.page_id = p.id "
+                 "WHERE p.scan_id = ?1 ORDER BY p.url") ||
+        !prepare(db, findings, kFindingsSelect) ||
+        !prepare(db, links,
+                 "SELECT from_url, from_unit FROM document_links WHERE scan_id = ?1 AND document_url = ?2 "
+                 "ORDER BY from_url")) {
       return;
     }
     q.integer(1, scan);
     results::DocumentRow row;
     while (q.step() == SQLITE_ROW) {
-      row.url = q.str(0);
-      row.unit = q.str(1);
-      row.content_type = q.str(2);
-      row.status = static_cast<long>(q.i64(3));
-      row.size = q.i64(4);
+      const long long id = q.i64(0);
+      row.url = q.str(1);
+      row.final_url = q.str(2);
+      row.unit = q.str(3);
+      row.content_type = q.str(4);
+      row.status = static_cast<long>(q.i64(5));
+      row.size = q.i64(6);
+      row.state = q.str(7);
+      row.format = q.str(8);
+      row.title = q.str(9);
+      row.content_sha256 = q.str(10);
+      row.unchanged = q.i64(11) != 0;
+      row.rule_outcomes = decode_rule_outcomes(q.str(12), names);
+      row.error = q.str(13);
+      row.error_en = q.str(14);
+      row.findings.clear();
+      read_findings(findings, id, names, row.findings);
+      row.linked_from.clear();
+      links.integer(1, scan);
+      links.text(2, row.url);
+      while (links.step() == SQLITE_ROW) row.linked_from.push_back({links.str(0), links.str(1)});
+      links.reset();
       fn(row);
     }
   }
@@ -224,6 +248,7 @@ Result<std::vector<PrunedScan>> prune_scans(const std::string& path, int keep) {
       "DELETE FROM findings WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)",
       "DELETE FROM media WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)",
       "DELETE FROM documents WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)",
+      "DELETE FROM document_links WHERE scan_id = ?1",
       "DELETE FROM errors WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)",
       "DELETE FROM pages WHERE scan_id = ?1",
       "DELETE FROM results WHERE scan_id = ?1",

@@ -90,7 +90,20 @@ constexpr const char* kStep4 = R"sql(
 ALTER TABLE scans ADD COLUMN row_counts TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr const char* kSteps[kSchemaVersion] = {kStep1, kStep2, kStep3, kStep4};
+// Version 5: documents are checked in the crawl. A document's findings go in `findings`
+// like a page's, with the page and PDF object they are on; what became of the check in
+// `documents`; and which pages link to each document in `document_links` (a document
+// counts for the unit of every page that links to it). Small, additive: no table is rebuilt.
+constexpr const char* kStep5 = R"sql(
+ALTER TABLE findings ADD COLUMN doc_page INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE findings ADD COLUMN doc_object INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN state TEXT NOT NULL DEFAULT 'listed';
+ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT '';
+CREATE TABLE document_links(scan_id INTEGER NOT NULL, document_url TEXT NOT NULL, from_url TEXT NOT NULL,
+  from_unit TEXT NOT NULL, PRIMARY KEY(scan_id, document_url, from_url)) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kSteps[kSchemaVersion] = {kStep1, kStep2, kStep3, kStep4, kStep5};
 
 Error not_granska(const std::string& path) {
   return Error{"Scan database: " + path + " is not a granska database",
@@ -342,7 +355,7 @@ long long read_page(const Stmt& q, const RuleNames& names, results::PageRow& row
   return q.i64(0);
 }
 
-void read_findings(Stmt& f, long long page_id, const RuleNames& names, results::PageRow& row) {
+void read_findings(Stmt& f, long long page_id, const RuleNames& names, std::vector<results::FindingRow>& out) {
   f.integer(1, page_id);
   while (f.step() == SQLITE_ROW) {
     results::FindingRow x;
@@ -355,7 +368,9 @@ void read_findings(Stmt& f, long long page_id, const RuleNames& names, results::
     x.line = static_cast<std::uint32_t>(f.i64(5));
     x.column = static_cast<std::uint32_t>(f.i64(6));
     x.snippet = f.str(7);
-    row.findings.push_back(std::move(x));
+    x.page = static_cast<std::uint32_t>(f.i64(8));
+    x.object = static_cast<std::uint32_t>(f.i64(9));
+    out.push_back(std::move(x));
   }
   f.reset();
 }

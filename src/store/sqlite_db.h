@@ -11,6 +11,11 @@
 //   3  pages.canonical (<link rel=canonical>, for counting one page under several URLs
 //      once) and scans.report_written (when the scan's report folder was written; scans
 //      completed before this version are marked "?": reported, as far as anyone knows).
+//   4  scans.row_counts: the rows a complete scan wrote, checked before it is reported.
+//   5  documents checked in the crawl: documents.state and .format, findings.doc_page and
+//      .doc_object (a document finding's page and PDF object), and document_links (which
+//      pages, of which units, link to each document). Documents stored before it are
+//      "listed" (never checked).
 // A file whose user_version is higher than kSchemaVersion comes from a newer granska and
 // is refused; a file that is not SQLite, or SQLite without granska's tables, is refused.
 #pragma once
@@ -29,7 +34,7 @@
 
 namespace granska::store::detail {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 // PRAGMA application_id of granska databases (from version 2): "GRSK".
 inline constexpr int kApplicationId = 0x4752534b;
 
@@ -107,9 +112,12 @@ inline constexpr const char* kPageColumns =
 long long read_page(const Stmt& q, const RuleNames& names, results::PageRow& row);
 // `findings` is prepared from kFindingsSelect; appends the page's findings in order.
 inline constexpr const char* kFindingsSelect =
-    "SELECT rule, outcome, message_id, args, selector, line, col, snippet FROM findings WHERE page_id = ?1 "
-    "ORDER BY seq";
-void read_findings(Stmt& findings, long long page_id, const RuleNames& names, results::PageRow& row);
+    "SELECT rule, outcome, message_id, args, selector, line, col, snippet, doc_page, doc_object FROM findings "
+    "WHERE page_id = ?1 ORDER BY seq";
+void read_findings(Stmt& findings, long long page_id, const RuleNames& names, std::vector<results::FindingRow>& out);
+inline void read_findings(Stmt& findings, long long page_id, const RuleNames& names, results::PageRow& row) {
+  read_findings(findings, page_id, names, row.findings);
+}
 // Media rows: "SELECT kind, source, name, player, captions, description, transcript,
 // autoplay" first in the statement's columns, from column `first`.
 inline constexpr const char* kMediaColumns =

@@ -97,7 +97,14 @@ class GeneratedScans : public results::ScanSource {
     }
   }
   void for_each_document(results::ScanId, const std::function<void(const results::DocumentRow&)>& fn) override {
-    for (std::size_t i = 24; i < pages_; i += 25) fn({url(i), "", "application/pdf", 200, 250000});
+    for (std::size_t i = 24; i < pages_; i += 25) {
+      results::DocumentRow d;
+      d.url = d.final_url = url(i);
+      d.content_type = "application/pdf";
+      d.status = 200;
+      d.size = 250000;
+      fn(d);
+    }
   }
 
  private:

@@ -1,13 +1,17 @@
-// The demo as a committee reads it (issue 20): the demo sites scanned with config/demo.toml
-// give a report that lists the pages that could not be checked (404, robots.txt), counts
-// / and /index.html once, and shows every status as a symbol, a word and a colour; and
-// `granska report --scan N` reports any complete scan of the database.
+// The demo as a committee reads it (issues 20 and 17): the demo sites scanned with
+// config/demo.toml give a report that lists the pages that could not be checked (404,
+// robots.txt), counts / and /index.html once, shows every status as a symbol, a word and a
+// colour, and checks the linked documents: a tagged and an untagged PDF and a Word file
+// with their findings, the untagged PDF for both committees that link to it, and a damaged
+// PDF as one that could not be opened, with the reason; and `granska report --scan N`
+// reports any complete scan of the database.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <sstream>
 
 #include "support/fixture_server.h"
@@ -76,6 +80,35 @@ TEST(DemoReport, ListsEveryPageCountsAliasesOnceAndShowsStatusBySymbol) {
       << "the symbol, in the status' colour";
   EXPECT_NE(index.find("color:#b3261e"), std::string::npos);
   EXPECT_NE(index.find("class=\"legend\""), std::string::npos);
+  EXPECT_NE(index.find("<h2 id=\"dokument\">"), std::string::npos);
+
+  // Documents: checked, counted for every committee whose pages link to them.
+  std::map<std::string, nlohmann::json> docs;
+  for (const auto& d : j["documents"]) docs[d["url"]] = d;
+  ASSERT_EQ(docs.size(), 4u);
+  const nlohmann::json& budget = docs[city.url("/dokument/budget-2026.pdf")];
+  EXPECT_EQ(budget["check"], "checked");
+  EXPECT_EQ(budget["failed"], true) << "the untagged PDF";
+  EXPECT_EQ(budget["units"], nlohmann::json::array({"kommunstyrelsen", "kulturnamnden"}));
+  EXPECT_EQ(docs[city.url("/dokument/bygglovstaxa-2026.pdf")]["failed"], false) << "the tagged PDF";
+  EXPECT_EQ(docs[city.url("/dokument/bygglovstaxa-2026.pdf")]["units"], nlohmann::json::array({"stadsbyggnadsnamnden"}));
+  EXPECT_EQ(docs[city.url("/dokument/anmalan-julmarknad.docx")]["format"], "docx");
+  EXPECT_GT(docs[city.url("/dokument/anmalan-julmarknad.docx")]["failures"], 0);
+  const nlohmann::json& minutes = docs[city.url("/dokument/protokoll-kf-2025-11.pdf")];
+  EXPECT_EQ(minutes["check"], "unreadable");
+  EXPECT_NE(minutes["reason"].get<std::string>().find("skadad PDF"), std::string::npos) << minutes["reason"];
+  EXPECT_EQ(units["kulturnamnden"]["figures"]["document_figures"]["failing"], 2);
+  EXPECT_EQ(units["kommunstyrelsen"]["figures"]["document_figures"]["not_checked"], 1);
+  const std::string culture = read(latest / "unit-kulturnamnden.html");
+  EXPECT_NE(culture.find("pdf-tagged"), std::string::npos);
+  EXPECT_NE(culture.find("office-image-alt"), std::string::npos);
+  EXPECT_NE(culture.find("räknas också för Kommunstyrelsen"), std::string::npos);
+  EXPECT_NE(culture.find("EN 301 549 10.1.3.1"), std::string::npos);
+  EXPECT_NE(unit.find("kunde inte öppnas"), std::string::npos);
+  EXPECT_NE(unit.find("protokoll-kf-2025-11.pdf är en skadad PDF"), std::string::npos);
+  const std::string csv = read(latest / "findings.csv");
+  EXPECT_NE(csv.find("kulturnamnden;Kulturnämnden;" + city.url("/dokument/budget-2026.pdf")), std::string::npos);
+  EXPECT_NE(csv.find("kommunstyrelsen;Kommunstyrelsen;" + city.url("/dokument/budget-2026.pdf")), std::string::npos);
 
   // Any complete scan can be reported; a scan that is not complete is refused.
   const fs::path first = dir / "forsta";

@@ -113,7 +113,13 @@ inline MemoryScanSource fixture_source() {
     d.status = 200;
     d.content_type = "application/pdf";
     s2.pages.push_back(d);
-    s2.documents.push_back({"https://example.se/fil.pdf", "kommunstyrelsen", "application/pdf", 200, 12345});
+    results::DocumentRow doc;
+    doc.url = doc.final_url = "https://example.se/fil.pdf";
+    doc.unit = "kommunstyrelsen";
+    doc.content_type = "application/pdf";
+    doc.status = 200;
+    doc.size = 12345;
+    s2.documents.push_back(doc);
     results::MediaRow m;
     m.page_url = "https://example.se/";
     m.unit = "kommunstyrelsen";

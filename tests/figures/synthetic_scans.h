@@ -124,10 +124,63 @@ class SyntheticScanSource : public results::ScanSource {
       fn(m);
     }
   }
+  // Per unit: a checked PDF with failures, needs-review items and a warning (the first
+  // one linked from the next unit's start page too, so it counts for both), a checked
+  // Word file, a PDF that could not be opened and, in every fourth unit, one over the
+  // scan's cap. Findings and reasons hold markup, as page content may.
   void for_each_document(results::ScanId, const std::function<void(const results::DocumentRow&)>& fn) override {
-    for (std::size_t u : order_) {
-      fn(results::DocumentRow{std::string(synthetic_units()[u].base) + "blankett.pdf", synthetic_units()[u].id,
-                              "application/pdf", 200, 48213});
+    for (std::size_t i = 0; i < order_.size(); ++i) {
+      const SyntheticUnit& unit = synthetic_units()[order_[i]];
+      const SyntheticUnit& next = synthetic_units()[order_[(i + 1) % order_.size()]];
+      const std::string base = unit.base;
+      auto row = [&](const std::string& name, const std::string& state) {
+        results::DocumentRow d;
+        d.url = d.final_url = base + name;
+        d.unit = unit.id;
+        d.content_type = name.ends_with(".docx") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                                                 : "application/pdf";
+        d.status = 200;
+        d.size = 48213;
+        d.state = state;
+        d.linked_from.push_back({base + "sida-0", unit.id});
+        return d;
+      };
+      auto finding = [](const char* rule, const char* message, engine::Outcome o, std::uint32_t page, const char* path,
+                        std::uint32_t object, std::vector<std::string> args = {}) {
+        results::FindingRow f;
+        f.rule = rule;
+        f.outcome = o;
+        f.message_id = message;
+        f.args = std::move(args);
+        f.page = page;
+        f.selector = path;
+        f.object = object;
+        f.snippet = "<Figure> \"alt\"";
+        return f;
+      };
+      results::DocumentRow pdf = row("blankett.pdf", "checked");
+      pdf.format = "pdf";
+      pdf.title = "Blankett <ansökan> för " + std::string(unit.name_sv);
+      pdf.linked_from.push_back({std::string(next.base) + "sida-1", next.id});
+      pdf.rule_outcomes = {{"pdf-title", engine::Outcome::Failed}, {"pdf-reading-order", engine::Outcome::CantTell}};
+      pdf.findings = {finding("pdf-title", "no-title", engine::Outcome::Failed, 0, "", 0),
+                      finding("pdf-figure-alt", "no-alt", engine::Outcome::Failed, 2, "/Document[1]/Figure[3]", 41, {"Figure"}),
+                      finding("pdf-reading-order", "review-reading-order", engine::Outcome::CantTell, 0, "", 0, {"12"}),
+                      finding("pdf-fonts-embedded", "not-embedded", engine::Outcome::Failed, 1, "", 6, {"Helvetica"})};
+      fn(pdf);
+      results::DocumentRow word = row("regler.docx", "checked");
+      word.format = "docx";
+      fn(word);
+      results::DocumentRow broken = row("protokoll.pdf", "unreadable");
+      broken.error = base + "protokoll.pdf är en skadad PDF som inte går att läsa (<trailer>)";
+      broken.error_en = base + "protokoll.pdf is a damaged PDF that cannot be read (<trailer>)";
+      fn(broken);
+      if (i % 4 == 0) {
+        results::DocumentRow over = row("bilaga.pdf", "over-cap");
+        over.error = "Granskades inte: genomsökningens gräns på 2000 dokument eller 2 GB nåddes";
+        over.error_en = "Not checked: the scan's limit of 2000 documents or 2 GB was reached";
+        fn(over);
+      }
     }
   }
 

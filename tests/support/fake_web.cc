@@ -3,6 +3,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <algorithm>
 #include <set>
 
 namespace granska::testing {
@@ -130,6 +131,11 @@ std::vector<std::string> FakeWeb::requests() const {
   return requests_;
 }
 
+std::size_t FakeWeb::requests_of(const std::string& url) const {
+  std::lock_guard lock(mu_);
+  return static_cast<std::size_t>(std::count(requests_.begin(), requests_.end(), url));
+}
+
 fetch::Completion FakeWeb::answer(const fetch::Request& request) {
   fetch::Completion c;
   c.url = request.url;
@@ -161,9 +167,14 @@ fetch::Completion FakeWeb::answer(const fetch::Request& request) {
     c.status = 304;
     return c;
   }
-  c.declared_size = static_cast<long long>(reply.body.size());
-  if (request.html_bodies_only && !html_like(reply.content_type)) {
+  c.declared_size = reply.no_length ? -1 : static_cast<long long>(reply.body.size());
+  if (request.html_bodies_only && !html_like(reply.content_type) && c.status >= 200 && c.status < 300) {
     c.body_skipped = true;
+  } else if (reply.body.size() > request.options.max_body_bytes) {
+    // As libcurl stops a transfer at CURLOPT_MAXFILESIZE.
+    c.ok = false;
+    c.error = Error{"the answer is larger than the limit (" + request.url + ")",
+                    "svaret är större än gränsen (" + request.url + ")"};
   } else {
     c.body = std::move(reply.body);
   }

@@ -28,6 +28,7 @@ class FakeWeb {
     std::string etag;           // a request with If-None-Match equal to it gets 304
     std::string last_modified;  // sent as given
     long retry_after_s = -1;    // Retry-After (seconds) of a 429/503; -1: none
+    bool no_length = false;     // no Content-Length (declared_size -1), as a chunked answer
   };
 
   // Serves `reply` at `url` (exact match, after dropping a fragment). Unknown URLs get 404.
@@ -36,6 +37,8 @@ class FakeWeb {
   void remove(const std::string& url);
   // Every URL asked for, in order (both interfaces).
   std::vector<std::string> requests() const;
+  // How many times `url` was asked for.
+  std::size_t requests_of(const std::string& url) const;
   // Conditional requests answered 304.
   std::size_t not_modified() const { return not_modified_; }
 

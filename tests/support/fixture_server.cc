@@ -67,6 +67,10 @@ std::string_view type_for_extension(std::string ext) {
       {".jpeg", "image/jpeg"},
       {".gif", "image/gif"},
       {".pdf", "application/pdf"},
+      {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+      {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+      {".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+      {".doc", "application/msword"},
       {".mp4", "video/mp4"},
       {".webm", "video/webm"},
       {".vtt", "text/vtt; charset=utf-8"},
@@ -171,6 +175,7 @@ struct FixtureServer::Impl {
   mutable std::mutex mu;
   std::vector<std::string> log;
   std::set<std::string> seen_429;
+  std::set<std::string> seen_document;  // /_test/document-then-429
   bool compress = true;
 
   // Sleeps up to `ms`, returning early when the server stops.
@@ -334,6 +339,22 @@ struct FixtureServer::Impl {
         return;
       }
       res.set_content(std::string(kPage), "text/html; charset=utf-8");
+    });
+    // A document the first time an id asks (as the crawl's first request learns it is one),
+    // then 429 for good: the second request, for its body, is rate limited.
+    server.Get("/_test/document-then-429", [this](const httplib::Request& req, httplib::Response& res) {
+      bool first = false;
+      {
+        std::lock_guard lock(mu);
+        first = seen_document.insert(req.get_param_value("id")).second;
+      }
+      if (first) {
+        res.set_content(std::string(kPdf), "application/pdf");
+        return;
+      }
+      res.status = 429;
+      res.set_header("Retry-After", "1");
+      res.set_content("slow down\n", "text/plain");
     });
     server.Get("/_test/calendar", [](const httplib::Request& req, httplib::Response& res) {
       const long m = param_long(req, "month", 0);

@@ -90,6 +90,35 @@ TEST(CrawlStalls, RateLimitedHostIsCappedAndTheRestNotChecked) {
   EXPECT_LT(tries, 6u * 4u);
 }
 
+// Two documents whose bodies the host refuses with 429: once it has spent its back-off
+// budget, each is recorded as a document not fetched (with its 429, or, still waiting on
+// the host's document queue, because the host rate limits); neither is lost or retried on.
+TEST(CrawlStalls, RateLimitedHostLeavesItsDocumentsNotFetched) {
+  testing::FixtureServer server{testing::fixture_path("crawl/site")};
+  ASSERT_TRUE(server.start());
+  CrawlOptions o = fast({server.url("/_test/document-then-429?id=a"), server.url("/_test/document-then-429?id=b")});
+  o.concurrency_per_host = 2;      // both first requests at once: both known as documents
+  o.max_backoff_per_host_ms = 30;  // one 20 ms wait, not two
+  o.robots_sitemaps = false;
+  CrawlRun r = run(o);
+  ASSERT_EQ(r.pages.size(), 2u);
+  EXPECT_TRUE(has_note(r.stats, "Rate limited"));
+  for (const auto& [url, rec] : r.pages) {
+    EXPECT_EQ(rec.kind, PageKind::Document) << url;
+    EXPECT_EQ(rec.document, DocumentCheck::NotFetched) << url;
+    EXPECT_EQ(rec.content_type, "application/pdf") << url;
+    const bool said = rec.error.message.find("429") != std::string::npos ||
+                      rec.error.message.find("Not checked: rate limited") != std::string::npos;
+    EXPECT_TRUE(said) << url << ": " << rec.error.message;
+  }
+  // Each document's first request, then at most two tries at the bodies together (the
+  // budget allows one wait), never the four retries each would get otherwise.
+  std::size_t tries = 0;
+  for (const std::string& t : server.requests()) tries += t.starts_with("/_test/document-then-429");
+  EXPECT_GE(tries, 4u);
+  EXPECT_LE(tries, 5u);
+}
+
 TEST(CrawlStalls, HugeRobotsTxtIsReadInPartAndUsed) {
   TempSite site;
   std::string robots = "User-agent: *\nDisallow: /privat\n";

@@ -100,6 +100,9 @@ TEST_F(Crawler, CrawlsTheWholeSiteAndRecordsEveryUrlOnce) {
   EXPECT_EQ(pages[u("/_test/429-once?id=forskola")].attempts, 2) << "retried after Retry-After";
   EXPECT_EQ(pages[u("/dokument/budget-2026.pdf")].content_type, "application/pdf");
   EXPECT_GT(pages[u("/dokument/budget-2026.pdf")].size, 0);
+  // A catalog without pages: fetched and opened, whatever its rules then say.
+  EXPECT_NE(pages[u("/dokument/budget-2026.pdf")].document, DocumentCheck::Listed);
+  EXPECT_NE(pages[u("/dokument/budget-2026.pdf")].document, DocumentCheck::NotFetched);
   EXPECT_EQ(pages[u("/_test/redirect-chain?to=/kontakt.html")].redirects.size(), 3u);
   EXPECT_EQ(pages[u("/")].canonical, u("/"));
   EXPECT_EQ(encodings_[u("/latin1.html")], "windows-1252");
@@ -116,11 +119,12 @@ TEST_F(Crawler, CrawlsTheWholeSiteAndRecordsEveryUrlOnce) {
   EXPECT_GE(calendar, 1u);
   EXPECT_LE(calendar, 5u);
 
-  // Nothing fetched twice (apart from the one 429 retry).
+  // Nothing fetched twice, apart from the one 429 retry and the document (its headers,
+  // then its body).
   std::map<std::string, int> counts;
   for (const std::string& t : server_->requests()) ++counts[t];
   for (const auto& [t, n] : counts) {
-    EXPECT_EQ(n, t == "/_test/429-once?id=forskola" ? 2 : 1) << t;
+    EXPECT_EQ(n, t == "/_test/429-once?id=forskola" || t == "/dokument/budget-2026.pdf" ? 2 : 1) << t;
   }
 }
 

@@ -20,6 +20,15 @@ namespace fs = std::filesystem;
 using results::ScanStatus;
 using store::CrawlStore;
 
+// The schema version this program writes (store/sqlite_db.h, internal to src/store).
+constexpr long long kCurrentVersion = 5;
+
+// What version 5 added, taken away again: a file as version 4 left it.
+constexpr const char* kUndoVersion5 =
+    "ALTER TABLE findings DROP COLUMN doc_page; ALTER TABLE findings DROP COLUMN doc_object; "
+    "ALTER TABLE documents DROP COLUMN state; ALTER TABLE documents DROP COLUMN format; "
+    "DROP TABLE document_links;";
+
 class ScanStore : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -137,7 +146,7 @@ CREATE TABLE page_cache(url TEXT PRIMARY KEY, etag TEXT NOT NULL, last_modified 
 
 TEST_F(ScanStore, FreshDatabaseIsAtTheCurrentVersion) {
   ASSERT_NE(open(), nullptr);
-  EXPECT_EQ(number("PRAGMA user_version"), 4);
+  EXPECT_EQ(number("PRAGMA user_version"), kCurrentVersion);
   EXPECT_EQ(number("PRAGMA application_id"), 0x4752534b);
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok());
@@ -158,7 +167,7 @@ TEST_F(ScanStore, Version1FileIsMigratedKeepsItsDataAndResumes) {
   )sql");
   auto db = open();
   ASSERT_NE(db, nullptr);
-  EXPECT_EQ(number("PRAGMA user_version"), 4);
+  EXPECT_EQ(number("PRAGMA user_version"), kCurrentVersion);
   auto running = db->latest_scan(ScanStatus::Running);
   ASSERT_TRUE(running.has_value()) << "an interrupted v1 crawl is a running scan";
   EXPECT_EQ(running->id, 1);
@@ -203,13 +212,13 @@ TEST_F(ScanStore, Version1FileIsUpgradedByAReaderToo) {
   sql("INSERT INTO meta VALUES('options', '{}'); INSERT INTO meta VALUES('completed', '1');");
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok()) << src.error().message;
-  EXPECT_EQ(number("PRAGMA user_version"), 4);
+  EXPECT_EQ(number("PRAGMA user_version"), kCurrentVersion);
   EXPECT_EQ(number("SELECT status FROM scans WHERE id = 1"), 1);
 }
 
 TEST_F(ScanStore, NewerVersionIsRefused) {
   ASSERT_NE(open(), nullptr);
-  sql("PRAGMA user_version = 5;");
+  sql("PRAGMA user_version = " + std::to_string(kCurrentVersion + 1) + ";");
   auto db = CrawlStore::open(path_);
   ASSERT_FALSE(db.ok());
   EXPECT_NE(db.error().message.find("newer granska"), std::string::npos) << db.error().message;
@@ -217,7 +226,7 @@ TEST_F(ScanStore, NewerVersionIsRefused) {
   auto src = store::open_scan_source(path_);
   ASSERT_FALSE(src.ok());
   EXPECT_NE(src.error().message.find("newer granska"), std::string::npos);
-  EXPECT_EQ(number("PRAGMA user_version"), 5) << "left as it was";
+  EXPECT_EQ(number("PRAGMA user_version"), kCurrentVersion + 1) << "left as it was";
 }
 
 TEST_F(ScanStore, OtherFilesAreRefused) {
@@ -606,11 +615,13 @@ TEST_F(ScanStore, Version2FileGetsCanonicalAndReportRecord) {
     write_scan(*db, 2, /*complete=*/false);
   }
   // Back to version 2 by hand: drop the two columns version 3 added.
-  sql("ALTER TABLE pages DROP COLUMN canonical; ALTER TABLE scans DROP COLUMN report_written; ALTER TABLE scans DROP COLUMN row_counts; PRAGMA user_version = 2;");
+  sql(std::string(kUndoVersion5) +
+      "ALTER TABLE pages DROP COLUMN canonical; ALTER TABLE scans DROP COLUMN report_written; "
+      "ALTER TABLE scans DROP COLUMN row_counts; PRAGMA user_version = 2;");
   ASSERT_EQ(number("PRAGMA user_version"), 2);
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok()) << src.error().message;
-  EXPECT_EQ(number("PRAGMA user_version"), 4);
+  EXPECT_EQ(number("PRAGMA user_version"), kCurrentVersion);
   auto scans = (*src)->complete_scans();
   ASSERT_EQ(scans.size(), 1u);
   EXPECT_EQ(scans[0].report_written, results::kReportWrittenUnknown);
@@ -703,6 +714,144 @@ TEST_F(ScanStore, LimitsOfTheScanAreReadFromItsSettings) {
   EXPECT_EQ(scans[0].pages_at_max_depth, 2u);
   EXPECT_EQ(scans[1].max_pages, 0u) << "unreadable settings: unknown, not a crash";
   EXPECT_FALSE(scans[1].page_limit_reached());
+}
+
+// A checked document as the crawl stores it: a finding with its page and object.
+CrawlStore::PageData document(const std::string& url, const std::string& state) {
+  CrawlStore::PageData d;
+  d.row.url = d.row.final_url = url;
+  d.row.unit = "ks";
+  d.row.kind = "document";
+  d.row.status = 200;
+  d.row.content_type = "application/pdf";
+  d.row.content_sha256 = std::string(64, 'd');
+  d.row.title = "Taxa <2026>";
+  d.document = true;
+  d.document_size = 4321;
+  d.document_state = state;
+  if (state == "checked") {
+    d.document_format = "pdf";
+    d.row.rule_outcomes = {{"pdf-tagged", engine::Outcome::Failed}};
+    results::FindingRow f;
+    f.rule = "pdf-tagged";
+    f.outcome = engine::Outcome::Failed;
+    f.message_id = "no-struct-tree";
+    f.selector = "/Document[1]/Figure[2]";
+    f.page = 3;
+    f.object = 17;
+    f.snippet = "alt <b>";
+    d.row.findings.push_back(f);
+  } else {
+    d.row.error = "är en skadad PDF";
+    d.row.error_en = "is a damaged PDF";
+  }
+  return d;
+}
+
+TEST_F(ScanStore, DocumentsReadBackWithTheirCheckFindingsAndLinkingPages) {
+  auto db = open();
+  auto scan = db->begin_scan({"1", "h", "c", "{}"});
+  ASSERT_TRUE(scan.ok());
+  CrawlStore::PageData taxa = document("https://malmo.se/taxa.pdf", "checked");
+  db->finished(taxa.row.url, "taxa", false, false, false, &taxa);
+  CrawlStore::PageData broken = document("https://malmo.se/trasig.pdf", "unreadable");
+  db->finished(broken.row.url, "trasig", false, false, false, &broken);
+  db->cache(taxa.row.url, "\"t1\"", "", {});
+  db->cache(broken.row.url, "", "", {});
+  db->document_link(taxa.row.url, "https://malmo.se/bygglov", "sbn");
+  db->document_link(taxa.row.url, "https://malmo.se/", "ks");
+  db->document_link(taxa.row.url, "https://malmo.se/", "ks");  // once per pair
+  ASSERT_TRUE(db->complete_scan().ok());
+  db.reset();
+
+  auto src = store::open_scan_source(path_);
+  ASSERT_TRUE(src.ok());
+  std::vector<results::DocumentRow> docs;
+  (*src)->for_each_document(*scan, [&](const results::DocumentRow& d) { docs.push_back(d); });
+  ASSERT_EQ(docs.size(), 2u);
+  const results::DocumentRow& t = docs[0];
+  EXPECT_EQ(t.url, "https://malmo.se/taxa.pdf");
+  EXPECT_EQ(t.state, "checked");
+  EXPECT_TRUE(t.checked());
+  EXPECT_EQ(t.format, "pdf");
+  EXPECT_EQ(t.title, "Taxa <2026>");
+  EXPECT_EQ(t.size, 4321);
+  ASSERT_EQ(t.findings.size(), 1u);
+  EXPECT_EQ(t.findings[0].selector, "/Document[1]/Figure[2]");
+  EXPECT_EQ(t.findings[0].page, 3u);
+  EXPECT_EQ(t.findings[0].object, 17u);
+  EXPECT_EQ(t.findings[0].line, 0u);
+  ASSERT_EQ(t.rule_outcomes.size(), 1u);
+  ASSERT_EQ(t.linked_from.size(), 2u);
+  EXPECT_EQ(t.linked_from[0].url, "https://malmo.se/");
+  EXPECT_EQ(t.linked_from[0].unit, "ks");
+  EXPECT_EQ(t.linked_from[1].unit, "sbn");
+  EXPECT_EQ(docs[1].state, "unreadable");
+  EXPECT_EQ(docs[1].error, "är en skadad PDF");
+  EXPECT_EQ(docs[1].error_en, "is a damaged PDF");
+  EXPECT_TRUE(docs[1].linked_from.empty());
+
+  // A later scan asks for both again: with the ETag, or (no validators) by the SHA-256.
+  db = open();
+  auto c = db->cached(*scan, "https://malmo.se/taxa.pdf");
+  ASSERT_TRUE(c.has_value());
+  EXPECT_TRUE(c->document);
+  EXPECT_EQ(c->etag, "\"t1\"");
+  EXPECT_EQ(c->sha256, std::string(64, 'd'));
+  auto b = db->cached(*scan, "https://malmo.se/trasig.pdf");
+  ASSERT_TRUE(b.has_value());
+  EXPECT_TRUE(b->etag.empty());
+  EXPECT_EQ(b->sha256, std::string(64, 'd'));
+  auto stored = db->stored_page(*scan, "https://malmo.se/taxa.pdf");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->document_state, "checked");
+  EXPECT_EQ(stored->document_format, "pdf");
+  EXPECT_EQ(stored->row.findings.at(0).page, 3u);
+
+  // Pruning a scan takes its document links with it.
+  write_scan(*db, 1);
+  write_scan(*db, 1);
+  db.reset();
+  auto pruned = store::prune_scans(path_, 1);
+  ASSERT_TRUE(pruned.ok());
+  EXPECT_EQ(number("SELECT count(*) FROM document_links"), 0);
+}
+
+// A file of schema version 4 (documents listed, never checked) is upgraded in place: its
+// documents read back as "listed", its findings without a page, and it has no links.
+TEST_F(ScanStore, Version4FileGetsDocumentChecksAndLinks) {
+  {
+    auto db = open();
+    auto scan = db->begin_scan({"1", "h", "c", "{}"});
+    ASSERT_TRUE(scan.ok());
+    CrawlStore::PageData pdf;
+    pdf.row.url = pdf.row.final_url = "https://malmo.se/taxa.pdf";
+    pdf.row.kind = "document";
+    pdf.document = true;
+    pdf.document_size = 99;
+    db->finished(pdf.row.url, "pdf", false, false, false, &pdf);
+    CrawlStore::PageData a = page("https://malmo.se/a", 2);
+    db->finished(a.row.url, "a", false, false, true, &a);
+    ASSERT_TRUE(db->complete_scan().ok());
+  }
+  sql(std::string(kUndoVersion5) + "PRAGMA user_version = 4;");
+  ASSERT_EQ(number("PRAGMA user_version"), 4);
+  auto src = store::open_scan_source(path_);
+  ASSERT_TRUE(src.ok()) << src.error().message;
+  EXPECT_EQ(number("PRAGMA user_version"), kCurrentVersion);
+  const results::ScanId scan = (*src)->complete_scans().at(0).id;
+  std::vector<results::DocumentRow> docs;
+  (*src)->for_each_document(scan, [&](const results::DocumentRow& d) { docs.push_back(d); });
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].state, "listed");
+  EXPECT_FALSE(docs[0].checked());
+  EXPECT_EQ(docs[0].size, 99);
+  EXPECT_TRUE(docs[0].linked_from.empty());
+  auto pages = pages_of(**src, scan);
+  ASSERT_EQ(pages.size(), 2u);
+  ASSERT_EQ(pages[0].findings.size(), 3u);
+  EXPECT_EQ(pages[0].findings[0].page, 0u);
+  EXPECT_EQ(pages[0].findings[0].line, 10u);
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ struct Profile {
 // wcag21-aa: every WCAG 2.1 level A and AA criterion (the 50 that EN 301 549 clause 9 and
 // the DOS law require), whether granska has a rule for it or not. AAA criteria are left
 // out even where a rule tests them (text-contrast-enhanced): they are not required.
+// wcag21-aaa: all 78 criteria, AAA included, for whoever asks for them (`check --profile`).
 // dos-review: the twelve criteria of stadskontoret's DOS-law review, chosen so that every
 // main group of users the law protects is represented.
 std::span<const Profile> builtin_profiles();
@@ -43,6 +44,10 @@ const Profile* find_profile(std::string_view id);
 // WCAG order, duplicates dropped. Errors name the first unknown criterion.
 Result<Profile> make_profile(std::string id, std::string name_sv, std::string name_en,
                              const std::vector<std::string>& criteria);
+
+// Whether `profile` covers any of `rule`'s criteria: the rules whose findings a report on
+// the profile shows.
+bool covers(const Profile& profile, const engine::RuleInfo& rule);
 
 enum class Coverage : unsigned char { Automatic, Partial, Manual };
 std::string_view to_string(Coverage c);  // "automatic", "partial", "manual"

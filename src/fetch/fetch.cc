@@ -7,8 +7,12 @@
 #include <chrono>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <set>
 
+#include <sys/socket.h>
+
+#include "fetch/address_guard.h"
 #include "fetch/easy_reset.h"
 #include "granska_version.h"
 #include "util/text.h"
@@ -77,6 +81,45 @@ std::string origin_of(const std::string& url) {
   }
   curl_url_cleanup(u);
   return origin;
+}
+
+// Host and port of `url` as curl parses it (the guard must judge the host curl will use,
+// not one another parser might read out of a tricky URL). False when curl cannot parse it.
+bool host_and_port(const std::string& url, std::string& host, std::string& port) {
+  CURLU* u = curl_url();
+  if (u == nullptr) return false;
+  bool ok = false;
+  if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
+    char* h = nullptr;
+    char* p = nullptr;
+    if (curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_PORT, &p, CURLU_DEFAULT_PORT) == CURLUE_OK) {
+      host = h;
+      port = p;
+      ok = true;
+    }
+    curl_free(h);
+    curl_free(p);
+  }
+  curl_url_cleanup(u);
+  return ok;
+}
+
+// The connect-time layer of the address guard: called by curl for every socket it opens.
+struct ConnectCheck {
+  const AddressPolicy* policy = nullptr;
+  std::string refused;  // the address refused, when one was
+};
+
+curl_socket_t open_guarded_socket(void* user, curlsocktype purpose, curl_sockaddr* address) {
+  auto* check = static_cast<ConnectCheck*>(user);
+  if (purpose != CURLSOCKTYPE_IPCXN || address == nullptr) return CURL_SOCKET_BAD;
+  const std::optional<IpAddress> ip = IpAddress::from_sockaddr(&address->addr);
+  if (!ip || !is_allowed(*ip, *check->policy)) {
+    check->refused = ip ? ip->to_string() : "?";
+    return CURL_SOCKET_BAD;  // curl reports CURLE_COULDNT_CONNECT; nothing was sent
+  }
+  return socket(address->family, address->socktype, address->protocol);
 }
 
 void global_init_once() {
@@ -184,11 +227,42 @@ class CurlFetcher final : public Fetcher {
       curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_write);
       curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
       curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf_.data());
+      Slist pinned;
+      ConnectCheck connect_check;
+      if (opts.guard) {
+        std::string host, port;
+        if (!host_and_port(current, host, port)) {
+          return fetch_error(current, "the address is not a valid URL", "adressen är inte en giltig URL");
+        }
+        Result<std::vector<IpAddress>> vetted = vet_host(host, *opts.guard);
+        if (!vetted) return guard_error(url, current, response.redirects, vetted.error());
+        // Pin the connection to the addresses just vetted: curl does not resolve again.
+        std::string entry = host + ":" + port + ":";
+        for (std::size_t i = 0; i < vetted->size(); ++i) {
+          const IpAddress& a = (*vetted)[i];
+          entry += (i ? "," : "") + (a.v6 ? "[" + a.to_string() + "]" : a.to_string());
+        }
+        pinned.reset(curl_slist_append(nullptr, entry.c_str()));
+        curl_easy_setopt(h, CURLOPT_RESOLVE, pinned.get());
+        connect_check.policy = &opts.guard->policy;
+        curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, &open_guarded_socket);
+        curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &connect_check);
+        curl_easy_setopt(h, CURLOPT_PROXY, "");  // a proxy would be the address connected to
+      }
 
       const auto hop_start = Clock::now();
       const CURLcode rc = curl_easy_perform(h);
       const long hop_ms = static_cast<long>(
           std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - hop_start).count());
+      if (rc != CURLE_OK && !connect_check.refused.empty()) {
+        const IpAddress refused = IpAddress::parse(connect_check.refused).value_or(IpAddress{});
+        const Text kind = describe(classify(refused));
+        return guard_error(url, current, response.redirects,
+                           Error{"the connection went to " + connect_check.refused + ", " + std::string(kind.en) +
+                                     ", which granska may not fetch from",
+                                 "anslutningen gick till " + connect_check.refused + ", " + std::string(kind.sv) +
+                                     ", som granska inte får hämta från"});
+      }
       if (rc != CURLE_OK) {
         return transfer_error(rc, errbuf_.data(), current, opts, sink.over_limit, connect_ms,
                               budget, hop_ms);
@@ -234,6 +308,15 @@ class CurlFetcher final : public Fetcher {
       response.seconds = std::chrono::duration<double>(Clock::now() - start).count();
       return response;
     }
+  }
+
+  // The guard refused `current`, the first URL or a redirect target.
+  static Error guard_error(std::string_view url, const std::string& current, const std::vector<Redirect>& hops,
+                           const Error& why) {
+    if (hops.empty()) return fetch_error(url, why.text(Lang::En), why.text(Lang::Sv));
+    const std::string to = url_for_message(current);
+    return fetch_error(url, "redirected to " + to + ": " + why.text(Lang::En),
+                       "omdirigerades till " + to + ": " + why.text(Lang::Sv));
   }
 
   static Error total_timeout(std::string_view url, const Options& opts) {

@@ -12,6 +12,8 @@
 
 namespace granska::fetch {
 
+struct AddressGuard;  // fetch/address_guard.h
+
 // Limits must be positive: there is no "unlimited".
 struct Options {
   long connect_timeout_ms = 10000;  // per connection attempt (DNS + TCP + TLS)
@@ -28,6 +30,11 @@ struct Options {
   // are sent; curl matches each cookie's domain and path, so none leaks to another site.
   // Empty: no cookies. The file's contents are never in messages or logs.
   std::string cookie_file;
+  // When set (granska serve, fetching on someone else's behalf): every request, the first
+  // and each redirect hop, goes only to an allowed host at allowed addresses, pinned after
+  // resolution and checked again at connect time; proxies from the environment are not
+  // used (fetch/address_guard.h). Null: no such limits (the user's own command line).
+  std::shared_ptr<const AddressGuard> guard;
 };
 
 // One hop of a redirect chain: `from` answered `status` with Location `to` (absolute).

@@ -63,6 +63,8 @@ class App {
   // Never throws; every answer carries the security headers (CSP, nosniff, no referrer, no
   // framing).
   Response handle(const Request& request);
+  // Checks running or waiting for their turn.
+  std::size_t checks_admitted() const { return admission_.admitted(); }
 
  private:
   struct Context;

@@ -25,6 +25,8 @@ std::string esc(std::string_view s) { return html_text(s); }
 // told in words and symbols, the tints only repeat them; every tint keeps the shared text
 // colour above 7:1. Long selectors and snippets wrap, so nothing scrolls sideways at 320 px.
 constexpr std::string_view kResultCss = R"css(
+h1{overflow-wrap:break-word}
+@media (max-width:30rem){h1{font-size:1.5rem}h2{font-size:1.25rem}}
 .meta{margin:.25rem 0;overflow-wrap:anywhere}
 .totals{list-style:none;padding:0;margin:.75rem 0;display:flex;flex-wrap:wrap;gap:.5rem}
 .totals li{border:2px solid #1b1b1b;padding:.35rem .75rem;min-width:9rem}

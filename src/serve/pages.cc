@@ -16,6 +16,8 @@ using reports::html_text;
 // 320 px, a visible focus ring on every control, error text told by words and a border,
 // not by colour alone.
 constexpr std::string_view kFormCss = R"css(
+h1{overflow-wrap:break-word}
+@media (max-width:30rem){h1{font-size:1.5rem}h2{font-size:1.25rem}}
 .intro{max-width:48rem}
 .ways{display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));margin:1rem 0}
 .way{border:1px solid #6b6b6b;padding:0 1rem 1rem}
@@ -148,7 +150,7 @@ std::string message_page(const std::string& heading, const std::string& message,
   const bool sv = lang == Lang::Sv;
   std::ostringstream out;
   const std::string nav_html = nav(links, lang);
-  reports::write_html_page_start(out, reports::HtmlPageHead{lang, heading, nav_html, sv ? "Webbplatsen" : "This site"});
+  reports::write_html_page_start(out, reports::HtmlPageHead{lang, heading, nav_html, sv ? "Webbplatsen" : "This site"}, kFormCss);
   out << "<h1>" << html_text(heading) << "</h1>\n<p>" << html_text(message) << "</p>\n<p><a href=\"" << html_text(links.home)
       << "\">" << (sv ? "Till formuläret" : "Back to the form") << "</a></p>\n";
   reports::write_html_page_end(out, footer(lang));

@@ -8,8 +8,11 @@ packages=(
   build-essential cmake pkg-config
   libgumbo-dev libcurl4-openssl-dev libxml2-dev nlohmann-json3-dev
   libcli11-dev libtomlplusplus-dev libsqlite3-dev libssl-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev libxlsxwriter-dev
   chromium
+  libqpdf-dev libzip-dev
+  # Document fixtures and tests/bench/document_bench.sh only (scripts/make-document-fixtures.sh); the build never needs them:
+  qpdf zip
 )
 # Node.js only drives the browser tests (tests/browser); the program never needs it. A
 # machine that already has node (e.g. from NodeSource) keeps it.

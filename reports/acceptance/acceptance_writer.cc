@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/acceptance/acceptance_report.h"
+#include "reports/common/glossary.h"
 
 namespace granska::reports {
 
@@ -18,6 +19,9 @@ std::string login_text(const LoginUsed& login, Lang lang) {
 
 std::string verdict_text(const AcceptanceReport& r, Lang lang) {
   const bool sv = lang == Lang::Sv;
+  auto n = [&](std::size_t count, const glossary::Noun& noun) {
+    return std::to_string(count) + " " + std::string(glossary::form(count, noun, lang));
+  };
   const audit::Acceptance& a = *r.acceptance;
   const std::size_t failed = a.count(audit::CriterionResult::Failed);
   const std::size_t review = a.count(audit::CriterionResult::NeedsReview);
@@ -25,25 +29,27 @@ std::string verdict_text(const AcceptanceReport& r, Lang lang) {
   std::string s;
   switch (a.verdict) {
     case audit::Verdict::Failed:
-      s = sv ? "Underkänd – brister mot " + std::to_string(failed) + " kriterier"
-             : "Failed – failures against " + std::to_string(failed) + " criteria";
+      // Plural forms from the glossary: "1 kriterium", "2 kriterier"; "1 sida", "2 sidor".
+      s = (sv ? "Underkänd – brister mot " : "Failed – failures against ") + n(failed, glossary::kCriteria);
       if (a.pages_failed) {
-        s += sv ? ", och " + std::to_string(a.pages_failed) + " sidor kunde inte granskas"
-                : ", and " + std::to_string(a.pages_failed) + " pages could not be checked";
+        s += (sv ? ", och " : ", and ") + n(a.pages_failed, glossary::kPages) +
+             (sv ? " kunde inte granskas" : " could not be checked");
       }
-      s += sv ? "; manuell granskning krävs dessutom för " + std::to_string(review) + " kriterier"
-              : "; manual review is also needed for " + std::to_string(review) + " criteria";
+      s += (sv ? "; manuell granskning krävs dessutom för " : "; manual review is also needed for ") +
+           n(review, glossary::kCriteria);
       return s;
     case audit::Verdict::Incomplete:
-      return sv ? "Ofullständig – " + std::to_string(a.pages_failed) + " sidor kunde inte granskas; inga brister på övriga sidor"
-                : "Incomplete – " + std::to_string(a.pages_failed) + " pages could not be checked; no failures on the others";
+      return (sv ? "Ofullständig – " : "Incomplete – ") + n(a.pages_failed, glossary::kPages) +
+             (sv ? " kunde inte granskas; inga brister på övriga sidor" : " could not be checked; no failures on the others");
     case audit::Verdict::NoFailuresFound:
       break;
   }
-  return sv ? "Inga brister i automatisk granskning – manuell granskning krävs för " + std::to_string(review) +
-                  " kriterier, och de " + std::to_string(passed) + " godkända är bara delvis testade"
-            : "No failures in the automated review – manual review is needed for " + std::to_string(review) +
-                  " criteria, and the " + std::to_string(passed) + " passed ones are only partly tested";
+  return (sv ? "Inga brister i automatisk granskning – manuell granskning krävs för "
+             : "No failures in the automated review – manual review is needed for ") +
+         n(review, glossary::kCriteria) +
+         (passed == 1 ? (sv ? ", och det godkända är bara delvis testat" : ", and the passed one is only partly tested")
+                      : (sv ? ", och de " : ", and the ") + std::to_string(passed) +
+                            (sv ? " godkända är bara delvis testade" : " passed ones are only partly tested"));
 }
 
 std::string issue_state_text(const audit::Issue& is, const audit::AcceptedList* accepted, Lang lang) {
@@ -65,7 +71,7 @@ std::string issue_state_text(const audit::Issue& is, const audit::AcceptedList* 
     case audit::IssueState::CantTell:
       return sv ? "Kan inte avgöras automatiskt – granska manuellt" : "Cannot be decided automatically – review manually";
     case audit::IssueState::Warning:
-      return sv ? "Varning (god praxis, underkänner inget kriterium)" : "Warning (best practice, fails no criterion)";
+      return std::string(glossary::kWarning.in(lang)) + (sv ? " – underkänner inget kriterium" : " – fails no criterion");
   }
   return "";
 }

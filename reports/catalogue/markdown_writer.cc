@@ -31,18 +31,32 @@ void write_catalogue_markdown(std::ostream& out, const engine::Registry& registr
     for (const engine::CriterionRef& ref : info.criteria) {
       const engine::Criterion* c = engine::find_criterion(ref.number);
       wcag += (wcag.empty() ? "" : ", ") + std::string(c->number) + " (" + std::string(engine::to_string(c->level)) + ")";
-      if (!c->en_clause.empty()) en += (en.empty() ? "" : ", ") + std::string(c->en_clause);
+      const std::string_view clause = engine::en_clause_for(*c, info.subject != engine::Subject::Page);
+      if (!clause.empty()) en += (en.empty() ? "" : ", ") + std::string(clause);
     }
     for (std::string_view a : info.act_rules) act += (act.empty() ? "" : ", ") + std::string(a);
     out << "| `" << info.id << "` | " << cell(info.title.in(lang)) << " | " << wcag << " | " << (en.empty() ? "–" : en)
         << " | " << (act.empty() ? "–" : act) << " | " << engine::label(info.impact).in(lang) << " | "
         << (info.kind == engine::RuleKind::Requirement ? (sv ? "krav" : "requirement") : (sv ? "god praxis" : "best practice"))
+        << (info.subject == engine::Subject::Page ? std::string() : " · " + std::string(engine::label(info.subject).in(lang)))
         << " |\n";
   }
   for (const engine::Rule* rule : registry.rules()) {
     const engine::RuleInfo& info = rule->info;
     out << "\n## `" << info.id << "` — " << info.title.in(lang) << "\n\n";
     out << info.description.in(lang) << "\n\n";
+    if (info.subject != engine::Subject::Page) {
+      out << (sv ? "**Gäller:** " : "**Applies to:** ") << engine::label(info.subject).in(lang);
+      if (!info.pdfua.empty()) out << (sv ? " · PDF/UA-1 avsnitt " : " · PDF/UA-1 clause ") << info.pdfua;
+      if (!info.matterhorn.empty()) {
+        out << " · Matterhorn";
+        for (std::string_view m : info.matterhorn) out << " " << m;
+      }
+      out << "\n\n";
+    }
+    if (!info.best_practice_reason.sv.empty()) {
+      out << (sv ? "**Varför god praxis:** " : "**Why best practice:** ") << info.best_practice_reason.in(lang) << "\n\n";
+    }
     out << (sv ? "**Så åtgärdar du:** " : "**How to fix:** ") << info.help.in(lang) << "\n\n";
     out << (sv ? "Meddelanden:\n\n" : "Messages:\n\n");
     for (const engine::Message* m : info.messages) out << "- `" << m->id << "`: " << m->text.in(lang) << "\n";

@@ -1,4 +1,4 @@
-// Where the text of each success criterion is: the one table of links the outputs use, so
+// Where the text of each success criterion is: the one table of links the reports use, so
 // that every mention of a criterion points at the same sources.
 //   - WCAG 2.1 in Swedish: the W3C's authorised translation
 //     (https://www.w3.org/Translations/WCAG21-sv/), which keeps the English document's

@@ -6,7 +6,59 @@ Text rule_kind(engine::RuleKind k) {
   return k == engine::RuleKind::Requirement ? Text{"krav", "requirement"} : Text{"god praxis", "best practice"};
 }
 
+Text status_short(figures::Status s) {
+  switch (s) {
+    case figures::Status::Satisfactory: return {"Ja", "Yes"};
+    case figures::Status::Partial: return {"Delvis", "Partly"};
+    case figures::Status::Unsatisfactory: return {"Nej", "No"};
+    case figures::Status::NotAssessed: return {"Ej bedömd", "Not assessed"};
+  }
+  return {};
+}
+
+std::string_view status_symbol(figures::Status s) {
+  switch (s) {
+    case figures::Status::Satisfactory: return "\u2714";    // ✔
+    case figures::Status::Partial: return "\u25D0";         // ◐
+    case figures::Status::Unsatisfactory: return "\u2716";  // ✖
+    case figures::Status::NotAssessed: return "\u2013";     // –
+  }
+  return "";
+}
+
+Text review_mark(figures::ReviewMark m) {
+  switch (m) {
+    case figures::ReviewMark::Yes: return {"Ja", "Yes"};
+    case figures::ReviewMark::Partly: return {"Delvis", "Partly"};
+    case figures::ReviewMark::No: return {"Nej", "No"};
+    case figures::ReviewMark::NotTested: return {"Ej testat", "Not tested"};
+  }
+  return {};
+}
+
+std::string_view review_symbol(figures::ReviewMark m) {
+  switch (m) {
+    case figures::ReviewMark::Yes: return status_symbol(figures::Status::Satisfactory);
+    case figures::ReviewMark::Partly: return status_symbol(figures::Status::Partial);
+    case figures::ReviewMark::No: return status_symbol(figures::Status::Unsatisfactory);
+    case figures::ReviewMark::NotTested: return status_symbol(figures::Status::NotAssessed);
+  }
+  return "";
+}
+
 Text coverage(org::Coverage c) { return org::label(c); }
+
+Text page_kind(std::string_view kind) {
+  if (kind == "html") return {"webbsida", "web page"};
+  if (kind == "document") return {"dokument", "document"};
+  if (kind == "media") return {"ljud eller video", "audio or video"};
+  if (kind == "captions") return {"textspår", "caption file"};
+  if (kind == "skipped") return {"inte granskad", "not checked"};
+  if (kind == "redirected") return {"omdirigerad", "redirected"};
+  if (kind == "blocked") return {"stoppad av robots.txt", "blocked by robots.txt"};
+  if (kind == "failed") return {"kunde inte hämtas", "could not be fetched"};
+  return {"okänd", "unknown"};
+}
 
 const Noun& element_noun(std::string_view tag) {
   static constexpr Noun kLinks{{"länk", "link"}, {"länkar", "links"}};
@@ -43,7 +95,7 @@ std::string number(std::size_t n, Lang lang) {
 }
 
 std::string count(std::size_t n, const Noun& noun, Lang lang) {
-  return number(n, lang) + (lang == Lang::En ? " " : "\u00a0") + std::string(form(n, noun, lang));
+  return number(n, lang) + (lang == Lang::En ? " " : "\u00a0") + std::string((n == 1 ? noun.one : noun.many).in(lang));
 }
 
 }  // namespace granska::reports::glossary

@@ -1,8 +1,8 @@
-// The words granska's outputs share, in Swedish and English: one term per idea, so the
+// The words granska's reports share, in Swedish and English: one term per idea, so the
 // check output, the acceptance report, the committee report and the web page (granska
-// serve) say the same thing the same way. Terms that a lower module already defines for
-// its own data (outcomes and impacts in engine, coverage in org) are taken from there, so
-// each has one definition; the rest are here.
+// serve) say the same thing the same way. Terms that a lower module already defines for its own data
+// (outcomes and impacts in engine, statuses in figures, unit types in org) are taken from
+// there, so each has one definition; the rest are here.
 //
 // Counting words come with their plural (Swedish and English inflect differently: "1 fel",
 // "2 fel"; "1 underkänd", "2 underkända"; "1 sida", "2 sidor") and are written with
@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "engine/rule.h"
+#include "figures/figures.h"
 #include "org/profile.h"
 #include "util/lang.h"
 
@@ -26,13 +27,30 @@ inline Text outcome(engine::Outcome o) { return engine::label(o); }
 inline Text impact(engine::Impact i) { return engine::label(i); }
 // "krav" / "requirement", "god praxis" / "best practice".
 Text rule_kind(engine::RuleKind k);
-// A best-practice rule's failure: it points at a likely problem but fails no criterion.
 inline constexpr Text kWarning{"Varning (god praxis)", "Warning (best practice)"};
 inline constexpr Text kNeedsReview{"Kräver manuell granskning", "Needs manual review"};
 inline constexpr Text kFailure{"Fel", "Failure"};
 
-// ---- How much of a criterion granska tests (org::Coverage).
+// ---- Status of a unit on the city's three-level scale (figures::Status)
+// Short, for tables: "Ja", "Delvis", "Nej", "Ej bedömd".
+Text status_short(figures::Status s);
+// Long, for the legend: "Ja, tillfredsställande", … (figures::label).
+inline Text status_long(figures::Status s) { return figures::label(s); }
+// A symbol for each status, so that it is never told by colour alone.
+std::string_view status_symbol(figures::Status s);
+
+// ---- The review's mark of one criterion (figures::ReviewMark)
+// "Ja", "Delvis", "Nej", "Ej testat".
+Text review_mark(figures::ReviewMark m);
+std::string_view review_symbol(figures::ReviewMark m);
+
+// ---- How much of a criterion granska tests (org::Coverage). Not "delvis": that word is
+// the status.  "testas automatiskt", "bara varningar (god praxis)", "kräver manuell granskning".
 Text coverage(org::Coverage c);
+
+// ---- Why a page was not checked (crawl::PageKind names as stored in results::PageRow)
+// "kunde inte hämtas", "stoppad av robots.txt", "inte en webbsida", "omdirigerad", …
+Text page_kind(std::string_view kind);
 
 // ---- Counting
 struct Noun {
@@ -51,7 +69,6 @@ inline constexpr Noun kFindings{{"fynd", "finding"}, {"fynd", "findings"}};
 inline constexpr Noun kNeedsReviewItems{{"kräver manuell granskning", "needs manual review"},
                                         {"kräver manuell granskning", "need manual review"}};
 inline constexpr Noun kRules{{"regel", "rule"}, {"regler", "rules"}};
-inline constexpr Noun kProblems{{"problem", "problem"}, {"problem", "problems"}};
 
 // What a group of findings is about, named after the elements' tag ("samma problem på 271
 // länkar"): a, img, button, input/select/textarea, h1–h6, table, video/audio, iframe,

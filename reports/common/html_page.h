@@ -37,6 +37,16 @@ struct HtmlPageHead {
 // (trusted) is this page's own CSS, appended to the shared stylesheet. (A parameter rather
 // than a HtmlPageHead member: callers brace-initialise the head positionally.)
 void write_html_page_start(std::ostream& out, const HtmlPageHead& head, std::string_view extra_css = {});
+// A table in its own scroll container, so that a wide table scrolls by itself and never
+// the page: the container is focusable (keyboard users can scroll it) and named by the
+// table's caption. `id` (trusted, unique in the page) names the table; `caption` is plain
+// text; `table_class` (trusted) classes for the table ("matrix": compact cells; "wide": at
+// least 40rem, so that at 320 px it scrolls rather than squeezing every cell). The caller
+// writes the rows, then write_table_end.
+void write_table_start(std::ostream& out, std::string_view id, std::string_view caption,
+                       std::string_view table_class = {});
+void write_table_end(std::ostream& out);
+
 // Closes main and writes a footer with `footer_text` (plain text, escaped).
 void write_html_page_end(std::ostream& out, std::string_view footer_text);
 

@@ -99,7 +99,8 @@ std::vector<EarlAssertion> earl_assertions(const engine::PageEvaluation& evaluat
       continue;
     }
     for (const engine::Finding& f : r.findings) {
-      std::string pointer = f.node && f.node->is_element() ? html::unique_selector(*f.node) : std::string();
+      // A document finding points at its structure path (or Office part) instead.
+      std::string pointer = f.node ? (f.node->is_element() ? html::unique_selector(*f.node) : std::string()) : f.place.path;
       out.push_back(EarlAssertion{test, criteria, earl_outcome(f.outcome), f.text(lang), std::move(pointer)});
     }
   }

@@ -90,12 +90,14 @@ std::string group_label(const FindingGroup& grp, Lang lang) {
 void write_place(std::ostream& out, const results::FindingRow& f, Lang lang) {
   const bool sv = lang == Lang::Sv;
   out << "<li>";
-  if (f.selector.empty()) {
+  if (f.selector.empty() && f.page == 0) {
     out << (sv ? "Gäller hela sidan." : "Applies to the whole page.");
   } else {
     out << "<p>";
     if (f.line > 0) out << (sv ? "Rad " : "Line ") << f.line << (sv ? ", kolumn " : ", column ") << f.column << ": ";
-    out << "<code>" << esc(f.selector) << "</code></p>";
+    if (f.page > 0) out << (sv ? "Sida " : "Page ") << f.page << (f.selector.empty() ? "" : ": ");
+    if (!f.selector.empty()) out << "<code>" << esc(f.selector) << "</code>";
+    out << "</p>";
     if (!f.snippet.empty()) out << "<pre><code>" << esc(f.snippet) << "</code></pre>";
   }
   out << "</li>\n";
@@ -269,10 +271,11 @@ void write_results(std::ostream& out, const results::PageRow& page, const PageSu
           << "\n<p>" << esc(why_it_matters(c).in(lang)) << "</p>\n<ul class=\"refs\">\n<li>"
           << html_link(wcag_url(c, lang), sv ? "Läs kriteriet i WCAG 2.1 (svensk översättning)" : "Read the criterion in WCAG 2.1")
           << "</li>\n";
-      if (!c.en_clause.empty()) {
+      const std::string_view clause = engine::en_clause_for(c, grp.document());
+      if (!clause.empty()) {
         out << "<li>"
             << html_link(en_301_549_url(),
-                         "EN 301 549 " + std::string(sv ? "avsnitt " : "clause ") + std::string(c.en_clause) + " (PDF)")
+                         "EN 301 549 " + std::string(sv ? "avsnitt " : "clause ") + std::string(clause) + " (PDF)")
             << "</li>\n";
       }
       out << "</ul>\n";

@@ -16,7 +16,8 @@ json criteria_json(const engine::RuleInfo& info) {
   for (const engine::CriterionRef& ref : info.criteria) {
     const engine::Criterion* c = engine::find_criterion(ref.number);
     json j{{"sc", c->number}, {"level", engine::to_string(c->level)}};
-    j["en_301_549"] = c->en_clause.empty() ? json(nullptr) : json(c->en_clause);
+    const std::string_view clause = engine::en_clause_for(*c, info.subject != engine::Subject::Page);
+    j["en_301_549"] = clause.empty() ? json(nullptr) : json(clause);
     arr.push_back(std::move(j));
   }
   return arr;
@@ -25,14 +26,34 @@ json criteria_json(const engine::RuleInfo& info) {
 json rule_json(const engine::RuleInfo& info, Lang lang) {
   json acts = json::array();
   for (std::string_view a : info.act_rules) acts.push_back(a);
-  return json{{"id", info.id},
+  json j = json{{"id", info.id},
               {"title", info.title.in(lang)},
               {"description", info.description.in(lang)},
               {"help", info.help.in(lang)},
               {"criteria", criteria_json(info)},
               {"act_rules", std::move(acts)},
               {"impact", engine::to_string(info.impact)},
-              {"kind", engine::to_string(info.kind)}};
+              {"kind", engine::to_string(info.kind)},
+              {"subject", engine::to_string(info.subject)}};
+  if (!info.pdfua.empty()) j["pdfua"] = info.pdfua;
+  if (!info.matterhorn.empty()) {
+    json m = json::array();
+    for (std::string_view c : info.matterhorn) m.push_back(c);
+    j["matterhorn"] = std::move(m);
+  }
+  return j;
+}
+
+json document_json(const documents::Document& d, Lang lang) {
+  json j{{"format", documents::to_string(d.format)}, {"kind", document_kind(d, lang)}, {"bytes", d.bytes}};
+  if (d.format == documents::Format::Pdf) {
+    j["pages"] = d.pdf.pages.size();
+    j["tagged"] = d.pdf.catalog.has_struct_tree;
+    j["encrypted"] = d.pdf.security.encrypted;
+    j["complete"] = d.pdf.complete;
+  }
+  if (d.format == documents::Format::Pptx) j["slides"] = d.office.slides.size();
+  return j;
 }
 
 json tool_json() { return json{{"name", "granska"}, {"version", kVersion}}; }
@@ -114,7 +135,7 @@ void write_json(std::ostream& out, const PageReport& report, const Options& opt)
     rules.push_back(std::move(rj));
     rule_counts[std::string(engine::to_string(r.outcome))] = rule_counts[std::string(engine::to_string(r.outcome))].get<int>() + 1;
     for (const engine::Finding& f : r.findings) {
-      engine::Location loc = engine::locate(f.node);
+      engine::Location loc = engine::locate(f);
       json fj{{"rule", info.id},
               {"outcome", engine::to_string(f.outcome)},
               {"impact", engine::to_string(info.impact)},
@@ -125,6 +146,10 @@ void write_json(std::ostream& out, const PageReport& report, const Options& opt)
               {"line", loc.line},
               {"column", loc.column},
               {"snippet", loc.snippet}};
+      if (info.subject != engine::Subject::Page) {
+        fj["page"] = loc.page;
+        fj["object"] = loc.object;
+      }
       findings.push_back(std::move(fj));
     }
   }
@@ -143,6 +168,7 @@ void write_json(std::ostream& out, const PageReport& report, const Options& opt)
         {"replaced_bytes", page.decoded.replaced},
         {"sha256", page.sha256},
         {"notes", std::move(notes)}}},
+      {"document", report.document ? document_json(*report.document, lang) : json(nullptr)},
       {"summary",
        {{"failed", ev.count(engine::Outcome::Failed)},
         {"cantTell", ev.count(engine::Outcome::CantTell)},

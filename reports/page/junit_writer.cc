@@ -87,10 +87,11 @@ Suite build_suite(const PageReport& report, const Suppressions* suppressed) {
 // "image-alt: Bilden saknar textalternativ (rad 6, kolumn 1, html > body > img)\n  <img …>"
 std::string finding_line(const engine::RuleInfo& info, const engine::Finding& f, Lang lang) {
   const bool sv = lang == Lang::Sv;
-  engine::Location loc = engine::locate(f.node);
+  engine::Location loc = engine::locate(f);
   std::string s = "- " + std::string(info.id) + ": " + f.text(lang);
-  if (!loc.selector.empty()) {
+  if (!loc.selector.empty() || loc.page > 0) {
     s += " (";
+    if (loc.page > 0) s += (sv ? "sida " : "page ") + std::to_string(loc.page) + (loc.selector.empty() ? "" : ", ");
     if (loc.line > 0) {
       s += (sv ? "rad " : "line ") + std::to_string(loc.line) + (sv ? ", kolumn " : ", column ") +
            std::to_string(loc.column) + ", ";
@@ -115,10 +116,11 @@ std::string accepted_text(const CriterionCase& c, const Suppressions& suppressed
   return out;
 }
 
-std::string case_name(const engine::Criterion& c, Lang lang) {
+std::string case_name(const engine::Criterion& c, Lang lang, bool document) {
   std::string s = std::string(c.number) + " " + std::string(c.title.in(lang)) + " (" +
                   std::string(engine::to_string(c.level));
-  if (!c.en_clause.empty()) s += ", EN 301 549 " + std::string(c.en_clause);
+  const std::string_view clause = engine::en_clause_for(c, document);
+  if (!clause.empty()) s += ", EN 301 549 " + std::string(clause);
   return s + ")";
 }
 
@@ -152,8 +154,10 @@ void write_junit(std::ostream& out, std::span<const PageReport> reports, const O
     if (!page.sha256.empty()) out << "      <property name=\"sha256\" value=\"" << a(page.sha256) << "\"/>\n";
     out << "      <property name=\"granska.version\" value=\"" << a(kVersion) << "\"/>\n";
     out << "    </properties>\n";
+    const auto& rules = s.report->evaluation.rules;
+    const bool document = !rules.empty() && rules.front().rule->info.subject != engine::Subject::Page;
     for (const CriterionCase& c : s.cases) {
-      out << "    <testcase classname=\"" << a(page.url) << "\" name=\"" << a(case_name(*c.criterion, lang)) << "\"";
+      out << "    <testcase classname=\"" << a(page.url) << "\" name=\"" << a(case_name(*c.criterion, lang, document)) << "\"";
       switch (result_of(c)) {
         case CaseResult::Passed:
           out << "/>\n";

@@ -44,6 +44,8 @@ struct FindingGroup {
   // What the elements are ("länkar", "bilder", "element"), from their snippets' tags.
   const glossary::Noun& noun() const;
   engine::Impact impact() const;
+  // A document rule's group (PDF, Office): EN 301 549 clause 10 instead of 9.
+  bool document() const { return rule && rule->subject != engine::Subject::Page; }
 };
 
 // One criterion's counts (elements, not groups).

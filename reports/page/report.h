@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 
+#include "documents/document.h"
 #include "engine/evaluate.h"
 #include "engine/registry.h"
 #include "input/load.h"
@@ -54,7 +55,10 @@ struct PageReport {
   const input::Page& page;
   const engine::PageEvaluation& evaluation;
   const media::Inventory* media = nullptr;  // JSON: the "media" array when set
-  std::string_view title = {};              // the page's <title> (HTML result page), untrusted
+  // Set when the checked file is a PDF or Office document (page.document holds its bytes):
+  // the writers describe the document instead of the HTML's encoding.
+  const documents::Document* document = nullptr;
+  std::string_view title = {};  // the page's <title> (HTML result page), untrusted
 };
 
 // The rows a page report leaves (results/scan_data.h): what the grouped text and the HTML
@@ -65,6 +69,8 @@ results::PageRow page_row(const PageReport& report);
 // the findings grouped by criterion and by kind of problem, with the first few places of
 // each (reports/page/page_summary.h). With Options::all or show_passed, the flat list.
 void write_text(std::ostream& out, const PageReport& report, const Options& options);
+// "PDF 1.7, 20 sidor, taggad": the kind of document, for headings and summaries.
+std::string document_kind(const documents::Document& d, Lang lang);
 void write_json(std::ostream& out, const PageReport& report, const Options& options);
 
 // Formats for CI and other tools. Each takes several pages (one run, one document) so an

@@ -36,7 +36,8 @@ ordered_json rule_json(const engine::RuleInfo& info, Lang lang) {
     const engine::Criterion* c = engine::find_criterion(ref.number);
     if (!c) continue;
     wcag.push_back(std::string(c->number));
-    if (!c->en_clause.empty()) en.push_back(std::string(c->en_clause));
+    const std::string_view clause = engine::en_clause_for(*c, info.subject != engine::Subject::Page);
+    if (!clause.empty()) en.push_back(std::string(clause));
     tags.push_back("WCAG " + std::string(c->number) + " (" + std::string(engine::to_string(c->level)) + ")");
   }
   if (info.kind == engine::RuleKind::BestPractice) tags.push_back("best-practice");
@@ -117,7 +118,7 @@ void write_sarif(std::ostream& out, std::span<const PageReport> reports, const O
       const engine::RuleInfo& info = rr.rule->info;
       for (const engine::Finding& f : rr.findings) {
         if (f.outcome != engine::Outcome::Failed && f.outcome != engine::Outcome::CantTell) continue;
-        engine::Location loc = engine::locate(f.node);
+        engine::Location loc = engine::locate(f);
         ordered_json physical{{"artifactLocation", where}};
         if (loc.line > 0) {
           ordered_json region{{"startLine", loc.line}};
@@ -126,6 +127,7 @@ void write_sarif(std::ostream& out, std::span<const PageReport> reports, const O
           physical["region"] = std::move(region);
         }
         ordered_json location{{"physicalLocation", std::move(physical)}};
+        if (loc.page > 0) location["properties"] = {{"page", loc.page}};
         if (!loc.selector.empty()) {
           location["logicalLocations"] = ordered_json::array({{{"fullyQualifiedName", loc.selector}, {"kind", "element"}}});
         }

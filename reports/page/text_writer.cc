@@ -46,11 +46,12 @@ std::string_view outcome_color(Outcome o) {
   return "";
 }
 
-std::string criterion_heading(const engine::Criterion& c, Lang lang) {
+std::string criterion_heading(const engine::Criterion& c, Lang lang, bool document) {
   std::string out = std::string(c.number) + " " + std::string(c.title.in(lang)) + " — ";
   out += lang == Lang::Sv ? "nivå " : "level ";
   out += engine::to_string(c.level);
-  if (!c.en_clause.empty()) out += ", EN 301 549 " + std::string(c.en_clause);
+  const std::string_view clause = engine::en_clause_for(c, document);
+  if (!clause.empty()) out += ", EN 301 549 " + std::string(clause);
   return out;
 }
 
@@ -61,14 +62,43 @@ const engine::Criterion& primary_criterion(const engine::RuleInfo& info) {
   return c ? *c : *engine::find_criterion("4.1.2");
 }
 
+}  // namespace
+
+std::string document_kind(const documents::Document& d, Lang lang) {
+  const bool sv = lang == Lang::Sv;
+  switch (d.format) {
+    case documents::Format::Pdf: {
+      std::string s = "PDF";
+      if (!d.pdf.version.empty()) s += " " + d.pdf.version;
+      if (d.pdf.security.password_required) return s + (sv ? ", lösenordsskyddad" : ", password protected");
+      const std::size_t n = d.pdf.pages.size();
+      s += ", " + std::to_string(n) + (sv ? (n == 1 ? " sida" : " sidor") : (n == 1 ? " page" : " pages"));
+      s += d.pdf.catalog.has_struct_tree ? (sv ? ", taggad" : ", tagged") : (sv ? ", otaggad" : ", untagged");
+      return s;
+    }
+    case documents::Format::Docx: return "Word (docx)";
+    case documents::Format::Xlsx: return "Excel (xlsx)";
+    case documents::Format::Pptx: {
+      const std::size_t n = d.office.slides.size();
+      return "PowerPoint (pptx), " + std::to_string(n) + (sv ? " bilder" : " slides");
+    }
+    case documents::Format::LegacyOffice: return sv ? "äldre Office-format (doc/xls/ppt)" : "older Office format (doc/xls/ppt)";
+  }
+  return {};
+}
+
+namespace {
+
 // "1 underkänd", "2 underkända": the glossary's plural, with an ordinary space (terminal text).
 std::string counted(std::size_t n, const glossary::Noun& noun, Lang lang) {
   return glossary::number(n, lang) + " " + std::string(glossary::form(n, noun, lang));
 }
 
-// The lines every text report starts with: tool, address, redirects, encoding, notes.
-void write_page_head(std::ostream& out, const input::Page& page, Lang lang, const Style& st) {
+// The lines every text report starts with: tool, address, redirects, encoding or document
+// kind, notes.
+void write_page_head(std::ostream& out, const PageReport& report, Lang lang, const Style& st) {
   const bool sv = lang == Lang::Sv;
+  const input::Page& page = report.page;
   out << st(kBold) << "granska " << kVersion << " — " << escape_for_terminal(page.url) << st(kReset) << "\n";
   if (!page.redirects.empty()) {
     out << (sv ? "Omdirigerad " : "Redirected ")
@@ -77,8 +107,12 @@ void write_page_head(std::ostream& out, const input::Page& page, Lang lang, cons
     for (const auto& r : page.redirects) out << escape_for_terminal(r.from) << " → (" << r.status << ") ";
     out << escape_for_terminal(page.url) << "\n";
   }
-  out << (sv ? "Teckenkodning: " : "Encoding: ") << page.decoded.encoding << " ("
-      << html::to_string(page.decoded.source) << ")\n";
+  if (const documents::Document* d = report.document) {
+    out << (sv ? "Dokument: " : "Document: ") << document_kind(*d, lang) << "\n";
+  } else {
+    out << (sv ? "Teckenkodning: " : "Encoding: ") << page.decoded.encoding << " ("
+        << html::to_string(page.decoded.source) << ")\n";
+  }
   for (const Error& note : page.notes) {
     out << st(kYellow) << (sv ? "Obs: " : "Note: ") << escape_for_terminal(note.text(lang)) << st(kReset) << "\n";
   }
@@ -98,7 +132,7 @@ void write_flat_text(std::ostream& out, const PageReport& report, const Options&
   const Lang lang = opt.lang;
   const bool sv = lang == Lang::Sv;
   Style st{opt.color};
-  write_page_head(out, report.page, lang, st);
+  write_page_head(out, report, lang, st);
 
   // Group the rules by their primary criterion, in WCAG order.
   std::map<std::string_view, std::vector<const engine::RuleResult*>> by_criterion;
@@ -119,7 +153,8 @@ void write_flat_text(std::ostream& out, const PageReport& report, const Options&
       return std::any_of(r->findings.begin(), r->findings.end(), shown);
     });
     if (!any) continue;
-    out << "\n" << st(kBold) << criterion_heading(*c, lang) << st(kReset) << "\n";
+    const bool document = rules.front()->rule->info.subject != engine::Subject::Page;
+    out << "\n" << st(kBold) << criterion_heading(*c, lang, document) << st(kReset) << "\n";
     for (const engine::RuleResult* r : rules) {
       const engine::RuleInfo& info = r->rule->info;
       bool rule_shown = false;
@@ -136,12 +171,13 @@ void write_flat_text(std::ostream& out, const PageReport& report, const Options&
         }
         if (f.outcome != Outcome::Passed) out << " [" << engine::label(info.impact).in(lang) << "]";
         out << " " << info.id << ": " << escape_for_terminal(f.text(lang)) << "\n";
-        engine::Location loc = engine::locate(f.node);
-        if (!loc.selector.empty()) {
+        engine::Location loc = engine::locate(f);
+        if (!loc.selector.empty() || loc.page > 0) {
           out << "      " << st(kDim);
           if (loc.line > 0) out << (sv ? "rad " : "line ") << loc.line << (sv ? ", kolumn " : ", column ") << loc.column << " · ";
+          if (loc.page > 0) out << (sv ? "sida " : "page ") << loc.page << (loc.selector.empty() ? "" : " · ");
           out << escape_for_terminal(loc.selector) << st(kReset) << "\n";
-          out << "      " << escape_for_terminal(loc.snippet) << "\n";
+          if (!loc.snippet.empty()) out << "      " << escape_for_terminal(loc.snippet) << "\n";
         }
       }
       if (rule_shown && r->outcome != Outcome::Passed) {
@@ -168,7 +204,9 @@ void write_flat_text(std::ostream& out, const PageReport& report, const Options&
       << st(kYellow) << counted(cant_tell, g::kNeedsReviewItems, lang) << st(kReset) << ", "
       << st(kGreen) << counted(passed, g::kPassed, lang) << st(kReset) << ". "
       << counted(ev.rules.size(), g::kRules, lang) << (sv ? " körda, " : " run, ") << rules_inapplicable
-      << (sv ? " ej tillämpliga på sidan." : " not applicable to the page.") << "\n";
+      << (report.document ? (sv ? " ej tillämpliga på dokumentet." : " not applicable to the document.")
+                          : (sv ? " ej tillämpliga på sidan." : " not applicable to the page."))
+      << "\n";
   write_disclaimer(out, lang);
 }
 
@@ -177,12 +215,18 @@ constexpr std::size_t kPlacesShown = 3;
 
 void write_place(std::ostream& out, const results::FindingRow& f, Lang lang, const Style& st) {
   const bool sv = lang == Lang::Sv;
+  if (f.selector.empty() && f.page > 0) {
+    out << "      " << st(kDim) << (sv ? "sida " : "page ") << f.page << st(kReset) << "\n";
+    if (!f.snippet.empty()) out << "      " << escape_for_terminal(f.snippet) << "\n";
+    return;
+  }
   if (f.selector.empty()) {
     out << "      " << st(kDim) << (sv ? "gäller hela sidan" : "applies to the whole page") << st(kReset) << "\n";
     return;
   }
   out << "      " << st(kDim);
   if (f.line > 0) out << (sv ? "rad " : "line ") << f.line << (sv ? ", kolumn " : ", column ") << f.column << " · ";
+  if (f.page > 0) out << (sv ? "sida " : "page ") << f.page << " · ";
   out << escape_for_terminal(f.selector) << st(kReset) << "\n";
   if (!f.snippet.empty()) out << "      " << escape_for_terminal(f.snippet) << "\n";
 }
@@ -225,7 +269,7 @@ void write_grouped_text(std::ostream& out, const PageReport& report, const Optio
   for (const engine::RuleResult& r : report.evaluation.rules) registry.add(*r.rule);
   const PageSummary s = summarize(row, registry, profile);
 
-  write_page_head(out, report.page, lang, st);
+  write_page_head(out, report, lang, st);
   out << (sv ? "Profil: " : "Profile: ") << (sv ? profile.name_sv : profile.name_en) << " (" << profile.id << ")\n";
 
   // The summary: one line of counts, one line per criterion, what applies to the whole page.
@@ -270,7 +314,7 @@ void write_grouped_text(std::ostream& out, const PageReport& report, const Optio
     if (grp.criterion != current) {
       current = grp.criterion;
       helped.clear();
-      out << "\n" << st(kBold) << criterion_heading(*current, lang) << st(kReset) << "\n"
+      out << "\n" << st(kBold) << criterion_heading(*current, lang, grp.document()) << st(kReset) << "\n"
           << "  " << st(kDim) << wcag_url(*current, lang) << st(kReset) << "\n";
     }
     write_group_line(out, grp, lang, st);
@@ -312,10 +356,13 @@ void write_catalogue_text(std::ostream& out, const engine::Registry& registry, c
     for (std::size_t i = 0; i < info.criteria.size(); ++i) {
       const engine::Criterion* c = engine::find_criterion(info.criteria[i].number);
       out << (i ? ", " : "") << "WCAG " << c->number << " (" << engine::to_string(c->level) << ")";
-      if (!c->en_clause.empty()) out << " / EN " << c->en_clause;
+      const std::string_view clause = engine::en_clause_for(*c, info.subject != engine::Subject::Page);
+      if (!clause.empty()) out << " / EN " << clause;
     }
     out << " · " << engine::label(info.impact).in(lang);
     if (info.kind == engine::RuleKind::BestPractice) out << " · " << glossary::rule_kind(info.kind).in(lang);
+    if (info.subject != engine::Subject::Page) out << " · " << engine::label(info.subject).in(lang);
+    if (!info.pdfua.empty()) out << " · PDF/UA " << info.pdfua;
     if (!info.act_rules.empty()) {
       out << " · ACT";
       for (std::string_view a : info.act_rules) out << " " << a;

@@ -19,7 +19,10 @@ std::string outcome_or_null(const std::optional<engine::Outcome>& o) {
 std::string scan_json(const results::ScanInfo& s) {
   return "{\"id\": " + std::to_string(s.id) + ", \"started\": " + str(s.started) + ", \"finished\": " + str(s.finished) +
          ", \"granska_version\": " + str(s.granska_version) + ", \"ruleset_hash\": " + str(s.ruleset_hash) +
-         ", \"config_name\": " + str(s.config_name) + ", \"pages\": " + num(s.pages) + "}";
+         ", \"config_name\": " + str(s.config_name) + ", \"pages\": " + num(s.pages) +
+         ", \"max_pages\": " + num(s.max_pages) + ", \"max_depth\": " + std::to_string(s.max_depth) +
+         ", \"page_limit_reached\": " + (s.page_limit_reached() ? "true" : "false") +
+         ", \"pages_at_max_depth\": " + num(s.pages_at_max_depth) + "}";
 }
 
 std::string figures_json(const Model& m, const figures::UnitFigures& f) {
@@ -27,15 +30,32 @@ std::string figures_json(const Model& m, const figures::UnitFigures& f) {
                     ", \"pages_without_failures\": " + num(f.pages_without_failures) +
                     ", \"failures\": " + num(f.failures) + ", \"cant_tell\": " + num(f.cant_tell) +
                     ", \"best_practice_warnings\": " + num(f.warnings) + ", \"error_pages\": " + num(f.error_pages) +
+                    ", \"blocked\": " + num(f.blocked) + ", \"skipped\": " + num(f.skipped) +
+                    ", \"redirected\": " + num(f.redirected) + ", \"aliases\": " + num(f.aliases) +
+                    ", \"not_checkable\": " + num(f.not_checkable()) +
                     ", \"media\": " + num(f.media) + ", \"media_needing_work\": " + num(f.media_needing_work) +
                     ", \"documents\": " + num(f.documents) +
                     ", \"criteria_with_failures\": " + num(f.criteria_with_failures()) + ", \"by_criterion\": {";
   const auto& crit = m.rules->criteria();
   for (std::size_t i = 0; i < crit.size(); ++i) {
     out += (i ? ", " : "") + str(crit[i]) + ": {\"failures\": " + num(f.failures_by_criterion[i]) +
-           ", \"pages\": " + num(f.pages_by_criterion[i]) + "}";
+           ", \"pages\": " + num(f.pages_by_criterion[i]) + ", \"pages_tested\": " + num(f.pages_tested_by_criterion[i]) +
+           ", \"cant_tell\": " + num(f.cant_tell_by_criterion[i]) + ", \"mark\": " +
+           str(figures::to_string(figures::review_mark(f, i, m.coverage[i].coverage, m.thresholds))) + "}";
   }
   return out + "}}";
+}
+
+std::string gap_json(const figures::UnitFigures& f, const figures::StatusThresholds& t) {
+  std::string out = "{";
+  bool first = true;
+  for (auto [name, target] : {std::pair{"partial", figures::Status::Partial}, std::pair{"satisfactory", figures::Status::Satisfactory}}) {
+    const figures::StatusGap g = figures::gap_to(f, target, t);
+    out += std::string(first ? "" : ", ") + "\"" + name + "\": " +
+           (g.assessed ? "{\"pages\": " + num(g.pages) + ", \"criteria\": " + num(g.criteria) + "}" : std::string("null"));
+    first = false;
+  }
+  return out + "}";
 }
 
 std::string trend_json(const std::vector<figures::Trend>& t, std::size_t i) {
@@ -132,7 +152,8 @@ void JsonReport::begin() {
     << ",\n\"scan\": " << scan_json(m.latest().scan)
     << ",\n\"previous_scan\": " << (m.previous ? scan_json(*m.previous) : std::string("null"));
   o << ",\n\"profile\": {\"id\": " << str(m.profile->id) << ", \"name\": "
-    << str(m.lang == Lang::En ? m.profile->name_en : m.profile->name_sv) << ", \"criteria\": [";
+    << str(m.lang == Lang::En ? m.profile->name_en : m.profile->name_sv)
+    << ", \"proposal\": " << (m.profile->proposal ? "true" : "false") << ", \"criteria\": [";
   for (std::size_t i = 0; i < m.coverage.size(); ++i) {
     const org::CriterionCoverage& c = m.coverage[i];
     o << (i ? "," : "") << "\n  {\"number\": " << str(c.criterion->number) << ", \"title\": "
@@ -151,14 +172,17 @@ void JsonReport::begin() {
     << ", \"partial_max_failed_criteria\": " << t.partial_max_failed_criteria << "}";
   o << ",\n\"total\": {\"status\": " << str(figures::to_string(m.total_status))
     << ", \"figures\": " << figures_json(m, m.latest().total) << ", \"trend\": "
-    << trend_json(m.trend, m.units.size()) << "}";
+    << trend_json(m.trend, m.units.size()) << ", \"to_reach\": " << gap_json(m.latest().total, m.thresholds) << "}";
+  o << ",\n\"overview_order\": [";
+  for (std::size_t i = 0; i < m.order.size(); ++i) o << (i ? ", " : "") << str(m.units[m.order[i]].id);
+  o << "]";
   o << ",\n\"units\": [";
   for (std::size_t u = 0; u < m.units.size(); ++u) {
     const org::Unit& unit = m.units[u];
     o << (u ? "," : "") << "\n  {\"id\": " << str(unit.id) << ", \"name\": " << str(m.unit_name(u))
       << ", \"type\": " << str(org::to_string(unit.type)) << ", \"status\": " << str(figures::to_string(m.status[u]))
       << ", \"figures\": " << figures_json(m, m.latest().units[u]) << ", \"trend\": " << trend_json(m.trend, u)
-      << ", \"worst_pages\": [";
+      << ", \"to_reach\": " << gap_json(m.latest().units[u], m.thresholds) << ", \"worst_pages\": [";
     const auto& worst = m.latest().units[u].worst_pages;
     for (std::size_t w = 0; w < worst.size(); ++w) {
       o << (w ? ", " : "") << "{\"url\": " << str(worst[w].url) << ", \"title\": " << str(worst[w].title)
@@ -184,7 +208,7 @@ void JsonReport::begin() {
   o << "],\n\"pages\": [";
 }
 
-void JsonReport::page(const results::PageRow& page, std::size_t unit) {
+void JsonReport::page(const results::PageRow& page, std::size_t unit, const figures::Alias* alias) {
   // One entry per page record, its findings inside: page fields are written once, not
   // once per finding (a third of the file on a large scan).
   std::size_t failures = 0;
@@ -195,7 +219,10 @@ void JsonReport::page(const results::PageRow& page, std::size_t unit) {
        << ", \"title\": " << str(page.title) << ", \"unit\": " << str(m_.units[unit].id) << ", \"kind\": "
        << str(page.kind) << ", \"status\": " << page.status << ", \"error\": "
        << str(m_.lang == Lang::En && !page.error_en.empty() ? page.error_en : page.error)
-       << ", \"failures\": " << failures << ", \"findings\": [";
+       << ", \"canonical\": " << str(page.canonical) << ", \"alias_of\": "
+       << (alias ? "{\"url\": " + str(alias->primary) + ", \"reason\": " + str(figures::to_string(alias->reason)) + "}"
+                 : std::string("null"))
+       << ", \"failures\": " << (alias ? 0 : failures) << ", \"findings\": [";
   first_ = false;
   bool first = true;
   for (const results::FindingRow& f : page.findings) {

@@ -1,17 +1,35 @@
-// Internal to the scan report writers (reports/scan_report*.cc): the figures they share.
+// Internal to the scan report writers (reports/scan/scan_report*.cc): the figures they share.
 #pragma once
 
+#include <array>
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "org/profile.h"
-#include "reports/scan/scan_report.h"
+#include "figures/aliases.h"
 #include "figures/figures.h"
 #include "figures/trend.h"
+#include "org/profile.h"
+#include "reports/scan/scan_report.h"
 
 namespace granska::reports::scan_report {
+
+// A page record of the reported scan that was not checked, with why (unit pages list them).
+struct NotChecked {
+  std::string url;
+  std::string kind;    // results::PageRow::kind: failed, blocked, skipped, redirected
+  long status = 0;     // HTTP status, 0 when none
+  std::string reason;  // in the report's language (untrusted: may quote the server)
+};
+
+// An HTML record counted as another URL (figures/aliases.h).
+struct AliasRow {
+  std::string url;
+  figures::Alias alias;
+  std::size_t own_failures = 0;  // what it would have counted on its own
+};
 
 struct Model {
   Lang lang = Lang::Sv;
@@ -26,8 +44,12 @@ struct Model {
   std::vector<figures::Status> status;            // per unit, latest scan
   figures::Status total_status = figures::Status::NotAssessed;
   figures::StatusThresholds thresholds;
+  std::vector<std::size_t> order;                            // units as the overview lists them
   std::vector<std::vector<results::MediaRow>> media;         // per unit, latest scan
   std::vector<std::vector<results::DocumentRow>> documents;  // per unit, latest scan
+  // Filled by the second pass over the reported scan, before the unit pages are written.
+  std::vector<std::vector<NotChecked>> not_checked;  // per unit
+  std::vector<std::vector<AliasRow>> aliases;        // per unit
 
   const figures::ScanFigures& latest() const { return history.back(); }
   std::string_view unit_name(std::size_t u) const {
@@ -44,27 +66,51 @@ struct Model {
     }
     return id + (units[u].id.empty() || id != units[u].id ? "-" + std::to_string(u) : std::string());
   }
+  figures::ReviewMark mark(std::size_t unit, std::size_t criterion) const {
+    return figures::review_mark(latest().units[unit], criterion, coverage[criterion].coverage, thresholds);
+  }
 };
 
 // Text of a stored finding's message in the model's language ("" for unknown rules).
 std::string message_text(const figures::RuleFacts& facts, const results::FindingRow& f, Lang lang);
-// "2026-11-23T02:00:05Z" -> "2026-11-23 02:00 UTC" (anything else unchanged).
+// "2026-11-23T02:00:05Z" -> "2026-11-23 03:00" in Swedish local time (util/local_time.h);
+// anything else unchanged.
 std::string display_time(std::string_view iso);
+// "nr 12, 2026-11-23 03:00"
+std::string scan_label(Lang lang, const results::ScanInfo& s);
+// The criterion's number and title: "1.1.1 Icke-textuellt innehåll".
+std::string criterion_title(Lang lang, const engine::Criterion& c);
+
+// What a unit page lists, by section: the spooled rows of the second pass.
+enum class Listing : unsigned char { Failure, NeedsReview, Warning };
+inline constexpr std::size_t kListings = 3;
+// Which listing a stored finding belongs in, if any: failures of counted rules, cantTell of
+// counted rules, failures of best-practice rules (as the figures count them).
+std::optional<Listing> listing_of(const figures::RuleFacts& facts, const results::FindingRow& f);
 
 // HTML (scan_report_html.cc)
 void write_index_html(std::ostream& out, const Model& m);
-// One <tr> for a failing element, on one line, for a unit page's table of its rule.
-std::string unit_failure_row(const Model& m, const results::PageRow& page, const results::FindingRow& f);
-// rows_by_rule[Registry rule index] = the rows unit_failure_row gave, in page order.
-void write_unit_html(std::ostream& out, const Model& m, std::size_t unit,
-                     const std::vector<std::vector<std::string>>& rows_by_rule);
+// One <tr> for a listed element, on one line, for a unit page's table of its rule.
+std::string unit_finding_row(const Model& m, const results::PageRow& page, const results::FindingRow& f);
+// rows[listing][Registry rule index] = the rows unit_finding_row gave, in page order.
+using UnitRows = std::array<std::vector<std::vector<std::string>>, kListings>;
+void write_unit_html(std::ostream& out, const Model& m, std::size_t unit, const UnitRows& rows);
 
-// CSV (scan_report_csv.cc)
+// CSV (scan_report_csv.cc): findings.csv, one row per finding and criterion.
 void write_csv_header(std::ostream& out, Lang lang);
-// One row per stored finding of `page`; returns how many.
-std::size_t write_csv_rows(std::ostream& out, const Model& m, const results::PageRow& page, std::size_t unit);
+// The rows of every stored finding of `page`; returns how many findings (not rows).
+std::size_t write_csv_rows(std::ostream& out, const Model& m, const results::PageRow& page, std::size_t unit,
+                           std::size_t& finding_number);
+// granskning.csv: the review's view, one row per unit and criterion of the profile.
+void write_review_csv(std::ostream& out, const Model& m);
 // A cell as written: quoted when needed, formula-like starts neutralised.
 std::string csv_cell(std::string_view value);
+// A share as Swedish Excel reads a number ("87,5"), or with a point in English.
+std::string csv_share(Lang lang, std::size_t part, std::size_t whole);
+
+// XLSX (scan_report_xlsx.cc): granskning.xlsx, the review's view and the status per scan
+// with typed cells (text stays text, dates are dates).
+Status write_review_xlsx(const std::filesystem::path& path, const Model& m);
 
 // JSON (scan_report_json.cc): everything up to the findings array, the findings of one
 // page, and the rest.
@@ -72,7 +118,7 @@ class JsonReport {
  public:
   JsonReport(std::ostream& out, const Model& m) : out_(out), m_(m) {}
   void begin();
-  void page(const results::PageRow& page, std::size_t unit);
+  void page(const results::PageRow& page, std::size_t unit, const figures::Alias* alias);
   void end();
 
  private:

@@ -15,6 +15,7 @@
 #include "fetch/fetch.h"
 #include "input/load.h"
 #include "org/profile.h"
+#include "pipeline/check_document.h"
 #include "pipeline/check_page.h"
 #include "reports/formats.h"
 #include "results/rows_from_page.h"
@@ -75,7 +76,9 @@ int run_check(const CheckOptions& o) {
   }
 
   auto fetcher = fetch::make_curl_fetcher();
-  Result<input::Page> page = input::load(o.target, o.input.to_options(), *fetcher, std::cin);
+  input::Options input_options = o.input.to_options();
+  input_options.accept_documents = true;  // PDF and Office files: checked as documents
+  Result<input::Page> page = input::load(o.target, input_options, *fetcher, std::cin);
   if (!page) {
     print_error(page.error().text(lang));
     return kExitFailed;
@@ -94,13 +97,30 @@ int run_check(const CheckOptions& o) {
     }
     run.players = &custom.value();
   }
-  const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), run, fetcher.get());
-  const engine::PageEvaluation& evaluation = checked->evaluation;
+  // A PDF or Office file goes to the document model and rules instead of the HTML pipeline
+  // (docs/decisions/0018-documents.md); both end in the same report writers.
+  std::unique_ptr<pipeline::CheckedPage> checked;
+  std::unique_ptr<pipeline::CheckedDocument> checked_document;
+  if (page->document) {
+    documents::Limits limits;
+    limits.max_bytes = input_options.max_bytes;
+    Result<std::unique_ptr<pipeline::CheckedDocument>> d = pipeline::check_document(std::move(*page), run, limits);
+    if (!d) {
+      print_error(d.error().text(lang));
+      return kExitFailed;
+    }
+    checked_document = std::move(d).value();
+  } else {
+    checked = pipeline::check_page(std::move(*page), run, fetcher.get());
+  }
+  const engine::PageEvaluation& evaluation = checked ? checked->evaluation : checked_document->evaluation;
 
   const std::optional<std::vector<std::string>> formats = prepare_formats(o.formats, "text", o.output_dir, lang);
   if (!formats) return kExitFailed;
-  const std::string title = checked->doc ? results::page_title(*checked->doc) : std::string();
-  const reports::PageReport report{checked->page, evaluation, &checked->inventory, title};
+  const std::string title = checked && checked->doc ? results::page_title(*checked->doc) : std::string();
+  const reports::PageReport report =
+      checked ? reports::PageReport{checked->page, evaluation, &checked->inventory, nullptr, title}
+              : reports::PageReport{checked_document->page, evaluation, nullptr, &checked_document->document};
   for (const std::string& format : *formats) {
     const std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
     reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};

@@ -42,8 +42,18 @@ void print_profile(const org::Profile& p, Lang lang) {
   std::size_t counts[3] = {0, 0, 0};
   for (const auto& c : cov) ++counts[static_cast<int>(c.coverage)];
   std::cout << tr(lang, "Profil: ", "Profile: ") << p.id << " – " << (lang == Lang::En ? p.name_en : p.name_sv) << " ("
-            << cov.size() << tr(lang, " kriterier: ", " criteria: ") << counts[0] << tr(lang, " automatiska, ", " automatic, ")
-            << counts[1] << tr(lang, " delvis, ", " partial, ") << counts[2] << tr(lang, " manuella)", " manual)") << "\n";
+            << cov.size() << tr(lang, " kriterier – ", " criteria – ") << label(org::Coverage::Automatic).in(lang) << ": "
+            << counts[0] << ", " << label(org::Coverage::Partial).in(lang) << ": " << counts[1] << ", "
+            << label(org::Coverage::Manual).in(lang) << ": " << counts[2] << ")\n";
+  std::cout << "  "
+            << (p.proposal ? tr(lang,
+                                "Kriterielistan är ett förslag – fastställs av stadskontoret (ange listan med "
+                                "[profile] criteria = [\"1.1.1\", …] i inställningsfilen).",
+                                "The list of criteria is granska's proposal, to be set by the city office (name the "
+                                "list with [profile] criteria = [\"1.1.1\", …] in the configuration).")
+                           : tr(lang, "Kriterielistan i bruk (från inställningsfilen eller den inbyggda profilen):",
+                                "The list of criteria in use (from the configuration or the built-in profile):"))
+            << "\n";
   for (const auto& c : cov) {
     std::cout << "  " << c.criterion->number << " (" << engine::to_string(c.criterion->level) << ")  "
               << c.criterion->title.in(lang) << "  –  " << label(c.coverage).in(lang);

@@ -4,23 +4,16 @@
 // another run holds the --db database's lock (<db>.lock).
 #include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <map>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/crawl_log.h"
 #include "cli/input_options.h"
 #include "cli/load_config.h"
 #include "config/crawl_config.h"
-#include "config/org_config.h"
 #include "crawl/crawler.h"
-#include "granska_version.h"
-#include "reports/common/terminal_escape.h"
-#include "reports/page/report.h"
+#include "reports/crawl/crawl_stream.h"
 #include "scan/stored_crawl.h"
 
 namespace granska::cli {
@@ -51,153 +44,6 @@ Status apply_config(CrawlCliOptions& o, fetch::Options& fetch) {
   return ok_status();
 }
 
-// An earlier result reused for a page that answered 304: the same block, marked unchanged.
-std::string reuse_output(const std::string& old, bool json, Lang lang) {
-  if (json) {
-    try {
-      nlohmann::ordered_json j = nlohmann::ordered_json::parse(old);
-      j["http_status"] = 304;
-      j["unchanged"] = true;
-      return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    } catch (const std::exception&) {
-      return old;
-    }
-  }
-  // Text: "== 200 html URL" becomes "== 304 html URL" plus a note.
-  std::string out = old;
-  if (out.starts_with("== ")) {
-    const std::size_t sp = out.find(' ', 3);
-    if (sp != std::string::npos) out.replace(3, sp - 3, "304");
-  }
-  const std::size_t eol = out.find('\n');
-  const std::string note = std::string("   ") + tr(lang, "Oförändrad sedan förra granskningen; resultatet därifrån gäller",
-                                                      "Unchanged since the earlier crawl; its result stands") + "\n";
-  if (eol == std::string::npos) return out + "\n" + note;
-  return out.insert(eol + 1, note);
-}
-
-std::string redirects_text(const crawl::PageRecord& r) {
-  std::string out;
-  for (const auto& h : r.redirects) {
-    out += reports::escape_for_terminal(fetch::url_for_message(h.from)) + " → (" + std::to_string(h.status) + ") ";
-  }
-  return out;
-}
-
-nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
-  nlohmann::json redirects = nlohmann::json::array();
-  for (const auto& h : r.redirects) redirects.push_back({{"from", h.from}, {"status", h.status}, {"to", h.to}});
-  nlohmann::json j{{"url", r.url},
-                   {"final_url", r.final_url},
-                   {"depth", r.depth},
-                   {"kind", crawl::to_string(r.kind)},
-                   {"http_status", r.status},
-                   {"redirects", std::move(redirects)},
-                   {"content_type", r.content_type},
-                   {"size", r.size},
-                   {"attempts", r.attempts},
-                   {"error", r.has_error ? nlohmann::json(r.error.text(lang)) : nlohmann::json(nullptr)},
-                   {"reason", !r.has_error && !r.error.message.empty() ? nlohmann::json(r.error.text(lang))
-                                                                       : nlohmann::json(nullptr)},
-                   {"canonical", r.canonical.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.canonical)},
-                   {"links", r.links},
-                   {"unchanged", r.unchanged}};
-  return j;
-}
-
-// How pages are printed: a text block each, or one JSON object per page on one line inside
-// {"schema_version":…,"pages":[…],"summary":{…}}.
-class Printer {
- public:
-  Printer(const scan::CrawlSettings& s, Lang lang)
-      : json_(s.format == "json"), lang_(lang), threshold_(fail_on_impact(s.fail_on)), ro_{lang, false, false} {}
-
-  // On a worker: the page's report, as `granska check` writes it.
-  void render(const pipeline::CheckedPage& checked, crawl::PageRecord& rec) const {
-    rec.findings_at_threshold = checked.evaluation.fails_at(threshold_);
-    std::ostringstream out;
-    if (json_) {
-      reports::write_json(out, reports::PageReport{checked.page, checked.evaluation}, ro_);
-    } else {
-      reports::write_text(out, reports::PageReport{checked.page, checked.evaluation}, ro_);
-    }
-    rec.report = out.str();
-  }
-
-  // One page's block: the record's facts and its report.
-  std::string block(crawl::PageRecord& r) const {
-    const bool sv = lang_ == Lang::Sv;
-    std::ostringstream out;
-    if (json_) {
-      std::string s = record_json(r, lang_).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      if (!r.report.empty()) {
-        while (!r.report.empty() && (r.report.back() == '\n' || r.report.back() == ' ')) r.report.pop_back();
-        s.pop_back();
-        s += ",\"check\":" + r.report + "}";
-      }
-      return s;
-    }
-    out << "== " << (r.status ? std::to_string(r.status) : std::string("---")) << " " << crawl::to_string(r.kind)
-        << " " << reports::escape_for_terminal(fetch::url_for_message(r.url)) << "\n";
-    if (!r.redirects.empty()) {
-      out << (sv ? "   Omdirigerad: " : "   Redirected: ") << redirects_text(r)
-          << reports::escape_for_terminal(fetch::url_for_message(r.final_url)) << "\n";
-    }
-    if (!r.error.message.empty()) {
-      out << (r.has_error ? (sv ? "   Fel: " : "   Error: ") : (sv ? "   Obs: " : "   Note: "))
-          << reports::escape_for_terminal(r.error.text(lang_)) << "\n";
-    }
-    if (r.kind != crawl::PageKind::Html && r.kind != crawl::PageKind::Failed && !r.content_type.empty()) {
-      out << (sv ? "   Typ: " : "   Type: ") << reports::escape_for_terminal(r.content_type);
-      if (r.size >= 0) out << ", " << r.size << (sv ? " byte" : " bytes");
-      out << "\n";
-    }
-    out << r.report;
-    if (!r.report.empty()) out << "\n";
-    return out.str();
-  }
-
-  // A stored block of an unchanged page, or a new one.
-  std::string block(crawl::PageRecord& r, const store::CrawlStore::Stored* earlier) const {
-    return earlier ? reuse_output(earlier->output, json_, lang_) : block(r);
-  }
-
-  void head() {
-    if (!json_) return;
-    nlohmann::json head{{"schema_version", reports::kJsonSchemaVersion},
-                        {"tool", {{"name", "granska"}, {"version", kVersion}}},
-                        {"lang", lang_ == Lang::Sv ? "sv" : "en"}};
-    std::string h = head.dump();
-    h.pop_back();
-    std::cout << h << ",\"pages\":[\n";
-  }
-  void print(std::string_view block) {
-    if (json_) std::cout << (first_ ? "" : ",\n");
-    std::cout << block;
-    first_ = false;
-  }
-  // Closes the JSON document after a failure (nothing for text).
-  void abort() {
-    if (json_) std::cout << "]}\n";
-  }
-  void summary(std::size_t pages, std::size_t html, std::size_t errors, const crawl::CrawlStats& stats, bool show_text) {
-    if (json_) {
-      nlohmann::json summary{{"pages", pages}, {"checked", html}, {"errors", errors}, {"unchanged", stats.unchanged},
-                             {"seconds", stats.seconds}, {"interrupted", stats.interrupted}};
-      std::cout << "\n],\"summary\":" << summary.dump() << "}\n";
-    } else if (show_text) {
-      std::cout << crawl_summary(pages, html, errors, stats.interrupted, lang_) << "\n";
-    }
-    std::cout.flush();
-  }
-
- private:
-  bool json_;
-  Lang lang_;
-  engine::Impact threshold_;
-  reports::Options ro_;
-  bool first_ = true;
-};
 
 int run_crawl(const CrawlCliOptions& given) {
   CrawlCliOptions o = given;
@@ -232,7 +78,7 @@ int run_crawl(const CrawlCliOptions& given) {
       print_error(tr(lang, "ange minst en startadress", "give at least one start URL"));
       return kExitFailed;
     }
-    Printer printer(o.settings, lang);
+    reports::CrawlStream printer(o.settings.format == "json", lang, fail_on_impact(o.settings.fail_on), std::cout);
     crawl::CrawlOptions co = scan::crawl_options(o.settings, fetch, o.workers);
     co.run = run;
     co.previous = earlier.lookup();
@@ -296,7 +142,7 @@ int run_crawl(const CrawlCliOptions& given) {
     config_name = std::filesystem::path(o.settings.config).filename().string();
   }
 
-  Printer printer(o.settings, lang);
+  reports::CrawlStream printer(o.settings.format == "json", lang, fail_on_impact(o.settings.fail_on), std::cout);
   scan::StoredCrawlHooks hooks;
   if (o.settings.print_pages) {
     hooks.render = [&](const pipeline::CheckedPage& c, crawl::PageRecord& rec) { printer.render(c, rec); };

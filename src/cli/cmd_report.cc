@@ -1,9 +1,13 @@
-// granska report --db FILE --config FILE --out DIR [--lang en] [--scans N]: writes the scan
-// report folder (reports/scan/scan_report.h) for the latest complete scan in the database, with
-// units, profile and status scale from the configuration file. Exit 0 when written, 2 when
-// the database has no complete scan, the configuration is invalid or a file cannot be written.
+// granska report --db FILE --config FILE --out DIR [--lang en] [--scans N] [--scan ID]:
+// writes the scan report folder (reports/scan/scan_report.h) for a complete scan in the
+// database (the latest unless --scan names one), with units, profile and status scale from
+// the configuration file. The folder is written under a temporary name and renamed into
+// place. Exit 0 when written, 2 when the database has no such complete scan, the
+// configuration is invalid, DIR holds other files than a report, or a file cannot be
+// written.
 #include <filesystem>
 #include <iostream>
+#include <limits>
 
 #include "cli/commands.h"
 #include "cli/load_config.h"
@@ -22,7 +26,8 @@ struct ReportOptions {
   std::string config;
   std::string out;
   std::string lang = "sv";
-  std::size_t scans = 6;  // scans shown in the charts
+  std::size_t scans = 12;  // scans shown in the charts and the status per scan
+  std::int64_t scan = 0;   // the complete scan to report; 0 = the latest
 };
 
 int run_report(const ReportOptions& o) {
@@ -39,6 +44,7 @@ int run_report(const ReportOptions& o) {
   options.lang = lang;
   options.history = o.scans;
   options.thresholds = config.status;
+  options.scan = o.scan;
   auto written = reports::write_scan_report(**source, config.map ? &*config.map : nullptr, config.profile,
                                             engine::Registry::builtin(), options, o.out);
   if (!written) {
@@ -58,8 +64,8 @@ int run_report(const ReportOptions& o) {
 RunFn register_report(CLI::App& app, Lang lang) {
   auto o = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "report", tr(lang, "Skriv rapportmappen (HTML, CSV, JSON) för den senaste genomsökningen",
-                   "Write the report folder (HTML, CSV, JSON) for the latest scan"));
+      "report", tr(lang, "Skriv rapportmappen (HTML, CSV, XLSX, JSON) för en avslutad genomsökning",
+                   "Write the report folder (HTML, CSV, XLSX, JSON) for a complete scan"));
   cmd->add_option("--db", o->db, tr(lang, "Databasen med genomsökningarna", "The scan database"))->required();
   cmd->add_option("--config", o->config,
                   tr(lang, "Inställningsfilen (enheter, profil, [status])", "The configuration file (units, profile, [status])"))
@@ -67,8 +73,13 @@ RunFn register_report(CLI::App& app, Lang lang) {
   cmd->add_option("--out", o->out, tr(lang, "Mappen att skriva rapporten i", "The folder to write the report to"))->required();
   cmd->add_option("--lang", o->lang, tr(lang, "Språk: sv eller en", "Language: sv or en"))->check(CLI::IsMember({"sv", "en"}));
   cmd->add_option("--scans", o->scans,
-                  tr(lang, "Antal genomsökningar i diagrammen (standard 6)", "Scans shown in the charts (default 6)"))
+                  tr(lang, "Antal genomsökningar i diagrammen och statusen per genomsökning (standard 12)",
+                     "Scans shown in the charts and the status per scan (default 12)"))
       ->check(CLI::Range(1, 1000));
+  cmd->add_option("--scan", o->scan,
+                  tr(lang, "Genomsökningen att rapportera (nummer; standard: den senaste avslutade)",
+                     "The scan to report (its number; default: the latest complete one)"))
+      ->check(CLI::Range(static_cast<std::int64_t>(1), std::numeric_limits<std::int64_t>::max()));
   return [o] { return run_report(*o); };
 }
 

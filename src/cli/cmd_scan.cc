@@ -6,14 +6,20 @@
 #include <filesystem>
 #include <iostream>
 
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
 
 #include "cli/commands.h"
 #include "cli/crawl_log.h"
 #include "cli/load_config.h"
 #include "config/org_config.h"
 #include "reports/common/terminal_escape.h"
+#include "reports/crawl/crawl_stream.h"
 #include "scan/scheduled_scan.h"
+#include "store/crawl_store.h"
 
 namespace granska::cli {
 
@@ -29,7 +35,29 @@ struct ScanOptions {
   std::string lang;                // override [scan] lang
   bool quiet = false;
   bool log_json = false;
+  bool no_supervise = false;
 };
+
+// The scan runs in a child process that the parent continues when it stops abnormally (a
+// crash, the watchdog, the OOM killer): the check journal beside the database tells which
+// pages were being checked, and a page that stops granska twice is left out, so one poison
+// page cannot stop the city's nightly scan. Signals to the parent reach the child.
+constexpr int kMaxRestarts = 10;
+constexpr int kWatchdogMs = 120000;  // a page checked for two minutes is hung, not slow
+volatile pid_t g_child = 0;
+extern "C" void forward_signal(int sig) {
+  if (g_child > 0) ::kill(g_child, sig);
+}
+
+int run_scan_once(const ScanOptions& o, const config::OrgConfig& config, Lang lang);
+
+// Whether the newest scan in `db` is still running (a child stopped during the crawl).
+bool crawl_unfinished(const std::string& db) {
+  auto store = store::CrawlStore::open(db);
+  if (!store) return false;
+  std::optional<store::CrawlStore::ScanRef> latest = (*store)->latest_scan();
+  return latest && latest->status == results::ScanStatus::Running;
+}
 
 int run_scan(const ScanOptions& given) {
   ScanOptions o = given;
@@ -38,6 +66,43 @@ int run_scan(const ScanOptions& given) {
   if (!loaded) return kExitFailed;
   const config::OrgConfig& config = *loaded;
   if (o.lang.empty()) lang = config.scan.lang == "en" ? Lang::En : Lang::Sv;
+  if (o.no_supervise) return run_scan_once(o, config, lang);
+  const std::string db = !o.db.empty() ? o.db : config::resolve_config_path(o.config, config.scan.database);
+  for (int restarts = 0;; ++restarts) {
+    std::cout.flush();
+    std::cerr.flush();
+    const pid_t pid = ::fork();
+    if (pid < 0) return run_scan_once(o, config, lang);  // no supervision rather than no scan
+    if (pid == 0) {
+      const int code = run_scan_once(o, config, lang);
+      std::cout.flush();
+      std::cerr.flush();
+      std::_Exit(code);
+    }
+    g_child = pid;
+    std::signal(SIGINT, forward_signal);
+    std::signal(SIGTERM, forward_signal);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    g_child = 0;
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (WIFEXITED(status) && WEXITSTATUS(status) != crawl::kWatchdogExit) return WEXITSTATUS(status);
+    const std::string how = WIFSIGNALED(status) ? tr(lang, "signal ", "signal ") + std::to_string(WTERMSIG(status))
+                                                : tr(lang, "vakthunden", "the watchdog");
+    if (restarts >= kMaxRestarts || !crawl_unfinished(db)) {
+      print_error(tr(lang, "granskningsprocessen stannade (", "the scanning process stopped (") + how +
+                  tr(lang, "); genomsökningen fortsätter vid nästa körning", "); the scan continues at the next run"));
+      return kExitFailed;
+    }
+    print_error(tr(lang, "granskningsprocessen stannade (", "the scanning process stopped (") + how +
+                tr(lang, "); genomsökningen fortsätter utan sidan som granskades",
+                   "); the scan continues without the page being checked"));
+  }
+}
+
+int run_scan_once(const ScanOptions& o, const config::OrgConfig& config, Lang lang) {
   scan::ScheduledScan plan;
   plan.config_path = o.config;
   plan.config = &config;
@@ -67,7 +132,7 @@ int run_scan(const ScanOptions& given) {
     signals.reset();
     log.end();
     if (!o.quiet) {
-      std::cout << crawl_summary(c.totals.pages, c.totals.html, c.totals.errors, c.stats.interrupted, lang) << "\n";
+      std::cout << reports::crawl_summary(c.totals.pages, c.totals.html, c.totals.errors, c.stats.interrupted, lang) << "\n";
       std::cout.flush();
     }
   };
@@ -80,6 +145,7 @@ int run_scan(const ScanOptions& given) {
               << reports::escape_for_terminal((std::filesystem::path(folder) / "index.html").string()) << "\n";
   };
   plan.stop = stop_requested();
+  if (!o.no_supervise) plan.watchdog_ms = kWatchdogMs;
   const scan::ScheduledScanResult result = scan::run_scheduled_scan(plan, observer);
   signals.reset();
   switch (result.ended) {
@@ -114,6 +180,8 @@ RunFn register_scan(CLI::App& app, Lang lang) {
   cmd->add_flag("-q,--quiet", o->quiet, tr(lang, "Bara fel", "Errors only"));
   cmd->add_flag("--log-json", o->log_json,
                 tr(lang, "En JSON-rad per sida på stderr (för loggsystem)", "One JSON line per page on stderr (for log collectors)"));
+  cmd->add_flag("--no-supervise", o->no_supervise,
+                tr(lang, "Kör i en process, utan att fortsätta efter en krasch", "Run in one process, without continuing after a crash"));
   return [o] { return run_scan(*o); };
 }
 

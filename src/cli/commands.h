@@ -21,6 +21,7 @@ RunFn register_check(CLI::App& app, Lang lang);
 RunFn register_rules(CLI::App& app, Lang lang);
 RunFn register_inspect(CLI::App& app, Lang lang);
 RunFn register_act(CLI::App& app, Lang lang);
+RunFn register_pdfua(CLI::App& app, Lang lang);
 RunFn register_crawl(CLI::App& app, Lang lang);
 RunFn register_config(CLI::App& app, Lang lang);
 RunFn register_prune(CLI::App& app, Lang lang);

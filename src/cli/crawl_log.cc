@@ -59,11 +59,4 @@ void CrawlLog::end() const {
   if (!quiet && !log_json && tty) std::fputs("\n", stderr);
 }
 
-std::string crawl_summary(std::size_t pages, std::size_t html, std::size_t errors, bool interrupted, Lang lang) {
-  const bool sv = lang == Lang::Sv;
-  return std::string(sv ? "Sammanfattning: " : "Summary: ") + std::to_string(pages) + (sv ? " adresser, " : " addresses, ") +
-         std::to_string(html) + (sv ? " sidor granskade, " : " pages checked, ") + std::to_string(errors) +
-         (sv ? " fel" : " errors") + (interrupted ? (sv ? " (avbruten)" : " (interrupted)") : "");
-}
-
 }  // namespace granska::cli

@@ -1,6 +1,6 @@
 // What a crawl tells the operator while it runs, shared by `granska crawl` and `granska
 // scan`: the progress line on a terminal, a line per page to a log, or one JSON event per
-// page (--log-json); and the one-line summary at the end.
+// page (--log-json); and the stop signals.
 #pragma once
 
 #include <atomic>
@@ -34,7 +34,5 @@ class StopSignals {
   StopSignals& operator=(const StopSignals&) = delete;
 };
 
-// "Sammanfattning: 9 adresser, 6 sidor granskade, 2 fel" (and " (avbruten)").
-std::string crawl_summary(std::size_t pages, std::size_t html, std::size_t errors, bool interrupted, Lang lang);
 
 }  // namespace granska::cli

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   add(cli::register_rules(app, lang));
   add(cli::register_inspect(app, lang));
   add(cli::register_act(app, lang));
+  add(cli::register_pdfua(app, lang));
   add(cli::register_crawl(app, lang));
   add(cli::register_config(app, lang));
   add(cli::register_prune(app, lang));

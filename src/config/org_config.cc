@@ -234,12 +234,25 @@ OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& p
         }
       }
       std::string id = r.string(*t, "id", "[profile]");
-      auto made = org::make_profile(id.empty() ? "custom" : id, r.string(*t, "name_sv", "[profile]"),
-                                    r.string(*t, "name_en", "[profile]"), criteria);
-      if (made) {
-        out.profile = std::move(*made);
+      std::string name_sv = r.string(*t, "name_sv", "[profile]");
+      std::string name_en = r.string(*t, "name_en", "[profile]");
+      const org::Profile* builtin = id.empty() ? nullptr : org::find_profile(id);
+      if (builtin && !t->get("criteria")) {
+        // A built-in profile by its table: its own list (for dos-review, granska's proposal).
+        out.profile = *builtin;
+        if (!name_sv.empty()) out.profile.name_sv = name_sv;
+        if (!name_en.empty()) out.profile.name_en = name_en;
       } else {
-        r.problem(line_of(*p), made.error().message, made.error().message_sv);
+        // The file's own list; on a built-in id it replaces the built-in list (the city's
+        // criteria for its review), keeping the built-in names unless the file gives its own.
+        if (builtin && name_sv.empty()) name_sv = builtin->name_sv;
+        if (builtin && name_en.empty()) name_en = builtin->name_en;
+        auto made = org::make_profile(id.empty() ? "custom" : id, name_sv, name_en, criteria);
+        if (made) {
+          out.profile = std::move(*made);
+        } else {
+          r.problem(line_of(*p), made.error().message, made.error().message_sv);
+        }
       }
     } else {
       r.problem(line_of(*p), "profile must be a name (\"dos-review\") or a [profile] table",

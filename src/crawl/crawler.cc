@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <exception>
 #include <mutex>
@@ -66,8 +68,9 @@ struct Done {
 class WorkerPool {
  public:
   WorkerPool(int n, const CrawlOptions& options, const PageRenderer& render, fetch::Transfers& multi)
-      : options_(options), render_(render), multi_(multi) {
-    for (int i = 0; i < n; ++i) threads_.emplace_back([this] { run(); });
+      : options_(options), render_(render), multi_(multi), started_(static_cast<std::size_t>(n)) {
+    for (int i = 0; i < n; ++i) threads_.emplace_back([this, i] { run(static_cast<std::size_t>(i)); });
+    if (options_.watchdog_ms > 0) watchdog_ = std::thread([this] { watch(); });
   }
   ~WorkerPool() {
     {
@@ -75,7 +78,9 @@ class WorkerPool {
       shutdown_ = true;
     }
     cv_.notify_all();
+    cv_watch_.notify_all();
     for (std::thread& t : threads_) t.join();
+    if (watchdog_.joinable()) watchdog_.join();
   }
   void submit(Job job) {
     {
@@ -92,7 +97,7 @@ class WorkerPool {
   }
 
  private:
-  void run() {
+  void run(std::size_t slot) {
     for (;;) {
       Job job;
       {
@@ -101,8 +106,13 @@ class WorkerPool {
         if (shutdown_) return;
         job = std::move(jobs_.front());
         jobs_.pop_front();
+        started_[slot] = {job.record.url, Clock::now()};
       }
       Done d = process(std::move(job));
+      {
+        std::lock_guard lock(mu_);
+        started_[slot].url.clear();
+      }
       {
         std::lock_guard lock(mu_);
         done_.push_back(std::move(d));
@@ -118,10 +128,46 @@ class WorkerPool {
     return d;
   }
 
+  // A page checked for longer than the watchdog allows stops the process: nothing else can
+  // interrupt a rule that hangs, and a supervising `granska scan` continues without the page
+  // (its check journal shows which page it was).
+  void watch() {
+    std::unique_lock lock(mu_);
+    while (!shutdown_) {
+      cv_watch_.wait_for(lock, milliseconds(250));
+      const auto now = Clock::now();
+      for (const Started& s : started_) {
+        if (s.url.empty() || now - s.at < milliseconds(options_.watchdog_ms)) continue;
+        std::fprintf(stderr, "granska: checking %s took longer than %d s; stopping (exit %d)\n",
+                     fetch::url_for_message(s.url).c_str(), options_.watchdog_ms / 1000, kWatchdogExit);
+        std::fflush(stderr);
+        std::_Exit(kWatchdogExit);
+      }
+    }
+  }
+
   Done check(Job job) {
     Done d;
     d.record = std::move(job.record);
     PageRecord& rec = d.record;
+    if (options_.do_not_check && options_.do_not_check(rec.url)) {
+      rec.kind = PageKind::Failed;
+      rec.has_error = true;
+      rec.error = reason(rec.url, "granska stopped twice while checking this page; it is not checked again",
+                         "granska avbröts två gånger när sidan granskades; den granskas inte igen");
+      return d;
+    }
+    if (options_.check_journal) options_.check_journal->begin(rec.url);
+    // Test-only: makes the process crash on a page, as a poison page would, so the scan's
+    // supervision is tested end to end (tests/cli/scan_command_test.cc).
+    if (crash_on_ && rec.url.find(crash_on_) != std::string::npos) std::abort();
+    struct EndCheck {  // also when the check throws
+      CheckJournal* journal;
+      const std::string& url;
+      ~EndCheck() {
+        if (journal) journal->end(url);
+      }
+    } end_check{options_.check_journal, rec.url};
     try {
       Result<input::Page> page = input::make_page(rec.url, rec.final_url, rec.redirects, rec.status,
                                                   job.body, rec.content_type);
@@ -154,11 +200,19 @@ class WorkerPool {
     return d;
   }
 
+  struct Started {
+    std::string url;  // "" when the worker is idle
+    Clock::time_point at;
+  };
   const CrawlOptions& options_;
   const PageRenderer& render_;
   fetch::Transfers& multi_;
   std::mutex mu_;
   std::condition_variable cv_;
+  std::condition_variable cv_watch_;
+  std::vector<Started> started_;  // per worker, under mu_
+  std::thread watchdog_;
+  const char* crash_on_ = std::getenv("GRANSKA_TEST_CRASH_URL");
   std::deque<Job> jobs_;
   std::deque<Done> done_;
   bool shutdown_ = false;

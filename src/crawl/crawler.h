@@ -37,6 +37,16 @@ struct PreviousPage {
 // Called on the calling (network) thread.
 using PreviousLookup = std::function<std::optional<PreviousPage>(std::string_view url)>;
 
+// Marks the pages being checked, so that a crash of the whole process can be pinned on the
+// page(s) it was checking (src/scan keeps it in a file beside the scan database). Called
+// on worker threads: must be thread-safe.
+class CheckJournal {
+ public:
+  virtual ~CheckJournal() = default;
+  virtual void begin(std::string_view url) = 0;
+  virtual void end(std::string_view url) = 0;
+};
+
 struct CrawlOptions {
   std::vector<std::string> seeds;     // absolute http(s) URLs, depth 0
   std::vector<std::string> sitemaps;  // sitemap URLs given explicitly
@@ -62,7 +72,18 @@ struct CrawlOptions {
   const ResumeState* resume = nullptr; // continue an interrupted crawl; may be null
   PreviousLookup previous;             // a later scan: conditional requests; may be empty
   fetch::Transfers* transfers = nullptr;  // the network; null: libcurl (tests: an in-memory web)
+  CheckJournal* check_journal = nullptr;  // may be null
+  // Pages not to check again: granska stopped while checking them before (a poison page).
+  // Such a page is recorded as failed, with the reason. May be empty.
+  std::function<bool(std::string_view url)> do_not_check;
+  // A page still being checked after this long stops the whole process (exit code
+  // kWatchdogExit) so that a supervising `granska scan` continues without it; 0 = never.
+  // For supervised runs only: a hung rule cannot be interrupted any other way.
+  int watchdog_ms = 0;
 };
+
+// The exit code of a process stopped by the watchdog (see CrawlOptions::watchdog_ms).
+inline constexpr int kWatchdogExit = 70;
 
 enum class PageKind {
   Html,        // fetched and checked

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "aria/semantics.h"
+#include "documents/document.h"
 #include "html/selector.h"
 
 namespace granska::engine {
@@ -37,6 +38,24 @@ Impact impact_from_string(std::string_view name) {
 
 std::string_view to_string(RuleKind k) {
   return k == RuleKind::Requirement ? "requirement" : "best-practice";
+}
+
+std::string_view to_string(Subject s) {
+  switch (s) {
+    case Subject::Page: return "page";
+    case Subject::Pdf: return "pdf";
+    case Subject::Office: return "office";
+  }
+  return "";
+}
+
+Text label(Subject s) {
+  switch (s) {
+    case Subject::Page: return {"webbsida", "web page"};
+    case Subject::Pdf: return {"PDF", "PDF"};
+    case Subject::Office: return {"Office", "Office"};
+  }
+  return {};
 }
 
 Text label(Outcome o) {
@@ -129,7 +148,7 @@ PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, s
   PageEvaluation result;
   Context ctx{doc, semantics, url};
   for (const Rule* rule : registry.rules()) {
-    if (!selected(rule->info, selection)) continue;
+    if (rule->info.subject != Subject::Page || !rule->evaluate || !selected(rule->info, selection)) continue;
     Reporter reporter;
     RuleResult rr{rule, Outcome::Inapplicable, {}, {}};
     try {
@@ -150,6 +169,43 @@ PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, s
     result.rules.push_back(std::move(rr));
   }
   return result;
+}
+
+PageEvaluation evaluate(const documents::Document& doc, std::string_view url, const Registry& registry,
+                        const Selection& selection) {
+  const Subject subject = doc.format == documents::Format::Pdf ? Subject::Pdf : Subject::Office;
+  PageEvaluation result;
+  DocumentContext ctx{doc, url};
+  for (const Rule* rule : registry.rules()) {
+    if (rule->info.subject != subject || !rule->evaluate_document || !selected(rule->info, selection)) continue;
+    Reporter reporter;
+    RuleResult rr{rule, Outcome::Inapplicable, {}, {}};
+    try {
+      rule->evaluate_document(ctx, reporter);
+      rr.findings = std::move(reporter.findings());
+    } catch (const std::exception& e) {
+      rr.error = e.what();
+      rr.findings.clear();
+      rr.findings.push_back(Finding{Outcome::CantTell, nullptr, &kRuleError, {rr.error}});
+    }
+    // Document-level findings first, then by page; within a page the rule's own order
+    // (structure order).
+    std::stable_sort(rr.findings.begin(), rr.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.place.page < b.place.page; });
+    rr.outcome = page_outcome(rr.findings);
+    result.rules.push_back(std::move(rr));
+  }
+  return result;
+}
+
+Location locate(const Finding& f) {
+  if (f.node) return locate(f.node);
+  Location loc;
+  loc.selector = f.place.path;
+  loc.snippet = f.place.snippet;
+  loc.page = f.place.page;
+  loc.object = f.place.object;
+  return loc;
 }
 
 Location locate(const html::Node* node) {

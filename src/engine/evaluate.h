@@ -8,6 +8,10 @@
 #include "engine/registry.h"
 #include "html/dom.h"
 
+namespace granska::documents {
+struct Document;
+}
+
 namespace granska::engine {
 
 struct RuleResult {
@@ -32,7 +36,7 @@ struct Selection {
   bool include_best_practice = true;
 };
 
-// Evaluates the selected rules of `registry` over `doc`, whose semantics (roles, names,
+// Evaluates the selected page rules of `registry` over `doc`, whose semantics (roles, names,
 // styles: computed once, shared by every rule) is `semantics`. Never throws. The findings
 // point into `doc`, which must outlive the result. Programs check pages through
 // pipeline::check_page, the one caller; tests call it directly.
@@ -42,13 +46,23 @@ PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, s
 PageEvaluation evaluate(const html::Document& doc, std::string_view url, const Registry& registry,
                         const Selection& selection = {});
 
+// Evaluates the selected document rules that fit `doc`'s format (PDF rules on a PDF,
+// Office rules on Word, Excel and PowerPoint files) over it. Never throws. The findings
+// carry their own Place, so the result does not point into `doc`.
+PageEvaluation evaluate(const documents::Document& doc, std::string_view url, const Registry& registry,
+                        const Selection& selection = {});
+
 // Where a finding is, resolved to plain data for reports and storage.
 struct Location {
-  std::string selector;  // unique CSS selector path; empty for page-level findings
+  std::string selector;  // unique CSS selector path, or a document's structure path; empty for page-level findings
   std::uint32_t line = 0;
   std::uint32_t column = 0;
   std::string snippet;  // untrusted page content
+  std::uint32_t page = 0;    // documents: 1-based page (or slide) number; 0 for none
+  std::uint32_t object = 0;  // PDF: object number; 0 for none
 };
 Location locate(const html::Node* node);
+// The finding's element, or for a document finding its Place.
+Location locate(const Finding& finding);
 
 }  // namespace granska::engine

@@ -53,4 +53,14 @@ RuleRegistration::RuleRegistration(const RuleInfo& info, EvaluateFn evaluate) : 
   mutable_builtin().add(rule_);
 }
 
+RuleRegistration::RuleRegistration(const RuleInfo& info, DocumentEvaluateFn evaluate)
+    : rule_{info, nullptr, evaluate} {
+  if (info.subject == Subject::Page) {
+    std::fprintf(stderr, "granska: document rule '%.*s' has subject page\n", static_cast<int>(info.id.size()),
+                 info.id.data());
+    std::abort();
+  }
+  mutable_builtin().add(rule_);
+}
+
 }  // namespace granska::engine

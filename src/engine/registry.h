@@ -34,6 +34,8 @@ class Registry {
 class RuleRegistration {
  public:
   RuleRegistration(const RuleInfo& info, EvaluateFn evaluate);
+  // A document rule (info.subject must be Pdf or Office).
+  RuleRegistration(const RuleInfo& info, DocumentEvaluateFn evaluate);
 
  private:
   Rule rule_;

@@ -3,6 +3,7 @@
 // under checks/ and joins the built-in registry with a static RuleRegistration.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <span>
 #include <string>
@@ -13,6 +14,10 @@
 #include "engine/criteria.h"
 #include "html/dom.h"
 #include "util/lang.h"
+
+namespace granska::documents {
+struct Document;
+}
 
 namespace granska::engine {
 
@@ -29,6 +34,11 @@ std::string_view to_string(RuleKind k); // "requirement", "best-practice"
 // "critical" … "minor" (as to_string(Impact) writes them); anything else is Minor, the
 // lowest, so a gate given an unknown name fails on more, never on less.
 Impact impact_from_string(std::string_view name);
+// What a rule checks: web pages (HTML), PDF documents, or Office documents (docx, xlsx,
+// pptx and the old binary formats).
+enum class Subject : unsigned char { Page, Pdf, Office };
+std::string_view to_string(Subject s);  // "page", "pdf", "office"
+Text label(Subject s);                  // "webbsida" / "web page", "PDF", "Office"
 Text label(Outcome o);                  // "Godkänd" / "Passed", ...
 Text label(Impact i);                   // "kritisk" / "critical", ...
 
@@ -49,14 +59,31 @@ struct RuleInfo {
   Impact impact = Impact::Serious;
   RuleKind kind = RuleKind::Requirement;
   std::vector<const Message*> messages = {};  // every message the rule can report
+  Subject subject = Subject::Page;
+  // Document rules: the PDF/UA-1 (ISO 14289-1) clause and Matterhorn Protocol 1.1
+  // checkpoints the rule tests, where they apply ("7.3", {"13-004"}).
+  std::string_view pdfua = {};
+  std::vector<std::string_view> matterhorn = {};
+  // Best-practice document rules: why the rule is not a requirement (shown in the catalogue).
+  Text best_practice_reason = {};
 };
 
-// One outcome for one element (or for the page, when node is nullptr).
+// Where in a document a finding is: what it points at instead of an HTML element.
+struct Place {
+  std::uint32_t page = 0;    // 1-based; 0 when not on one page
+  std::string path;          // structure path ("/Document/Sect[2]/Figure[1]") or part name
+  std::uint32_t object = 0;  // PDF object number; 0 when none
+  std::string snippet;       // short untrusted excerpt (alt text, field name, …)
+};
+
+// One outcome for one element (or for the page, when node is nullptr). Document rules
+// leave node null and say where in the document in `place`.
 struct Finding {
   Outcome outcome;
   const html::Node* node;
   const Message* message;
   std::vector<std::string> args;  // may hold page content: untrusted
+  Place place = {};
 
   std::string text(Lang lang) const;  // message with its arguments filled in
 };
@@ -87,6 +114,19 @@ class Reporter {
   void add(Outcome o, const html::Node* node, const Message& m, std::vector<std::string> args) {
     findings_.push_back(Finding{o, node, &m, std::move(args)});
   }
+  // Document rules: the same, with a place in the document.
+  void passed(Place where, const Message& m, std::vector<std::string> args = {}) {
+    add(Outcome::Passed, std::move(where), m, std::move(args));
+  }
+  void failed(Place where, const Message& m, std::vector<std::string> args = {}) {
+    add(Outcome::Failed, std::move(where), m, std::move(args));
+  }
+  void cant_tell(Place where, const Message& m, std::vector<std::string> args = {}) {
+    add(Outcome::CantTell, std::move(where), m, std::move(args));
+  }
+  void add(Outcome o, Place where, const Message& m, std::vector<std::string> args) {
+    findings_.push_back(Finding{o, nullptr, &m, std::move(args), std::move(where)});
+  }
   std::vector<Finding>& findings() { return findings_; }
 
  private:
@@ -95,9 +135,19 @@ class Reporter {
 
 using EvaluateFn = void (*)(Context& ctx, Reporter& out);
 
+// What a document rule's evaluation sees (src/documents/document.h has the model).
+struct DocumentContext {
+  const documents::Document& doc;
+  std::string_view url;
+};
+using DocumentEvaluateFn = void (*)(const DocumentContext& ctx, Reporter& out);
+
+// A page rule has `evaluate`; a document rule (info.subject Pdf or Office) has
+// `evaluate_document` instead.
 struct Rule {
   const RuleInfo& info;
   EvaluateFn evaluate;
+  DocumentEvaluateFn evaluate_document = nullptr;
 };
 
 }  // namespace granska::engine

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "figures/aliases.h"
 #include "figures/trend.h"
 
 namespace granska::figures {
@@ -71,12 +72,7 @@ bool media_needs_work(const results::MediaRow& m) {
 Aggregator::Aggregator(const RuleIndex& rules) : rules_(rules) {}
 
 UnitFigures& Aggregator::unit(std::size_t i) {
-  while (units_.size() <= i) {
-    UnitFigures f;
-    f.failures_by_criterion.assign(rules_.criteria().size(), 0);
-    f.pages_by_criterion.assign(rules_.criteria().size(), 0);
-    units_.push_back(std::move(f));
-  }
+  while (units_.size() <= i) units_.push_back(empty_figures(rules_.criteria().size()));
   return units_[i];
 }
 
@@ -103,12 +99,18 @@ void add_figures(UnitFigures& into, const UnitFigures& f) {
   into.cant_tell += f.cant_tell;
   into.warnings += f.warnings;
   into.error_pages += f.error_pages;
+  into.blocked += f.blocked;
+  into.skipped += f.skipped;
+  into.redirected += f.redirected;
+  into.aliases += f.aliases;
   into.media += f.media;
   into.media_needing_work += f.media_needing_work;
   into.documents += f.documents;
   for (std::size_t i = 0; i < f.failures_by_criterion.size(); ++i) {
     into.failures_by_criterion[i] += f.failures_by_criterion[i];
     into.pages_by_criterion[i] += f.pages_by_criterion[i];
+    into.pages_tested_by_criterion[i] += f.pages_tested_by_criterion[i];
+    into.cant_tell_by_criterion[i] += f.cant_tell_by_criterion[i];
   }
   for (const PageScore& s : f.worst_pages) {
     if (into.worst_pages.size() == kWorstPages && !worse(s, into.worst_pages.back())) continue;
@@ -117,19 +119,42 @@ void add_figures(UnitFigures& into, const UnitFigures& f) {
   }
 }
 
+void sort_unique(std::vector<std::size_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 }  // namespace
 
-void Aggregator::add_page(const results::PageRow& page, std::size_t u) {
+UnitFigures empty_figures(std::size_t criteria) {
+  UnitFigures f;
+  f.failures_by_criterion.assign(criteria, 0);
+  f.pages_by_criterion.assign(criteria, 0);
+  f.pages_tested_by_criterion.assign(criteria, 0);
+  f.cant_tell_by_criterion.assign(criteria, 0);
+  return f;
+}
+
+void Aggregator::add_page(const results::PageRow& page, std::size_t u, const Alias* alias) {
   UnitFigures& f = unit(u);
   ++f.pages;
   if (page.kind == "failed") ++f.error_pages;
+  if (page.kind == "blocked") ++f.blocked;
+  if (page.kind == "skipped") ++f.skipped;
+  if (page.kind == "redirected") ++f.redirected;
   if (page.kind != "html") return;
+  if (alias) {
+    ++f.aliases;
+    return;
+  }
   ++f.html_pages;
   std::size_t failures = 0;
   page_criteria_.clear();
+  tested_criteria_.clear();
   for (const results::FindingRow& finding : page.findings) {
     const RuleFacts& facts = rules_.facts(finding.rule);
     if (!facts.rule) continue;
+    if (facts.counts()) tested_criteria_.insert(tested_criteria_.end(), facts.criteria.begin(), facts.criteria.end());
     if (finding.outcome == engine::Outcome::Failed) {
       if (facts.counts()) {
         ++failures;
@@ -142,6 +167,7 @@ void Aggregator::add_page(const results::PageRow& page, std::size_t u) {
       }
     } else if (finding.outcome == engine::Outcome::CantTell && facts.counts()) {
       ++f.cant_tell;
+      for (std::size_t c : facts.criteria) ++f.cant_tell_by_criterion[c];
     }
   }
   // A rule whose page-level outcome is failed always stored its failed elements, but a
@@ -149,16 +175,18 @@ void Aggregator::add_page(const results::PageRow& page, std::size_t u) {
   // still makes the page fail.
   bool page_failed = failures > 0;
   for (const results::RuleOutcome& o : page.rule_outcomes) {
-    if (o.outcome != engine::Outcome::Failed) continue;
     const RuleFacts& facts = rules_.facts(o.rule);
-    if (!facts.counts()) continue;
+    if (!facts.counts() || o.outcome == engine::Outcome::Inapplicable) continue;
+    tested_criteria_.insert(tested_criteria_.end(), facts.criteria.begin(), facts.criteria.end());
+    if (o.outcome != engine::Outcome::Failed) continue;
     page_failed = true;
     for (std::size_t c : facts.criteria) page_criteria_.push_back(c);
   }
   f.failures += failures;
-  std::sort(page_criteria_.begin(), page_criteria_.end());
-  page_criteria_.erase(std::unique(page_criteria_.begin(), page_criteria_.end()), page_criteria_.end());
+  sort_unique(page_criteria_);
+  sort_unique(tested_criteria_);
   for (std::size_t c : page_criteria_) ++f.pages_by_criterion[c];
+  for (std::size_t c : tested_criteria_) ++f.pages_tested_by_criterion[c];
   if (!page_failed) ++f.pages_without_failures;
   offer_worst(f.worst_pages, page, failures);
 }
@@ -175,8 +203,7 @@ ScanFigures Aggregator::take(const results::ScanInfo& scan, std::size_t unit_cou
   if (unit_count > 0) unit(unit_count - 1);
   ScanFigures out;
   out.scan = scan;
-  out.total.failures_by_criterion.assign(rules_.criteria().size(), 0);
-  out.total.pages_by_criterion.assign(rules_.criteria().size(), 0);
+  out.total = empty_figures(rules_.criteria().size());
   for (const UnitFigures& f : units_) add_figures(out.total, f);
   out.units = std::move(units_);
   units_.clear();
@@ -185,11 +212,13 @@ ScanFigures Aggregator::take(const results::ScanInfo& scan, std::size_t unit_cou
 
 ScanFigures aggregate_scan(results::ScanSource& source, const results::ScanInfo& scan, const RuleIndex& rules, UnitResolver& units,
                            KeyCollector* keys) {
+  const AliasIndex aliases = AliasIndex::build(source, scan.id, units);
   Aggregator agg(rules);
   source.for_each_page(scan.id, [&](const results::PageRow& page) {
     const std::size_t u = units.unit_of(page.url, page.unit);
-    agg.add_page(page, u);
-    if (keys) keys->add_page(page, u, rules);
+    const Alias* alias = aliases.alias_of(page.url);
+    agg.add_page(page, u, alias);
+    if (keys && !alias) keys->add_page(page, u, rules);
   });
   source.for_each_media(scan.id, [&](const results::MediaRow& m) { agg.add_media(m, units.unit_of(m.page_url, m.unit)); });
   source.for_each_document(scan.id,
@@ -212,7 +241,7 @@ Text label(Status s) {
     case Status::Satisfactory: return {"Ja, tillfredsställande", "Yes, satisfactory"};
     case Status::Partial: return {"Delvis, förbättringsområde", "Partly, area for improvement"};
     case Status::Unsatisfactory: return {"Nej, behöver ses över omgående", "No, needs attention immediately"};
-    case Status::NotAssessed: return {"Ingen bedömning (inga HTML-sidor)", "Not assessed (no HTML pages)"};
+    case Status::NotAssessed: return {"Ej bedömd (inga granskade sidor)", "Not assessed (no checked pages)"};
   }
   return {};
 }
@@ -227,6 +256,72 @@ Status status_of(const UnitFigures& f, const StatusThresholds& t) {
   if (within(t.satisfactory_min_share, t.satisfactory_max_failed_criteria)) return Status::Satisfactory;
   if (within(t.partial_min_share, t.partial_max_failed_criteria)) return Status::Partial;
   return Status::Unsatisfactory;
+}
+
+}  // namespace granska::figures
+
+namespace granska::figures {
+
+StatusGap gap_to(const UnitFigures& f, Status target, const StatusThresholds& t) {
+  StatusGap gap;
+  if (f.html_pages == 0) return gap;
+  gap.assessed = true;
+  const double min_share = target == Status::Satisfactory ? t.satisfactory_min_share : t.partial_min_share;
+  const int max_criteria =
+      target == Status::Satisfactory ? t.satisfactory_max_failed_criteria : t.partial_max_failed_criteria;
+  // The fewest pages without failures that reach the share, as status_of compares it.
+  const double needed = min_share * static_cast<double>(f.html_pages);
+  auto reaches = [&](std::size_t n) {
+    return static_cast<double>(n) / static_cast<double>(f.html_pages) + 1e-12 >= min_share;
+  };
+  std::size_t n = static_cast<std::size_t>(std::max(0.0, needed - 1.0));
+  while (n < f.html_pages && !reaches(n)) ++n;
+  gap.pages = n > f.pages_without_failures ? n - f.pages_without_failures : 0;
+  const std::size_t criteria = f.criteria_with_failures();
+  if (max_criteria >= 0 && criteria > static_cast<std::size_t>(max_criteria)) {
+    gap.criteria = criteria - static_cast<std::size_t>(max_criteria);
+  }
+  return gap;
+}
+
+std::vector<std::size_t> overview_order(const std::vector<Status>& status, const std::vector<UnitFigures>& units) {
+  auto rank = [](Status s) {
+    switch (s) {
+      case Status::Unsatisfactory: return 0;
+      case Status::Partial: return 1;
+      case Status::Satisfactory: return 2;
+      case Status::NotAssessed: return 3;
+    }
+    return 3;
+  };
+  std::vector<std::size_t> order(std::min(status.size(), units.size()));
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (rank(status[a]) != rank(status[b])) return rank(status[a]) < rank(status[b]);
+    return units[a].failures > units[b].failures;
+  });
+  return order;
+}
+
+std::string_view to_string(ReviewMark m) {
+  switch (m) {
+    case ReviewMark::Yes: return "yes";
+    case ReviewMark::Partly: return "partly";
+    case ReviewMark::No: return "no";
+    case ReviewMark::NotTested: return "not-tested";
+  }
+  return "";
+}
+
+ReviewMark review_mark(const UnitFigures& f, std::size_t c, org::Coverage coverage, const StatusThresholds& t) {
+  if (coverage != org::Coverage::Automatic || c >= f.pages_tested_by_criterion.size()) return ReviewMark::NotTested;
+  const std::size_t tested = f.pages_tested_by_criterion[c];
+  if (tested == 0) return ReviewMark::NotTested;
+  const std::size_t failed = std::min(f.pages_by_criterion[c], tested);
+  const double share = static_cast<double>(tested - failed) / static_cast<double>(tested);
+  if (share + 1e-12 >= t.satisfactory_min_share) return ReviewMark::Yes;
+  if (share + 1e-12 >= t.partial_min_share) return ReviewMark::Partly;
+  return ReviewMark::No;
 }
 
 }  // namespace granska::figures

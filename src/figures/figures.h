@@ -11,7 +11,8 @@
 //   CSV and JSON still list them.
 // "Pages without failures" are HTML pages (PageRow::kind "html") on which no counted
 // rule failed; other page records (documents, media, redirects, errors) are scanned pages
-// but have no outcome of their own.
+// but have no outcome of their own. An HTML record that is an alias of another (the same
+// page under another URL, figures/aliases.h) is counted once, as its primary record.
 #pragma once
 
 #include <cstddef>
@@ -80,24 +81,35 @@ struct PageScore {
 
 struct UnitFigures {
   std::size_t pages = 0;                   // page records of every kind
-  std::size_t html_pages = 0;              // kind "html": checked
+  std::size_t html_pages = 0;              // kind "html" and not an alias: checked pages
   std::size_t pages_without_failures = 0;  // HTML pages no counted rule failed on
   std::size_t failures = 0;                // failed elements of counted rules
   std::size_t cant_tell = 0;               // cantTell findings of counted rules
   std::size_t warnings = 0;                // failed findings of best-practice rules
-  std::size_t error_pages = 0;             // kind "failed": could not be fetched
+  std::size_t error_pages = 0;             // kind "failed": could not be fetched (404, 500, too large, …)
+  std::size_t blocked = 0;                 // kind "blocked": robots.txt forbids fetching them
+  std::size_t skipped = 0;                 // kind "skipped": not a page (image, CSS), or redirected out of scope
+  std::size_t redirected = 0;              // kind "redirected": to a page recorded on its own
+  std::size_t aliases = 0;                 // HTML records counted as another URL (aliases.h)
   std::size_t media = 0;                   // media items found
   std::size_t media_needing_work = 0;      // a media rule failed or could not tell
   std::size_t documents = 0;               // documents: all need a manual (or document) check
   std::vector<std::size_t> failures_by_criterion;  // per RuleIndex::criteria(): failed elements
   std::vector<std::size_t> pages_by_criterion;     // per criterion: pages where it failed
+  std::vector<std::size_t> pages_tested_by_criterion;  // per criterion: pages where a counted rule of it applied
+  std::vector<std::size_t> cant_tell_by_criterion;     // per criterion: cantTell findings of counted rules
   std::vector<PageScore> worst_pages;               // most failures first (ties: URL), at most kWorstPages
 
   std::size_t pages_with_failures() const { return html_pages - pages_without_failures; }
   std::size_t criteria_with_failures() const;
+  // Pages the unit has that could not be checked: fetch errors and robots.txt refusals.
+  std::size_t not_checkable() const { return error_pages + blocked; }
 };
 
 inline constexpr std::size_t kWorstPages = 10;
+
+// Zeros, with the per-criterion vectors sized for `criteria` criteria.
+UnitFigures empty_figures(std::size_t criteria);
 
 struct ScanFigures {
   results::ScanInfo scan;
@@ -109,10 +121,14 @@ struct ScanFigures {
 bool media_needs_work(const results::MediaRow& m);
 
 // Accumulates one scan. Feed it every page, media item and document, then take().
+class Alias;  // figures/aliases.h
+
 class Aggregator {
  public:
   explicit Aggregator(const RuleIndex& rules);
-  void add_page(const results::PageRow& page, std::size_t unit);
+  // `alias`: the page is another URL of a page counted on its own (aliases.h): it counts
+  // as a record and an alias only.
+  void add_page(const results::PageRow& page, std::size_t unit, const Alias* alias = nullptr);
   void add_media(const results::MediaRow& media, std::size_t unit);
   void add_document(const results::DocumentRow& doc, std::size_t unit);
   // Figures for `unit_count` units (units never met get zeros) and the total.
@@ -122,13 +138,14 @@ class Aggregator {
   UnitFigures& unit(std::size_t i);
   const RuleIndex& rules_;
   std::vector<UnitFigures> units_;
-  std::vector<std::size_t> page_criteria_;  // scratch: criteria failed on the current page
+  std::vector<std::size_t> page_criteria_;    // scratch: criteria failed on the current page
+  std::vector<std::size_t> tested_criteria_;  // scratch: criteria a counted rule applied to on it
 };
 
 class KeyCollector;  // figures/trend.h
 
-// One pass over a scan's pages, media and documents. `keys`, when set, collects the
-// scan's failure keys for the trend.
+// Two passes over a scan: its page identities (aliases.h), then its pages, media and
+// documents. `keys`, when set, collects the scan's failure keys for the trend.
 ScanFigures aggregate_scan(results::ScanSource& source, const results::ScanInfo& scan, const RuleIndex& rules, UnitResolver& units,
                            KeyCollector* keys);
 
@@ -139,7 +156,7 @@ enum class Status : unsigned char { Satisfactory, Partial, Unsatisfactory, NotAs
 std::string_view to_string(Status s);
 // "Ja, tillfredsställande" / "Yes, satisfactory", "Delvis, förbättringsområde" / "Partly,
 // area for improvement", "Nej, behöver ses över omgående" / "No, needs attention
-// immediately", "Ingen bedömning (inga HTML-sidor)" / "Not assessed (no HTML pages)".
+// immediately", "Ej bedömd (inga granskade sidor)" / "Not assessed (no checked pages)".
 Text label(Status s);
 
 // The [status] table of the configuration file (docs/config.md). A unit is
@@ -154,5 +171,33 @@ struct StatusThresholds {
   int partial_max_failed_criteria = -1;
 };
 Status status_of(const UnitFigures& f, const StatusThresholds& t);
+
+// What it takes to reach `target` (Satisfactory or Partial) from the figures as they are:
+// how many more of the checked pages must be without failures, and how many fewer
+// criteria may have failures. Both 0 when the unit is there already; `assessed` false
+// when it has no checked page (nothing to reach).
+struct StatusGap {
+  bool assessed = false;
+  std::size_t pages = 0;     // pages to fix (each one from "with failures" to "without")
+  std::size_t criteria = 0;  // criteria to clear of failures (0 without a criteria limit)
+  bool reached() const { return assessed && pages == 0 && criteria == 0; }
+};
+StatusGap gap_to(const UnitFigures& f, Status target, const StatusThresholds& t);
+
+// The order of the overview: what a committee must act on first. Nej before Delvis before
+// Ja before not assessed; within a status, most failures first; then the given order.
+std::vector<std::size_t> overview_order(const std::vector<Status>& status, const std::vector<UnitFigures>& units);
+
+// ---- The review's own view: one mark per criterion --------------------------------
+
+// The city's review marks each criterion of each service on the same three-level scale
+// (Ja / Delvis / Nej) or leaves it untested. granska's proposal for deriving the mark from
+// a scan (docs/decisions/0013-scan-report.md): a criterion granska tests automatically
+// gets the status the [status] share thresholds give to the share of the pages it was
+// tested on where it did not fail; a criterion that no requirement rule tests, or that
+// no rule applied to on any page, is "not tested" (a person must review it).
+enum class ReviewMark : unsigned char { Yes, Partly, No, NotTested };
+std::string_view to_string(ReviewMark m);  // "yes", "partly", "no", "not-tested"
+ReviewMark review_mark(const UnitFigures& f, std::size_t criterion, org::Coverage coverage, const StatusThresholds& t);
 
 }  // namespace granska::figures

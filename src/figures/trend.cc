@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
+
+#include "figures/aliases.h"
 
 namespace granska::figures {
 
@@ -111,10 +114,10 @@ std::map<std::uint64_t, std::size_t> surplus(const std::vector<KeyCollector::Ent
 // only on pages that scan checked too (a new or fixed failure, not one on a page only one
 // of the two scans checked).
 void collect(results::ScanSource& source, results::ScanId scan, const RuleIndex& rules, UnitResolver& units,
-             std::map<std::uint64_t, std::size_t> wanted, const KeyCollector* checked_in, Lang lang,
-             std::vector<DiffFinding>& out) {
+             const AliasIndex& aliases, std::map<std::uint64_t, std::size_t> wanted, const KeyCollector* checked_in,
+             Lang lang, std::vector<DiffFinding>& out) {
   source.for_each_page(scan, [&](const results::PageRow& page) {
-    if (page.kind != "html") return;
+    if (page.kind != "html" || aliases.alias_of(page.url)) return;
     if (checked_in && !checked_in->checked(page_key(page.url))) return;
     const std::string& unit = units.units()[units.unit_of(page.url, page.unit)].id;
     for (const results::FindingRow& f : page.findings) {
@@ -152,8 +155,11 @@ Result<DiffResult> diff(results::ScanSource& source, results::ScanId a, results:
   const RuleIndex rules(registry, profile);
   UnitResolver units(map);
   KeyCollector ka, kb;
-  for (auto [id, keys] : {std::pair{a, &ka}, std::pair{b, &kb}}) {
+  const AliasIndex aliases_a = AliasIndex::build(source, a, units);
+  const AliasIndex aliases_b = AliasIndex::build(source, b, units);
+  for (auto [id, keys, aliases] : {std::tuple{a, &ka, &aliases_a}, std::tuple{b, &kb, &aliases_b}}) {
     source.for_each_page(id, [&](const results::PageRow& page) {
+      if (aliases->alias_of(page.url)) return;
       keys->add_page(page, units.unit_of(page.url, page.unit), rules);
     });
   }
@@ -164,8 +170,8 @@ Result<DiffResult> diff(results::ScanSource& source, results::ScanId a, results:
     out.units.push_back({unit.id, name.empty() ? unit.id : std::move(name), trend[u]});
   }
   out.total = trend.back();
-  collect(source, b, rules, units, surplus(kb.sorted(), ka.sorted()), &ka, lang, out.added);
-  collect(source, a, rules, units, surplus(ka.sorted(), kb.sorted()), &kb, lang, out.fixed);
+  collect(source, b, rules, units, aliases_b, surplus(kb.sorted(), ka.sorted()), &ka, lang, out.added);
+  collect(source, a, rules, units, aliases_a, surplus(ka.sorted(), kb.sorted()), &kb, lang, out.fixed);
   return out;
 }
 

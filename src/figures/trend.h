@@ -35,7 +35,8 @@ class KeyCollector {
  public:
   // A page of the scan: an HTML page is recorded as checked and its counted failures
   // (failed outcomes of rules RuleFacts::counts) are added. The one definition the report
-  // and diff share, so their figures cannot drift apart.
+  // and diff share, so their figures cannot drift apart. Callers leave out aliases
+  // (aliases.h): another URL of a page is not a page checked again.
   void add_page(const results::PageRow& page, std::size_t unit, const RuleIndex& rules);
   void add(std::uint64_t key, std::uint64_t page, std::size_t unit) {
     keys_.push_back({key, page, static_cast<std::uint32_t>(unit)});

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "documents/document.h"
 #include "util/sha256.h"
 #include "util/text.h"
 
@@ -235,7 +236,13 @@ Result<Raw> read_http(const std::string& target, const Options& opts, fetch::Fet
   const std::string final_url = r.final_url.empty() ? r.url : r.final_url;
   const std::string name = fetch::url_for_message(final_url);
   const std::string essence = mime_essence(r.content_type);
-  if (!essence.empty() && essence != "text/html" && essence != "application/xhtml+xml") {
+  // Documents are told apart by their bytes (sniff) after the fetch; these types may hold one.
+  const bool document_type = opts.accept_documents &&
+                             (essence == "application/pdf" || essence == "application/octet-stream" ||
+                              essence == "application/msword" || essence == "application/vnd.ms-excel" ||
+                              essence == "application/vnd.ms-powerpoint" ||
+                              essence.rfind("application/vnd.openxmlformats-officedocument.", 0) == 0);
+  if (!essence.empty() && essence != "text/html" && essence != "application/xhtml+xml" && !document_type) {
     return Error{"Not an HTML page: the server says its type is " + essence + " (" + name + ")",
                  "Inte en HTML-sida: servern anger typen " + essence + " (" + name + ")"};
   }
@@ -246,7 +253,7 @@ Result<Raw> read_http(const std::string& target, const Options& opts, fetch::Fet
   return raw;
 }
 
-void add_notes(Page& page) {
+void add_redirect_note(Page& page) {
   if (const std::size_t n = page.redirects.size(); n > 0) {
     const std::string count_en = n == 1 ? "once" : std::to_string(n) + " times";
     const std::string count_sv = n == 1 ? "en gång" : std::to_string(n) + " gånger";
@@ -254,6 +261,10 @@ void add_notes(Page& page) {
     page.notes.push_back(Error{"Redirected " + count_en + "; the page checked is " + url,
                                "Omdirigerades " + count_sv + "; sidan som granskas är " + url});
   }
+}
+
+void add_notes(Page& page) {
+  add_redirect_note(page);
   const html::Decoded& d = page.decoded;
   if (d.replaced > 0) {
     const std::string n = std::to_string(d.replaced);
@@ -292,6 +303,28 @@ Result<Page> load_impl(const std::string& target, const Options& opts, fetch::Fe
   }
   if (!raw) return raw.error();
   page.url = std::move(raw->url);
+  page.content_type = raw->content_type;
+  // A document the server calls HTML is refused below as "not an HTML page": the label is
+  // wrong, and the user should hear about it rather than get a document report.
+  const std::string essence = mime_essence(raw->content_type);
+  const bool labelled_html = essence == "text/html" || essence == "application/xhtml+xml";
+  if (opts.accept_documents && !labelled_html && documents::sniff(raw->bytes, page.url, raw->content_type)) {
+    page.sha256 = sha256_hex(raw->bytes);
+    page.document = std::move(raw->bytes);
+    add_redirect_note(page);
+    return page;
+  }
+  if (opts.accept_documents) {
+    // "rapport.pdf" that is really a web page (an error page, a login wall): say so.
+    const std::string_view path = std::string_view(page.url).substr(0, page.url.find_first_of("?#"));
+    for (std::string_view ext : {".pdf", ".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt"}) {
+      if (path.size() > ext.size() && text::iequals(path.substr(path.size() - ext.size()), ext)) {
+        page.notes.push_back(Error{"The name ends in " + std::string(ext) + " but the content is not such a document; it was checked as a web page",
+                                   "Namnet slutar på " + std::string(ext) + " men innehållet är inget sådant dokument; det granskades som en webbsida"});
+        break;
+      }
+    }
+  }
 
   const std::string_view kind = html::binary_kind(raw->bytes);
   // UTF-16 without a BOM is full of NULs; trust a header that says so.

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ namespace granska::input {
 struct Options {
   fetch::Options fetch;
   std::size_t max_bytes = 20 * 1024 * 1024;  // for files, stdin and HTTP bodies alike
+  // Accept PDF and Office documents too: they load undecoded into Page::document
+  // (`granska check file.pdf`); otherwise they are refused as "not an HTML page".
+  bool accept_documents = false;
 };
 
 struct Page {
@@ -30,6 +34,10 @@ struct Page {
   // Non-fatal remarks for the user (invalid bytes replaced, redirects, no declared
   // encoding). Error is used for its bilingual text; none of these stop the check.
   std::vector<Error> notes;
+  // Set instead of `decoded` when the input is a PDF or Office document and
+  // Options::accept_documents is on: the raw bytes, for documents::open().
+  std::optional<std::string> document;
+  std::string content_type;  // as the server sent it (HTTP only)
 };
 
 // Loads `target`:

@@ -19,7 +19,8 @@ const std::vector<Profile>& profiles() {
       {"wcag21-aa", "WCAG 2.1 nivå A och AA", "WCAG 2.1 level A and AA", criteria_up_to(engine::Level::AA)},
       {"wcag21-aaa", "WCAG 2.1 nivå A, AA och AAA", "WCAG 2.1 levels A, AA and AAA", criteria_up_to(engine::Level::AAA)},
       {"dos-review", "Stadskontorets granskning enligt DOS-lagen", "The city office's DOS-law review",
-       {"1.1.1", "1.2.2", "1.2.5", "1.3.1", "1.3.5", "1.4.3", "2.1.1", "2.4.2", "2.4.4", "3.1.1", "3.3.2", "4.1.2"}},
+       {"1.1.1", "1.2.2", "1.2.5", "1.3.1", "1.3.5", "1.4.3", "2.1.1", "2.4.2", "2.4.4", "3.1.1", "3.3.2", "4.1.2"},
+       /*proposal=*/true},
   };
   return kProfiles;
 }
@@ -76,11 +77,12 @@ std::string_view to_string(Coverage c) {
 
 Text label(Coverage c) {
   switch (c) {
-    case Coverage::Automatic: return {"automatisk", "automatic"};
-    case Coverage::Partial: return {"delvis", "partial"};
-    case Coverage::Manual: return {"manuell", "manual"};
+    // Not "delvis" for Partial: that word is the status scale's (Ja / Delvis / Nej).
+    case Coverage::Automatic: return {"testas automatiskt", "tested automatically"};
+    case Coverage::Partial: return {"bara varningar (god praxis)", "best-practice warnings only"};
+    case Coverage::Manual: return {"kräver manuell granskning", "needs manual review"};
   }
-  return {"manuell", "manual"};
+  return {"kräver manuell granskning", "needs manual review"};
 }
 
 CriterionCoverage coverage_of(const engine::Registry& registry, std::string_view number) {
@@ -89,6 +91,10 @@ CriterionCoverage coverage_of(const engine::Registry& registry, std::string_view
   for (const engine::Rule* rule : registry.rules()) {  // sorted by id, so the lists are too
     const auto& crit = rule->info.criteria;
     if (std::none_of(crit.begin(), crit.end(), [&](engine::CriterionRef r) { return r.number == number; })) continue;
+    if (rule->info.subject != engine::Subject::Page) {
+      out.document_rules.push_back(rule->info.id);
+      continue;
+    }
     (rule->info.kind == engine::RuleKind::Requirement ? out.requirement_rules : out.best_practice_rules)
         .push_back(rule->info.id);
   }

@@ -29,14 +29,20 @@ struct Profile {
   std::string id;            // "wcag21-aa", "dos-review" or a config's own
   std::string name_sv, name_en;
   std::vector<std::string> criteria;  // WCAG numbers in WCAG order, each in engine::all_criteria()
+  // The criteria are granska's proposal, not a list the city has set: the built-in
+  // dos-review list until the configuration names its own ([profile] criteria = […]).
+  // Reports and `config check` say so ("förslag – fastställs av stadskontoret").
+  bool proposal = false;
 };
 
 // wcag21-aa: every WCAG 2.1 level A and AA criterion (the 50 that EN 301 549 clause 9 and
 // the DOS law require), whether granska has a rule for it or not. AAA criteria are left
 // out even where a rule tests them (text-contrast-enhanced): they are not required.
+// dos-review: twelve criteria for stadskontoret's DOS-law review. The 2024 review tested
+// twelve criteria chosen so that every main group of users the law protects is
+// represented, but did not publish which; this list is granska's proposal (proposal =
+// true) until the configuration names the city's own ([profile] criteria).
 // wcag21-aaa: all 78 criteria, AAA included, for whoever asks for them (`check --profile`).
-// dos-review: the twelve criteria of stadskontoret's DOS-law review, chosen so that every
-// main group of users the law protects is represented.
 std::span<const Profile> builtin_profiles();
 const Profile* find_profile(std::string_view id);
 
@@ -51,13 +57,19 @@ bool covers(const Profile& profile, const engine::RuleInfo& rule);
 
 enum class Coverage : unsigned char { Automatic, Partial, Manual };
 std::string_view to_string(Coverage c);  // "automatic", "partial", "manual"
-Text label(Coverage c);                  // "automatisk" / "automatic", "delvis" / "partial", "manuell" / "manual"
+// "testas automatiskt" / "tested automatically", "bara varningar (god praxis)" / "best-practice
+// warnings only", "kräver manuell granskning" / "needs manual review".
+Text label(Coverage c);
 
 struct CriterionCoverage {
   const engine::Criterion* criterion = nullptr;
   Coverage coverage = Coverage::Manual;
   std::vector<std::string_view> requirement_rules;    // rule ids, sorted
   std::vector<std::string_view> best_practice_rules;  // rule ids, sorted
+  // PDF and Office rules that test the criterion for documents (EN 301 549 clause 10),
+  // sorted. They do not change `coverage`, which is about web pages: a document rule
+  // finding nothing says nothing about the pages.
+  std::vector<std::string_view> document_rules;
 };
 
 // Coverage of one criterion by `registry`'s rules. Precondition: find_criterion(number).

@@ -9,7 +9,7 @@ std::vector<FindingRow> finding_rows(const engine::PageEvaluation& ev) {
   for (const engine::RuleResult& r : ev.rules) {
     for (const engine::Finding& f : r.findings) {
       if (f.outcome != engine::Outcome::Failed && f.outcome != engine::Outcome::CantTell) continue;
-      engine::Location loc = engine::locate(f.node);
+      engine::Location loc = engine::locate(f);
       FindingRow row;
       row.rule = std::string(r.rule->info.id);
       row.outcome = f.outcome;
@@ -19,6 +19,7 @@ std::vector<FindingRow> finding_rows(const engine::PageEvaluation& ev) {
       row.line = loc.line;
       row.column = loc.column;
       row.snippet = std::move(loc.snippet);
+      row.page = loc.page;
       out.push_back(std::move(row));
     }
   }

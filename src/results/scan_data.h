@@ -37,7 +37,17 @@ struct ScanInfo {
   std::string ruleset_hash;  // engine::Registry fingerprint: rules and their versions
   std::string config_name;   // the configuration file's name/title the scan ran with; may be ""
   std::size_t pages = 0;     // page records (every URL admitted, whatever happened to it)
+  // When the report folder of this scan was last written (UTC ISO 8601), "" when never;
+  // kReportWrittenUnknown for scans completed before granska recorded it.
+  std::string report_written;
+  // The crawl's limits as the scan ran with them (0 = unknown: a scan of an older release),
+  // and whether it met them: pages beyond them were never fetched, so no page record says so.
+  std::size_t max_pages = 0;
+  int max_depth = -1;
+  std::size_t pages_at_max_depth = 0;  // admitted at max_depth: their links were not followed
+  bool page_limit_reached() const { return max_pages > 0 && pages >= max_pages; }
 };
+inline constexpr const char* kReportWrittenUnknown = "?";
 
 struct FindingRow {
   std::string rule;        // rule id (engine::RuleInfo::id)
@@ -47,6 +57,9 @@ struct FindingRow {
   std::string selector;    // "" for page-level findings
   std::uint32_t line = 0, column = 0;
   std::string snippet;     // untrusted
+  // Documents: the 1-based page (or slide) of the finding, 0 for none. Shown by the reports
+  // for people (reports/page/page_summary.h); not kept in the scan database.
+  std::uint32_t page = 0;
 };
 
 struct RuleOutcome {
@@ -68,6 +81,7 @@ struct PageRow {
   std::string fetched_at;      // UTC ISO 8601
   std::string error;           // why it failed or was skipped, in Swedish ("" when none)
   std::string error_en;
+  std::string canonical;       // <link rel=canonical> resolved against the page, "" when none
   bool unchanged = false;      // 304 on a conditional request: results carried over
   std::vector<RuleOutcome> rule_outcomes;  // every rule run on the page except inapplicable ones
   std::vector<FindingRow> findings;        // failed and cantTell, in document order per rule
@@ -94,6 +108,17 @@ struct DocumentRow {
   long long size = -1;
 };
 
+// What decides whether two page records are the same page (figures/aliases.h): a page
+// record without its findings, so a report can read a whole scan's identities cheaply.
+struct PageIdentity {
+  std::string url;
+  std::string final_url;
+  std::string unit;
+  std::string kind;
+  std::string canonical;
+  std::string content_sha256;
+};
+
 class ScanSource {
  public:
   virtual ~ScanSource() = default;
@@ -103,6 +128,13 @@ class ScanSource {
   virtual void for_each_page(ScanId scan, const std::function<void(const PageRow&)>& fn) = 0;
   virtual void for_each_media(ScanId scan, const std::function<void(const MediaRow&)>& fn) = 0;
   virtual void for_each_document(ScanId scan, const std::function<void(const DocumentRow&)>& fn) = 0;
+  // The identity of every page record of one scan, in URL order. The default reads the
+  // pages with for_each_page; a store overrides it with a cheaper read.
+  virtual void for_each_page_identity(ScanId scan, const std::function<void(const PageIdentity&)>& fn) {
+    for_each_page(scan, [&](const PageRow& p) {
+      fn(PageIdentity{p.url, p.final_url, p.unit, p.kind, p.canonical, p.content_sha256});
+    });
+  }
 };
 
 }  // namespace granska::results

@@ -6,6 +6,9 @@
 #include <system_error>
 #include <utility>
 
+#include "store/scan_source.h"
+#include "util/clock.h"
+
 namespace granska::scan {
 
 namespace fs = std::filesystem;
@@ -56,6 +59,52 @@ granska::Status point_latest_report(const std::string& reports, const std::strin
                  "kan inte peka " + (fs::path(reports) / kLatest).string() + " på " + folder + ": " + ec.message()};
   }
   return ok_status();
+}
+
+Result<WrittenReport> write_report_folder(const std::string& db, const std::string& reports, results::ScanId scan,
+                                          const ReportInputs& inputs) {
+  auto source = store::open_scan_source(db);
+  if (!source) return source.error();
+  const std::vector<results::ScanInfo> scans = (*source)->complete_scans();
+  if (scans.empty()) {
+    return Error{"the database " + db + " holds no complete scan", "databasen " + db + " har ingen avslutad genomsökning"};
+  }
+  const results::ScanInfo* info = nullptr;
+  for (const results::ScanInfo& s : scans) {
+    if (scan == 0 ? &s == &scans.back() : s.id == scan) info = &s;
+  }
+  if (!info) {
+    return Error{"scan " + std::to_string(scan) + " is not a complete scan in " + db,
+                 "genomsökning " + std::to_string(scan) + " är inte en avslutad genomsökning i " + db};
+  }
+  WrittenReport out;
+  out.scan = info->id;
+  out.folder = report_folder_name(info->started, info->id);
+  out.latest = info->id == scans.back().id;
+  std::error_code ec;
+  fs::create_directories(reports, ec);
+  reports::ScanReportOptions options = inputs.options;
+  options.scan = info->id;
+  auto written = reports::write_scan_report(**source, inputs.map, *inputs.profile, *inputs.registry, options,
+                                            fs::path(reports) / out.folder);
+  if (!written) return written.error();
+  out.result = *written;
+  source->reset();  // the read connection, before the write below
+  if (Status st = store::mark_report_written(db, info->id, utc_timestamp()); !st) out.warnings.push_back(st.error());
+  if (out.latest) {
+    if (Status st = point_latest_report(reports, out.folder); !st) out.warnings.push_back(st.error());
+  }
+  return out;
+}
+
+Result<std::vector<results::ScanInfo>> unreported_scans(const std::string& db) {
+  auto source = store::open_scan_source(db);
+  if (!source) return source.error();
+  std::vector<results::ScanInfo> out;
+  for (results::ScanInfo& s : (*source)->complete_scans()) {
+    if (s.report_written.empty()) out.push_back(std::move(s));
+  }
+  return out;
 }
 
 PrunedFolders prune_report_folders(const std::string& reports, std::size_t keep) {

@@ -51,6 +51,7 @@ Result<StoredCrawlResult> crawl_step(const ScheduledScan& s, const ScanObserver&
   request.config_name = fs::path(s.config_path).filename().string();
   request.network = s.network;
   request.stop = s.stop;
+  request.watchdog_ms = s.watchdog_ms;
   Result<StoredCrawlResult> crawled = db.crawl(std::move(request), observer.pages);
   if (!crawled) return crawled.error();
   if (observer.crawled) observer.crawled(*crawled);
@@ -89,6 +90,27 @@ ScheduledScanResult run_scheduled_scan(const ScheduledScan& s, const ScanObserve
     return r;
   }
 
+  // 0. A report that an earlier run did not write (killed between its crawl and its
+  //    report, a full disk) is written first: every complete scan gets its report.
+  ReportInputs report_inputs;
+  report_inputs.map = config.map ? &*config.map : nullptr;
+  report_inputs.profile = &config.profile;
+  report_inputs.registry = &engine::Registry::builtin();
+  report_inputs.options.lang = lang;
+  report_inputs.options.history = s.chart_scans;
+  report_inputs.options.thresholds = config.status;
+  if (fs::exists(s.db)) {
+    Result<std::vector<results::ScanInfo>> missing = unreported_scans(s.db);
+    if (!missing) return failed(missing.error());
+    for (const results::ScanInfo& scan : *missing) {
+      auto late = write_report_folder(s.db, s.reports, scan.id, report_inputs);
+      if (!late) return failed(late.error());
+      for (const Error& e : late->warnings) warn(e);
+      say(tr(lang, "skrev den saknade rapporten för genomsökning ", "wrote the missing report of scan ") +
+          std::to_string(scan.id));
+    }
+  }
+
   // 1. Crawl. An interrupted scan (killed, machine restarted) is continued rather than
   //    abandoned: the night's work so far is not thrown away.
   {
@@ -109,27 +131,16 @@ ScheduledScanResult run_scheduled_scan(const ScheduledScan& s, const ScanObserve
     }
   }
 
-  // 2. Report, into a folder of its own named after the scan.
-  auto source = store::open_scan_source(s.db);
-  if (!source) return failed(source.error());
-  const std::vector<results::ScanInfo> scans = (*source)->complete_scans();
-  if (scans.empty()) return failed(Error{"the database holds no complete scan", "databasen har ingen avslutad genomsökning"});
-  ScheduledScanResult result;
-  result.scan = scans.back().id;
-  const std::string folder = report_folder_name(scans.back().started, scans.back().id);
-  fs::create_directories(s.reports, ec);
-  const fs::path out = fs::path(s.reports) / folder;
-  result.report = out.string();
-  reports::ScanReportOptions options;
-  options.lang = lang;
-  options.history = s.chart_scans;
-  options.thresholds = config.status;
-  auto written = reports::write_scan_report(**source, config.map ? &*config.map : nullptr, config.profile,
-                                            engine::Registry::builtin(), options, out);
-  source->reset();
+  // 2. Report, into a folder of its own named after the scan, written atomically and
+  //    recorded in the database.
+  auto written = write_report_folder(s.db, s.reports, 0, report_inputs);
   if (!written) return failed(written.error());
-  if (observer.reported) observer.reported(*written, out.string());
-  if (Status linked = point_latest_report(s.reports, folder); !linked) warn(linked.error());
+  for (const Error& e : written->warnings) warn(e);
+  ScheduledScanResult result;
+  result.scan = written->scan;
+  const fs::path out = fs::path(s.reports) / written->folder;
+  result.report = out.string();
+  if (observer.reported) observer.reported(written->result, out.string());
 
   // 3. Prune. A failure here loses nothing: the scan and its report are written.
   if (config.scan.keep > 0) {

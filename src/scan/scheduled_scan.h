@@ -28,10 +28,11 @@ struct ScheduledScan {
   std::string db;                        // the scan database
   std::string reports;                   // the directory that holds the report folders
   Lang lang = Lang::Sv;
-  std::size_t chart_scans = 6;           // scans shown in the report's charts
+  std::size_t chart_scans = 12;          // scans shown in the report's charts and status history
   int workers = 0;                       // 0: one per core
   fetch::Transfers* network = nullptr;   // null: libcurl
   const std::atomic<bool>* stop = nullptr;
+  int watchdog_ms = 0;                   // see StoredCrawl::watchdog_ms
 };
 
 // What the operator is told; every member may be empty.

@@ -5,6 +5,7 @@
 #include "engine/registry.h"
 #include "granska_version.h"
 #include "results/rows_from_page.h"
+#include "scan/check_journal.h"
 #include "util/clock.h"
 
 namespace granska::scan {
@@ -48,6 +49,7 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
       row.title = std::move(old->row.title);
       row.content_type = std::move(old->row.content_type);
       row.content_sha256 = std::move(old->row.content_sha256);
+      row.canonical = std::move(old->row.canonical);
       row.rule_outcomes = std::move(old->row.rule_outcomes);
       row.findings = std::move(old->row.findings);
       d.media = std::move(old->media);
@@ -55,6 +57,7 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
   } else {
     row.title = std::move(r.title);
     row.content_sha256 = std::move(r.content_sha256);
+    row.canonical = std::move(r.canonical);  // one page under several URLs (figures/aliases.h)
     row.rule_outcomes = std::move(r.rule_outcomes);
     row.findings = std::move(r.findings);
     d.media = std::move(r.media);
@@ -190,6 +193,17 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
   }
 
   crawl::ResumeState resume;
+  // Pages that were in check when an earlier run of this scan stopped (check_journal.h).
+  CheckJournalFile check_journal(path_ + ".checking");
+  std::set<std::string> poison;
+  if (request.resume) {
+    const std::string key = "stopped-checks:" + std::to_string(resumed->id);
+    const std::map<std::string, int> counts =
+        count_stops(db.meta(key).value_or(""), check_journal.in_check_when_stopped());
+    if (Status st = db.set_meta(key, format_stops(counts)); !st) return st.error();
+    poison = poison_pages(counts);
+  }
+  if (Status st = check_journal.start(); !st) return st.error();
   if (request.resume) {
     db.use_scan(resumed->id);
     auto loaded = db.load();
@@ -208,6 +222,9 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
   co.transfers = request.network;
   if (request.resume) co.resume = &resume;
   if (ref.store) co.previous = ref.lookup();
+  co.check_journal = &check_journal;
+  if (!poison.empty()) co.do_not_check = [&poison](std::string_view url) { return poison.contains(std::string(url)); };
+  co.watchdog_ms = request.watchdog_ms;
 
   const engine::Impact threshold = engine::impact_from_string(s.fail_on);
   // The structured rows are built on the worker while the checked page lives.
@@ -256,6 +273,7 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
         !st) {
       return st.error();
     }
+    check_journal.remove();
   }
   return out;
 }

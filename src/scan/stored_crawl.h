@@ -1,8 +1,9 @@
 // A crawl into the scan database: the part of `granska crawl --db` and `granska scan` that
 // is not printing. Opens the database (taking its lock), starts a new scan or continues the
-// interrupted one, asks an earlier scan's pages conditionally and carries unchanged pages'
-// results over, stores every page's structured rows with its committee, and finishes the
-// scan: complete, or failed when it checked no page at all (docs/decisions/0011).
+// interrupted one (leaving out a page that stopped granska twice: check_journal.h), asks an
+// earlier scan's pages conditionally and carries unchanged pages' results over, stores
+// every page's structured rows with its committee, and finishes the scan: complete, or
+// failed when it checked no page at all (docs/decisions/0011).
 //
 // The caller decides what a page's stored output text is and what is printed (hooks); the
 // network is a parameter, so tests run whole scans against an in-memory web.
@@ -53,6 +54,9 @@ struct StoredCrawl {
   std::string config_name;                // shown with the scan
   fetch::Transfers* network = nullptr;    // null: libcurl
   const std::atomic<bool>* stop = nullptr;
+  // A page in check longer than this stops the process (crawl::CrawlOptions::watchdog_ms):
+  // only for a run whose parent continues the scan afterwards; 0 = never.
+  int watchdog_ms = 0;
 };
 
 struct StoredCrawlResult {

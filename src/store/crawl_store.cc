@@ -90,6 +90,7 @@ struct CrawlStore::Impl {
     p.text(10, r.fetched_at);
     p.integer(11, r.unchanged);
     p.text(12, encode_rule_outcomes(r.rule_outcomes, [this](const std::string& n) { return rule_ref(n); }));
+    p.text(13, r.canonical);
     const int rc = p.step();
     p.reset();
     // Recorded once: a page already stored for this scan keeps its first record.
@@ -175,8 +176,8 @@ Result<std::unique_ptr<CrawlStore>> CrawlStore::open(const std::string& path) {
                  "SELECT output, at_threshold, error, html FROM results WHERE scan_id = ?1 AND url = ?2") &&
       im.prepare(im.put_page,
                  "INSERT OR IGNORE INTO pages(scan_id, url, final_url, unit, kind, status, title, content_type, "
-                 "content_sha256, fetched_at, unchanged, rule_outcomes) "
-                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") &&
+                 "content_sha256, fetched_at, unchanged, rule_outcomes, canonical) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") &&
       im.prepare(im.put_finding,
                  "INSERT OR REPLACE INTO findings(page_id, seq, rule, outcome, message_id, args, selector, line, col, "
                  "snippet) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") &&

@@ -1,5 +1,7 @@
 #include "store/scan_source.h"
 
+#include <nlohmann/json.hpp>
+
 #include "store/sqlite_db.h"
 
 namespace granska::store {
@@ -26,6 +28,19 @@ class ReadTx {
   sqlite3* db_;
 };
 
+// The page and depth limits from the crawl's stored settings (cmd_crawl's options JSON);
+// left unknown when they are absent or unreadable.
+void read_limits(const std::string& options, results::ScanInfo& s) {
+  if (options.empty()) return;
+  try {
+    const nlohmann::json j = nlohmann::json::parse(options);
+    if (j.contains("max_pages") && j["max_pages"].is_number_unsigned()) s.max_pages = j["max_pages"].get<std::size_t>();
+    if (j.contains("max_depth") && j["max_depth"].is_number_integer()) s.max_depth = j["max_depth"].get<int>();
+  } catch (const std::exception&) {
+    // Settings of another shape: the limits stay unknown.
+  }
+}
+
 class ScanStore final : public results::ScanSource {
  public:
   Connection connection;
@@ -36,10 +51,15 @@ class ScanStore final : public results::ScanSource {
     Stmt q;
     if (!prepare(connection.db, q,
                  "SELECT s.id, s.started, s.finished, s.status, s.granska_version, s.ruleset_hash, s.config_name, "
-                 "(SELECT count(*) FROM pages p WHERE p.scan_id = s.id) FROM scans s "
+                 "(SELECT count(*) FROM pages p WHERE p.scan_id = s.id), s.report_written, s.options FROM scans s "
                  "WHERE s.status = 1 AND s.structured = 1 ORDER BY s.id")) {
       return out;
     }
+    Stmt deep;
+    const bool can_count_deep = prepare(connection.db, deep,
+                                        "SELECT count(*) FROM frontier f JOIN pages p ON p.scan_id = f.scan_id AND "
+                                        "p.url = f.url WHERE f.scan_id = ?1 AND f.state = 1 AND f.depth >= ?2 AND "
+                                        "p.kind = 'html'");
     while (q.step() == SQLITE_ROW) {
       results::ScanInfo s;
       s.id = q.i64(0);
@@ -50,6 +70,14 @@ class ScanStore final : public results::ScanSource {
       s.ruleset_hash = q.str(5);
       s.config_name = q.str(6);
       s.pages = static_cast<std::size_t>(q.i64(7));
+      s.report_written = q.str(8);
+      read_limits(q.str(9), s);
+      if (can_count_deep && s.max_depth >= 0) {
+        deep.integer(1, s.id);
+        deep.integer(2, s.max_depth);
+        if (deep.step() == SQLITE_ROW) s.pages_at_max_depth = static_cast<std::size_t>(deep.i64(0));
+        deep.reset();
+      }
       out.push_back(std::move(s));
     }
     return out;
@@ -68,6 +96,29 @@ class ScanStore final : public results::ScanSource {
     while (pages.step() == SQLITE_ROW) {
       const long long id = read_page(pages, names, row);
       read_findings(findings, id, names, row);
+      fn(row);
+    }
+  }
+
+  void for_each_page_identity(results::ScanId scan,
+                              const std::function<void(const results::PageIdentity&)>& fn) override {
+    sqlite3* db = connection.db;
+    ReadTx tx(db);
+    Stmt q;
+    if (!prepare(db, q,
+                 "SELECT url, final_url, unit, kind, canonical, content_sha256 FROM pages WHERE scan_id = ?1 "
+                 "ORDER BY url")) {
+      return;
+    }
+    q.integer(1, scan);
+    results::PageIdentity row;
+    while (q.step() == SQLITE_ROW) {
+      row.url = q.str(0);
+      row.final_url = q.str(1);
+      row.unit = q.str(2);
+      row.kind = q.str(3);
+      row.canonical = q.str(4);
+      row.content_sha256 = q.str(5);
       fn(row);
     }
   }
@@ -117,6 +168,23 @@ Result<std::unique_ptr<results::ScanSource>> open_scan_source(const std::string&
   auto store = std::make_unique<ScanStore>();
   if (Status st = open_database(path, true, store->connection); !st) return st.error();
   return std::unique_ptr<results::ScanSource>(std::move(store));
+}
+
+Status mark_report_written(const std::string& path, results::ScanId scan, const std::string& when) {
+  Connection c;
+  if (Status st = open_database(path, false, c, /*create=*/false); !st) return st.error();
+  Stmt q;
+  if (!prepare(c.db, q, "UPDATE scans SET report_written = ?1 WHERE id = ?2 AND status = 1")) {
+    return db_error(c.db, "cannot record the report of scan " + std::to_string(scan));
+  }
+  q.text(1, when);
+  q.integer(2, scan);
+  if (q.step() != SQLITE_DONE) return db_error(c.db, "cannot record the report of scan " + std::to_string(scan));
+  if (sqlite3_changes(c.db) == 0) {
+    return Error{"Scan database: " + path + " has no complete scan " + std::to_string(scan),
+                 "Granskningsdatabasen: " + path + " har ingen avslutad genomsökning " + std::to_string(scan)};
+  }
+  return ok_status();
 }
 
 Result<std::vector<PrunedScan>> prune_scans(const std::string& path, int keep) {

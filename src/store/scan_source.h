@@ -18,6 +18,12 @@ namespace granska::store {
 // calling thread; use it from one thread at a time.
 Result<std::unique_ptr<results::ScanSource>> open_scan_source(const std::string& path);
 
+// Records that the report folder of complete scan `scan` was written at `when` (UTC ISO
+// 8601), in its own short write transaction (a crawl may be writing meanwhile: WAL and the
+// busy timeout take care of it). Read back as ScanInfo::report_written. Errors: no such
+// database, no complete scan with that id, a write that failed.
+Status mark_report_written(const std::string& path, results::ScanId scan, const std::string& when);
+
 // What prune_scans removed, one entry per scan.
 struct PrunedScan {
   results::ScanId id = 0;

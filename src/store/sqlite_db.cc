@@ -72,7 +72,17 @@ CREATE TABLE media(page_id INTEGER NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT
 CREATE TABLE documents(page_id INTEGER PRIMARY KEY, size INTEGER NOT NULL);
 )sql";
 
-constexpr const char* kSteps[kSchemaVersion] = {kStep1, kStep2};
+// Version 3: the canonical URL a page declares, and whether a scan's report was written.
+// A scan completed before this version was reported by the release that ran it (its scan
+// command wrote the report right after the crawl), unless that run was killed in between:
+// nobody can tell now, so such scans are marked "?" rather than reported again in bulk.
+constexpr const char* kStep3 = R"sql(
+ALTER TABLE pages ADD COLUMN canonical TEXT NOT NULL DEFAULT '';
+ALTER TABLE scans ADD COLUMN report_written TEXT NOT NULL DEFAULT '';
+UPDATE scans SET report_written = '?' WHERE status = 1;
+)sql";
+
+constexpr const char* kSteps[kSchemaVersion] = {kStep1, kStep2, kStep3};
 
 Error not_granska(const std::string& path) {
   return Error{"Scan database: " + path + " is not a granska database",
@@ -126,7 +136,7 @@ Status migrate(sqlite3* db, const std::string& path) {
     }
     std::string sql = kSteps[v];
     sql += "PRAGMA user_version = " + std::to_string(v + 1) + ";";
-    if (v + 1 == kSchemaVersion) sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
+    if (v + 1 == 2) sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
     if (!exec(db, sql.c_str())) {
       Error e = db_error(db, "cannot upgrade " + path + " to schema version " + std::to_string(v + 1));
       exec(db, "ROLLBACK");
@@ -171,7 +181,7 @@ Status open_database(const std::string& path, bool read_only, Connection& out, b
   const int version = pragma_int(out.db, "PRAGMA user_version");
   if (version < 0) return not_granska(path);
   if (version > kSchemaVersion) return newer(path, version);
-  if (version == kSchemaVersion) {
+  if (version >= 2) {  // version 2 set the application id
     if (pragma_int(out.db, "PRAGMA application_id") != kApplicationId) return not_granska(path);
   } else if (!looks_like_v1(out.db)) {
     return not_granska(path);
@@ -297,6 +307,7 @@ long long read_page(const Stmt& q, const RuleNames& names, results::PageRow& row
   row.rule_outcomes = decode_rule_outcomes(q.str(11), names);
   row.error = q.str(12);
   row.error_en = q.str(13);
+  row.canonical = q.str(14);
   row.findings.clear();
   return q.i64(0);
 }

@@ -8,6 +8,9 @@
 //      and these tables; they are recognised and migrated, never rejected);
 //   2  scans: every table keyed by scan, and the structured results (pages, findings,
 //      errors, media, documents, rules). See docs/decisions/0011-scan-store.md.
+//   3  pages.canonical (<link rel=canonical>, for counting one page under several URLs
+//      once) and scans.report_written (when the scan's report folder was written; scans
+//      completed before this version are marked "?": reported, as far as anyone knows).
 // A file whose user_version is higher than kSchemaVersion comes from a newer granska and
 // is refused; a file that is not SQLite, or SQLite without granska's tables, is refused.
 #pragma once
@@ -26,7 +29,7 @@
 
 namespace granska::store::detail {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // PRAGMA application_id of granska databases (from version 2): "GRSK".
 inline constexpr int kApplicationId = 0x4752534b;
 
@@ -100,7 +103,7 @@ std::vector<std::string> decode_args(const std::string& text);
 // columns read_page() expects, page id first.
 inline constexpr const char* kPageColumns =
     "p.id, p.url, p.final_url, p.unit, p.kind, p.status, p.title, p.content_type, p.content_sha256, "
-    "p.fetched_at, p.unchanged, p.rule_outcomes, e.message_sv, e.message_en";
+    "p.fetched_at, p.unchanged, p.rule_outcomes, e.message_sv, e.message_en, p.canonical";
 long long read_page(const Stmt& q, const RuleNames& names, results::PageRow& row);
 // `findings` is prepared from kFindingsSelect; appends the page's findings in order.
 inline constexpr const char* kFindingsSelect =

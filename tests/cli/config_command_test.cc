@@ -45,7 +45,8 @@ TEST_F(ConfigCheck, ShippedConfigsAreValid) {
   auto malmo = run_granska({"config", "check", "--config", testing::source_dir() + "/config/malmo.toml", "--lang", "en"});
   EXPECT_NE(malmo.out.find("mkb  [company]  MKB Fastighets AB"), std::string::npos) << malmo.out;
   EXPECT_NE(malmo.out.find("Profile: dos-review"), std::string::npos);
-  EXPECT_NE(malmo.out.find("(12 criteria:"), std::string::npos);
+  EXPECT_NE(malmo.out.find("(12 criteria – tested automatically: "), std::string::npos) << malmo.out;
+  EXPECT_NE(malmo.out.find("granska's proposal, to be set by the city office"), std::string::npos) << malmo.out;
   EXPECT_NE(malmo.out.find("3.3.2 (A)  Labels or Instructions"), std::string::npos);
 }
 
@@ -78,8 +79,38 @@ TEST_F(ConfigCheck, Wcag21AaListsManualCriteria) {
   auto r = run_granska({"config", "check", "--config", path});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("(50 kriterier"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("2.4.5 (AA)  Flera sätt  –  manuell"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2.4.5 (AA)  Flera sätt  –  kräver manuell granskning"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Ingen organisationskarta"), std::string::npos);
+  EXPECT_EQ(r.out.find("förslag"), std::string::npos) << "wcag21-aa is the standard's list, not a proposal";
+}
+
+// The built-in dos-review list is granska's proposal, and says so; the configuration
+// names the city's own list, which config check shows as the list in use.
+TEST_F(ConfigCheck, TheReviewsCriteriaAreTheCitysToSet) {
+  auto builtin = run_granska({"config", "check", "--config", write("dos.toml", "profile = \"dos-review\"\n")});
+  EXPECT_EQ(builtin.exit_code, 0) << builtin.err;
+  EXPECT_NE(builtin.out.find("(12 kriterier"), std::string::npos) << builtin.out;
+  EXPECT_NE(builtin.out.find("förslag – fastställs av stadskontoret"), std::string::npos) << builtin.out;
+
+  auto table = run_granska({"config", "check", "--config", write("dos2.toml", "[profile]\nid = \"dos-review\"\n")});
+  EXPECT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("förslag – fastställs av stadskontoret"), std::string::npos) << table.out;
+
+  auto own = run_granska({"config", "check", "--config",
+                          write("stad.toml", "[profile]\nid = \"dos-review\"\ncriteria = [\"4.1.2\", \"1.1.1\", \"2.4.7\"]\n")});
+  EXPECT_EQ(own.exit_code, 0) << own.err;
+  EXPECT_NE(own.out.find("Profil: dos-review – Stadskontorets granskning enligt DOS-lagen (3 kriterier"), std::string::npos)
+      << own.out;
+  EXPECT_EQ(own.out.find("förslag"), std::string::npos) << own.out;
+  EXPECT_NE(own.out.find("Kriterielistan i bruk"), std::string::npos) << own.out;
+  const std::size_t a = own.out.find("  1.1.1 (A)"), b = own.out.find("  2.4.7 (AA)"), c = own.out.find("  4.1.2 (A)");
+  ASSERT_NE(a, std::string::npos) << own.out;
+  EXPECT_TRUE(a < b && b < c) << "in WCAG order";
+  EXPECT_EQ(own.out.find("  1.3.1 (A)"), std::string::npos) << "the built-in list is not in use";
+
+  auto bad = run_granska({"config", "check", "--config", write("fel.toml", "[profile]\nid = \"dos-review\"\ncriteria = [\"9.9.9\"]\n")});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("9.9.9"), std::string::npos) << bad.err;
 }
 
 TEST_F(ConfigCheck, EveryProblemIsNamedWithItsLine) {

@@ -131,5 +131,32 @@ TEST(ScanCommand, ACrawlThatReachesNothingIsAFailedScanWithoutReport) {
   EXPECT_EQ(again.out.find("continuing"), std::string::npos) << again.out;
 }
 
+TEST(ScanCommand, APageThatCrashesGranskaIsLeftOutAndTheScanCompletes) {
+  testing::FixtureServer city(testing::fixture_path("demo-site"));
+  ASSERT_TRUE(city.start());
+  ScanSetup s("crash", "");
+  // Test-only hook: the check of this page aborts the process, as a poison page would.
+  ::setenv("GRANSKA_TEST_CRASH_URL", "/bygglov.html", 1);
+  auto run = run_granska({"scan", "--config", s.config, city.url("/"), "--quiet"});
+  ::unsetenv("GRANSKA_TEST_CRASH_URL");
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.err.find("fortsätter utan sidan"), std::string::npos) << run.err;
+  EXPECT_TRUE(fs::is_regular_file(s.dir / "rapporter" / "senaste" / "index.html"));
+  auto source = store::open_scan_source((s.dir / "data" / "scan.db").string());
+  ASSERT_TRUE(source.ok());
+  const auto scans = (*source)->complete_scans();
+  ASSERT_EQ(scans.size(), 1u);
+  bool seen = false;
+  std::size_t checked = 0;
+  (*source)->for_each_page(scans.back().id, [&](const results::PageRow& row) {
+    if (row.kind == "html") ++checked;
+    if (row.url.find("/bygglov.html") == std::string::npos) return;
+    seen = true;
+    EXPECT_EQ(row.kind, "failed");
+  });
+  EXPECT_TRUE(seen);
+  EXPECT_GE(checked, 3u) << "the rest of the site is checked";
+}
+
 }  // namespace
 }  // namespace granska

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "org/profile.h"
+#include "figures/aliases.h"
 #include "figures/figures.h"
 #include "figures/trend.h"
 #include "tests/figures/scan_fixture.h"
@@ -245,6 +246,173 @@ TEST_F(FiguresTest, APageThatFailedToLoadIsNotCheckedAgain) {
   EXPECT_EQ(back->units[1].trend.added, 0u);
   EXPECT_EQ(back->units[1].trend.not_checked_before, 1u);
   EXPECT_TRUE(back->added.empty());
+}
+
+// ---- One page under several URLs (figures/aliases.h; decision 0013) ------------------
+
+namespace {
+
+results::PageIdentity ident(std::string url, std::string sha, std::string final_url = "", std::string canonical = "",
+                            std::string kind = "html") {
+  results::PageIdentity p;
+  p.url = std::move(url);
+  p.final_url = final_url.empty() ? p.url : std::move(final_url);
+  p.kind = std::move(kind);
+  p.canonical = std::move(canonical);
+  p.content_sha256 = std::move(sha);
+  return p;
+}
+
+}  // namespace
+
+TEST(AliasTest, SameBodyOnTheSameHostIsOnePage) {
+  AliasIndex a = AliasIndex::build({{ident("https://malmo.se/index.html", "aa"), 0}, {ident("https://malmo.se/", "aa"), 0}});
+  EXPECT_EQ(a.size(), 1u);
+  EXPECT_EQ(a.alias_of("https://malmo.se/"), nullptr) << "the shortest URL counts";
+  const Alias* x = a.alias_of("https://malmo.se/index.html");
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(x->primary, "https://malmo.se/");
+  EXPECT_EQ(x->reason, AliasReason::SameContent);
+}
+
+TEST(AliasTest, SameBodyElsewhereOrInAnotherUnitIsNot) {
+  // Another host (a copy on the company's site), another port, another unit, no hash.
+  AliasIndex a = AliasIndex::build({{ident("https://malmo.se/", "aa"), 0},
+                                    {ident("https://bolaget.se/", "aa"), 0},
+                                    {ident("https://malmo.se:8443/", "aa"), 0},
+                                    {ident("https://malmo.se/kopia", "aa"), 1},
+                                    {ident("https://malmo.se/x", ""), 0},
+                                    {ident("https://malmo.se/y", ""), 0}});
+  EXPECT_EQ(a.size(), 0u);
+}
+
+TEST(AliasTest, SameFinalUrlAfterRedirects) {
+  AliasIndex a = AliasIndex::build({{ident("https://malmo.se/gammal", "aa", "https://malmo.se/ny"), 0},
+                                    {ident("https://malmo.se/ny", "bb"), 0}});
+  const Alias* x = a.alias_of("https://malmo.se/gammal");
+  ASSERT_NE(x, nullptr) << "the bodies differ (fetched at different moments), the address is the same";
+  EXPECT_EQ(x->primary, "https://malmo.se/ny");
+  EXPECT_EQ(x->reason, AliasReason::SameFinalUrl);
+}
+
+TEST(AliasTest, CanonicalTargetIsThePrimaryEvenWhenLonger) {
+  AliasIndex a = AliasIndex::build(
+      {{ident("https://malmo.se/a", "aa", "", "https://malmo.se/artikel/lang-adress"), 0},
+       {ident("https://malmo.se/artikel/lang-adress", "bb"), 0},
+       {ident("https://malmo.se/b", "cc", "", "https://malmo.se/finns-inte"), 0},   // target not in the scan
+       {ident("https://malmo.se/c", "dd", "", "https://malmo.se/c"), 0}});          // itself
+  ASSERT_EQ(a.size(), 1u);
+  const Alias* x = a.alias_of("https://malmo.se/a");
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(x->primary, "https://malmo.se/artikel/lang-adress");
+  EXPECT_EQ(x->reason, AliasReason::Canonical);
+}
+
+TEST(AliasTest, GroupsAreTransitiveAndOnlyHtmlTakesPart) {
+  AliasIndex a = AliasIndex::build({{ident("https://malmo.se/", "aa"), 0},
+                                    {ident("https://malmo.se/index.html", "aa"), 0},
+                                    {ident("https://malmo.se/index.html?utm=x", "bb", "https://malmo.se/index.html"), 0},
+                                    {ident("https://malmo.se/fil.pdf", "aa", "", "", "document"), 0}});
+  EXPECT_EQ(a.size(), 2u);
+  ASSERT_NE(a.alias_of("https://malmo.se/index.html?utm=x"), nullptr);
+  EXPECT_EQ(a.alias_of("https://malmo.se/index.html?utm=x")->primary, "https://malmo.se/");
+  EXPECT_EQ(a.alias_of("https://malmo.se/fil.pdf"), nullptr);
+}
+
+// The rule changes the figures: / and /index.html with the same failing body are one page
+// with its failures once, so the unit's share and status are the page's own.
+TEST_F(FiguresTest, AnAliasCountsNeitherAsAPageNorItsFailures) {
+  auto scans = src.complete_scans();
+  testing::MemoryScan& s2 = src.scans[1];
+  results::PageRow start = s2.pages[0];
+  ASSERT_EQ(start.url, "https://example.se/");
+  start.content_sha256 = std::string(64, 'a');
+  s2.pages[0].content_sha256 = start.content_sha256;
+  start.url = start.final_url = "https://example.se/index.html";
+  s2.pages.push_back(start);
+  results::PageRow blocked = testing::html_page("https://example.se/intern/", "kommunstyrelsen", "");
+  blocked.kind = "blocked";
+  blocked.status = 0;
+  s2.pages.push_back(blocked);
+  UnitResolver units(&map);
+  KeyCollector keys;
+  ScanFigures f = aggregate_scan(src, scans[1], rules, units, &keys);
+  const UnitFigures& ks = f.units[0];
+  EXPECT_EQ(ks.html_pages, 1u) << "/ and /index.html are one page";
+  EXPECT_EQ(ks.aliases, 1u);
+  EXPECT_EQ(ks.failures, 2u) << "the failures of / once, not twice";
+  EXPECT_EQ(ks.blocked, 1u);
+  EXPECT_EQ(ks.not_checkable(), 1u);
+  EXPECT_EQ(ks.pages, 4u) << "every record is still a page record";
+  EXPECT_EQ(keys.sorted().size(), 3u) << "the trend sees the page once too";
+}
+
+TEST_F(FiguresTest, PagesTestedPerCriterionAndTheReviewMark) {
+  UnitResolver units(&map);
+  ScanFigures f = aggregate_scan(src, src.complete_scans().back(), rules, units, nullptr);
+  const UnitFigures& sbn = f.units[1];
+  // /bygga/ fails image-alt (a finding), /bygga/ansok passes it (an outcome): both tested.
+  EXPECT_EQ(sbn.pages_tested_by_criterion[crit("1.1.1")], 2u);
+  EXPECT_EQ(sbn.pages_by_criterion[crit("1.1.1")], 1u);
+  const auto coverage = org::profile_coverage(engine::Registry::builtin(), profile);
+  EXPECT_EQ(review_mark(sbn, crit("1.1.1"), coverage[crit("1.1.1")].coverage, {}), ReviewMark::No);  // 50 %
+  StatusThresholds lenient;
+  lenient.partial_min_share = 0.5;
+  EXPECT_EQ(review_mark(sbn, crit("1.1.1"), coverage[crit("1.1.1")].coverage, lenient), ReviewMark::Partly);
+  lenient.satisfactory_min_share = 0.5;
+  EXPECT_EQ(review_mark(sbn, crit("1.1.1"), coverage[crit("1.1.1")].coverage, lenient), ReviewMark::Yes);
+  EXPECT_EQ(review_mark(sbn, crit("2.4.2"), coverage[crit("2.4.2")].coverage, {}), ReviewMark::NotTested)
+      << "no page-title outcome stored for the unit: nothing was tested";
+  EXPECT_EQ(review_mark(sbn, crit("3.3.2"), org::Coverage::Partial, {}), ReviewMark::NotTested);
+  const UnitFigures& bolag = f.units[2];
+  EXPECT_EQ(bolag.cant_tell_by_criterion[crit("1.1.1")], 1u);
+}
+
+TEST(StatusTest, WhatItTakesToReachTheNextLevel) {
+  UnitFigures f = empty_figures(3);
+  EXPECT_FALSE(gap_to(f, Status::Partial, {}).assessed);
+  f.html_pages = 10;
+  f.pages_without_failures = 3;
+  f.failures_by_criterion = {4, 1, 2};
+  StatusThresholds t;  // 60 % and 90 %
+  EXPECT_EQ(gap_to(f, Status::Partial, t).pages, 3u);
+  EXPECT_EQ(gap_to(f, Status::Satisfactory, t).pages, 6u);
+  EXPECT_EQ(gap_to(f, Status::Satisfactory, t).criteria, 0u) << "no criteria limit";
+  t.satisfactory_max_failed_criteria = 1;
+  EXPECT_EQ(gap_to(f, Status::Satisfactory, t).criteria, 2u);
+  // Closing the gap reaches the level, one page fewer does not.
+  for (Status target : {Status::Partial, Status::Satisfactory}) {
+    for (std::size_t html : {std::size_t{7}, std::size_t{10}, std::size_t{33}, std::size_t{101}, std::size_t{1000}}) {
+      for (std::size_t without : {std::size_t{0}, std::size_t{1}, html / 2, html - 1}) {
+        UnitFigures g = empty_figures(1);
+        g.html_pages = html;
+        g.pages_without_failures = without;
+        const StatusGap gap = gap_to(g, target, {});
+        const auto rank = [](Status s) { return s == Status::Satisfactory ? 2 : s == Status::Partial ? 1 : 0; };
+        g.pages_without_failures = without + gap.pages;
+        EXPECT_GE(rank(status_of(g, {})), rank(target)) << html << " " << without;
+        if (gap.pages > 0) {
+          g.pages_without_failures -= 1;
+          EXPECT_LT(rank(status_of(g, {})), rank(target)) << html << " " << without;
+        }
+      }
+    }
+  }
+  f.pages_without_failures = 10;
+  f.failures_by_criterion = {0, 0, 0};
+  EXPECT_TRUE(gap_to(f, Status::Satisfactory, {}).reached());
+}
+
+TEST(StatusTest, OverviewPutsWhatToActOnFirst) {
+  std::vector<UnitFigures> u(5, empty_figures(1));
+  u[0].failures = 5;
+  u[1].failures = 50;
+  u[2].failures = 1;
+  u[3].failures = 9;
+  u[4].failures = 0;
+  const std::vector<Status> s{Status::Partial, Status::Unsatisfactory, Status::Satisfactory, Status::Unsatisfactory,
+                              Status::NotAssessed};
+  EXPECT_EQ(overview_order(s, u), (std::vector<std::size_t>{1, 3, 0, 2, 4}));
 }
 
 }  // namespace

@@ -7,6 +7,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "store/crawl_store.h"
+#include "store/scan_source.h"
+#include "tests/figures/scan_fixture.h"
 
 namespace granska::scan {
 namespace {
@@ -76,6 +82,90 @@ TEST_F(ReportFoldersOnDisk, KeepZeroKeepsAllAndTheLinkedFolderIsNeverRemoved) {
 TEST_F(ReportFoldersOnDisk, AMissingDirectoryRemovesNothing) {
   EXPECT_TRUE(scan::prune_report_folders((dir_ / "finns-inte").string(), 1).removed.empty());
   EXPECT_FALSE(scan::point_latest_report((dir_ / "finns-inte").string(), "scan-1").ok());
+}
+
+// ---- The scheduled scan's report step (write_report_folder, unreported_scans) --------
+
+class ReportStep : public ReportFoldersOnDisk {
+ protected:
+  void SetUp() override {
+    ReportFoldersOnDisk::SetUp();
+    db_ = (dir_ / "scans.db").string();
+    reports_ = (dir_ / "rapporter").string();
+    inputs_.map = &map_;
+    inputs_.profile = org::find_profile("dos-review");
+    inputs_.registry = &engine::Registry::builtin();
+    inputs_.options.generated_at = "2026-11-24T06:00:00Z";
+  }
+  // A complete scan of two pages of the fixture's units.
+  results::ScanId write_scan(bool complete = true) {
+    auto store = store::CrawlStore::open(db_);
+    EXPECT_TRUE(store.ok());
+    auto id = (*store)->begin_scan({"0.1.0", "abc", "demo.toml", "{}"});
+    EXPECT_TRUE(id.ok());
+    for (const char* url : {"https://example.se/", "https://example.se/bygga/"}) {
+      store::CrawlStore::PageData d;
+      d.row = figures::testing::html_page(url, "", "Sida");
+      d.row.findings = {figures::testing::failed("image-alt", "no-name", "img")};
+      (*store)->admitted(url, 0);
+      (*store)->finished(url, "x", false, false, true, &d);
+    }
+    if (complete) {
+      EXPECT_TRUE((*store)->complete_scan().ok());
+    }
+    EXPECT_TRUE((*store)->flush().ok());
+    return *id;
+  }
+  std::string report_json_scan(const fs::path& folder) {
+    std::ifstream in(folder / "report.json");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return std::to_string(nlohmann::json::parse(ss.str())["scan"]["id"].get<long long>());
+  }
+
+  org::OrgMap map_ = figures::testing::fixture_map();
+  std::string db_, reports_;
+  scan::ReportInputs inputs_;
+};
+
+TEST_F(ReportStep, WritesRecordsAndLinksTheNewestScan) {
+  const results::ScanId first = write_scan();
+  const results::ScanId second = write_scan();
+  auto missing = scan::unreported_scans(db_);
+  ASSERT_TRUE(missing.ok());
+  ASSERT_EQ(missing->size(), 2u);
+
+  auto w = scan::write_report_folder(db_, reports_, 0, inputs_);
+  ASSERT_TRUE(w.ok()) << w.error().message;
+  EXPECT_EQ(w->scan, second);
+  EXPECT_TRUE(w->latest);
+  EXPECT_TRUE(w->warnings.empty());
+  EXPECT_EQ(scan::scan_id_of_report_folder(w->folder), second);
+  EXPECT_TRUE(fs::is_regular_file(fs::path(reports_) / "senaste" / "index.html"));
+  EXPECT_EQ(report_json_scan(fs::path(reports_) / "senaste"), std::to_string(second));
+  missing = scan::unreported_scans(db_);
+  ASSERT_TRUE(missing.ok());
+  ASSERT_EQ(missing->size(), 1u) << "the newest is recorded as written";
+  EXPECT_EQ(missing->front().id, first);
+
+  // The missing report of the older scan, written late: `senaste` stays on the newest.
+  auto late = scan::write_report_folder(db_, reports_, first, inputs_);
+  ASSERT_TRUE(late.ok()) << late.error().message;
+  EXPECT_FALSE(late->latest);
+  EXPECT_EQ(report_json_scan(fs::path(reports_) / late->folder), std::to_string(first));
+  EXPECT_EQ(report_json_scan(fs::path(reports_) / "senaste"), std::to_string(second));
+  EXPECT_TRUE(scan::unreported_scans(db_)->empty());
+}
+
+TEST_F(ReportStep, NoSuchScanWritesAndRecordsNothing) {
+  write_scan();
+  write_scan(/*complete=*/false);  // running: never reported
+  auto w = scan::write_report_folder(db_, reports_, 2, inputs_);
+  ASSERT_FALSE(w.ok());
+  EXPECT_NE(w.error().text(Lang::Sv).find("inte en avslutad genomsökning"), std::string::npos);
+  EXPECT_FALSE(fs::exists(fs::path(reports_) / "senaste"));
+  EXPECT_EQ(scan::unreported_scans(db_)->size(), 1u);
+  EXPECT_FALSE(scan::write_report_folder((dir_ / "saknas.db").string(), reports_, 0, inputs_).ok());
 }
 
 }  // namespace

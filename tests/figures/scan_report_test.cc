@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "engine/evaluate.h"
@@ -13,6 +14,7 @@
 #include "reports/common/html_page.h"
 #include "reports/common/xml_escape.h"
 #include "tests/figures/scan_fixture.h"
+#include "tests/figures/synthetic_scans.h"
 
 namespace granska::reports {
 namespace {
@@ -115,11 +117,15 @@ TEST_F(ScanReportTest, WritesTheFolder) {
   EXPECT_EQ(r->units, 3u);
   EXPECT_EQ(r->pages, 6u);
   for (const char* f : {"index.html", "unit-kommunstyrelsen.html", "unit-stadsbyggnadsnamnden.html",
-                        "unit-bolaget.html", "findings.csv", "report.json"}) {
+                        "unit-bolaget.html", "findings.csv", "granskning.csv", "granskning.xlsx", "report.json"}) {
     EXPECT_TRUE(std::filesystem::exists(dir / f)) << f;
   }
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     EXPECT_EQ(e.path().extension() == ".tmp", false) << "temporary file left: " << e.path();
+  }
+  for (const auto& e : std::filesystem::directory_iterator(dir.parent_path())) {
+    EXPECT_EQ(e.path().filename().string().rfind("." + dir.filename().string() + ".", 0), std::string::npos)
+        << "temporary folder left: " << e.path();
   }
   const std::string index = read_file(dir / "index.html");
   EXPECT_NE(index.find("<html lang=\"sv\">"), std::string::npos);
@@ -134,12 +140,14 @@ TEST_F(ScanReportTest, WritesTheFolder) {
   EXPECT_NE(unit.find("film.mp4"), std::string::npos);
   EXPECT_NE(unit.find("fil.pdf"), std::string::npos);
   // Grouped by criterion, then rule, with how to fix it.
-  const std::size_t h3 = unit.find("<h3>1.1.1 Icke-textuellt innehåll – 1 fel</h3>");
+  const std::size_t h3 = unit.find(">1.1.1 Icke-textuellt innehåll</a> – 1\u00a0fel</h3>");
   const std::size_t h4 = unit.find("<h4>", h3);
   ASSERT_NE(h3, std::string::npos);
   ASSERT_NE(h4, std::string::npos);
   EXPECT_NE(unit.find("(image-alt)</h4>\n<p>Så åtgärdar du: ", h3), std::string::npos);
-  EXPECT_NE(unit.find("<h3>2.4.2 Sidtitel – 1 fel</h3>"), std::string::npos);
+  EXPECT_NE(unit.find(">2.4.2 Sidtitel</a> – 1\u00a0fel</h3>"), std::string::npos);
+  EXPECT_NE(unit.find("href=\"https://www.w3.org/Translations/WCAG21-sv/#non-text-content\""), std::string::npos)
+      << "each criterion links to its Swedish text";
   EXPECT_NE(unit.find("Sidor med flest fel"), std::string::npos);
 }
 
@@ -189,31 +197,46 @@ TEST_F(ScanReportTest, CsvParsesBackToTheFindings) {
   const std::string csv = read_file(dir / "findings.csv");
   ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
   auto rows = parse_csv(std::string_view(csv).substr(3));
-  ASSERT_EQ(rows.size(), r->findings + 1);
+  ASSERT_GE(rows.size(), r->findings + 1);
   EXPECT_EQ(rows[0][0], "genomsökning");
+  EXPECT_EQ(rows[0][11], "kriterium");
+  EXPECT_EQ(rows[0][22], "fynd_nr");
   const auto j = nlohmann::json::parse(read_file(dir / "report.json"));
   std::vector<std::pair<nlohmann::json, nlohmann::json>> findings;  // (page, finding) in order
   for (const auto& p : j["pages"]) {
     for (const auto& f : p["findings"]) findings.emplace_back(p, f);
   }
   ASSERT_EQ(findings.size(), r->findings);
+  // One row per finding and criterion of its rule, rows of one finding together.
+  std::size_t next = 1;
   for (std::size_t i = 0; i < r->findings; ++i) {
-    const auto& row = rows[i + 1];
     const auto& [page, f] = findings[i];
-    ASSERT_EQ(row.size(), rows[0].size());
-    EXPECT_EQ(row[4], page["url"]);
-    EXPECT_EQ(row[5], page["title"]);
-    EXPECT_EQ(row[6], f["rule"]);
-    EXPECT_EQ(row[9], f["outcome"]);
-    EXPECT_EQ(row[12], f["message_id"]);
-    const std::string sel = f["selector"];
-    // A selector starting with '-' is a formula start for Excel: neutralised with a quote.
-    EXPECT_EQ(row[14], !sel.empty() && sel[0] == '-' ? "'" + sel : sel);
+    const std::size_t n = std::max<std::size_t>(1, f["criteria"].size());
+    for (std::size_t k = 0; k < n; ++k, ++next) {
+      ASSERT_LT(next, rows.size());
+      const auto& row = rows[next];
+      ASSERT_EQ(row.size(), rows[0].size());
+      EXPECT_EQ(row[22], std::to_string(i + 1));
+      EXPECT_EQ(row[23], std::to_string(n));
+      EXPECT_EQ(row[4], page["url"]);
+      EXPECT_EQ(row[5], page["title"]);
+      EXPECT_EQ(row[6], f["rule"]);
+      EXPECT_EQ(row[9], f["outcome"] == "failed" ? "underkänd" : "kräver manuell granskning");
+      EXPECT_EQ(row[15], f["message_id"]);
+      if (!f["criteria"].empty()) {
+        const std::string number = f["criteria"][k];
+        EXPECT_EQ(row[11].rfind(number + " ", 0), 0u) << "number and title, never a bare number: " << row[11];
+      }
+      const std::string sel = f["selector"];
+      // A selector starting with '-' is a formula start for Excel: neutralised with a quote.
+      EXPECT_EQ(row[17], !sel.empty() && sel[0] == '-' ? "'" + sel : sel);
+    }
   }
+  EXPECT_EQ(next, rows.size());
   bool hostile_title = false, neutralised = false;
   for (const auto& row : rows) {
     if (row[5] == kHostile) hostile_title = true;
-    if (row[14] == "'-a[href]") neutralised = true;
+    if (row[17] == "'-a[href]") neutralised = true;
     for (const std::string& cell : row) {
       ASSERT_FALSE(!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '@' || cell[0] == '-'))
           << "formula-like cell: " << cell;
@@ -221,8 +244,45 @@ TEST_F(ScanReportTest, CsvParsesBackToTheFindings) {
   }
   EXPECT_TRUE(hostile_title);
   EXPECT_TRUE(neutralised);
+  // Swedish values and local time.
+  EXPECT_EQ(rows[1][1], "2026-11-08 03:00");
+  std::set<std::string> kinds, impacts;
+  for (std::size_t i = 1; i < rows.size(); ++i) kinds.insert(rows[i][8]), impacts.insert(rows[i][10]);
+  EXPECT_TRUE(kinds.count("krav") && kinds.count("god praxis")) << "Swedish kinds";
+  EXPECT_FALSE(impacts.count("serious") || impacts.count("critical")) << "Swedish impacts";
   EXPECT_EQ(scan_report::csv_cell("=1+1"), "'=1+1");
   EXPECT_EQ(scan_report::csv_cell("a;b\"c"), "\"a;b\"\"c\"");
+}
+
+TEST_F(ScanReportTest, ReviewCsvHasAMarkPerUnitAndCriterion) {
+  ASSERT_TRUE(write().ok());
+  const std::string csv = read_file(dir / "granskning.csv");
+  ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  auto rows = parse_csv(std::string_view(csv).substr(3));
+  ASSERT_EQ(rows.size(), 1 + 3 * 12u) << "3 units x the 12 criteria of dos-review";
+  EXPECT_EQ(rows[0][10], "bedömning");
+  std::set<std::string> marks;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    marks.insert(rows[i][10]);
+    EXPECT_NE(rows[i][6].find(' '), std::string::npos) << "criterion with its title: " << rows[i][6];
+  }
+  for (const std::string& m : marks) {
+    EXPECT_TRUE(m == "Ja" || m == "Delvis" || m == "Nej" || m == "Ej testat") << m;
+  }
+  // The planning committee: 1.1.1 failed on two of its three tested pages: 33,3 % -> Nej.
+  bool found = false;
+  for (const auto& row : rows) {
+    if (row[2] == "stadsbyggnadsnamnden" && row[6].rfind("1.1.1 ", 0) == 0) {
+      found = true;
+      EXPECT_EQ(row[10], "Nej");
+      EXPECT_EQ(row[11], "3");
+      EXPECT_EQ(row[13], "33,3") << "a share with a decimal comma";
+    }
+  }
+  EXPECT_TRUE(found);
+  const std::string xlsx = read_file(dir / "granskning.xlsx");
+  ASSERT_GT(xlsx.size(), 4u);
+  EXPECT_EQ(xlsx.substr(0, 2), "PK") << "a zip container";
 }
 
 TEST_F(ScanReportTest, HostileTextIsInertEverywhere) {
@@ -261,29 +321,106 @@ TEST_F(ScanReportTest, HostileTextIsInertEverywhere) {
   EXPECT_EQ(j["media"][1]["name"], kHostile);
 }
 
-// The report is a public document: granska's own rules must find no failure in it.
-TEST_F(ScanReportTest, ReportPagesPassGranskasOwnCheck) {
+// The report is a public document: granska's own rules must find no failure in it, and
+// nothing that needs a person to look.
+void expect_passes_own_check(const std::filesystem::path& dir) {
   std::map<std::string, int> cant_tell;
-  for (Lang lang : {Lang::Sv, Lang::En}) {
-    ASSERT_TRUE(write(lang).ok());
-    for (const char* name : {"index.html", "unit-kommunstyrelsen.html", "unit-stadsbyggnadsnamnden.html"}) {
-      auto doc = html::Document::parse(read_file(dir / name));
-      auto ev = engine::evaluate(*doc, "https://example.se/rapport/" + std::string(name), engine::Registry::builtin());
-      for (const engine::RuleResult& r : ev.rules) {
-        for (const engine::Finding& f : r.findings) {
-          if (f.outcome == engine::Outcome::Failed) {
-            ADD_FAILURE() << name << ": " << r.rule->info.id << " (" << engine::to_string(r.rule->info.kind)
-                          << "): " << f.text(Lang::En) << " at " << engine::locate(f.node).selector;
-          } else if (f.outcome == engine::Outcome::CantTell) {
-            ++cant_tell[std::string(r.rule->info.id) + ": " + f.text(Lang::En)];
-          }
+  std::size_t pages = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".html") continue;
+    ++pages;
+    const std::string name = e.path().filename().string();
+    auto doc = html::Document::parse(read_file(e.path()));
+    auto ev = engine::evaluate(*doc, "https://example.se/rapport/" + name, engine::Registry::builtin());
+    for (const engine::RuleResult& r : ev.rules) {
+      for (const engine::Finding& f : r.findings) {
+        if (f.outcome == engine::Outcome::Failed) {
+          ADD_FAILURE() << name << ": " << r.rule->info.id << " (" << engine::to_string(r.rule->info.kind)
+                        << "): " << f.text(Lang::En) << " at " << engine::locate(f.node).selector;
+        } else if (f.outcome == engine::Outcome::CantTell) {
+          ++cant_tell[std::string(r.rule->info.id) + ": " + f.text(Lang::En) + " at " + engine::locate(f.node).selector];
         }
       }
     }
   }
+  EXPECT_GT(pages, 1u);
   // cantTell needs a person; list what is left so a change that adds some is seen.
   for (const auto& [what, n] : cant_tell) std::cout << "[cantTell x" << n << "] " << what << "\n";
   EXPECT_TRUE(cant_tell.empty());
+}
+
+TEST_F(ScanReportTest, ReportPagesPassGranskasOwnCheck) {
+  for (Lang lang : {Lang::Sv, Lang::En}) {
+    ASSERT_TRUE(write(lang).ok());
+    expect_passes_own_check(dir);
+  }
+}
+
+// The city: 20 units, 5 monthly scans of 20,000 pages (the browser tests take 50,000). What
+// a committee must act on comes first, every page is accounted for, the review's view has
+// every unit and criterion, and every page of the report passes granska's own check.
+TEST(ScanReportAtScale, TwentyUnitsFiveScans) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("granska-scale-report-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  figures::testing::SyntheticScanSource src(5, 20000);
+  const org::OrgMap map = figures::testing::synthetic_map();
+  ScanReportOptions o;
+  o.generated_at = "2026-06-01T06:00:00Z";
+  auto r = write_scan_report(src, &map, *org::find_profile("dos-review"), engine::Registry::builtin(), o, dir);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->scan, 5);
+  EXPECT_EQ(r->units, 20u);
+  EXPECT_GE(r->pages, 20000u - 19u);
+
+  const auto j = nlohmann::json::parse(read_file(dir / "report.json"));
+  ASSERT_EQ(j["units"].size(), 20u);
+  ASSERT_EQ(j["history"].size(), 5u);
+  // The overview order: Nej, Delvis, Ja, not assessed; most failures first within each.
+  std::map<std::string, nlohmann::json> by_id;
+  for (const auto& u : j["units"]) by_id[u["id"]] = u;
+  auto rank = [](const std::string& s) {
+    return s == "unsatisfactory" ? 0 : s == "partial" ? 1 : s == "satisfactory" ? 2 : 3;
+  };
+  std::set<std::string> statuses;
+  for (std::size_t i = 0; i < j["overview_order"].size(); ++i) {
+    const auto& u = by_id[j["overview_order"][i]];
+    statuses.insert(u["status"].get<std::string>());
+    if (i == 0) continue;
+    const auto& prev = by_id[j["overview_order"][i - 1]];
+    const int a = rank(prev["status"]), b = rank(u["status"]);
+    EXPECT_LE(a, b);
+    if (a == b) {
+      EXPECT_GE(prev["figures"]["failures"].get<int>(), u["figures"]["failures"].get<int>());
+    }
+  }
+  EXPECT_EQ(statuses.size(), 4u) << "every status occurs in the fixture";
+  EXPECT_EQ(by_id["namnden-utan-sidor"]["status"], "not-assessed");
+  // Every page accounted for: 404s, 500s, robots.txt and aliases, per unit.
+  const auto& ks = by_id["kommunstyrelsen"]["figures"];
+  EXPECT_EQ(ks["aliases"], 2) << "index.html (same body) and the last page (canonical)";
+  EXPECT_EQ(ks["blocked"], 1);
+  EXPECT_GE(ks["error_pages"], 1);
+  EXPECT_EQ(ks["not_checkable"].get<int>(), ks["error_pages"].get<int>() + ks["blocked"].get<int>());
+  const std::string unit = read_file(dir / "unit-kommunstyrelsen.html");
+  EXPECT_NE(unit.find("https://malmo.se/sida-00002"), std::string::npos) << "the 404 page is listed";
+  EXPECT_NE(unit.find("robots.txt"), std::string::npos);
+  EXPECT_NE(unit.find("https://malmo.se/index.html"), std::string::npos) << "the alias is listed";
+  const std::string worst = read_file(dir / ("unit-" + j["overview_order"][0].get<std::string>() + ".html"));
+  EXPECT_NE(worst.find("<details>\n<summary>Visa alla: "), std::string::npos) << "long listings are collapsed";
+  // The review's view and the status per scan.
+  const std::string review = read_file(dir / "granskning.csv");
+  EXPECT_EQ(parse_csv(std::string_view(review).substr(3)).size(), 1 + 20 * 12u);
+  const std::string index = read_file(dir / "index.html");
+  EXPECT_NE(index.find("id=\"t-status-over-tid\""), std::string::npos);
+  EXPECT_NE(index.find("förslag – fastställs av stadskontoret"), std::string::npos);
+  EXPECT_NE(index.find("2026-05-01<br>02:30"), std::string::npos) << "scan times in Swedish summer time";
+  EXPECT_NE(index.find("2026-01-01<br>02:30"), std::string::npos) << "and in winter time";
+  for (const auto& u : j["units"]) {
+    EXPECT_TRUE(std::filesystem::exists(dir / ("unit-" + u["id"].get<std::string>() + ".html"))) << u["id"];
+  }
+  expect_passes_own_check(dir);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_F(ScanReportTest, EnglishReport) {

@@ -54,6 +54,9 @@ TEST(Profile, CoverageFollowsTheRuleKinds) {
   EXPECT_EQ(focus_order.coverage, Coverage::Partial);
   EXPECT_TRUE(focus_order.requirement_rules.empty());
   EXPECT_FALSE(focus_order.best_practice_rules.empty());
+  // pdf-tab-order tests 2.4.3 for documents: listed apart, the pages' coverage unchanged.
+  EXPECT_NE(std::find(focus_order.document_rules.begin(), focus_order.document_rules.end(), "pdf-tab-order"),
+            focus_order.document_rules.end());
   EXPECT_EQ(coverage_of(reg, "3.3.4").coverage, Coverage::Manual);
 }
 
@@ -83,7 +86,8 @@ TEST(Profile, OwnProfilesAreCheckedAndSorted) {
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("9.9.9"), std::string::npos);
   EXPECT_FALSE(make_profile("tom", "", "", {}).ok());
-  EXPECT_EQ(label(Coverage::Manual).sv, "manuell");
+  EXPECT_EQ(label(Coverage::Manual).sv, "kräver manuell granskning");
+  EXPECT_EQ(label(Coverage::Partial).sv, "bara varningar (god praxis)") << "not \"delvis\": that is a status";
   EXPECT_EQ(to_string(Coverage::Partial), "partial");
 }
 

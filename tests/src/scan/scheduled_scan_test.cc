@@ -155,6 +155,62 @@ TEST_F(ScheduledScanTest, AnInterruptedScanIsContinuedAndEndsAsAnUninterruptedOn
   EXPECT_EQ(stored(resumed.scan), expected);
 }
 
+TEST_F(ScheduledScanTest, APageThatStoppedGranskaTwiceIsLeftOutAndTheScanCompletes) {
+  // A first run stops (a crash) while checking /bygglov: the journal beside the database
+  // shows it begun and not ended. The stop flag stands in for the crash.
+  std::atomic<bool> stop{true};
+  ScheduledScan s = plan();
+  s.stop = &stop;
+  const std::string journal = (dir_ / "scan.db").string() + ".checking";
+  const std::string poison = std::string(kSite) + "/bygglov";
+  EXPECT_EQ(run_scheduled_scan(s, {}).ended, ScheduledScanResult::Ended::Failed);
+  std::ofstream(journal, std::ios::app) << "B " << poison << "\n";
+  EXPECT_EQ(run_scheduled_scan(s, {}).ended, ScheduledScanResult::Ended::Failed);  // once: retried
+  std::ofstream(journal, std::ios::app) << "B " << poison << "\n";                // twice: poison
+  const ScheduledScanResult r = run_scheduled_scan(plan(), {});
+  ASSERT_EQ(r.ended, ScheduledScanResult::Ended::Done) << r.error.message;
+  EXPECT_FALSE(fs::exists(journal)) << "a complete scan leaves no journal";
+  auto source = store::open_scan_source((dir_ / "scan.db").string());
+  ASSERT_TRUE(source.ok());
+  bool seen = false;
+  (*source)->for_each_page(r.scan, [&](const results::PageRow& row) {
+    if (row.url != poison) return;
+    seen = true;
+    EXPECT_EQ(row.kind, "failed");
+    EXPECT_NE(row.error.find("avbröts två gånger"), std::string::npos) << row.error;
+  });
+  EXPECT_TRUE(seen);
+  const auto pages = stored(r.scan);
+  EXPECT_EQ(pages.size(), 3u) << "the other pages are checked as usual";
+}
+
+TEST_F(ScheduledScanTest, AReportAnEarlierRunDidNotWriteIsWrittenFirst) {
+  // A run killed between its crawl and its report: the scan is complete, no folder exists.
+  {
+    Result<std::unique_ptr<ScanDatabase>> db = ScanDatabase::open((dir_ / "scan.db").string(), true);
+    ASSERT_TRUE(db.ok());
+    StoredCrawl c;
+    c.settings.seeds = {std::string(kSite) + "/"};
+    c.settings.delay_ms = 0;
+    c.settings.print_pages = false;
+    c.workers = 1;
+    c.network = network_.get();
+    ASSERT_TRUE((*db)->crawl(c, {}).ok());
+  }
+  std::vector<std::string> said;
+  ScanObserver observer;
+  observer.say = [&](const std::string& line) { said.push_back(line); };
+  const ScheduledScanResult r = run_scheduled_scan(plan(), observer);
+  ASSERT_EQ(r.ended, ScheduledScanResult::Ended::Done) << r.error.message;
+  std::size_t folders = 0;
+  for (const auto& e : fs::directory_iterator(dir_ / "rapporter")) {
+    if (e.is_directory() && !e.is_symlink() && fs::exists(e.path() / "index.html")) ++folders;
+  }
+  EXPECT_EQ(folders, 2u) << "the missing report and tonight's";
+  EXPECT_TRUE(std::any_of(said.begin(), said.end(), [](const std::string& l) { return l.starts_with("skrev den saknade"); }));
+  EXPECT_EQ(fs::canonical(dir_ / "rapporter" / "senaste"), fs::canonical(r.report)) << "senaste is the newest";
+}
+
 TEST_F(ScheduledScanTest, ALockHeldByAnotherRunDoesNothing) {
   bool held = false;
   Result<LockFile> other = LockFile::acquire((dir_ / "scan.db").string() + ".lock", &held);

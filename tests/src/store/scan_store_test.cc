@@ -137,7 +137,7 @@ CREATE TABLE page_cache(url TEXT PRIMARY KEY, etag TEXT NOT NULL, last_modified 
 
 TEST_F(ScanStore, FreshDatabaseIsAtTheCurrentVersion) {
   ASSERT_NE(open(), nullptr);
-  EXPECT_EQ(number("PRAGMA user_version"), 2);
+  EXPECT_EQ(number("PRAGMA user_version"), 3);
   EXPECT_EQ(number("PRAGMA application_id"), 0x4752534b);
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok());
@@ -158,7 +158,7 @@ TEST_F(ScanStore, Version1FileIsMigratedKeepsItsDataAndResumes) {
   )sql");
   auto db = open();
   ASSERT_NE(db, nullptr);
-  EXPECT_EQ(number("PRAGMA user_version"), 2);
+  EXPECT_EQ(number("PRAGMA user_version"), 3);
   auto running = db->latest_scan(ScanStatus::Running);
   ASSERT_TRUE(running.has_value()) << "an interrupted v1 crawl is a running scan";
   EXPECT_EQ(running->id, 1);
@@ -203,13 +203,13 @@ TEST_F(ScanStore, Version1FileIsUpgradedByAReaderToo) {
   sql("INSERT INTO meta VALUES('options', '{}'); INSERT INTO meta VALUES('completed', '1');");
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok()) << src.error().message;
-  EXPECT_EQ(number("PRAGMA user_version"), 2);
+  EXPECT_EQ(number("PRAGMA user_version"), 3);
   EXPECT_EQ(number("SELECT status FROM scans WHERE id = 1"), 1);
 }
 
 TEST_F(ScanStore, NewerVersionIsRefused) {
   ASSERT_NE(open(), nullptr);
-  sql("PRAGMA user_version = 3;");
+  sql("PRAGMA user_version = 4;");
   auto db = CrawlStore::open(path_);
   ASSERT_FALSE(db.ok());
   EXPECT_NE(db.error().message.find("newer granska"), std::string::npos) << db.error().message;
@@ -217,7 +217,7 @@ TEST_F(ScanStore, NewerVersionIsRefused) {
   auto src = store::open_scan_source(path_);
   ASSERT_FALSE(src.ok());
   EXPECT_NE(src.error().message.find("newer granska"), std::string::npos);
-  EXPECT_EQ(number("PRAGMA user_version"), 3) << "left as it was";
+  EXPECT_EQ(number("PRAGMA user_version"), 4) << "left as it was";
 }
 
 TEST_F(ScanStore, OtherFilesAreRefused) {
@@ -555,6 +555,114 @@ TEST_F(ScanStore, TenThousandPagesInBatches) {
               std::chrono::duration<double>(std::chrono::steady_clock::now() - read_start).count());
   EXPECT_EQ(pages, 10000u);
   EXPECT_EQ(findings, 10000u / 4 * (0 + 1 + 2 + 3) + 10000u);
+}
+
+// A file of schema version 2 (scans, no canonical, no report record) is upgraded in place:
+// its complete scans count as reported (nobody can tell), its pages keep their rows.
+TEST_F(ScanStore, Version2FileGetsCanonicalAndReportRecord) {
+  {
+    auto db = open();
+    write_scan(*db, 3);
+    write_scan(*db, 2, /*complete=*/false);
+  }
+  // Back to version 2 by hand: drop the two columns version 3 added.
+  sql("ALTER TABLE pages DROP COLUMN canonical; ALTER TABLE scans DROP COLUMN report_written; PRAGMA user_version = 2;");
+  ASSERT_EQ(number("PRAGMA user_version"), 2);
+  auto src = store::open_scan_source(path_);
+  ASSERT_TRUE(src.ok()) << src.error().message;
+  EXPECT_EQ(number("PRAGMA user_version"), 3);
+  auto scans = (*src)->complete_scans();
+  ASSERT_EQ(scans.size(), 1u);
+  EXPECT_EQ(scans[0].report_written, results::kReportWrittenUnknown);
+  EXPECT_EQ(number("SELECT count(*) FROM scans WHERE report_written = ''"), 1) << "the running scan has no report";
+  auto pages = pages_of(**src, scans[0].id);
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_EQ(pages[0].canonical, "");
+}
+
+TEST_F(ScanStore, CanonicalAndIdentitiesReadBack) {
+  auto db = open();
+  auto scan = db->begin_scan({"1", "h", "c", "{}"});
+  ASSERT_TRUE(scan.ok());
+  CrawlStore::PageData a = page("https://malmo.se/a?x=1", 0);
+  a.row.canonical = "https://malmo.se/a";
+  a.row.content_sha256 = std::string(64, 'b');
+  db->finished(a.row.url, "a", false, false, true, &a);
+  CrawlStore::PageData e;
+  e.row.url = e.row.final_url = "https://malmo.se/borta";
+  e.row.unit = "sbn";
+  e.row.kind = "failed";
+  e.row.status = 404;
+  e.row.error = "Servern svarade HTTP 404";
+  db->finished(e.row.url, "e", false, true, false, &e);
+  ASSERT_TRUE(db->complete_scan().ok());
+  db.reset();
+  auto src = store::open_scan_source(path_);
+  ASSERT_TRUE(src.ok());
+  EXPECT_EQ(pages_of(**src, *scan)[0].canonical, "https://malmo.se/a");
+  std::vector<results::PageIdentity> ids;
+  (*src)->for_each_page_identity(*scan, [&](const results::PageIdentity& p) { ids.push_back(p); });
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[0].url, "https://malmo.se/a?x=1");
+  EXPECT_EQ(ids[0].canonical, "https://malmo.se/a");
+  EXPECT_EQ(ids[0].content_sha256, std::string(64, 'b'));
+  EXPECT_EQ(ids[0].kind, "html");
+  EXPECT_EQ(ids[1].kind, "failed");
+  EXPECT_EQ(ids[1].unit, "sbn");
+}
+
+TEST_F(ScanStore, ReportWrittenIsRecordedPerScan) {
+  results::ScanId first = 0, second = 0;
+  {
+    auto db = open();
+    first = write_scan(*db, 1);
+    second = write_scan(*db, 1);
+  }
+  auto scans = [&] {
+    auto src = store::open_scan_source(path_);
+    EXPECT_TRUE(src.ok());
+    return (*src)->complete_scans();
+  };
+  EXPECT_EQ(scans()[0].report_written, "");
+  EXPECT_EQ(scans()[1].report_written, "");
+  ASSERT_TRUE(store::mark_report_written(path_, second, "2026-11-24T06:00:00Z").ok());
+  EXPECT_EQ(scans()[0].report_written, "");
+  EXPECT_EQ(scans()[1].report_written, "2026-11-24T06:00:00Z");
+  auto missing = store::mark_report_written(path_, second + 5, "2026-11-24T06:00:00Z");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().text(Lang::Sv).find("ingen avslutad genomsökning"), std::string::npos);
+  EXPECT_FALSE(store::mark_report_written((dir_ / "saknas.db").string(), first, "x").ok());
+  EXPECT_FALSE(fs::exists(dir_ / "saknas.db"));
+}
+
+// The crawl's limits come from its stored settings; pages at the depth limit are counted
+// (their links were not followed).
+TEST_F(ScanStore, LimitsOfTheScanAreReadFromItsSettings) {
+  auto db = open();
+  auto scan = db->begin_scan({"1", "h", "c", R"({"max_pages": 3, "max_depth": 1, "seeds": []})"});
+  ASSERT_TRUE(scan.ok());
+  int depth = 0;
+  for (const char* url : {"https://malmo.se/", "https://malmo.se/a", "https://malmo.se/b"}) {
+    db->admitted(url, depth);
+    depth = 1;
+    CrawlStore::PageData d = page(url, 0);
+    db->finished(url, url, false, false, true, &d);
+  }
+  ASSERT_TRUE(db->complete_scan().ok());
+  auto old = db->begin_scan({"1", "h", "c", "not json"});
+  ASSERT_TRUE(old.ok());
+  ASSERT_TRUE(db->complete_scan().ok());
+  db.reset();
+  auto src = store::open_scan_source(path_);
+  ASSERT_TRUE(src.ok());
+  auto scans = (*src)->complete_scans();
+  ASSERT_EQ(scans.size(), 2u);
+  EXPECT_EQ(scans[0].max_pages, 3u);
+  EXPECT_EQ(scans[0].max_depth, 1);
+  EXPECT_TRUE(scans[0].page_limit_reached());
+  EXPECT_EQ(scans[0].pages_at_max_depth, 2u);
+  EXPECT_EQ(scans[1].max_pages, 0u) << "unreadable settings: unknown, not a crash";
+  EXPECT_FALSE(scans[1].page_limit_reached());
 }
 
 }  // namespace

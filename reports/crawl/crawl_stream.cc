@@ -1,0 +1,155 @@
+#include "reports/crawl/crawl_stream.h"
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "granska_version.h"
+#include "reports/common/terminal_escape.h"
+
+namespace granska::reports {
+
+namespace {
+
+// An earlier result reused for a page that answered 304: the same block, marked unchanged.
+std::string reuse_output(const std::string& old, bool json, Lang lang) {
+  if (json) {
+    try {
+      nlohmann::ordered_json j = nlohmann::ordered_json::parse(old);
+      j["http_status"] = 304;
+      j["unchanged"] = true;
+      return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    } catch (const std::exception&) {
+      return old;
+    }
+  }
+  // Text: "== 200 html URL" becomes "== 304 html URL" plus a note.
+  std::string out = old;
+  if (out.starts_with("== ")) {
+    const std::size_t sp = out.find(' ', 3);
+    if (sp != std::string::npos) out.replace(3, sp - 3, "304");
+  }
+  const std::size_t eol = out.find('\n');
+  const std::string note = std::string("   ") + (lang == Lang::Sv ? "Oförändrad sedan förra granskningen; resultatet därifrån gäller"
+                                                                       : "Unchanged since the earlier crawl; its result stands") + "\n";
+  if (eol == std::string::npos) return out + "\n" + note;
+  return out.insert(eol + 1, note);
+}
+
+std::string redirects_text(const crawl::PageRecord& r) {
+  std::string out;
+  for (const auto& h : r.redirects) {
+    out += escape_for_terminal(fetch::url_for_message(h.from)) + " → (" + std::to_string(h.status) + ") ";
+  }
+  return out;
+}
+
+nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
+  nlohmann::json redirects = nlohmann::json::array();
+  for (const auto& h : r.redirects) redirects.push_back({{"from", h.from}, {"status", h.status}, {"to", h.to}});
+  nlohmann::json j{{"url", r.url},
+                   {"final_url", r.final_url},
+                   {"depth", r.depth},
+                   {"kind", crawl::to_string(r.kind)},
+                   {"http_status", r.status},
+                   {"redirects", std::move(redirects)},
+                   {"content_type", r.content_type},
+                   {"size", r.size},
+                   {"attempts", r.attempts},
+                   {"error", r.has_error ? nlohmann::json(r.error.text(lang)) : nlohmann::json(nullptr)},
+                   {"reason", !r.has_error && !r.error.message.empty() ? nlohmann::json(r.error.text(lang))
+                                                                       : nlohmann::json(nullptr)},
+                   {"canonical", r.canonical.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.canonical)},
+                   {"links", r.links},
+                   {"unchanged", r.unchanged}};
+  return j;
+}
+
+}  // namespace
+
+std::string crawl_summary(std::size_t pages, std::size_t html, std::size_t errors, bool interrupted, Lang lang) {
+  const bool sv = lang == Lang::Sv;
+  return std::string(sv ? "Sammanfattning: " : "Summary: ") + std::to_string(pages) + (sv ? " adresser, " : " addresses, ") +
+         std::to_string(html) + (sv ? " sidor granskade, " : " pages checked, ") + std::to_string(errors) +
+         (sv ? " fel" : " errors") + (interrupted ? (sv ? " (avbruten)" : " (interrupted)") : "");
+}
+
+void CrawlStream::render(const pipeline::CheckedPage& checked, crawl::PageRecord& rec) const {
+  rec.findings_at_threshold = checked.evaluation.fails_at(threshold_);
+  std::ostringstream out;
+  if (json_) {
+    write_json(out, PageReport{checked.page, checked.evaluation}, ro_);
+  } else {
+    write_text(out, PageReport{checked.page, checked.evaluation}, ro_);
+  }
+  rec.report = out.str();
+}
+
+std::string CrawlStream::block(crawl::PageRecord& r) const {
+  const bool sv = lang_ == Lang::Sv;
+  std::ostringstream out;
+  if (json_) {
+    std::string s = record_json(r, lang_).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (!r.report.empty()) {
+      while (!r.report.empty() && (r.report.back() == '\n' || r.report.back() == ' ')) r.report.pop_back();
+      s.pop_back();
+      s += ",\"check\":" + r.report + "}";
+    }
+    return s;
+  }
+  out << "== " << (r.status ? std::to_string(r.status) : std::string("---")) << " " << crawl::to_string(r.kind)
+      << " " << escape_for_terminal(fetch::url_for_message(r.url)) << "\n";
+  if (!r.redirects.empty()) {
+    out << (sv ? "   Omdirigerad: " : "   Redirected: ") << redirects_text(r)
+        << escape_for_terminal(fetch::url_for_message(r.final_url)) << "\n";
+  }
+  if (!r.error.message.empty()) {
+    out << (r.has_error ? (sv ? "   Fel: " : "   Error: ") : (sv ? "   Obs: " : "   Note: "))
+        << escape_for_terminal(r.error.text(lang_)) << "\n";
+  }
+  if (r.kind != crawl::PageKind::Html && r.kind != crawl::PageKind::Failed && !r.content_type.empty()) {
+    out << (sv ? "   Typ: " : "   Type: ") << escape_for_terminal(r.content_type);
+    if (r.size >= 0) out << ", " << r.size << (sv ? " byte" : " bytes");
+    out << "\n";
+  }
+  out << r.report;
+  if (!r.report.empty()) out << "\n";
+  return out.str();
+}
+
+std::string CrawlStream::block(crawl::PageRecord& r, const store::CrawlStore::Stored* earlier) const {
+  return earlier ? reuse_output(earlier->output, json_, lang_) : block(r);
+}
+
+void CrawlStream::head() {
+  if (!json_) return;
+  nlohmann::json head{{"schema_version", kJsonSchemaVersion},
+                      {"tool", {{"name", "granska"}, {"version", kVersion}}},
+                      {"lang", lang_ == Lang::Sv ? "sv" : "en"}};
+  std::string h = head.dump();
+  h.pop_back();
+  out_ << h << ",\"pages\":[\n";
+}
+
+void CrawlStream::abort() {
+  if (json_) out_ << "]}\n";
+}
+
+void CrawlStream::print(std::string_view block) {
+  if (json_) out_ << (first_ ? "" : ",\n");
+  out_ << block;
+  first_ = false;
+}
+
+void CrawlStream::summary(std::size_t pages, std::size_t html, std::size_t errors, const crawl::CrawlStats& stats,
+                          bool show_text) {
+  if (json_) {
+    nlohmann::json summary{{"pages", pages}, {"checked", html}, {"errors", errors}, {"unchanged", stats.unchanged},
+                           {"seconds", stats.seconds}, {"interrupted", stats.interrupted}};
+    out_ << "\n],\"summary\":" << summary.dump() << "}\n";
+  } else if (show_text) {
+    out_ << crawl_summary(pages, html, errors, stats.interrupted, lang_) << "\n";
+  }
+  out_.flush();
+}
+
+}  // namespace granska::reports

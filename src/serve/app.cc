@@ -201,17 +201,19 @@ Response App::route(const Request& req, Context& ctx) {
     r.body = "ok\n";
     return r;
   }
+  const bool api = path.starts_with("/api/");
   if (!settings_.user_header.empty() && req.header(text::ascii_lower(settings_.user_header)).empty()) {
+    if (api) return api_error(403, "sign-in-required", "requests must come through the city's sign-in");
     return message(ctx, 403, sv ? "Inloggning krävs" : "Sign-in required",
                    sv ? "granska nås bara genom stadens inloggning." : "granska is only reachable through the city's sign-in.");
   }
   // A form posted from another site (cross-site request forgery) is refused; tools like the
   // CMS send no Sec-Fetch-Site.
   if (post && req.header("sec-fetch-site") == "cross-site") {
+    if (api) return api_error(403, "cross-site", "a browser on another site may not post checks");
     return message(ctx, 403, sv ? "Otillåtet anrop" : "Request refused",
                    sv ? "Formuläret skickades från en annan webbplats." : "The form was sent from another site.");
   }
-  const bool api = path.starts_with("/api/");
   if (path == "/") {
     if (!get) return not_allowed("GET, HEAD");
     ctx.links.lang_switch = other_lang("/", ctx.lang);

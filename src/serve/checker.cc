@@ -2,8 +2,11 @@
 
 #include <sstream>
 
+#include "documents/document.h"
 #include "html/charset.h"
 #include "input/load.h"
+#include "pipeline/check_document.h"
+#include "util/sha256.h"
 #include "results/rows_from_page.h"
 #include "util/clock.h"
 #include "util/text.h"
@@ -34,13 +37,25 @@ class PipelineChecker final : public Checker {
     const std::string url = page->url;
     const long status = page->http_status;
     const std::string sha = page->sha256;
-    const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), run_, fetcher.get());
     out.row.url = source.kind == SourceKind::Url ? source.url : url;
     out.row.final_url = url;
-    out.row.kind = "html";
     out.row.status = status;
     out.row.content_sha256 = sha;
     out.row.fetched_at = utc_timestamp();
+    if (page->document) {
+      // A PDF or Office file: the document rules (EN 301 549 clause 10) instead of the page's.
+      documents::Limits limits;
+      limits.max_bytes = settings_.max_bytes;
+      Result<std::unique_ptr<pipeline::CheckedDocument>> d = pipeline::check_document(std::move(*page), run_, limits);
+      if (!d) return d.error();
+      out.row.kind = "document";
+      out.notes = (*d)->page.notes;
+      out.row.rule_outcomes = results::rule_outcome_rows((*d)->evaluation);
+      out.row.findings = results::finding_rows((*d)->evaluation);
+      return out;
+    }
+    const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), run_, fetcher.get());
+    out.row.kind = "html";
     if (checked->doc) out.row.title = results::page_title(*checked->doc);
     out.row.rule_outcomes = results::rule_outcome_rows(checked->evaluation);
     out.row.findings = results::finding_rows(checked->evaluation);
@@ -56,6 +71,7 @@ class PipelineChecker final : public Checker {
                      "Bara adresser som börjar med http:// eller https:// kan granskas"};
       }
       input::Options o;
+      o.accept_documents = true;  // a PDF or Office address is checked as a document
       o.fetch = settings_.fetch;
       o.fetch.max_body_bytes = settings_.max_bytes;
       o.max_bytes = settings_.max_bytes;
@@ -69,16 +85,22 @@ class PipelineChecker final : public Checker {
       return Error{(file ? "The file " + name : std::string("The HTML")) + " is larger than the limit of " + limit,
                    (file ? "Filen " + name : std::string("HTML-koden")) + " är större än gränsen på " + limit};
     }
+    if (file && documents::sniff(source.content, source.file_name)) {
+      // A PDF or Office file, checked as a document (input::load does the same for a path).
+      input::Page page;
+      page.target = name;
+      page.url = name;
+      page.sha256 = sha256_hex(source.content);
+      page.document = source.content;
+      return page;
+    }
     const std::string_view kind = html::binary_kind(source.content);
     if (!kind.empty()) {
-      // Documents are the document checker's (coming); say so rather than "not HTML".
-      const bool document = kind == "PDF" || kind.find("Office") != std::string_view::npos ||
-                            kind.find("ZIP") != std::string_view::npos || kind.find("OpenDocument") != std::string_view::npos;
       const std::string what_sv = kind == "binary data" ? "binärdata" : std::string(kind);
-      return Error{(file ? "The file " + name : std::string("The text")) + " is not an HTML page (it looks like " +
-                       std::string(kind) + ")" + (document ? ". PDF and Office documents cannot be checked here yet." : "."),
-                   (file ? "Filen " + name : std::string("Texten")) + " är inte en HTML-sida (den ser ut som " + what_sv + ")" +
-                       (document ? ". PDF- och Office-dokument kan inte granskas här ännu." : ".")};
+      return Error{(file ? "The file " + name : std::string("The text")) + " is neither an HTML page nor a PDF or Office document (it looks like " +
+                       std::string(kind) + ")",
+                   (file ? "Filen " + name : std::string("Texten")) + " är varken en HTML-sida eller ett PDF- eller Office-dokument (den ser ut som " +
+                       what_sv + ")"};
     }
     // No address: links and tracks are not fetched; rules see "stdin:" as for `check -`.
     return input::make_page(name, "stdin:", {}, 0, source.content, file ? std::string_view{} : "text/html; charset=utf-8");

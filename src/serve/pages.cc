@@ -121,10 +121,10 @@ std::string form_page(const FormState& s, const PageLinks& links, Lang lang) {
   // 3. An uploaded file.
   out << "<section class=\"way\" aria-labelledby=\"rubrik-fil\">\n<h2 id=\"rubrik-fil\">" << (sv ? "En fil" : "A file")
       << "</h2>\n<form method=\"post\" action=\"/granska\" enctype=\"multipart/form-data\">\n" << hidden_lang(lang)
-      << "<label for=\"file\">" << (sv ? "Välj en HTML-fil" : "Choose an HTML file") << "</label>\n<p class=\"hint\" id=\"file-tips\">"
-      << (sv ? "Högst " : "At most ") << size
-      << (sv ? ". PDF- och Office-dokument kan inte granskas här ännu." : ". PDF and Office documents cannot be checked here yet.")
-      << "</p>\n<input type=\"file\" id=\"file\" name=\"file\" accept=\".html,.htm,.xhtml,text/html,application/xhtml+xml\""
+      << "<label for=\"file\">" << (sv ? "Välj en fil" : "Choose a file") << "</label>\n<p class=\"hint\" id=\"file-tips\">"
+      << (sv ? "En HTML-sida, eller ett dokument: PDF, Word, Excel eller PowerPoint. Högst "
+             : "An HTML page, or a document: PDF, Word, Excel or PowerPoint. At most ")
+      << size << ".</p>\n<input type=\"file\" id=\"file\" name=\"file\" accept=\".html,.htm,.xhtml,.pdf,.docx,.xlsx,.pptx,.doc,.xls,.ppt\""
       << field_attrs(s, "file", "file-tips") << ">\n<button type=\"submit\">" << (sv ? "Granska filen" : "Check the file")
       << "</button>\n</form>\n</section>\n</div>\n";
 
@@ -141,6 +141,9 @@ std::string form_page(const FormState& s, const PageLinks& links, Lang lang) {
       << "</li>\n<li>"
       << (sv ? "Uppladdade filer och inklistrad kod sparas aldrig, bara resultatet."
              : "Uploaded files and pasted code are never stored, only the result.")
+      << "</li>\n<li>"
+      << (sv ? "Dokument granskas mot EN 301 549 kapitel 10, webbsidor mot kapitel 9 (WCAG 2.1)."
+             : "Documents are checked against EN 301 549 clause 10, web pages against clause 9 (WCAG 2.1).")
       << "</li>\n</ul>\n</section>\n";
   reports::write_html_page_end(out, footer(lang));
   return out.str();

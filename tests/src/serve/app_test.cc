@@ -17,6 +17,7 @@
 #include "serve/limits.h"
 #include "serve/payload.h"
 #include "support/fake_web.h"
+#include "support/test_paths.h"
 
 namespace granska::serve {
 namespace {
@@ -137,7 +138,7 @@ TEST_F(AppTest, StrictHeadersOnEveryAnswer) {
   // The style is allowed by its hash, so each page's policy names its own.
   const std::string form_csp = get("/").header("Content-Security-Policy");
   EXPECT_TRUE(has(form_csp, "style-src 'sha256-")) << form_csp;
-  EXPECT_NE(form_csp, get("/nowhere").header("Content-Security-Policy"));
+  EXPECT_NE(form_csp, get(check_page(kPage)).header("Content-Security-Policy"));  // the result page has more style
   EXPECT_TRUE(has(content_security_policy("<p>no style</p>"), "style-src 'none'"));
 }
 
@@ -201,6 +202,19 @@ TEST_F(AppTest, PastedHtmlAndUploadedFiles) {
   EXPECT_TRUE(web.requests().empty()) << "pasted and uploaded pages fetch nothing";
 }
 
+TEST_F(AppTest, DocumentsAreCheckedAgainstClause10) {
+  Response r = upload("otaggad.pdf", testing::read_fixture("documents/untagged.pdf"));
+  ASSERT_EQ(r.status, 303) << r.body;
+  Response page = get(r.header("Location"));
+  EXPECT_TRUE(has(page.body, "Adress: otaggad.pdf")) << page.body;
+  EXPECT_TRUE(has(page.body, "EN 301 549 avsnitt 10.")) << page.body;
+  EXPECT_FALSE(has(page.body, "/igen"));
+  web.serve("https://malmo.se/rapport.pdf", testing::FakeWeb::Reply{200, "application/pdf", testing::read_fixture("documents/untagged.pdf")});
+  r = post_form("/granska", {{"url", "https://malmo.se/rapport.pdf"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_TRUE(has(get(r.header("Location")).body, "EN 301 549 avsnitt 10.")) << get(r.header("Location")).body;
+}
+
 TEST_F(AppTest, WhatCannotBeCheckedIsRefusedWithAClearMessage) {
   struct Case {
     std::multimap<std::string, std::string> form;
@@ -228,10 +242,13 @@ TEST_F(AppTest, WhatCannotBeCheckedIsRefusedWithAClearMessage) {
   // A bare host is meant as https.
   r = post_form("/granska", {{"url", "malmo.se/bygglov"}});
   EXPECT_EQ(r.status, 303) << r.body;
-  // A PDF is named as one.
-  r = upload("rapport.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n");
+  // Neither a page nor a document.
+  r = upload("bild.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   EXPECT_EQ(r.status, 422);
-  EXPECT_TRUE(has(r.body, "PDF- och Office-dokument kan inte granskas här ännu.")) << r.body;
+  EXPECT_TRUE(has(r.body, "Filen bild.png är varken en HTML-sida eller ett PDF- eller Office-dokument")) << r.body;
+  // A damaged PDF says why.
+  r = upload("trasig.pdf", testing::read_fixture("documents/truncated.pdf"));
+  EXPECT_EQ(r.status, 422) << r.body;
   // Too large.
   settings.max_bytes = 100;
   make_app();

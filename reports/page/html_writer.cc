@@ -87,11 +87,12 @@ std::string group_label(const FindingGroup& grp, Lang lang) {
   return "✗ " + std::string(g::outcome(Outcome::Failed).in(lang));
 }
 
-void write_place(std::ostream& out, const results::FindingRow& f, Lang lang) {
+void write_place(std::ostream& out, const results::FindingRow& f, Lang lang, bool document) {
   const bool sv = lang == Lang::Sv;
   out << "<li>";
   if (f.selector.empty() && f.page == 0) {
-    out << (sv ? "Gäller hela sidan." : "Applies to the whole page.");
+    out << (document ? (sv ? "Gäller hela dokumentet." : "Applies to the whole document.")
+                     : (sv ? "Gäller hela sidan." : "Applies to the whole page."));
   } else {
     out << "<p>";
     if (f.line > 0) out << (sv ? "Rad " : "Line ") << f.line << (sv ? ", kolumn " : ", column ") << f.column << ": ";
@@ -111,7 +112,7 @@ void write_places(std::ostream& out, const FindingGroup& grp, Lang lang) {
         << (n > kPlacesShown ? (sv ? ". De första:" : ". The first ones:") : ":") << "</p>\n";
   }
   out << "<ol class=\"places\">\n";
-  for (std::size_t i = 0; i < std::min(n, kPlacesShown); ++i) write_place(out, *grp.where[i], lang);
+  for (std::size_t i = 0; i < std::min(n, kPlacesShown); ++i) write_place(out, *grp.where[i], lang, grp.document());
   out << "</ol>\n";
   if (n > kPlacesShown) {
     const std::size_t listed = std::min(n, kPlacesListed);
@@ -119,7 +120,7 @@ void write_places(std::ostream& out, const FindingGroup& grp, Lang lang) {
         << (listed == n ? (sv ? "alla " : "all ") + g::count(n, grp.noun(), lang)
                         : (sv ? "de första " : "the first ") + g::number(listed, lang))
         << "</summary>\n<ol class=\"places\" start=\"" << kPlacesShown + 1 << "\">\n";
-    for (std::size_t i = kPlacesShown; i < listed; ++i) write_place(out, *grp.where[i], lang);
+    for (std::size_t i = kPlacesShown; i < listed; ++i) write_place(out, *grp.where[i], lang, grp.document());
     out << "</ol>\n";
     if (listed < n) {
       out << "<p>" << (sv ? "… och " : "… and ") << g::number(n - listed, lang)

@@ -213,7 +213,7 @@ void write_flat_text(std::ostream& out, const PageReport& report, const Options&
 // How many places of one kind of problem the grouped text shows; --all shows every one.
 constexpr std::size_t kPlacesShown = 3;
 
-void write_place(std::ostream& out, const results::FindingRow& f, Lang lang, const Style& st) {
+void write_place(std::ostream& out, const results::FindingRow& f, Lang lang, const Style& st, bool document) {
   const bool sv = lang == Lang::Sv;
   if (f.selector.empty() && f.page > 0) {
     out << "      " << st(kDim) << (sv ? "sida " : "page ") << f.page << st(kReset) << "\n";
@@ -221,7 +221,10 @@ void write_place(std::ostream& out, const results::FindingRow& f, Lang lang, con
     return;
   }
   if (f.selector.empty()) {
-    out << "      " << st(kDim) << (sv ? "gäller hela sidan" : "applies to the whole page") << st(kReset) << "\n";
+    out << "      " << st(kDim)
+        << (document ? (sv ? "gäller hela dokumentet" : "applies to the whole document")
+                     : (sv ? "gäller hela sidan" : "applies to the whole page"))
+        << st(kReset) << "\n";
     return;
   }
   out << "      " << st(kDim);
@@ -270,6 +273,7 @@ void write_grouped_text(std::ostream& out, const PageReport& report, const Optio
   const PageSummary s = summarize(row, registry, profile);
 
   write_page_head(out, report, lang, st);
+  const bool document = report.document != nullptr;
   out << (sv ? "Profil: " : "Profile: ") << (sv ? profile.name_sv : profile.name_en) << " (" << profile.id << ")\n";
 
   // The summary: one line of counts, one line per criterion, what applies to the whole page.
@@ -279,7 +283,9 @@ void write_grouped_text(std::ostream& out, const PageReport& report, const Optio
       << st(s.warnings ? kReset : "") << ", " << st(s.needs_review ? kYellow : "")
       << counted(s.needs_review, g::kNeedsReviewItems, lang) << st(s.needs_review ? kReset : "") << ". "
       << (sv ? "Av " : "Of ") << counted(s.rules_run, g::kRules, lang)
-      << (sv ? " som gällde sidan hittade " : " that applied to the page, ") << s.rules_passed
+      << (document ? (sv ? " som gällde dokumentet hittade " : " that applied to the document, ")
+                   : (sv ? " som gällde sidan hittade " : " that applied to the page, "))
+      << s.rules_passed
       << (sv ? " inget att anmärka på." : " found nothing to remark on.") << "\n";
   if (!s.by_criterion.empty()) {
     out << "\n" << (sv ? "Per kriterium:" : "By criterion:") << "\n";
@@ -291,7 +297,12 @@ void write_grouped_text(std::ostream& out, const PageReport& report, const Optio
   bool any_page_wide = false;
   for (const FindingGroup& grp : s.groups) {
     if (!grp.page_wide) continue;
-    if (!any_page_wide) out << "\n" << (sv ? "Gäller hela sidan:" : "Applies to the whole page:") << "\n";
+    if (!any_page_wide) {
+      out << "\n"
+          << (document ? (sv ? "Gäller hela dokumentet:" : "Applies to the whole document:")
+                       : (sv ? "Gäller hela sidan:" : "Applies to the whole page:"))
+          << "\n";
+    }
     any_page_wide = true;
     out << "  " << st(kYellow) << "? " << st(kReset) << grp.criterion->number << " " << escape_for_terminal(grp.rule_id) << ": "
         << escape_for_terminal(grp.text(lang)) << " (" << counted(grp.where.size(), grp.noun(), lang) << ")\n";
@@ -324,7 +335,7 @@ void write_grouped_text(std::ostream& out, const PageReport& report, const Optio
       if (n > kPlacesShown) out << (sv ? ", de första " : ", the first ") << kPlacesShown;
       out << ":\n";
     }
-    for (std::size_t k = 0; k < std::min(n, kPlacesShown); ++k) write_place(out, *grp.where[k], lang, st);
+    for (std::size_t k = 0; k < std::min(n, kPlacesShown); ++k) write_place(out, *grp.where[k], lang, st, document);
     if (n > kPlacesShown) {
       out << "      " << st(kDim) << (sv ? "… och " : "… and ") << glossary::number(n - kPlacesShown, lang)
           << (sv ? " till (--all visar alla)" : " more (--all shows them all)") << st(kReset) << "\n";

@@ -236,14 +236,17 @@ class CurlFetcher final : public Fetcher {
         }
         Result<std::vector<IpAddress>> vetted = vet_host(host, *opts.guard);
         if (!vetted) return guard_error(url, current, response.redirects, vetted.error());
-        // Pin the connection to the addresses just vetted: curl does not resolve again.
-        std::string entry = host + ":" + port + ":";
-        for (std::size_t i = 0; i < vetted->size(); ++i) {
-          const IpAddress& a = (*vetted)[i];
-          entry += (i ? "," : "") + (a.v6 ? "[" + a.to_string() + "]" : a.to_string());
+        // Pin the connection to the addresses just vetted: curl does not resolve again. (An
+        // IP literal is not resolved at all.)
+        if (!IpAddress::parse(host)) {
+          std::string entry = host + ":" + port + ":";
+          for (std::size_t i = 0; i < vetted->size(); ++i) {
+            const IpAddress& a = (*vetted)[i];
+            entry += (i ? "," : "") + (a.v6 ? "[" + a.to_string() + "]" : a.to_string());
+          }
+          pinned.reset(curl_slist_append(nullptr, entry.c_str()));
+          curl_easy_setopt(h, CURLOPT_RESOLVE, pinned.get());
         }
-        pinned.reset(curl_slist_append(nullptr, entry.c_str()));
-        curl_easy_setopt(h, CURLOPT_RESOLVE, pinned.get());
         connect_check.policy = &opts.guard->policy;
         curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, &open_guarded_socket);
         curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &connect_check);

@@ -34,6 +34,7 @@ struct Options {
   // and each redirect hop, goes only to an allowed host at allowed addresses, pinned after
   // resolution and checked again at connect time; proxies from the environment are not
   // used (fetch/address_guard.h). Null: no such limits (the user's own command line).
+  // Only this single-page Fetcher honours it; the crawler's Transfers (multi.h) do not.
   std::shared_ptr<const AddressGuard> guard;
 };
 

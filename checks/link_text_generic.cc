@@ -15,6 +15,7 @@
 // before it on the page. That is rare on real pages, which is the price of never failing
 // a link whose context makes it clear.
 #include <string>
+#include <vector>
 
 #include "aria/aria_data.h"
 #include "engine/registry.h"
@@ -84,20 +85,27 @@ bool skipped_tag(const html::Node& e) {
 }
 
 // The text a sighted reader sees in `e`: text nodes outside visually hidden helpers.
+// Walked with an explicit stack, in tree order: no recursion over the DOM (issue #16).
 void visible_text(aria::Semantics& aria, const html::Node& e, std::string& out) {
-  for (const html::Node* c : e.children()) {
+  std::vector<const html::Node*> stack(e.children().rbegin(), e.children().rend());
+  while (!stack.empty()) {
+    const html::Node* c = stack.back();
+    stack.pop_back();
     if (c->is_text()) {
       out += c->data();
     } else if (c->is_element() && !skipped_tag(*c) && !visually_hidden_class(*c) &&
                aria.hidden(*c) != aria::Tristate::Yes) {
-      visible_text(aria, *c, out);
+      stack.insert(stack.end(), c->children().rbegin(), c->children().rend());
     }
   }
 }
 
 // Text (and image alt) in `e` outside `skip`, for deciding whether the link has context.
 void context_text(aria::Semantics& aria, const html::Node& e, const html::Node& skip, std::string& out) {
-  for (const html::Node* c : e.children()) {
+  std::vector<const html::Node*> stack(e.children().rbegin(), e.children().rend());
+  while (!stack.empty()) {
+    const html::Node* c = stack.back();
+    stack.pop_back();
     if (c == &skip) continue;
     if (c->is_text()) {
       out += c->data();
@@ -106,7 +114,7 @@ void context_text(aria::Semantics& aria, const html::Node& e, const html::Node& 
       if (c->is("img")) {
         if (auto alt = c->attr("alt")) out.append(*alt).append(" ");
       }
-      context_text(aria, *c, skip, out);
+      stack.insert(stack.end(), c->children().rbegin(), c->children().rend());
     }
   }
 }

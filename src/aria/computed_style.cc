@@ -671,6 +671,9 @@ int rank(Placement p) {
 }  // namespace
 
 struct ComputedStyles::Impl {
+  // Cascaded::value views point into the style sheets' text: they live as long as this
+  // (libFuzzer found them read after the constructor had destroyed the sheets).
+  std::unique_ptr<Sheets> sheets;
   std::vector<ComputedStyle> computed;
   std::vector<std::array<Cascaded, kPropCount>> cascaded;
   bool external = false;
@@ -678,7 +681,8 @@ struct ComputedStyles::Impl {
 
 ComputedStyles::ComputedStyles(const html::Document& doc) : impl_(std::make_unique<Impl>()) {
   const auto& elements = doc.elements();
-  Sheets sheets(doc);
+  impl_->sheets = std::make_unique<Sheets>(doc);
+  Sheets& sheets = *impl_->sheets;
   impl_->external = sheets.external;
   impl_->computed.resize(elements.size());
   impl_->cascaded.resize(elements.size());

@@ -123,19 +123,24 @@ std::vector<Rgba> text_colors(const ComputedStyles& styles, const html::Node& e)
 
 // The colour of one point after painting the chain root..leaf (each element's background
 // then, at the leaf, `glyph` if given), with every ancestor's opacity applied as a group.
-Rgba paint(const std::vector<const ComputedStyle*>& chain, std::size_t i, const Rgba& backdrop,
-           const Rgba* glyph) {
-  const ComputedStyle& cs = *chain[i];
-  Rgba inner = composite(*cs.background_color, backdrop);
-  if (i + 1 < chain.size()) {
-    inner = paint(chain, i + 1, inner, glyph);
-  } else if (glyph) {
-    inner = composite(*glyph, inner);
+// Iterative (issue #16: recursing once per level overflowed the stack on deep pages):
+// down the chain each background is composited over its backdrop, then back up each
+// element's opacity blends what was painted inside it with that backdrop.
+Rgba paint(const std::vector<const ComputedStyle*>& chain, const Rgba* glyph, std::vector<Rgba>& backdrops) {
+  backdrops.clear();
+  Rgba inner = kCanvas;
+  for (const ComputedStyle* cs : chain) {
+    backdrops.push_back(inner);
+    inner = composite(*cs->background_color, inner);
   }
-  double o = *cs.opacity;
-  if (o >= 1) return inner;
-  return Rgba{backdrop.r + (inner.r - backdrop.r) * o, backdrop.g + (inner.g - backdrop.g) * o,
-              backdrop.b + (inner.b - backdrop.b) * o, 1};
+  if (glyph) inner = composite(*glyph, inner);
+  for (std::size_t i = chain.size(); i-- > 0;) {
+    double o = *chain[i]->opacity;
+    if (o >= 1) continue;
+    const Rgba& b = backdrops[i];
+    inner = Rgba{b.r + (inner.r - b.r) * o, b.g + (inner.g - b.g) * o, b.b + (inner.b - b.b) * o, 1};
+  }
+  return inner;
 }
 
 }  // namespace
@@ -239,6 +244,7 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
 
   std::vector<TextContrast> out;
   std::vector<const ComputedStyle*> chain;
+  std::vector<Rgba> backdrops;
   for (const html::Node* e : doc.elements()) {
     if (shadow_hosts.count(e) && aria.hidden(*e) != Tristate::Yes) {
       out.push_back(TextContrast{e, "script", false, 0, 0, std::nullopt});
@@ -288,10 +294,10 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
     std::vector<Rgba> colors = text_colors(styles, *e);
     if (colors.empty()) unknown("color");
     if (r.unknown_reason.empty()) {
-      Rgba background = paint(chain, 0, kCanvas, nullptr);
+      Rgba background = paint(chain, nullptr, backdrops);
       r.min_ratio = 1e9;
       for (const Rgba& c : colors) {
-        Rgba fg = paint(chain, 0, kCanvas, &c);
+        Rgba fg = paint(chain, &c, backdrops);
         double ratio = contrast_ratio(fg, background);
         r.min_ratio = std::min(r.min_ratio, ratio);
         r.max_ratio = std::max(r.max_ratio, ratio);

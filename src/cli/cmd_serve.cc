@@ -13,7 +13,7 @@
 
 #include "cli/commands.h"
 #include "config/crawl_config.h"
-#include "fetch/address_guard.h"
+#include "fetch/site_guard.h"
 #include "org/profile.h"
 #include "serve/app.h"
 #include "serve/server.h"
@@ -97,7 +97,7 @@ int run_serve(const ServeOptions& o) {
   settings.user_header = o.user_header;
   settings.public_url = o.public_url;
 
-  fetch::AddressGuard guard;
+  fetch::SiteGuard guard;
   guard.policy.allowed_hosts = settings.allowed_hosts;
   guard.policy.any_host = settings.any_host;
   for (const std::string& a : o.allow_addresses) {
@@ -111,7 +111,7 @@ int run_serve(const ServeOptions& o) {
   std::map<std::string, std::vector<fetch::IpAddress>> table;
   for (const std::string& entry : o.resolve) {
     const std::size_t eq = entry.find('=');
-    std::optional<fetch::IpAddress> ip = eq == std::string::npos ? std::nullopt : fetch::IpAddress::parse(entry.substr(eq + 1));
+    std::optional<fetch::IpAddress> ip = eq == std::string::npos ? std::nullopt : fetch::parse_ip(entry.substr(eq + 1));
     if (!ip || eq == 0) {
       print_error(tr(lang, "--resolve ska vara NAMN=ADRESS: ", "--resolve must be NAME=ADDRESS: ") + entry);
       return kExitFailed;
@@ -126,7 +126,7 @@ int run_serve(const ServeOptions& o) {
   cs.fetch.max_body_bytes = settings.max_bytes;
   cs.fetch.max_redirects = 5;
   cs.fetch.user_agent = o.user_agent;
-  cs.fetch.guard = std::make_shared<const fetch::AddressGuard>(guard);
+  cs.fetch.site_guard = std::make_shared<const fetch::SiteGuard>(guard);
   cs.max_bytes = settings.max_bytes;
   cs.profile = o.profile;
   std::unique_ptr<serve::Checker> checker = serve::make_checker(cs);

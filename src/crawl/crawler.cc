@@ -15,6 +15,7 @@
 #include "crawl/sitemap.h"
 #include "fetch/multi.h"
 #include "html/dom.h"
+#include "url/url.h"
 #include "util/text.h"
 
 namespace granska::crawl {
@@ -190,6 +191,7 @@ class WorkerPool {
       rec.cant_tell = ev.count(engine::Outcome::CantTell);
       rec.passed = ev.count(engine::Outcome::Passed);
       rec.kind = PageKind::Html;
+      if (ev.rules_not_run > 0 && !checked->page.notes.empty()) rec.error = checked->page.notes.back();  // a note, not an error
       if (render_) render_(*checked, rec);
     } catch (const std::exception& e) {
       rec.kind = PageKind::Failed;
@@ -312,6 +314,10 @@ class Crawl {
         if (front.not_before > now) break;
         Entry e = std::move(front);
         h.queue.pop_front();
+        if (e.kind == EntryKind::Page && h.rate_limited) {
+          emit(rate_limited_record(e));
+          continue;
+        }
         if (e.kind == EntryKind::Page && o_.obey_robots) {
           auto it = robots_.find(origin);
           Result<url::Url> u = url::Url::parse(e.url);
@@ -342,7 +348,10 @@ class Crawl {
       req.options.headers.clear();
       req.options.max_redirects = 5;  // RFC 9309 §2.3.1.2: at least five
       req.options.max_body_bytes =
-          e.kind == EntryKind::Robots ? kRobotsMaxBytes + 1024 : SitemapLimits{}.max_uncompressed_bytes;
+          e.kind == EntryKind::Robots ? kRobotsMaxBytes : SitemapLimits{}.max_uncompressed_bytes;
+      // RFC 9309 §2.5: parse the first 500 KiB of a larger (or gzip-bombed) robots.txt
+      // and use it, rather than fail and read the whole site as disallowed.
+      req.truncate_body = e.kind == EntryKind::Robots;
     }
     std::optional<PreviousPage> previous;
     // Only a page's own URL has validators from the earlier scan (redirect hops do not).
@@ -362,10 +371,15 @@ class Crawl {
 
   PageRecord base_record(const Entry& e) {
     PageRecord rec;
-    rec.url = e.original;
-    rec.final_url = e.url;
+    // What is stored and reported never holds a user:password@ (issue #16).
+    rec.url = url::without_userinfo(e.original);
+    rec.final_url = url::without_userinfo(e.url);
     rec.depth = e.depth;
     rec.redirects = e.chain;
+    for (fetch::Redirect& r : rec.redirects) {
+      r.from = url::without_userinfo(r.from);
+      r.to = url::without_userinfo(r.to);
+    }
     rec.attempts = e.attempts;
     rec.elapsed_ms = e.seconds * 1000;
     return rec;
@@ -408,6 +422,13 @@ class Crawl {
   void robots_done(const InFlight& f, Frontier::Host& h, const fetch::Completion& c) {
     Robots robots = c.ok ? Robots::from_fetch(c.status, c.body, o_.robots_token)
                          : Robots::from_fetch(0, {}, o_.robots_token);
+    if (c.ok && c.body_truncated) {
+      const std::string kib = std::to_string(kRobotsMaxBytes / 1024);
+      stats_.notes.push_back(Error{fetch::url_for_message(f.entry.url) + " is larger than " + kib +
+                                       " KiB: only its first " + kib + " KiB were read (RFC 9309)",
+                                   fetch::url_for_message(f.entry.url) + " är större än " + kib +
+                                       " KiB: bara de första " + kib + " KiB lästes (RFC 9309)"});
+    }
     h.robots_ready = true;
     auto delay = milliseconds(o_.delay_ms);
     if (auto cd = robots.crawl_delay()) {
@@ -428,9 +449,23 @@ class Crawl {
   }
 
   void sitemap_done(const fetch::Completion& c) {
-    if (!c.ok || c.status < 200 || c.status > 299) return;
+    // A sitemap that cannot be used is said in the scan's notes, never dropped silently.
+    const std::string u = fetch::url_for_message(c.url);
+    if (!c.ok) {
+      stats_.notes.push_back(Error{"Sitemap not used: " + c.error.message, "Webbplatskartan användes inte: " + c.error.text(Lang::Sv)});
+      return;
+    }
+    if (c.status < 200 || c.status > 299) {
+      stats_.notes.push_back(Error{"Sitemap not used: " + u + " answered HTTP " + std::to_string(c.status),
+                                   "Webbplatskartan användes inte: " + u + " svarade HTTP " + std::to_string(c.status)});
+      return;
+    }
     Result<Sitemap> map = parse_sitemap(c.body);
-    if (!map) return;
+    if (!map) {
+      stats_.notes.push_back(Error{"Sitemap not used: " + u + ": " + map.error().message,
+                                   "Webbplatskartan användes inte: " + u + ": " + map.error().text(Lang::Sv)});
+      return;
+    }
     for (const SitemapEntry& e : map->entries) {
       if (map->kind == SitemapKind::Index) {
         add_sitemap(e.loc);
@@ -440,11 +475,32 @@ class Crawl {
     }
   }
 
+  PageRecord rate_limited_record(const Entry& e) {
+    PageRecord rec = base_record(e);
+    rec.has_error = true;
+    rec.error = reason(e.url, "Not checked: rate limited (the host kept answering 429/503)",
+                       "Granskades inte: begränsad av servern (värden svarade 429/503 gång på gång)");
+    return rec;
+  }
+
   bool retry(InFlight& f, Frontier::Host& h, long retry_after_s, bool pause_host) {
-    if (f.entry.attempts > o_.max_retries) return false;
+    if (f.entry.attempts > o_.max_retries || h.rate_limited) return false;
     long ms = std::min<long>(o_.backoff_max_ms,
                              static_cast<long>(o_.backoff_base_ms) << std::min(f.entry.attempts - 1, 20));
-    if (retry_after_s >= 0) ms = std::min<long>(retry_after_s * 1000, o_.max_retry_after_ms);
+    if (retry_after_s >= 0) ms = std::min<long>(std::min<long>(retry_after_s, 86400) * 1000, o_.max_retry_after_ms);
+    if (pause_host) {
+      // Only waits that hold the whole host count against its budget.
+      if (h.backoff_spent_ms + ms > o_.max_backoff_per_host_ms) {
+        h.rate_limited = true;
+        stats_.notes.push_back(Error{
+            "Rate limited: " + fetch::url_for_message(f.origin) + " kept answering 429/503 for over " +
+                std::to_string(o_.max_backoff_per_host_ms / 1000) + " s of waiting; its remaining pages were not checked",
+            "Begränsad av servern: " + fetch::url_for_message(f.origin) + " svarade 429/503 i mer än " +
+                std::to_string(o_.max_backoff_per_host_ms / 1000) + " s väntan; resten av dess sidor granskades inte"});
+        return false;
+      }
+      h.backoff_spent_ms += ms;
+    }
     const auto when = Clock::now() + milliseconds(ms);
     if (pause_host) h.paused_until = std::max(h.paused_until, when);
     f.entry.not_before = when;

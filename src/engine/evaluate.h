@@ -1,6 +1,8 @@
 // Runs rules over one parsed page and collects their outcomes.
 #pragma once
 
+#include <array>
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,11 +21,18 @@ struct RuleResult {
   Outcome outcome;  // the page-level outcome: failed > cantTell > passed > inapplicable
   std::vector<Finding> findings;
   std::string error;  // non-empty when the rule threw: a bug, reported as cantTell
+  // Findings beyond the per-outcome cap (Reporter), counted but not kept, indexed by
+  // Outcome: reports say "and N more".
+  std::array<std::size_t, 4> omitted{};
+  std::size_t omitted_total() const { return omitted[0] + omitted[1] + omitted[2] + omitted[3]; }
 };
 
 struct PageEvaluation {
   std::vector<RuleResult> rules;  // in registry order
-  std::size_t count(Outcome o) const;  // findings with this outcome, over all rules
+  // The page's time budget ran out before every rule ran: the rules not run are cantTell
+  // ("not evaluated") and the page is too complex to check in full. 0 when all ran.
+  std::size_t rules_not_run = 0;
+  std::size_t count(Outcome o) const;  // findings with this outcome, over all rules (omitted ones too)
   // Whether a requirement rule failed with at least this impact: the --fail-on gate.
   // Best-practice warnings fail no criterion, so they never count.
   bool fails_at(Impact threshold) const;
@@ -34,6 +43,9 @@ struct Selection {
   std::vector<std::string> only;
   std::vector<std::string> skip;
   bool include_best_practice = true;
+  // When the time is up, the rules not yet run are not run (see PageEvaluation::rules_not_run);
+  // the default never ends. Checked between rules: one rule is never interrupted.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 // Evaluates the selected page rules of `registry` over `doc`, whose semantics (roles, names,

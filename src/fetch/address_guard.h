@@ -1,45 +1,46 @@
-// The address guard: what keeps a fetch made on someone else's behalf (granska serve) from
-// reaching into the network it runs in. Two layers, both needed:
-//   1. Before a request (the first and every redirect): the URL's host must be on the
-//      allow-list, and every address the host resolves to must be public (or in a network
-//      allowed explicitly); the connection is then pinned to those addresses, so a second
-//      DNS answer cannot differ (DNS rebinding).
-//   2. At connect time (curl's CURLOPT_OPENSOCKETFUNCTION, in fetch.cc): the address curl
-//      actually connects to is checked again, whatever led there (a proxy, a parser
-//      disagreement, a resolver surprise).
-// The decisions are pure functions on addresses (is_allowed, classify), tested without a
-// network; name resolution is a Resolver that tests replace.
+// Which network addresses granska may connect to (issue #16: `check` followed a redirect
+// to 169.254.169.254, the cloud metadata address). Pure functions on addresses, so the
+// policy is tested without a packet leaving the machine; src/fetch applies it to every
+// connection curl opens (CURLOPT_OPENSOCKETFUNCTION), every redirect hop included.
+//
+// One classification of addresses (classify, AddressKind) serves both guards: this one, and
+// the stricter site guard of granska serve (site_guard.h), which refuses every kind but
+// Public. This guard judges the coarser AddressScope that scope_of derives from it.
+//
+// The policy: link-local (169.254.0.0/16, fe80::/10) and unspecified addresses are always
+// refused; private (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) and loopback
+// (127/8, ::1) addresses are refused unless the transfer's target, its first connection,
+// was itself of that kind (checking an intranet or a local server is fine; being sent
+// there by a public site is not), or the caller allows them outright.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "util/lang.h"
-#include "util/result.h"
 
 struct sockaddr;
 
 namespace granska::fetch {
 
-// An IPv4 or IPv6 address. IPv4 uses the first 4 bytes.
+enum class AddressScope : std::uint8_t { Public, Private, Loopback, LinkLocal, Unspecified };
+
 struct IpAddress {
   bool v6 = false;
-  std::array<std::uint8_t, 16> bytes{};
-
-  // "192.0.2.1", "2001:db8::1", "[2001:db8::1]", "::ffff:10.0.0.1"; nullopt otherwise
-  // (no zone ids, no shortened IPv4 forms: those are refused, never guessed).
-  static std::optional<IpAddress> parse(std::string_view text);
-  // From a socket address (AF_INET or AF_INET6); nullopt for other families.
-  static std::optional<IpAddress> from_sockaddr(const sockaddr* address);
-  std::string to_string() const;  // IPv6 in brackets-free RFC 5952 form
-  bool operator==(const IpAddress&) const = default;
+  std::array<std::uint8_t, 16> bytes{};  // IPv4 in the first 4
 };
+
+// "192.168.1.1", "::1", "[fe80::1]", "::ffff:169.254.169.254"; nullopt for anything else
+// (no shortened IPv4 forms such as "127.1" or "2130706433", no zone ids).
+std::optional<IpAddress> parse_ip(std::string_view text);
+std::string to_string(const IpAddress& ip);
+bool same_address(const IpAddress& a, const IpAddress& b);
+// From a socket address (AF_INET or AF_INET6); nullopt for other families.
+std::optional<IpAddress> from_sockaddr(const sockaddr* address);
 
 // An address block "10.0.0.0/8", "fd00::/8"; a bare address is a /32 or /128.
 struct Network {
@@ -49,7 +50,7 @@ struct Network {
   bool contains(const IpAddress& a) const;
 };
 
-// What kind of address it is. Everything but Public is refused unless allowed explicitly.
+// What kind of address it is.
 enum class AddressKind : unsigned char {
   Public,
   Loopback,     // 127.0.0.0/8, ::1
@@ -66,36 +67,19 @@ AddressKind classify(const IpAddress& a);
 // "en loopback-adress (den egna datorn)" / "a loopback address (this computer)", …
 Text describe(AddressKind kind);
 
-struct AddressPolicy {
-  // Host names that may be fetched; a name allows itself and its subdomains ("malmo.se"
-  // allows "www.malmo.se"). Compared ASCII case-insensitively, trailing dot ignored.
-  std::vector<std::string> allowed_hosts;
-  bool any_host = false;  // every host name may be fetched (addresses are still checked)
-  // Networks that may be reached although they are not public. Only for tests and the
-  // demo, whose sites run on 127.0.0.1: never for a service others can reach.
-  std::vector<Network> allowed_networks;
-};
+// The scope of classify(ip): shared NAT counts as private; reserved and multicast
+// addresses lead into no internal network, so this guard lets them be (as public ones).
+AddressScope scope_of(const IpAddress& ip);
+std::string_view to_string(AddressScope s);  // "public", "private", "loopback", …
 
-// Whether a connection may go to `address`: a public address, or one inside
-// policy.allowed_networks. The one decision both layers make.
-bool is_allowed(const IpAddress& address, const AddressPolicy& policy);
-// Whether `host` (a name or an IP literal, as in a URL) is on the allow-list.
-bool host_allowed(std::string_view host, const AddressPolicy& policy);
+// Whether a connection to an address of scope `address` is allowed, for a transfer whose
+// first connection went to an address of scope `target` (the same scope for the first
+// connection itself).
+bool address_allowed(AddressScope address, AddressScope target, bool allow_private);
 
-// Resolves a host name to its addresses (a host that is an IP literal is never resolved).
-using Resolver = std::function<Result<std::vector<IpAddress>>(const std::string& host)>;
-// getaddrinfo(3).
-Resolver system_resolver();
-
-struct AddressGuard {
-  AddressPolicy policy;
-  Resolver resolver = system_resolver();
-};
-
-// The first layer for one request to `host`:`port` (as curl parsed the URL): host on the
-// allow-list, resolved, every address allowed. Returns the addresses to pin the connection
-// to. Errors are bilingual, name the host and say why ("… pekar på 10.0.0.5, en privat
-// adress (internt nät) …"); they read as the reason in fetch's "Could not fetch" message.
-Result<std::vector<IpAddress>> vet_host(const std::string& host, const AddressGuard& guard);
+// Called for every address granska is about to connect to, after the guard allowed it;
+// returning false refuses the connection. Tests install one that refuses anything but
+// loopback, so a broken guard fails a test instead of sending a packet.
+using ConnectHook = std::function<bool(const IpAddress&)>;
 
 }  // namespace granska::fetch

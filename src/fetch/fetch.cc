@@ -10,11 +10,12 @@
 #include <optional>
 #include <set>
 
-#include <sys/socket.h>
-
 #include "fetch/address_guard.h"
 #include "fetch/easy_reset.h"
+#include "fetch/site_guard.h"
+#include "fetch/socket_guard.h"
 #include "granska_version.h"
+#include "url/url.h"
 #include "util/text.h"
 
 namespace granska::fetch {
@@ -105,23 +106,6 @@ bool host_and_port(const std::string& url, std::string& host, std::string& port)
   return ok;
 }
 
-// The connect-time layer of the address guard: called by curl for every socket it opens.
-struct ConnectCheck {
-  const AddressPolicy* policy = nullptr;
-  std::string refused;  // the address refused, when one was
-};
-
-curl_socket_t open_guarded_socket(void* user, curlsocktype purpose, curl_sockaddr* address) {
-  auto* check = static_cast<ConnectCheck*>(user);
-  if (purpose != CURLSOCKTYPE_IPCXN || address == nullptr) return CURL_SOCKET_BAD;
-  const std::optional<IpAddress> ip = IpAddress::from_sockaddr(&address->addr);
-  if (!ip || !is_allowed(*ip, *check->policy)) {
-    check->refused = ip ? ip->to_string() : "?";
-    return CURL_SOCKET_BAD;  // curl reports CURLE_COULDNT_CONNECT; nothing was sent
-  }
-  return socket(address->family, address->socktype, address->protocol);
-}
-
 void global_init_once() {
   static std::once_flag once;
   // Never paired with curl_global_cleanup: other threads may still hold handles at exit.
@@ -189,6 +173,21 @@ class CurlFetcher final : public Fetcher {
 
     Response response;
     response.url = url;
+    // Fetching for someone else (granska serve): the socket hook judges against the target
+    // scope Public, with the site guard's own policy (its test allowance included) as the
+    // final word on every address.
+    Options site_opts;
+    const Options* guard_opts = &opts;
+    if (opts.site_guard) {
+      site_opts = opts;
+      site_opts.target_scope = AddressScope::Public;
+      site_opts.allow_private_addresses = !opts.site_guard->policy.allowed_networks.empty();
+      site_opts.connect_hook = [site = opts.site_guard, earlier = opts.connect_hook](const IpAddress& ip) {
+        return is_allowed(ip, site->policy) && (!earlier || earlier(ip));
+      };
+      guard_opts = &site_opts;
+    }
+    guard_.reset(*guard_opts);  // one target scope for the whole chain of hops
     std::string current = url;
     std::set<std::string> seen{current};
     const std::string first_origin = origin_of(url);
@@ -228,49 +227,39 @@ class CurlFetcher final : public Fetcher {
       curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
       curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf_.data());
       Slist pinned;
-      ConnectCheck connect_check;
-      if (opts.guard) {
+      if (opts.site_guard) {
         std::string host, port;
         if (!host_and_port(current, host, port)) {
           return fetch_error(current, "the address is not a valid URL", "adressen är inte en giltig URL");
         }
-        Result<std::vector<IpAddress>> vetted = vet_host(host, *opts.guard);
+        Result<std::vector<IpAddress>> vetted = vet_host(host, *opts.site_guard);
         if (!vetted) return guard_error(url, current, response.redirects, vetted.error());
         // Pin the connection to the addresses just vetted: curl does not resolve again. (An
         // IP literal is not resolved at all.)
-        if (!IpAddress::parse(host)) {
+        if (!parse_ip(host)) {
           std::string entry = host + ":" + port + ":";
           for (std::size_t i = 0; i < vetted->size(); ++i) {
             const IpAddress& a = (*vetted)[i];
-            entry += (i ? "," : "") + (a.v6 ? "[" + a.to_string() + "]" : a.to_string());
+            entry += (i ? "," : "") + (a.v6 ? "[" + to_string(a) + "]" : to_string(a));
           }
           pinned.reset(curl_slist_append(nullptr, entry.c_str()));
           curl_easy_setopt(h, CURLOPT_RESOLVE, pinned.get());
         }
-        connect_check.policy = &opts.guard->policy;
-        curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, &open_guarded_socket);
-        curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &connect_check);
         curl_easy_setopt(h, CURLOPT_PROXY, "");  // a proxy would be the address connected to
       }
+      guard_.install(h);
 
       const auto hop_start = Clock::now();
       const CURLcode rc = curl_easy_perform(h);
       const long hop_ms = static_cast<long>(
           std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - hop_start).count());
-      if (rc != CURLE_OK && !connect_check.refused.empty()) {
-        const IpAddress refused = IpAddress::parse(connect_check.refused).value_or(IpAddress{});
-        const Text kind = describe(classify(refused));
-        return guard_error(url, current, response.redirects,
-                           Error{"the connection went to " + connect_check.refused + ", " + std::string(kind.en) +
-                                     ", which granska may not fetch from",
-                                 "anslutningen gick till " + connect_check.refused + ", " + std::string(kind.sv) +
-                                     ", som granska inte får hämta från"});
-      }
       if (rc != CURLE_OK) {
+        if (!guard_.refused.empty()) return guard_.error(current);
         return transfer_error(rc, errbuf_.data(), current, opts, sink.over_limit, connect_ms,
                               budget, hop_ms);
       }
 
+      guard_.learn_target(h);
       long status = 0;
       curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
       char* location = nullptr;
@@ -331,10 +320,8 @@ class CurlFetcher final : public Fetcher {
   static Error transfer_error(CURLcode rc, const char* errbuf, std::string_view url,
                               const Options& opts, bool over_limit, long connect_ms, long budget,
                               long hop_ms) {
-    std::string reason = errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc);
-    if (reason.size() > kMaxReasonInMessage) {
-      reason = text::truncate_utf8(reason, kMaxReasonInMessage);
-    }
+    // curl's description may quote the server: escaped like everything from the network.
+    std::string reason = escape_for_message(errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc), kMaxReasonInMessage);
     const std::string curl_says = " (curl: " + reason + ")";
     auto with_reason = [&](const std::string& en, const std::string& sv) {
       return fetch_error(url, en + curl_says, sv + curl_says);
@@ -382,6 +369,11 @@ class CurlFetcher final : public Fetcher {
       case CURLE_USE_SSL_FAILED:
         return with_reason("the secure connection (TLS) failed",
                            "den säkra anslutningen (TLS) misslyckades");
+      case CURLE_OUT_OF_MEMORY:
+        // What curl says when a response header is over its 100 KB limit (a real shortage
+        // of memory would have stopped granska long before a transfer).
+        return with_reason("the server's response headers are too large (curl accepts at most 100 KB)",
+                           "serverns svarshuvuden är för stora (curl tar emot högst 100 kB)");
       case CURLE_URL_MALFORMAT:
         return with_reason("the address is not a valid URL", "adressen är inte en giltig URL");
       case CURLE_UNSUPPORTED_PROTOCOL:
@@ -397,13 +389,13 @@ class CurlFetcher final : public Fetcher {
       case CURLE_HTTP2:
       case CURLE_HTTP2_STREAM:
         return with_reason("the connection was broken off", "anslutningen bröts");
-      case CURLE_OUT_OF_MEMORY: return fetch_error(url, "out of memory", "minnet räckte inte");
       default: return with_reason("network error", "nätverksfel");
     }
   }
 
   Easy easy_;
   std::array<char, CURL_ERROR_SIZE> errbuf_{};  // outlives every transfer on easy_
+  SocketGuard guard_;  // the address guard of the current get(); outlives its transfers
 };
 
 }  // namespace
@@ -422,22 +414,51 @@ std::string format_size(std::size_t bytes) {
   return std::to_string(bytes) + " B";
 }
 
-std::string url_for_message(std::string_view url) {
-  std::string out(url);
-  // Drop credentials: scheme://user:password@host/… → scheme://host/…
-  const std::size_t scheme_end = out.find("://");
-  if (scheme_end != std::string::npos) {
-    const std::size_t host_start = scheme_end + 3;
-    const std::size_t authority_end = out.find_first_of("/?#", host_start);
-    const std::size_t at =
-        out.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end);
-    if (at != std::string::npos && at >= host_start &&
-        (authority_end == std::string::npos || at < authority_end)) {
-      out.erase(host_start, at + 1 - host_start);
+Status validate_header(std::string_view header) {
+  std::size_t colon = header.find(':');
+  if (colon == std::string_view::npos) {
+    return Error{"the HTTP header has no colon; write \"Name: value\"",
+                 "HTTP-huvudet saknar kolon, skriv \"Namn: värde\""};
+  }
+  std::string_view name = header.substr(0, colon);
+  auto tchar = [](char c) {  // RFC 9110 §5.6.2
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  };
+  if (name.empty() || !std::all_of(name.begin(), name.end(), tchar)) {
+    return Error{"invalid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+                 "ogiltigt namn på HTTP-huvud (bara bokstäver, siffror och !#$%&'*+-.^_`|~)"};
+  }
+  for (char c : header.substr(colon + 1)) {  // RFC 9110 §5.5
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7F) {
+      return Error{"the HTTP header value contains a control character (such as a line break)",
+                   "HTTP-huvudets värde innehåller ett styrtecken (t.ex. radbrytning)"};
     }
   }
-  if (out.size() > kMaxUrlInMessage) out = text::truncate_utf8(out, kMaxUrlInMessage);
+  return ok_status();
+}
+
+std::string escape_for_message(std::string_view text, std::size_t max) {
+  std::string out;
+  for (char c : text.substr(0, max)) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  if (text.size() > max) out = text::truncate_utf8(out, max);
   return out;
+}
+
+std::string url_for_message(std::string_view url) {
+  // scheme://user:password@host/… → scheme://host/…
+  return escape_for_message(url::without_userinfo(url), kMaxUrlInMessage);
 }
 
 }  // namespace granska::fetch

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <unordered_set>
 
 #include "util/text.h"
 
@@ -272,22 +273,9 @@ bool has_class(const Node& e, std::string_view cls) {
 }
 
 // 1-based position among element siblings (same tag only when of_type), from the end when
-// from_end.
+// from_end. Counted once at parse time (html/dom.h), so a :nth-* test is O(1).
 int sibling_position(const Node& e, bool of_type, bool from_end) {
-  const Node* p = e.parent();
-  if (!p) return 1;
-  const auto& kids = p->children();
-  int pos = 0;
-  auto count = [&](const Node* k) {
-    if (k->is_element() && (!of_type || k->tag() == e.tag())) ++pos;
-    return k == &e;
-  };
-  if (from_end) {
-    for (auto it = kids.rbegin(); it != kids.rend(); ++it) if (count(*it)) break;
-  } else {
-    for (const Node* k : kids) if (count(k)) break;
-  }
-  return pos;
+  return static_cast<int>(e.sibling_position(of_type, from_end));
 }
 
 bool nth_matches(int a, int b, int pos) {
@@ -322,17 +310,6 @@ bool matches_compound(const Compound& c, const Node& e) {
   return std::all_of(c.begin(), c.end(), [&](const Simple& s) { return matches_simple(s, e); });
 }
 
-const Node* previous_element_sibling(const Node& e) {
-  const Node* p = e.parent();
-  if (!p) return nullptr;
-  const Node* prev = nullptr;
-  for (const Node* k : p->children()) {
-    if (k == &e) return prev;
-    if (k->is_element()) prev = k;
-  }
-  return nullptr;
-}
-
 void add_specificity(const Simple& s, Selector::Specificity& sp) {
   switch (s.kind) {
     case Simple::Kind::Id: ++sp.a; break;
@@ -352,31 +329,93 @@ struct Selector::Complex {
   std::vector<char> combinators;    // combinators[i] joins compounds[i] and compounds[i + 1]
   Specificity specificity;
 
-  // Does compounds[0..=k] match with compounds[k] on `e`? Right to left with backtracking.
+  // Do compounds[0..=k] match with compounds[k] on `e`? Right to left with backtracking,
+  // iterative (the depth is the selector's length, which page CSS controls). Each failed
+  // (compound, element) state is remembered, and so is each ancestor (or previous
+  // sibling) chain already searched in vain for a compound, so a descendant chain like
+  // "span div div div div" on a 40,000-deep page is O(compounds × depth), not exponential
+  // or quadratic (issue #16).
   bool match_from(std::size_t k, const Node& e) const {
     if (!matches_compound(compounds[k], e)) return false;
     if (k == 0) return true;
-    switch (combinators[k - 1]) {
-      case '>': {
-        const Node* p = e.parent_element();
-        return p && match_from(k - 1, *p);
-      }
-      case ' ':
-        for (const Node* p = e.parent_element(); p; p = p->parent_element()) {
-          if (match_from(k - 1, *p)) return true;
+    struct Frame {
+      std::size_t k;        // compounds[k] matched on `node`
+      const Node* node;
+      const Node* first;    // the first candidate for compounds[k - 1]
+      const Node* next;     // the next candidate to try
+    };
+    auto step = [&](char comb, const Node& n) -> const Node* {
+      return comb == '>' || comb == ' ' ? n.parent_element() : n.previous_element_sibling();
+    };
+    auto key = [](std::size_t j, const Node& n) { return (static_cast<std::uint64_t>(j) << 32) | n.element_index(); };
+    std::unordered_set<std::uint64_t> failed;     // (j, node): compounds[0..=j] fail with j on node
+    std::unordered_set<std::uint64_t> exhausted;  // (j, node): fail on node and all further candidates
+    auto push = [&](std::vector<Frame>& stack, std::size_t j, const Node& n) {
+      const Node* first = step(combinators[j - 1], n);
+      stack.push_back({j, &n, first, first});
+    };
+    std::vector<Frame> stack;
+    push(stack, k, e);
+    while (!stack.empty()) {
+      Frame& f = stack.back();
+      const char comb = combinators[f.k - 1];
+      const bool chain = comb == ' ' || comb == '~';
+      const std::size_t j = f.k - 1;
+      const Node* c = f.next;
+      if (c && chain && exhausted.count(key(j, *c))) c = nullptr;
+      if (!c) {  // no candidate left: this state fails
+        failed.insert(key(f.k, *f.node));
+        if (chain) {
+          for (const Node* x = f.first; x && exhausted.insert(key(j, *x)).second; x = step(comb, *x)) {
+          }
         }
-        return false;
-      case '+': {
-        const Node* s = previous_element_sibling(e);
-        return s && match_from(k - 1, *s);
+        stack.pop_back();
+        continue;
       }
-      case '~':
-        for (const Node* s = previous_element_sibling(e); s; s = previous_element_sibling(*s)) {
-          if (match_from(k - 1, *s)) return true;
-        }
-        return false;
-      default: return false;
+      // Only the descendant and subsequent-sibling combinators try further candidates.
+      f.next = chain ? step(comb, *c) : nullptr;
+      if (!matches_compound(compounds[j], *c) || failed.count(key(j, *c))) continue;
+      if (j == 0) return true;
+      push(stack, j, *c);
     }
+    return false;
+  }
+
+  // Every element of `doc` on which the whole complex selector matches, by dynamic
+  // programming over the compounds left to right in tree order: O(compounds × elements).
+  // A parent and a previous sibling come before an element in tree order, so the states
+  // they need are final when an element is reached.
+  std::vector<char> match_all(const Document& doc) const {
+    const auto& els = doc.elements();
+    std::size_t n = els.size();
+    std::vector<char> matched(n), reach(n);
+    for (std::size_t i = 0; i < n; ++i) matched[i] = matches_compound(compounds[0], *els[i]);
+    for (std::size_t k = 1; k < compounds.size(); ++k) {
+      char comb = combinators[k - 1];
+      // reach[i]: for ' ', compounds[k-1] matched on element i or one of its ancestors; for
+      // '~', on element i or one of its previous siblings.
+      for (std::size_t i = 0; i < n; ++i) {
+        const Node* up = comb == ' ' ? els[i]->parent_element() : els[i]->previous_element_sibling();
+        reach[i] = matched[i] || (up && reach[up->element_index()]);
+      }
+      std::vector<char> next(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        const Node& el = *els[i];
+        const Node* p = el.parent_element();
+        const Node* prev = el.previous_element_sibling();
+        bool ok = false;
+        switch (comb) {
+          case '>': ok = p && matched[p->element_index()]; break;
+          case ' ': ok = p && reach[p->element_index()]; break;
+          case '+': ok = prev && matched[prev->element_index()]; break;
+          case '~': ok = prev && reach[prev->element_index()]; break;
+          default: break;
+        }
+        next[i] = ok && matches_compound(compounds[k], el);
+      }
+      matched.swap(next);
+    }
+    return matched;
   }
 };
 
@@ -428,9 +467,14 @@ bool Selector::matches(const Node& element) const {
 }
 
 std::vector<const Node*> Selector::select_all(const Document& doc) const {
+  std::vector<char> any(doc.elements().size());
+  for (const Complex& c : list_) {
+    std::vector<char> m = c.match_all(doc);
+    for (std::size_t i = 0; i < m.size(); ++i) any[i] = any[i] || m[i];
+  }
   std::vector<const Node*> out;
-  for (const Node* e : doc.elements()) {
-    if (matches(*e)) out.push_back(e);
+  for (std::size_t i = 0; i < any.size(); ++i) {
+    if (any[i]) out.push_back(doc.elements()[i]);
   }
   return out;
 }
@@ -475,12 +519,11 @@ std::string unique_selector(const Node& element) {
       steps.push_back("#" + css_escape_identifier(*id));
       break;
     }
+    if (steps.size() == kMaxSelectorSteps) break;
     std::string step = css_escape_identifier(e->tag());
     const Node* p = e->parent();
-    if (p && p->type() != NodeType::Document) {
-      int same = 0;
-      for (const Node* k : p->children()) same += k->is_element() && k->tag() == e->tag();
-      if (same > 1) step += ":nth-of-type(" + std::to_string(sibling_position(*e, true, false)) + ")";
+    if (p && p->type() != NodeType::Document && e->same_tag_siblings() > 1) {
+      step += ":nth-of-type(" + std::to_string(e->sibling_position(true, false)) + ")";
     }
     steps.push_back(std::move(step));
   }

@@ -45,7 +45,11 @@ class Selector {
 
 // A selector that, run through Selector::matches over the element's document, matches this
 // element and no other: a unique #id where there is one, else a child path of
-// tag:nth-of-type(k) steps.
+// tag:nth-of-type(k) steps. The path has at most kMaxSelectorSteps steps: deeper than that
+// it starts at the ancestor that many levels up and may match more than this element (the
+// finding's line and column still say which), so that a finding on a 200,000-deep page
+// does not carry a megabyte-long path.
+inline constexpr std::size_t kMaxSelectorSteps = 256;
 std::string unique_selector(const Node& element);
 
 // Escapes a string for use as a CSS identifier (as CSS.escape() does).

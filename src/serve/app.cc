@@ -7,7 +7,7 @@
 #include <random>
 #include <sstream>
 
-#include "fetch/address_guard.h"
+#include "fetch/site_guard.h"
 #include "org/profile.h"
 #include "reports/page/page_summary.h"
 #include "reports/page/result_page.h"

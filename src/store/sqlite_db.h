@@ -29,7 +29,7 @@
 
 namespace granska::store::detail {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 // PRAGMA application_id of granska databases (from version 2): "GRSK".
 inline constexpr int kApplicationId = 0x4752534b;
 
@@ -116,5 +116,14 @@ inline constexpr const char* kMediaColumns =
     "m.kind, m.source, m.name, m.player, m.captions, m.description, m.transcript, m.autoplay";
 void read_media(const Stmt& q, int first, results::MediaRow& row);
 
+
+// "pages=N findings=N errors=N media=N": the rows scan `scan_id` holds, kept in
+// scans.row_counts when it completes and compared before anything is reported from it.
+std::string scan_row_counts(sqlite3* db, long long scan_id);
+
+// Refuses a damaged database before a report is written from it: PRAGMA quick_check
+// (structure) and every complete scan's row counts against what it wrote. The error
+// names the damage. Reads the whole file: seconds for a large database.
+Status check_integrity(sqlite3* db, const std::string& path);
 
 }  // namespace granska::store::detail

@@ -38,6 +38,7 @@ const RuleInfo kInfo{
              "Put the transcript right below the audio clip, or a link to it with the text \"Transcript\"."},
     .criteria = {sc("1.2.1")},
     .act_rules = {"2eb176"},
+    .axe_rules = {"audio-caption"},
     .impact = Impact::Serious,
     .messages = {&kTranscript, &kNotFound, &kNothingElse},
 };

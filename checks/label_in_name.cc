@@ -53,6 +53,7 @@ const RuleInfo kInfo{
              "permits\" for a link that says \"Read more\" — or remove aria-label."},
     .criteria = {sc("2.5.3")},
     .act_rules = {"2ee8b8"},
+    .axe_rules = {"label-content-name-mismatch"},
     .impact = Impact::Serious,
     .messages = {&kContained, &kMissing, &kUnsure},
 };

@@ -3,8 +3,8 @@
 #   scripts/fuzz.sh TARGET SECONDS     fuzz one target (e.g. html, url, robots) for a while;
 #                                      new inputs go to build-fuzz/corpus/TARGET, crashes to
 #                                      build-fuzz/crashes/ (each one becomes a regression test)
-#   scripts/fuzz.sh --ci [SECONDS]     a short pass over every target (default 4 s each),
-#                                      as scripts/test.sh runs it
+#   scripts/fuzz.sh --ci [SECONDS]     a short libFuzzer pass over every target (default 4 s
+#                                      each); CI runs the GCC smoke pass (Fuzz.* tests) instead
 # Seeds come from fixtures/ (see seed_dirs below). Targets: html charset css robots sitemap
 # webvtt url config.
 set -euo pipefail

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds granska and runs every test twice: a normal build, then an AddressSanitizer +
-# UndefinedBehaviorSanitizer build; then a short pass of every libFuzzer target
-# (scripts/fuzz.sh --ci). Installs the Debian packages it needs first.
+# UndefinedBehaviorSanitizer build, which also runs a short pass of every fuzz target
+# (CTest tests Fuzz.*: seeds + fixed mutations; scripts/fuzz.sh runs them long, with
+# libFuzzer). Installs the Debian packages it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -17,7 +18,3 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
 echo "== sanitizer build and tests: done after $SECONDS s"
 
-echo "== libFuzzer targets: a short pass of each (scripts/fuzz.sh --ci)"
-fuzz_start=$SECONDS
-scripts/fuzz.sh --ci "${GRANSKA_FUZZ_SECONDS:-4}"
-echo "== fuzzing: done after $((SECONDS - fuzz_start)) s (total $SECONDS s)"

@@ -99,6 +99,8 @@ class WorkerPool {
 
  private:
   void run(std::size_t slot) {
+    // One fetcher per worker thread for style sheets (a Fetcher serves one thread).
+    std::unique_ptr<fetch::Fetcher> sheet_fetcher = options_.run.sheets ? fetch::make_curl_fetcher() : nullptr;
     for (;;) {
       Job job;
       {
@@ -109,7 +111,7 @@ class WorkerPool {
         jobs_.pop_front();
         started_[slot] = {job.record.url, Clock::now()};
       }
-      Done d = process(std::move(job));
+      Done d = process(std::move(job), sheet_fetcher.get());
       {
         std::lock_guard lock(mu_);
         started_[slot].url.clear();
@@ -122,9 +124,9 @@ class WorkerPool {
     }
   }
 
-  Done process(Job job) {
+  Done process(Job job, fetch::Fetcher* sheet_fetcher) {
     const auto started = Clock::now();
-    Done d = check(std::move(job));
+    Done d = check(std::move(job), sheet_fetcher);
     d.record.elapsed_ms += std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     return d;
   }
@@ -147,7 +149,7 @@ class WorkerPool {
     }
   }
 
-  Done check(Job job) {
+  Done check(Job job, fetch::Fetcher* sheet_fetcher) {
     Done d;
     d.record = std::move(job.record);
     PageRecord& rec = d.record;
@@ -179,9 +181,11 @@ class WorkerPool {
         rec.error = page.error();
         return d;
       }
-      // Subresources (caption tracks) are not fetched from the workers: the network thread
-      // owns all of the crawl's traffic and its politeness.
-      const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), options_.run, nullptr);
+      // Caption tracks are not fetched from the workers: the network thread owns the crawl's
+      // traffic and its politeness. Style sheets are the exception: a worker fetches a sheet
+      // the run's cache does not have with its own fetcher, once per run (docs/decisions).
+      const std::unique_ptr<pipeline::CheckedPage> checked =
+          pipeline::check_page(std::move(*page), options_.run, nullptr, sheet_fetcher);
       ExtractedLinks ex = extract_links(*checked->doc, checked->page.url);
       rec.canonical = std::move(ex.canonical);
       rec.links = ex.links.size();
@@ -715,9 +719,28 @@ Result<CrawlStats> crawl(const CrawlOptions& options, const PageRenderer& render
   Frontier frontier(std::move(*scope), options.limits);
   frontier.set_journal(options.journal);
   if (options.resume) frontier.restore(*options.resume);
-  Crawl c(options, std::move(frontier), sink, progress, stop);
+  // The run's style sheet cache, unless the caller brought one: every page's linked sheets
+  // through it, each fetched once per run by whichever worker needs it first.
+  CrawlOptions opts = options;
+  std::unique_ptr<style::SheetCache> own_sheets;
+  if (!opts.run.sheets) {
+    own_sheets = std::make_unique<style::SheetCache>();
+    opts.run.sheets = own_sheets.get();
+  }
+  Crawl c(opts, std::move(frontier), sink, progress, stop);
   c.seed();
-  return c.run(render);
+  CrawlStats stats = c.run(render);
+  stats.stylesheets = opts.run.sheets->stats();
+  if (stats.stylesheets.evicted > 0) {
+    // Bounded memory: what the cache had to let go of was fetched again when needed.
+    const std::string n = std::to_string(stats.stylesheets.evicted);
+    const std::string last = fetch::url_for_message(stats.stylesheets.recently_evicted.back());
+    stats.notes.push_back(Error{"The style sheet cache was full and let go of " + n + " sheets (most recently " + last +
+                                    "); they were fetched again when a later page needed them",
+                                "Stilmallscachen var full och släppte " + n + " stilmallar (senast " + last +
+                                    "); de hämtades igen när en senare sida behövde dem"});
+  }
+  return stats;
 }
 
 }  // namespace granska::crawl

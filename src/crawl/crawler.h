@@ -142,6 +142,8 @@ struct CrawlStats {
   // read only in part, a sitemap too large or refused as unsafe, a host that rate-limited
   // the rest of its pages away. For the scan's notes and report.
   std::vector<Error> notes;
+  // The run's style sheet cache: sheets loaded, failed, evicted (style/loader.h).
+  style::SheetCache::Stats stylesheets;
 };
 
 // Runs on a worker thread for each checked HTML page while it is alive: fills

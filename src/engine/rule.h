@@ -57,6 +57,9 @@ struct RuleInfo {
   Text help = {};         // how to fix, written for a web editor: one concrete action
   std::vector<CriterionRef> criteria = {};
   std::vector<std::string_view> act_rules = {};  // W3C ACT rule ids this rule implements
+  // axe-core rule ids (4.10) whose barriers this rule finds, for the catalogue's mapping
+  // (docs/rules.md); engine/axe_core.h lists the axe-core rules granska has no rule for.
+  std::vector<std::string_view> axe_rules = {};
   Impact impact = Impact::Serious;
   RuleKind kind = RuleKind::Requirement;
   std::vector<const Message*> messages = {};  // every message the rule can report

@@ -3,14 +3,16 @@
 // so the normal and sanitizer test builds keep it fixed.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <sstream>
 
-#include "aria/computed_style.h"
 #include "engine/evaluate.h"
 #include "html/charset.h"
 #include "html/dom.h"
 #include "reports/page/report.h"
+#include "style/cascade.h"
+#include "style/loader.h"
 #include "support/test_paths.h"
 
 namespace granska {
@@ -48,17 +50,24 @@ TEST(FuzzRegressions, HtmlInputsRunClean) {
   EXPECT_GT(n, 0);
 }
 
-// The first find: cascaded values pointed into style sheets that the ComputedStyles
-// constructor had already destroyed (heap-use-after-free under ASan).
+// The first find (in the cascade before style/): cascaded values pointed into style sheets
+// that the constructor had already destroyed (heap-use-after-free under ASan). The
+// style module's values live in the sheets the page keeps for as long as its styles.
 TEST(FuzzRegressions, CascadedValuesOutliveTheConstructor) {
   auto doc = html::Document::parse(testing::read_fixture("fuzz/regressions/html/cascaded-value-after-sheets-freed.html"));
-  aria::ComputedStyles styles(*doc);
+  style::PageSheets sheets = style::collect_sheets(*doc, "https://example.se/", nullptr, nullptr, {});
+  style::ComputedStyles styles(*doc, sheets);
   const html::Node* main = nullptr;
   for (const html::Node* e : doc->elements()) {
     if (e->is("main")) main = e;
   }
   ASSERT_NE(main, nullptr);
-  EXPECT_EQ(styles.cascaded(*main, aria::Prop::Transform).value, "rotate(1turn)");
+  style::Provenance p = styles.provenance(*main, style::Property::Transform);
+  ASSERT_NE(p.declaration, nullptr);
+  EXPECT_EQ(p.declaration->value.text, "rotate(1turn)");
+  ASSERT_TRUE(styles.of(*main).rotation.has_value());
+  // A whole turn: no change in orientation (the orientation rule compares modulo 180°).
+  EXPECT_DOUBLE_EQ(std::fmod(*styles.of(*main).rotation, 360.0), 0.0);
 }
 
 }  // namespace

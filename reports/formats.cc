@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "reports/common/terminal_escape.h"
+#include "reports/page/result_page.h"
 
 namespace granska::reports {
 
@@ -21,6 +22,7 @@ void json_pages(std::ostream& out, std::span<const PageReport> pages, const Opti
 void sarif_pages(std::ostream& out, std::span<const PageReport> pages, const Options& o) { write_sarif(out, pages, o); }
 void junit_pages(std::ostream& out, std::span<const PageReport> pages, const Options& o) { write_junit(out, pages, o); }
 void earl_pages(std::ostream& out, std::span<const PageReport> pages, const Options& o) { write_earl(out, pages, o); }
+void html_pages(std::ostream& out, std::span<const PageReport> pages, const Options& o) { write_html(out, pages, o); }
 
 void html_review(std::ostream& out, const AcceptanceReport& r, std::span<const PageReport>, const Options& o) {
   write_acceptance_html(out, r, o);
@@ -56,7 +58,7 @@ const std::array<Format, 6> kFormats{{
     {"sarif", "granska.sarif", sarif_pages, sarif_review},
     {"junit", "granska.junit.xml", junit_pages, junit_review},
     {"earl", "granska.earl.jsonld", earl_pages, earl_review},
-    {"html", "granska.html", nullptr, html_review},
+    {"html", "granska.html", html_pages, html_review},
 }};
 
 }  // namespace

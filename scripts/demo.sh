@@ -8,6 +8,9 @@
 # diff`), one page's media inventory and one document's check, as an editor would see them.
 # The report ends up in demo-rapport/rapporter/senaste/index.html. Extra arguments go to
 # `granska scan` (e.g. --lang en).
+# With DEMO_SERVE=1 it ends by starting `granska serve`, the web page for editors, on the
+# demo site (http://127.0.0.1:${DEMO_SERVE_PORT:-8080}/) until Ctrl-C; without it, it prints
+# how to start it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -86,5 +89,28 @@ echo "================================================================"
 build/granska check "$city/dokument/budget-2026.pdf" || true
 
 echo
+echo "================================================================"
+echo "granska check $city/bygglov.html   (som en redaktör ser sidan: sammanfattningen först)"
+echo "================================================================"
+build/granska check "$city/bygglov.html" | sed -n '/^Sammanfattning/,/^Automatiska/p' || true
+
+echo
 echo "Rapporten: $(pwd)/$out/rapporter/senaste/index.html"
 echo "(findings.csv och report.json ligger i samma mapp; dokumenten står under Dokument, per nämnd)"
+
+# The web page for editors, on the demo site. The demo site runs on 127.0.0.1, which the
+# address guard refuses; --allow-address lets this one address through (demo and tests only).
+serve_cmd=(build/granska serve --port "${DEMO_SERVE_PORT:-8080}" --db "$out/serve.db"
+           --allow-host 127.0.0.1 --allow-address 127.0.0.1 -q)
+echo
+if [ "${DEMO_SERVE:-0}" = 1 ]; then
+  echo "Webbsidan för redaktörer: http://127.0.0.1:${DEMO_SERVE_PORT:-8080}/"
+  echo "Granska till exempel $city/bygglov.html, öppna den permanenta länken, rätta sidan i"
+  echo "$out/webbplats/ och välj Granska igen. Avsluta med Ctrl-C."
+  "${serve_cmd[@]}"
+else
+  echo "Webbsidan för redaktörer (granska serve) på demowebbplatsen: DEMO_SERVE=1 scripts/demo.sh"
+  echo "eller, med en egen server för demowebbplatsen:"
+  echo "  build/tests/granska-fixture-server --root fixtures/demo-site --port 8081 &"
+  echo "  build/granska serve --allow-host 127.0.0.1 --allow-address 127.0.0.1   # öppna http://127.0.0.1:8080/"
+fi

@@ -205,7 +205,7 @@ void write_acceptance_html(std::ostream& out, const AcceptanceReport& r, const O
 
   // The findings.
   out << "<section aria-labelledby=\"fynd\">\n<h2 id=\"fynd\">" << t("Fynd", "Findings") << "</h2>\n";
-  if (a.issues.empty()) out << "<p>" << t("Inga underkända eller oklara element.", "No failed or undecided elements.") << "</p>\n";
+  if (a.issues.empty()) out << "<p>" << t("Inga underkända element och inget som kräver manuell granskning.", "No failed elements and nothing that needs manual review.") << "</p>\n";
   for (const audit::Issue& is : a.issues) {
     const engine::RuleInfo& info = is.rule->info;
     out << "<div class=\"issue\" id=\"" << is.anchor << "\">\n<h3>" << t("Fynd ", "Finding ") << is.anchor.substr(5)

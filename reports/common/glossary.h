@@ -1,6 +1,6 @@
 // The words granska's reports share, in Swedish and English: one term per idea, so the
-// check output, the acceptance report, the committee report and a later web page say the
-// same thing the same way. Terms that a lower module already defines for its own data
+// check output, the acceptance report, the committee report and the web page (granska
+// serve) say the same thing the same way. Terms that a lower module already defines for its own data
 // (outcomes and impacts in engine, statuses in figures, unit types in org) are taken from
 // there, so each has one definition; the rest are here.
 //
@@ -81,6 +81,12 @@ inline constexpr Noun kDocuments{{"dokument", "document"}, {"dokument", "documen
 inline constexpr Noun kFindings{{"fynd", "finding"}, {"fynd", "findings"}};
 inline constexpr Noun kNeedsReviewItems{{"kräver manuell granskning", "needs manual review"},
                                         {"kräver manuell granskning", "need manual review"}};
+inline constexpr Noun kRules{{"regel", "rule"}, {"regler", "rules"}};
+
+// What a group of findings is about, named after the elements' tag ("samma problem på 271
+// länkar"): a, img, button, input/select/textarea, h1–h6, table, video/audio, iframe,
+// anything else "element".
+const Noun& element_noun(std::string_view tag);
 
 // "50 000" (Swedish: a no-break space between groups of three) or "50,000".
 std::string number(std::size_t n, Lang lang);

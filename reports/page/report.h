@@ -14,6 +14,8 @@
 #include "engine/registry.h"
 #include "input/load.h"
 #include "media/inventory.h"
+#include "org/profile.h"
+#include "results/scan_data.h"
 #include "util/lang.h"
 
 namespace granska::reports {
@@ -36,7 +38,17 @@ struct Options {
   const Suppressions* suppressed = nullptr;  // SARIF and JUnit: failures accepted for now
   bool media_table = false;  // text: the page's video and audio as a table (check --media)
   bool terminal = false;     // text goes to a terminal: page text escaped line by line
+  // Text and HTML (the formats for people): only findings of this profile's criteria,
+  // grouped (reports/page/page_summary.h). Null: wcag21-aa. The machine formats (JSON,
+  // SARIF, JUnit, EARL) always have every finding.
+  const org::Profile* profile = nullptr;
+  // Text: the complete flat list, one entry per element and every criterion, as granska
+  // wrote it before grouping (check --all). --show-passed implies it.
+  bool all = false;
 };
+
+// The profile the formats for people show: options.profile, or wcag21-aa.
+const org::Profile& people_profile(const Options& options);
 
 // A checked page: what was loaded and what the rules found.
 struct PageReport {
@@ -46,8 +58,16 @@ struct PageReport {
   // Set when the checked file is a PDF or Office document (page.document holds its bytes):
   // the writers describe the document instead of the HTML's encoding.
   const documents::Document* document = nullptr;
+  std::string_view title = {};  // the page's <title> (HTML result page), untrusted
 };
 
+// The rows a page report leaves (results/scan_data.h): what the grouped text and the HTML
+// result page are written from, and what `granska serve` stores.
+results::PageRow page_row(const PageReport& report);
+
+// For people: the summary first (failures, warnings, needs-review, per criterion), then
+// the findings grouped by criterion and by kind of problem, with the first few places of
+// each (reports/page/page_summary.h). With Options::all or show_passed, the flat list.
 void write_text(std::ostream& out, const PageReport& report, const Options& options);
 // "PDF 1.7, 20 sidor, taggad": the kind of document, for headings and summaries.
 std::string document_kind(const documents::Document& d, Lang lang);

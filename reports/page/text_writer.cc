@@ -1,12 +1,17 @@
-// Human-readable report: findings grouped by success criterion, in WCAG order, each with
-// where it is and what to do. Colour only when asked (the CLI asks on a terminal).
+// Human-readable report. By default the summary first, then the profile's findings grouped
+// by criterion and by kind of problem (reports/page/page_summary.h); with --all the flat
+// list of every finding of every rule, each with where it is and what to do. Colour only
+// when asked (the CLI asks on a terminal).
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "granska_version.h"
-#include "reports/page/report.h"
+#include "reports/common/criterion_links.h"
 #include "reports/common/glossary.h"
 #include "reports/common/terminal_escape.h"
+#include "reports/page/page_summary.h"
+#include "reports/page/report.h"
 
 namespace granska::reports {
 
@@ -82,15 +87,23 @@ std::string document_kind(const documents::Document& d, Lang lang) {
   return {};
 }
 
-void write_text(std::ostream& out, const PageReport& report, const Options& opt) {
-  const Lang lang = opt.lang;
-  const bool sv = lang == Lang::Sv;
-  Style st{opt.color};
-  const input::Page& page = report.page;
+namespace {
 
+// "1 underkänd", "2 underkända": the glossary's plural, with an ordinary space (terminal text).
+std::string counted(std::size_t n, const glossary::Noun& noun, Lang lang) {
+  return glossary::number(n, lang) + " " + std::string(glossary::form(n, noun, lang));
+}
+
+// The lines every text report starts with: tool, address, redirects, encoding or document
+// kind, notes.
+void write_page_head(std::ostream& out, const PageReport& report, Lang lang, const Style& st) {
+  const bool sv = lang == Lang::Sv;
+  const input::Page& page = report.page;
   out << st(kBold) << "granska " << kVersion << " — " << escape_for_terminal(page.url) << st(kReset) << "\n";
   if (!page.redirects.empty()) {
-    out << (sv ? "Omdirigerad " : "Redirected ") << page.redirects.size() << (sv ? " gång(er): " : " time(s): ");
+    out << (sv ? "Omdirigerad " : "Redirected ")
+        << (page.redirects.size() == 1 ? (sv ? "en gång: " : "once: ")
+                                       : std::to_string(page.redirects.size()) + (sv ? " gånger: " : " times: "));
     for (const auto& r : page.redirects) out << escape_for_terminal(r.from) << " → (" << r.status << ") ";
     out << escape_for_terminal(page.url) << "\n";
   }
@@ -103,6 +116,23 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opt)
   for (const Error& note : page.notes) {
     out << st(kYellow) << (sv ? "Obs: " : "Note: ") << escape_for_terminal(note.text(lang)) << st(kReset) << "\n";
   }
+}
+
+void write_disclaimer(std::ostream& out, Lang lang) {
+  if (lang == Lang::Sv) {
+    out << "Automatiska kontroller hittar inte alla brister: resultatet ersätter inte en manuell granskning.\n";
+  } else {
+    out << "Automated checks do not find every problem: this result does not replace a manual review.\n";
+  }
+}
+
+// The flat list (--all): every failed and cantTell element of every rule (passed ones with
+// show_passed), grouped only by criterion, and the counts last.
+void write_flat_text(std::ostream& out, const PageReport& report, const Options& opt) {
+  const Lang lang = opt.lang;
+  const bool sv = lang == Lang::Sv;
+  Style st{opt.color};
+  write_page_head(out, report, lang, st);
 
   // Group the rules by their primary criterion, in WCAG order.
   std::map<std::string_view, std::vector<const engine::RuleResult*>> by_criterion;
@@ -184,18 +214,163 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opt)
   const std::size_t failed = ev.count(Outcome::Failed) - warnings, cant_tell = ev.count(Outcome::CantTell),
                     passed = ev.count(Outcome::Passed);
   out << "\n" << st(kBold) << (sv ? "Sammanfattning: " : "Summary: ") << st(kReset)
-      << st(kRed) << failed << " " << g::form(failed, g::kFailed, lang) << st(kReset) << ", "
-      << st(kYellow) << warnings << " " << g::form(warnings, g::kWarnings, lang) << (sv ? " (god praxis)" : " (best practice)")
-      << st(kReset) << ", " << st(kYellow) << cant_tell << " " << g::form(cant_tell, g::kNeedsReviewItems, lang) << st(kReset)
-      << ", " << st(kGreen) << passed << " " << g::form(passed, g::kPassed, lang) << st(kReset) << ". "
-      << ev.rules.size() << (sv ? " regler körda, " : " rules run, ") << rules_inapplicable
+      << st(kRed) << counted(failed, g::kFailed, lang) << st(kReset) << ", "
+      << st(kYellow) << counted(warnings, g::kWarnings, lang) << (sv ? " (god praxis)" : " (best practice)") << st(kReset) << ", "
+      << st(kYellow) << counted(cant_tell, g::kNeedsReviewItems, lang) << st(kReset) << ", "
+      << st(kGreen) << counted(passed, g::kPassed, lang) << st(kReset) << ". "
+      << counted(ev.rules.size(), g::kRules, lang) << (sv ? " körda, " : " run, ") << rules_inapplicable
       << (report.document ? (sv ? " ej tillämpliga på dokumentet." : " not applicable to the document.")
                           : (sv ? " ej tillämpliga på sidan." : " not applicable to the page."))
       << "\n";
-  if (sv) {
-    out << "Automatiska kontroller hittar inte alla brister: resultatet ersätter inte en manuell granskning.\n";
+  write_disclaimer(out, lang);
+}
+
+// How many places of one kind of problem the grouped text shows; --all shows every one.
+constexpr std::size_t kPlacesShown = 3;
+
+void write_place(std::ostream& out, const results::FindingRow& f, Lang lang, const Style& st, bool document) {
+  const bool sv = lang == Lang::Sv;
+  if (f.selector.empty() && f.page > 0) {
+    out << "      " << st(kDim) << (sv ? "sida " : "page ") << f.page << st(kReset) << "\n";
+    if (!f.snippet.empty()) out << "      " << escape_for_terminal(f.snippet) << "\n";
+    return;
+  }
+  if (f.selector.empty()) {
+    out << "      " << st(kDim)
+        << (document ? (sv ? "gäller hela dokumentet" : "applies to the whole document")
+                     : (sv ? "gäller hela sidan" : "applies to the whole page"))
+        << st(kReset) << "\n";
+    return;
+  }
+  out << "      " << st(kDim);
+  if (f.line > 0) out << (sv ? "rad " : "line ") << f.line << (sv ? ", kolumn " : ", column ") << f.column << " · ";
+  if (f.page > 0) out << (sv ? "sida " : "page ") << f.page << " · ";
+  out << escape_for_terminal(f.selector) << st(kReset) << "\n";
+  if (!f.snippet.empty()) out << "      " << escape_for_terminal(f.snippet) << "\n";
+}
+
+// "✗ Underkänd [allvarlig] image-alt: <message>" (the group's first line).
+void write_group_line(std::ostream& out, const FindingGroup& g, Lang lang, const Style& st) {
+  out << "  ";
+  if (g.warning) {
+    out << st(kYellow) << "! " << glossary::kWarning.in(lang) << st(kReset);
   } else {
-    out << "Automated checks do not find every problem: this result does not replace a manual review.\n";
+    out << st(outcome_color(g.outcome)) << outcome_mark(g.outcome) << " " << glossary::outcome(g.outcome).in(lang) << st(kReset);
+  }
+  out << " [" << glossary::impact(g.impact()).in(lang) << "] " << escape_for_terminal(g.rule_id) << ": "
+      << escape_for_terminal(g.text(lang)) << "\n";
+}
+
+std::string criterion_counts(const CriterionCounts& c, Lang lang) {
+  std::string out;
+  auto add = [&](std::size_t n, std::string text) {
+    if (n == 0) return;
+    if (!out.empty()) out += ", ";
+    out += text;
+  };
+  const bool sv = lang == Lang::Sv;
+  add(c.failed, counted(c.failed, glossary::kFailed, lang));
+  add(c.warnings, counted(c.warnings, glossary::kWarnings, lang) + (sv ? " (god praxis)" : " (best practice)"));
+  add(c.needs_review, counted(c.needs_review, glossary::kNeedsReviewItems, lang));
+  return out;
+}
+
+void write_grouped_text(std::ostream& out, const PageReport& report, const Options& opt) {
+  const Lang lang = opt.lang;
+  const bool sv = lang == Lang::Sv;
+  Style st{opt.color};
+  namespace g = glossary;
+  const results::PageRow row = page_row(report);
+  const org::Profile& profile = people_profile(opt);
+  // The rules as the evaluation ran them (a test may run its own registry).
+  engine::Registry registry;
+  for (const engine::RuleResult& r : report.evaluation.rules) registry.add(*r.rule);
+  const PageSummary s = summarize(row, registry, profile);
+
+  write_page_head(out, report, lang, st);
+  const bool document = report.document != nullptr;
+  out << (sv ? "Profil: " : "Profile: ") << (sv ? profile.name_sv : profile.name_en) << " (" << profile.id << ")\n";
+
+  // The summary: one line of counts, one line per criterion, what applies to the whole page.
+  out << "\n" << st(kBold) << (sv ? "Sammanfattning: " : "Summary: ") << st(kReset)
+      << st(s.failed ? kRed : "") << counted(s.failed, g::kFailed, lang) << st(s.failed ? kReset : "") << ", "
+      << st(s.warnings ? kYellow : "") << counted(s.warnings, g::kWarnings, lang) << (sv ? " (god praxis)" : " (best practice)")
+      << st(s.warnings ? kReset : "") << ", " << st(s.needs_review ? kYellow : "")
+      << counted(s.needs_review, g::kNeedsReviewItems, lang) << st(s.needs_review ? kReset : "") << ". "
+      << (sv ? "Av " : "Of ") << counted(s.rules_run, g::kRules, lang)
+      << (document ? (sv ? " som gällde dokumentet hittade " : " that applied to the document, ")
+                   : (sv ? " som gällde sidan hittade " : " that applied to the page, "))
+      << s.rules_passed
+      << (sv ? " inget att anmärka på." : " found nothing to remark on.") << "\n";
+  if (!s.by_criterion.empty()) {
+    out << "\n" << (sv ? "Per kriterium:" : "By criterion:") << "\n";
+    for (const CriterionCounts& c : s.by_criterion) {
+      out << "  " << c.criterion->number << " " << c.criterion->title.in(lang) << " (" << engine::to_string(c.criterion->level)
+          << "): " << criterion_counts(c, lang) << "\n";
+    }
+  }
+  bool any_page_wide = false;
+  for (const FindingGroup& grp : s.groups) {
+    if (!grp.page_wide) continue;
+    if (!any_page_wide) {
+      out << "\n"
+          << (document ? (sv ? "Gäller hela dokumentet:" : "Applies to the whole document:")
+                       : (sv ? "Gäller hela sidan:" : "Applies to the whole page:"))
+          << "\n";
+    }
+    any_page_wide = true;
+    out << "  " << st(kYellow) << "? " << st(kReset) << grp.criterion->number << " " << escape_for_terminal(grp.rule_id) << ": "
+        << escape_for_terminal(grp.text(lang)) << " (" << counted(grp.where.size(), grp.noun(), lang) << ")\n";
+  }
+  if (s.outside_profile > 0) {
+    out << "\n"
+        << (sv ? "Utanför profilen: " : "Outside the profile: ") << counted(s.outside_profile, g::kFindings, lang)
+        << (sv ? " för kriterier som profilen inte omfattar visas inte (--profile wcag21-aaa visar nivå AAA, --all allt)."
+               : " for criteria the profile does not cover are not shown (--profile wcag21-aaa shows level AAA, --all everything).")
+        << "\n";
+  }
+  write_disclaimer(out, lang);
+
+  // The details: per criterion, each kind of problem once with its first places.
+  const engine::Criterion* current = nullptr;
+  std::set<std::string_view> helped;  // rules whose "how to fix" this criterion has shown
+  for (std::size_t i = 0; i < s.groups.size(); ++i) {
+    const FindingGroup& grp = s.groups[i];
+    if (grp.page_wide) continue;
+    if (grp.criterion != current) {
+      current = grp.criterion;
+      helped.clear();
+      out << "\n" << st(kBold) << criterion_heading(*current, lang, grp.document()) << st(kReset) << "\n"
+          << "  " << st(kDim) << wcag_url(*current, lang) << st(kReset) << "\n";
+    }
+    write_group_line(out, grp, lang, st);
+    const std::size_t n = grp.where.size();
+    if (n > 1) {
+      out << "      " << (sv ? "Samma problem på " : "The same problem on ") << counted(n, grp.noun(), lang);
+      if (n > kPlacesShown) out << (sv ? ", de första " : ", the first ") << kPlacesShown;
+      out << ":\n";
+    }
+    for (std::size_t k = 0; k < std::min(n, kPlacesShown); ++k) write_place(out, *grp.where[k], lang, st, document);
+    if (n > kPlacesShown) {
+      out << "      " << st(kDim) << (sv ? "… och " : "… and ") << glossary::number(n - kPlacesShown, lang)
+          << (sv ? " till (--all visar alla)" : " more (--all shows them all)") << st(kReset) << "\n";
+    }
+    // How to fix: once per rule, after its last group under this criterion.
+    const bool last_of_rule = i + 1 == s.groups.size() || s.groups[i + 1].rule_id != grp.rule_id ||
+                              s.groups[i + 1].criterion != grp.criterion || s.groups[i + 1].page_wide;
+    if (last_of_rule && !grp.help(lang).empty() && helped.insert(grp.rule_id).second) {
+      out << "    " << (sv ? "Så åtgärdar du: " : "How to fix: ") << grp.help(lang) << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const PageReport& report, const Options& opt) {
+  if (opt.all || opt.show_passed) {
+    write_flat_text(out, report, opt);
+  } else {
+    write_grouped_text(out, report, opt);
   }
 }
 

@@ -14,9 +14,11 @@
 #include "cli/output_files.h"
 #include "fetch/fetch.h"
 #include "input/load.h"
+#include "org/profile.h"
 #include "pipeline/check_document.h"
 #include "pipeline/check_page.h"
 #include "reports/formats.h"
+#include "results/rows_from_page.h"
 
 namespace granska::cli {
 
@@ -31,6 +33,8 @@ struct CheckOptions {
   std::string output;
   std::string output_dir;
   bool show_passed = false;
+  bool all = false;
+  std::string profile = "wcag21-aa";
   bool media = false;
   std::string players;
   InputFlags input;
@@ -38,6 +42,12 @@ struct CheckOptions {
   std::vector<std::string> skip_rules;
 };
 
+
+std::vector<std::string> profile_names() {
+  std::vector<std::string> out;
+  for (const org::Profile& p : org::builtin_profiles()) out.push_back(p.id);
+  return out;
+}
 
 bool use_color(const std::string& mode, bool to_stdout) {
   if (mode == "always") return true;
@@ -49,6 +59,13 @@ bool use_color(const std::string& mode, bool to_stdout) {
 int run_check(const CheckOptions& o) {
   Lang lang = *parse_lang(o.lang);
   const engine::Registry& registry = engine::Registry::builtin();
+  const org::Profile* profile = org::find_profile(o.profile);
+  if (!profile) {
+    std::string names;
+    for (const org::Profile& p : org::builtin_profiles()) names += (names.empty() ? "" : ", ") + p.id;
+    print_error(tr(lang, "okänd profil: ", "unknown profile: ") + o.profile + tr(lang, " (profiler: ", " (profiles: ") + names + ")");
+    return kExitFailed;
+  }
   for (const auto* ids : {&o.rules, &o.skip_rules}) {
     for (const std::string& id : *ids) {
       if (!registry.find(id)) {
@@ -102,13 +119,16 @@ int run_check(const CheckOptions& o) {
 
   const std::optional<std::vector<std::string>> formats = prepare_formats(o.formats, "text", o.output_dir, lang);
   if (!formats) return kExitFailed;
+  const std::string title = checked && checked->doc ? results::page_title(*checked->doc) : std::string();
   const reports::PageReport report =
-      checked ? reports::PageReport{checked->page, evaluation, &checked->inventory}
+      checked ? reports::PageReport{checked->page, evaluation, &checked->inventory, nullptr, title}
               : reports::PageReport{checked_document->page, evaluation, nullptr, &checked_document->document};
   for (const std::string& format : *formats) {
     const std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
     reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};
     ro.media_table = o.media;
+    ro.profile = profile;
+    ro.all = o.all;
     const reports::Format* f = reports::find_format(format);
     const bool written = write_output(path, lang, [&](std::ostream& out) {
       f->pages(out, std::span<const reports::PageReport>(&report, 1), ro);
@@ -116,7 +136,15 @@ int run_check(const CheckOptions& o) {
     if (!written) return kExitFailed;
   }
 
-  return evaluation.fails_at(fail_on_impact(o.fail_on)) ? kExitFindings : kExitOk;
+  // The gate counts the profile's criteria only, as the report for people shows them: an
+  // AAA failure does not fail a wcag21-aa check (the machine formats still list it).
+  const engine::Impact threshold = fail_on_impact(o.fail_on);
+  const bool fails = std::any_of(evaluation.rules.begin(), evaluation.rules.end(), [&](const engine::RuleResult& r) {
+    const engine::RuleInfo& info = r.rule->info;
+    return r.outcome == engine::Outcome::Failed && info.kind == engine::RuleKind::Requirement && info.impact <= threshold &&
+           org::covers(*profile, info);
+  });
+  return fails ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -130,19 +158,28 @@ RunFn register_check(CLI::App& app, Lang lang) {
   cmd->add_option("--lang", o->lang, tr(lang, "Språk i rapporten: sv eller en", "Report language: sv or en"))
       ->check(CLI::IsMember({"sv", "en"}));
   cmd->add_option("--format", o->formats,
-                  tr(lang, "Utdataformat: text, json, sarif, junit eller earl; flera med komma (kräver --output-dir)",
-                     "Output format: text, json, sarif, junit or earl; several separated by commas (need --output-dir)"))
+                  tr(lang, "Utdataformat: text, html (resultatsidan), json, sarif, junit eller earl; flera med komma (kräver --output-dir)",
+                     "Output format: text, html (the result page), json, sarif, junit or earl; several separated by commas (need --output-dir)"))
       ->delimiter(',')
       ->check(CLI::IsMember(reports::page_format_names()));
   add_fail_on_option(*cmd, o->fail_on, lang);
   CLI::Option* output =
       cmd->add_option("-o,--output", o->output, tr(lang, "Skriv rapporten till en fil", "Write the report to a file"));
   cmd->add_option("--output-dir", o->output_dir,
-                  tr(lang, "Skriv varje format till KATALOG/granska.{txt,json,sarif,junit.xml,earl.jsonld}",
-                     "Write each format to DIR/granska.{txt,json,sarif,junit.xml,earl.jsonld}"))
+                  tr(lang, "Skriv varje format till KATALOG/granska.{txt,html,json,sarif,junit.xml,earl.jsonld}",
+                     "Write each format to DIR/granska.{txt,html,json,sarif,junit.xml,earl.jsonld}"))
       ->excludes(output);
+  cmd->add_option("--profile", o->profile,
+                  tr(lang, "Kriterierna som text och html visar och som slutkoden räknar: wcag21-aa (nivå A och AA), "
+                           "wcag21-aaa (även AAA) eller dos-review",
+                     "The criteria that text and html show and the exit code counts: wcag21-aa (levels A and AA), "
+                     "wcag21-aaa (AAA too) or dos-review"))
+      ->check(CLI::IsMember(profile_names()));
+  cmd->add_flag("--all", o->all,
+                tr(lang, "Textrapporten som hel lista: varje element för sig, alla kriterier, sammanfattningen sist",
+                   "The text report as the full list: every element on its own, every criterion, the summary last"));
   cmd->add_flag("--show-passed", o->show_passed,
-                tr(lang, "Visa även godkända element i textrapporten", "Also list passed elements in the text report"));
+                tr(lang, "Visa även godkända element i textrapporten (som --all)", "Also list passed elements in the text report (as --all)"));
   cmd->add_flag("--media", o->media,
                 tr(lang, "Visa sidans video- och ljudklipp i en tabell", "List the page's video and audio clips in a table"));
   cmd->add_option("--players", o->players,

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "cli/cli_language.h"
 #include "cli/commands.h"
 #include "granska_version.h"
 
@@ -27,7 +28,9 @@ int main(int argc, char** argv) {
   Lang lang = language_from_args(argc, argv);
   CLI::App app{cli::tr(lang, "granska – tillgänglighetsgranskning enligt WCAG 2.1 och EN 301 549",
                        "granska – accessibility checks against WCAG 2.1 and EN 301 549")};
-  app.set_version_flag("--version", std::string("granska ") + kVersion);
+  cli::localize_app(app, lang);
+  app.set_version_flag("--version", std::string("granska ") + kVersion,
+                       cli::tr(lang, "Visa versionen och avsluta", "Display program version information and exit"));
   app.require_subcommand(1);
 
   std::vector<std::pair<CLI::App*, cli::RunFn>> commands;
@@ -48,6 +51,8 @@ int main(int argc, char** argv) {
   add(cli::register_report(app, lang));
   add(cli::register_diff(app, lang));
   add(cli::register_scan(app, lang));
+  add(cli::register_serve(app, lang));
+  cli::localize_commands(app, lang);
 
   // CLI11 would only say "a subcommand is required" for a mistyped one; name it instead.
   if (argc > 1 && argv[1][0] != '-') {
@@ -65,7 +70,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help or --version
-    cli::print_error(cli::tr(lang, "fel i argumenten: ", "invalid arguments: ") + e.what() +
+    cli::print_error(cli::tr(lang, "fel i argumenten: ", "invalid arguments: ") + cli::parse_error_text(e, lang) +
                      cli::tr(lang, " (se granska --help)", " (see granska --help)"));
     return cli::kExitFailed;
   }

@@ -15,7 +15,7 @@
 // (count and bytes) is consulted; a URL an earlier scan knew as a document is asked for
 // with its body at once. Document bodies in memory are bounded (DocumentOptions), and
 // documents are checked on the workers, pages first, by at most half of them (at least
-// one), so a run of large PDFs never stalls page checking. docs/decisions/00xx-docs-crawl.md
+// one), so a run of large PDFs never stalls page checking. docs/decisions/0022-docs-crawl.md
 #pragma once
 
 #include <atomic>

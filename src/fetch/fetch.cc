@@ -7,9 +7,12 @@
 #include <chrono>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <set>
 
+#include "fetch/address_guard.h"
 #include "fetch/easy_reset.h"
+#include "fetch/site_guard.h"
 #include "fetch/socket_guard.h"
 #include "granska_version.h"
 #include "url/url.h"
@@ -81,6 +84,28 @@ std::string origin_of(const std::string& url) {
   return origin;
 }
 
+// Host and port of `url` as curl parses it (the guard must judge the host curl will use,
+// not one another parser might read out of a tricky URL). False when curl cannot parse it.
+bool host_and_port(const std::string& url, std::string& host, std::string& port) {
+  CURLU* u = curl_url();
+  if (u == nullptr) return false;
+  bool ok = false;
+  if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
+    char* h = nullptr;
+    char* p = nullptr;
+    if (curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_PORT, &p, CURLU_DEFAULT_PORT) == CURLUE_OK) {
+      host = h;
+      port = p;
+      ok = true;
+    }
+    curl_free(h);
+    curl_free(p);
+  }
+  curl_url_cleanup(u);
+  return ok;
+}
+
 void global_init_once() {
   static std::once_flag once;
   // Never paired with curl_global_cleanup: other threads may still hold handles at exit.
@@ -148,7 +173,21 @@ class CurlFetcher final : public Fetcher {
 
     Response response;
     response.url = url;
-    guard_.reset(opts);  // one target scope for the whole chain of hops
+    // Fetching for someone else (granska serve): the socket hook judges against the target
+    // scope Public, with the site guard's own policy (its test allowance included) as the
+    // final word on every address.
+    Options site_opts;
+    const Options* guard_opts = &opts;
+    if (opts.site_guard) {
+      site_opts = opts;
+      site_opts.target_scope = AddressScope::Public;
+      site_opts.allow_private_addresses = !opts.site_guard->policy.allowed_networks.empty();
+      site_opts.connect_hook = [site = opts.site_guard, earlier = opts.connect_hook](const IpAddress& ip) {
+        return is_allowed(ip, site->policy) && (!earlier || earlier(ip));
+      };
+      guard_opts = &site_opts;
+    }
+    guard_.reset(*guard_opts);  // one target scope for the whole chain of hops
     std::string current = url;
     std::set<std::string> seen{current};
     const std::string first_origin = origin_of(url);
@@ -187,6 +226,27 @@ class CurlFetcher final : public Fetcher {
       curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_write);
       curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
       curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf_.data());
+      Slist pinned;
+      if (opts.site_guard) {
+        std::string host, port;
+        if (!host_and_port(current, host, port)) {
+          return fetch_error(current, "the address is not a valid URL", "adressen är inte en giltig URL");
+        }
+        Result<std::vector<IpAddress>> vetted = vet_host(host, *opts.site_guard);
+        if (!vetted) return guard_error(url, current, response.redirects, vetted.error());
+        // Pin the connection to the addresses just vetted: curl does not resolve again. (An
+        // IP literal is not resolved at all.)
+        if (!parse_ip(host)) {
+          std::string entry = host + ":" + port + ":";
+          for (std::size_t i = 0; i < vetted->size(); ++i) {
+            const IpAddress& a = (*vetted)[i];
+            entry += (i ? "," : "") + (a.v6 ? "[" + to_string(a) + "]" : to_string(a));
+          }
+          pinned.reset(curl_slist_append(nullptr, entry.c_str()));
+          curl_easy_setopt(h, CURLOPT_RESOLVE, pinned.get());
+        }
+        curl_easy_setopt(h, CURLOPT_PROXY, "");  // a proxy would be the address connected to
+      }
       guard_.install(h);
 
       const auto hop_start = Clock::now();
@@ -240,6 +300,15 @@ class CurlFetcher final : public Fetcher {
       response.seconds = std::chrono::duration<double>(Clock::now() - start).count();
       return response;
     }
+  }
+
+  // The guard refused `current`, the first URL or a redirect target.
+  static Error guard_error(std::string_view url, const std::string& current, const std::vector<Redirect>& hops,
+                           const Error& why) {
+    if (hops.empty()) return fetch_error(url, why.text(Lang::En), why.text(Lang::Sv));
+    const std::string to = url_for_message(current);
+    return fetch_error(url, "redirected to " + to + ": " + why.text(Lang::En),
+                       "omdirigerades till " + to + ": " + why.text(Lang::Sv));
   }
 
   static Error total_timeout(std::string_view url, const Options& opts) {

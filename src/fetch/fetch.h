@@ -14,6 +14,8 @@
 
 namespace granska::fetch {
 
+struct SiteGuard;  // fetch/site_guard.h
+
 // Limits must be positive: there is no "unlimited".
 struct Options {
   long connect_timeout_ms = 10000;  // per connection attempt (DNS + TCP + TLS)
@@ -40,6 +42,13 @@ struct Options {
   // Called before every connection once the guard allowed it; tests refuse anything but
   // loopback with it. Empty: none.
   ConnectHook connect_hook;
+  // When set (granska serve, fetching on someone else's behalf): every request, the first
+  // and each redirect hop, goes only to an allowed host at public addresses, pinned after
+  // resolution, and the socket hook judges against the target scope Public with the site
+  // guard's policy as connect hook; proxies from the environment are not used
+  // (fetch/site_guard.h). Null: the address guard alone. Only this single-page Fetcher
+  // honours it; the crawler's Transfers (multi.h) do not.
+  std::shared_ptr<const SiteGuard> site_guard;
 };
 
 // One hop of a redirect chain: `from` answered `status` with Location `to` (absolute).

@@ -6,7 +6,6 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 
-#include <cstring>
 #include <optional>
 #include <string>
 
@@ -30,18 +29,14 @@ struct SocketGuard {
 
   static curl_socket_t open(void* self, curlsocktype, curl_sockaddr* a) {
     auto* g = static_cast<SocketGuard*>(self);
-    IpAddress ip;
-    if (a->family == AF_INET && a->addrlen >= sizeof(sockaddr_in)) {
-      const auto* in = reinterpret_cast<const sockaddr_in*>(&a->addr);
-      std::memcpy(ip.bytes.data(), &in->sin_addr, 4);
-    } else if (a->family == AF_INET6 && a->addrlen >= sizeof(sockaddr_in6)) {
-      const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&a->addr);
-      ip.v6 = true;
-      std::memcpy(ip.bytes.data(), &in6->sin6_addr, 16);
-    } else {
+    const bool whole = (a->family == AF_INET && a->addrlen >= sizeof(sockaddr_in)) ||
+                       (a->family == AF_INET6 && a->addrlen >= sizeof(sockaddr_in6));
+    const std::optional<IpAddress> parsed = whole ? from_sockaddr(&a->addr) : std::nullopt;
+    if (!parsed) {
       g->refused = "an address that is not IPv4 or IPv6";
       return CURL_SOCKET_BAD;
     }
+    const IpAddress& ip = *parsed;
     const AddressScope scope = scope_of(ip);
     if (!address_allowed(scope, g->target.value_or(scope), g->allow_private)) {
       g->refused = to_string(ip) + " (" + std::string(to_string(scope)) + ")";

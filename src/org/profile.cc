@@ -6,17 +6,18 @@ namespace granska::org {
 
 namespace {
 
-std::vector<std::string> level_a_and_aa() {
+std::vector<std::string> criteria_up_to(engine::Level highest) {
   std::vector<std::string> out;
   for (const engine::Criterion& c : engine::all_criteria()) {
-    if (c.level != engine::Level::AAA) out.emplace_back(c.number);
+    if (c.level <= highest) out.emplace_back(c.number);
   }
   return out;
 }
 
 const std::vector<Profile>& profiles() {
   static const std::vector<Profile> kProfiles{
-      {"wcag21-aa", "WCAG 2.1 nivå A och AA", "WCAG 2.1 level A and AA", level_a_and_aa()},
+      {"wcag21-aa", "WCAG 2.1 nivå A och AA", "WCAG 2.1 level A and AA", criteria_up_to(engine::Level::AA)},
+      {"wcag21-aaa", "WCAG 2.1 nivå A, AA och AAA", "WCAG 2.1 levels A, AA and AAA", criteria_up_to(engine::Level::AAA)},
       {"dos-review", "Stadskontorets granskning enligt DOS-lagen", "The city office's DOS-law review",
        {"1.1.1", "1.2.2", "1.2.5", "1.3.1", "1.3.5", "1.4.3", "2.1.1", "2.4.2", "2.4.4", "3.1.1", "3.3.2", "4.1.2"},
        /*proposal=*/true},
@@ -57,6 +58,12 @@ Result<Profile> make_profile(std::string id, std::string name_sv, std::string na
   std::sort(p.criteria.begin(), p.criteria.end(),
             [](const std::string& a, const std::string& b) { return wcag_position(a) < wcag_position(b); });
   return p;
+}
+
+bool covers(const Profile& profile, const engine::RuleInfo& rule) {
+  return std::any_of(rule.criteria.begin(), rule.criteria.end(), [&](const engine::CriterionRef& c) {
+    return std::find(profile.criteria.begin(), profile.criteria.end(), c.number) != profile.criteria.end();
+  });
 }
 
 std::string_view to_string(Coverage c) {

@@ -42,6 +42,7 @@ struct Profile {
 // twelve criteria chosen so that every main group of users the law protects is
 // represented, but did not publish which; this list is granska's proposal (proposal =
 // true) until the configuration names the city's own ([profile] criteria).
+// wcag21-aaa: all 78 criteria, AAA included, for whoever asks for them (`check --profile`).
 std::span<const Profile> builtin_profiles();
 const Profile* find_profile(std::string_view id);
 
@@ -49,6 +50,10 @@ const Profile* find_profile(std::string_view id);
 // WCAG order, duplicates dropped. Errors name the first unknown criterion.
 Result<Profile> make_profile(std::string id, std::string name_sv, std::string name_en,
                              const std::vector<std::string>& criteria);
+
+// Whether `profile` covers any of `rule`'s criteria: the rules whose findings a report on
+// the profile shows.
+bool covers(const Profile& profile, const engine::RuleInfo& rule);
 
 enum class Coverage : unsigned char { Automatic, Partial, Manual };
 std::string_view to_string(Coverage c);  // "automatic", "partial", "manual"

@@ -135,7 +135,7 @@ TEST(CheckCommand, BadLocalInput) {
 }
 
 TEST(CheckCommand, BadArguments) {
-  expect_run_failed({"check"}, "argument");
+  expect_run_failed({"check"}, "target måste anges");
   expect_run_failed({"check", "--format", "xml", "x.html"}, "xml");
   expect_run_failed({"check", "--rules", "no-such-rule", fixture_path("cli/good.html")}, "no-such-rule");
   expect_run_failed({"frobnicate"}, "frobnicate");
@@ -232,6 +232,92 @@ TEST(RulesCommand, DocsRulesMdIsUpToDate) {
   std::stringstream committed;
   committed << in.rdbuf();
   EXPECT_EQ(committed.str(), md.out) << "regenerate: build/granska rules --format markdown > docs/rules.md";
+}
+
+}  // namespace
+}  // namespace granska
+
+namespace granska {
+namespace {
+
+// A page with the same problem on many links, and one AAA-only failure.
+std::string many_links_page() {
+  std::string html = "<!DOCTYPE html><html lang=\"sv\"><head><title>Nyheter</title></head><body><main><h1>Nyheter</h1>\n";
+  for (int i = 0; i < 40; ++i) {
+    html += "<p>Nyhet " + std::to_string(i) + ". <a href=\"/n" + std::to_string(i) + "\">Läs mer</a></p>\n";
+  }
+  html += "<img src=\"karta.png\">\n</main></body></html>\n";
+  return html;
+}
+
+TEST(CheckCommand, SummaryFirstAndIdenticalFindingsGrouped) {
+  auto r = testing::run_granska({"check", "-"}, many_links_page());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  // 41: the 40 links and images-of-text asking about the image.
+  const auto summary = r.out.find("Sammanfattning: 1 underkänd, 0 varningar (god praxis), 41 kräver manuell granskning.");
+  ASSERT_NE(summary, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  2.4.4 Syfte med länk (i sitt sammanhang) (A): 40 kräver manuell granskning"), std::string::npos) << r.out;
+  EXPECT_LT(summary, r.out.find("1.1.1 Icke-textuellt innehåll — nivå A"));
+  EXPECT_NE(r.out.find("Samma problem på 40 länkar, de första 3:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("… och 37 till (--all visar alla)"), std::string::npos) << r.out;
+  // Said once per kind, not once per link; "how to fix" once per rule.
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n') < 40, true) << r.out;
+  EXPECT_NE(r.out.find("https://www.w3.org/Translations/WCAG21-sv/#link-purpose-in-context"), std::string::npos);
+}
+
+TEST(CheckCommand, AllIsTheOldFlatList) {
+  auto r = testing::run_granska({"check", "--all", "-"}, many_links_page());
+  EXPECT_EQ(r.exit_code, 1);
+  std::size_t n = 0;
+  for (auto at = r.out.find("link-text-generic:"); at != std::string::npos; at = r.out.find("link-text-generic:", at + 1)) ++n;
+  EXPECT_EQ(n, 40u) << r.out;
+  EXPECT_GT(r.out.find("Sammanfattning:"), r.out.find("link-text-generic:"));
+}
+
+TEST(CheckCommand, ProfileDecidesWhatIsShownAndCounted) {
+  // Grey on white at about 5.3:1: enough for 1.4.3 (AA, 4.5:1), not for 1.4.6 (AAA, 7:1).
+  const std::string page =
+      "<!DOCTYPE html><html lang=\"sv\"><head><title>T</title></head><body><main><h1>T</h1>"
+      "<p style=\"color:#6b6b6b;background:#fff\">Grå text med kontrast runt 5:1.</p></main></body></html>";
+  auto aa = testing::run_granska({"check", "-"}, page);
+  EXPECT_EQ(aa.exit_code, 0) << aa.out;  // AAA is not counted in wcag21-aa
+  EXPECT_EQ(aa.out.find("1.4.6"), std::string::npos) << aa.out;
+  EXPECT_NE(aa.out.find("Utanför profilen: 1 fynd"), std::string::npos) << aa.out;
+  auto aaa = testing::run_granska({"check", "--profile", "wcag21-aaa", "-"}, page);
+  EXPECT_EQ(aaa.exit_code, 1) << aaa.out;
+  EXPECT_NE(aaa.out.find("1.4.6 Kontrast (förbättrad) — nivå AAA"), std::string::npos) << aaa.out;
+  // The machine formats are complete whatever the profile.
+  auto json = testing::run_granska({"check", "--format", "json", "-"}, page);
+  EXPECT_NE(json.out.find("text-contrast-enhanced"), std::string::npos);
+  auto bad = testing::run_granska({"check", "--profile", "wcag99", "-"}, page);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("wcag99 är inte ett tillåtet värde"), std::string::npos) << bad.err;
+}
+
+TEST(CheckCommand, HtmlIsTheResultPageAsOneFile) {
+  auto r = testing::run_granska({"check", "--format", "html", "-"}, many_links_page());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(r.out.find("<style>"), std::string::npos);  // self-contained
+  EXPECT_EQ(r.out.find("<script"), std::string::npos);
+  EXPECT_EQ(r.out.find("<link "), std::string::npos);
+  EXPECT_NE(r.out.find("Granskningsresultat: Nyheter"), std::string::npos);
+  EXPECT_NE(r.out.find("Samma problem på 40\u00a0länkar"), std::string::npos);
+}
+
+TEST(CheckCommand, HelpAndOptionErrorsInSwedish) {
+  auto help = testing::run_granska({"check", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("Användning:"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("Flaggor:"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("KRÄVS"), std::string::npos) << help.out;
+  EXPECT_EQ(help.out.find("Options:"), std::string::npos) << help.out;
+  auto en = testing::run_granska({"check", "--lang", "en", "--help"});
+  EXPECT_NE(en.out.find("Usage:"), std::string::npos) << en.out;
+  auto extra = testing::run_granska({"check", "--bogus", "x.html"});
+  EXPECT_NE(extra.err.find("oväntat argument: --bogus"), std::string::npos) << extra.err;
+  auto number = testing::run_granska({"check", "--timeout", "snart", "x.html"});
+  EXPECT_NE(number.err.find("--timeout: ogiltigt värde 'snart': ska vara > 0"), std::string::npos) << number.err;
 }
 
 }  // namespace

@@ -67,7 +67,24 @@ TEST_F(WriterTest, TextGroupsByCriterionAndCountsOutcomes) {
   EXPECT_NE(s.find("[moderate] w-test: text </script>\"\"&"), std::string::npos) << s;
   EXPECT_NE(s.find("How to fix: Fix it"), std::string::npos);
   EXPECT_NE(s.find("Note: 3 invalid bytes"), std::string::npos);
-  EXPECT_NE(s.find("Summary: 2 failed, 0 warnings (best practice), 0 need manual review, 0 passed. 1 rules run"), std::string::npos) << s;
+  // Grouped (the default since the report for people): both images have the same problem
+  // but different arguments, so two groups; the summary comes first.
+  EXPECT_NE(s.find("Summary: 2 failed, 0 warnings (best practice), 0 need manual review. Of 1 rule that applied"),
+            std::string::npos) << s;
+  EXPECT_LT(s.find("Summary:"), s.find("1.1.1 Non-text Content — level A"));
+  EXPECT_NE(s.find("https://www.w3.org/TR/WCAG21/#non-text-content"), std::string::npos) << s;
+}
+
+TEST_F(WriterTest, TextAllIsTheFlatListWithTheSummaryLast) {
+  auto ev = engine::evaluate(*doc, page.url, registry);
+  std::ostringstream out;
+  Options o{Lang::En, false, false};
+  o.all = true;
+  write_text(out, PageReport{page, ev}, o);
+  std::string s = out.str();
+  EXPECT_NE(s.find("Summary: 2 failed, 0 warnings (best practice), 0 need manual review, 0 passed. 1 rule run"),
+            std::string::npos) << s;
+  EXPECT_GT(s.find("Summary:"), s.find("1.1.1 Non-text Content — level A"));
 }
 
 TEST_F(WriterTest, ColourOnlyWhenAsked) {

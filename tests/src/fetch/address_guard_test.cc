@@ -42,6 +42,11 @@ TEST(AddressGuard, Scopes) {
   EXPECT_EQ(scope("172.32.0.1"), AddressScope::Public);
   EXPECT_EQ(scope("193.45.6.7"), AddressScope::Public);
   EXPECT_EQ(scope("2001:db8::1"), AddressScope::Public);
+  // The scope is the site guard's classification, coarser: NAT64 and 6to4 addresses are
+  // what the IPv4 address they carry is; reserved ones lead into no internal network.
+  EXPECT_EQ(scope("64:ff9b::a9fe:a9fe"), AddressScope::LinkLocal);
+  EXPECT_EQ(scope("2002:7f00:1::1"), AddressScope::Loopback);
+  EXPECT_EQ(scope("192.0.2.7"), AddressScope::Public);
   EXPECT_FALSE(parse_ip("malmo.se"));
   EXPECT_FALSE(parse_ip("1.2.3"));
   EXPECT_EQ(to_string(*parse_ip("::ffff:10.0.0.1")), "::ffff:10.0.0.1");

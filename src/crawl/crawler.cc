@@ -59,8 +59,7 @@ struct Job {
   std::string body;
 };
 struct Done {
-  PageRecord record;
-  std::vector<std::string> links;
+  PageRecord record;  // its outlinks are the links to follow
 };
 
 // Parsing and checking threads. The network thread bounds how many jobs exist at once, so
@@ -184,7 +183,7 @@ class WorkerPool {
       ExtractedLinks ex = extract_links(*checked->doc, checked->page.url);
       rec.canonical = std::move(ex.canonical);
       rec.links = ex.links.size();
-      d.links = std::move(ex.links);
+      rec.outlinks = std::move(ex.links);
       const engine::PageEvaluation& ev = checked->evaluation;
       rec.failed = ev.count(engine::Outcome::Failed);
       rec.cant_tell = ev.count(engine::Outcome::CantTell);
@@ -264,7 +263,7 @@ class Crawl {
   }
 
   void seed() {
-    for (const std::string& s : o_.seeds) (void)frontier_.admit(s, 0);
+    for (const std::string& s : o_.seeds) (void)frontier_.admit(s, 0, results::Reached::Seed);
     for (const std::string& s : o_.sitemaps) add_sitemap(s);
   }
 
@@ -365,6 +364,7 @@ class Crawl {
     rec.url = e.original;
     rec.final_url = e.url;
     rec.depth = e.depth;
+    rec.reached = e.via;
     rec.redirects = e.chain;
     rec.attempts = e.attempts;
     rec.elapsed_ms = e.seconds * 1000;
@@ -435,7 +435,7 @@ class Crawl {
       if (map->kind == SitemapKind::Index) {
         add_sitemap(e.loc);
       } else {
-        (void)frontier_.admit(e.loc, 0);
+        (void)frontier_.admit(e.loc, 0, results::Reached::Sitemap);
       }
     }
   }
@@ -477,9 +477,10 @@ class Crawl {
       rec.unchanged = true;
       if (rec.etag.empty()) rec.etag = std::move(f.previous->etag);
       if (rec.last_modified.empty()) rec.last_modified = std::move(f.previous->last_modified);
-      for (const std::string& link : f.previous->links) (void)frontier_.admit(link, rec.depth + 1);
-      rec.links = f.previous->links.size();
       rec.outlinks = std::move(f.previous->links);
+      rec.outlink_ways = std::move(f.previous->link_ways);
+      follow(rec);
+      rec.links = rec.outlinks.size();
       return emit(std::move(rec));
     }
     rec.content_type = c.content_type;
@@ -544,10 +545,17 @@ class Crawl {
     }
   }
 
+  // Admits a page's links, each recorded as reached the way it was found on the page.
+  void follow(const PageRecord& rec) {
+    const bool ways = rec.outlink_ways.size() == rec.outlinks.size();
+    for (std::size_t i = 0; i < rec.outlinks.size(); ++i) {
+      (void)frontier_.admit(rec.outlinks[i], rec.depth + 1, ways ? rec.outlink_ways[i] : results::Reached::Link);
+    }
+  }
+
   void finish_page(Done d) {
     --jobs_;
-    for (const std::string& link : d.links) (void)frontier_.admit(link, d.record.depth + 1);
-    d.record.outlinks = std::move(d.links);
+    follow(d.record);
     emit(std::move(d.record));
   }
 

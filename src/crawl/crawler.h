@@ -23,6 +23,7 @@
 #include "input/load.h"
 #include "pipeline/check_page.h"
 #include "results/scan_data.h"
+#include "results/site_facts.h"
 
 namespace granska::crawl {
 
@@ -32,6 +33,7 @@ namespace granska::crawl {
 struct PreviousPage {
   std::string etag, last_modified;
   std::vector<std::string> links;
+  std::vector<results::Reached> link_ways;  // how each link was found on the page; may be empty
 };
 // Looks a normalised URL up in the earlier scan; nullopt: fetch it unconditionally.
 // Called on the calling (network) thread.
@@ -101,6 +103,7 @@ struct PageRecord {
   std::string url;        // normalised URL as admitted
   std::string final_url;  // after redirects
   int depth = 0;
+  results::Reached reached = results::Reached::Unknown;  // how the crawl found the URL
   PageKind kind = PageKind::Failed;
   long status = 0;        // final HTTP status; 0 when no response
   std::vector<fetch::Redirect> redirects;
@@ -112,6 +115,10 @@ struct PageRecord {
   std::string canonical;  // <link rel=canonical> resolved, "" when absent
   std::size_t links = 0;  // links found on the page
   std::vector<std::string> outlinks;  // those links (absolute, not normalised)
+  // How each outlink was found on the page (a navigation block, content, a site map page):
+  // set by the PageRenderer, followed links are recorded as reached that way. Empty:
+  // not known (each is recorded as Reached::Link).
+  std::vector<results::Reached> outlink_ways;
   // Answered 304 to a conditional request: the page is as in the earlier scan, whose
   // result stands (kind Html, status 304, no check run, links from the earlier scan).
   bool unchanged = false;
@@ -128,6 +135,9 @@ struct PageRecord {
   std::vector<results::FindingRow> findings;        // failed and cantTell only
   std::vector<results::RuleOutcome> rule_outcomes;  // every rule that applied
   std::vector<results::MediaRow> media;             // page_url and unit left empty
+  // What the site-level checks need from the page (results/site_facts.h), set by the
+  // PageRenderer; an unchanged page gets the earlier scan's, in the sink.
+  std::optional<results::PageFacts> facts;
 };
 
 struct CrawlStats {

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "crawl/traps.h"
+#include "results/site_facts.h"
 #include "url/url.h"
 #include "fetch/fetch.h"
 
@@ -64,6 +65,7 @@ struct Entry {
   std::vector<fetch::Redirect> chain;
   Clock::time_point not_before{};  // retry backoff
   double seconds = 0;    // network time spent on it so far (all hops and attempts)
+  results::Reached via = results::Reached::Unknown;  // how it was found (stored with the page)
 };
 
 // Persistence hooks (implemented over the crawl database by the CLI), called as URLs enter
@@ -89,8 +91,8 @@ class Frontier {
  public:
   Frontier(Scope scope, FrontierLimits limits);
 
-  // Admits a page URL (absolute; normalised here) found at `depth`.
-  Admit admit(std::string_view absolute_url, int depth);
+  // Admits a page URL (absolute; normalised here) found at `depth`, reached `via`.
+  Admit admit(std::string_view absolute_url, int depth, results::Reached via = results::Reached::Link);
   // For a redirect target: in scope and not seen → marks it seen and returns Added;
   // no page-limit charge (the hop belongs to an admitted page).
   Admit admit_redirect(const url::Url& target, std::string_view normalized);

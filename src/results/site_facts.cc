@@ -124,9 +124,11 @@ bool skipped_for_text(const html::Node& n) {
   return n.ns() == html::Namespace::Html && std::find(std::begin(kSkip), std::end(kSkip), n.tag()) != std::end(kSkip);
 }
 
+}  // namespace
+
 // The text of a statement candidate, one block per line. Iterative: a deep page must not
 // exhaust the stack.
-std::string page_text(const html::Document& doc, aria::Semantics& s) {
+std::string statement_text(const html::Document& doc, aria::Semantics& s) {
   std::string out, line;
   auto flush = [&] {
     std::string t = text::collapse_whitespace(line);
@@ -172,8 +174,6 @@ std::string page_text(const html::Document& doc, aria::Semantics& s) {
   flush();
   return out;
 }
-
-}  // namespace
 
 std::string_view to_string(Reached r) {
   switch (r) {
@@ -284,6 +284,17 @@ PageFacts page_facts(const html::Document& doc, aria::Semantics& s, std::string_
     roots.push_back(std::move(r));
   }
 
+  // A link to a fragment of this very document is kept as "#fragment": the same skip link
+  // or "to the top" link then keeps a repeated block identical from page to page.
+  std::string self;
+  if (Result<url::Url> p = url::Url::parse(page_url)) self = p->str().substr(0, p->str().find('#'));
+  auto target_of = [&](const url::Url& u) {
+    const std::string& t = u.str();
+    const std::size_t hash = t.find('#');
+    if (hash != std::string::npos && !self.empty() && std::string_view(t).substr(0, hash) == self) return t.substr(hash);
+    return t;
+  };
+
   std::unordered_set<std::uint32_t> ids;
   const html::Node* search_done = nullptr;  // the last search form handled (nested parts skip)
   for (const html::Node* n : doc.elements()) {
@@ -302,9 +313,9 @@ PageFacts page_facts(const html::Document& doc, aria::Semantics& s, std::string_
       std::string name = short_name(s.name(*n).text);
       const int root = root_of(roots, *n);
       if (root >= 0) {
-        roots[static_cast<std::size_t>(root)].block.items.push_back({std::move(name), u->str()});
+        roots[static_cast<std::size_t>(root)].block.items.push_back({std::move(name), target_of(*u)});
       } else {
-        f.links.push_back({u->str(), std::move(name)});
+        f.links.push_back({target_of(*u), std::move(name)});
       }
       continue;
     }
@@ -353,7 +364,7 @@ PageFacts page_facts(const html::Document& doc, aria::Semantics& s, std::string_
   f.ids.assign(ids.begin(), ids.end());
   std::sort(f.ids.begin(), f.ids.end());
 
-  if (looks_like_statement(page_url, page_title(doc), f.h1)) f.text = page_text(doc, s);
+  if (looks_like_statement(page_url, page_title(doc), f.h1)) f.text = statement_text(doc, s);
   return f;
 }
 

@@ -43,7 +43,9 @@ std::string_view to_string(BlockKind k);  // "nav", "header", "footer"
 
 struct NavItem {
   std::string name;    // accessible name, whitespace collapsed, at most kMaxName code points
-  std::string target;  // the link resolved against the page (and <base href>), fragment kept
+  // The link resolved against the page (and <base href>), fragment kept; a link to a
+  // fragment of the page itself is "#fragment" (so a skip link keeps blocks identical).
+  std::string target;
   bool operator==(const NavItem&) const = default;
 };
 
@@ -56,7 +58,7 @@ struct NavBlock {
 
 // A link outside navigation blocks.
 struct LinkFact {
-  std::string target;  // resolved, fragment kept
+  std::string target;  // as NavItem::target
   std::string name;
   bool operator==(const LinkFact&) const = default;
 };
@@ -98,6 +100,10 @@ inline constexpr std::size_t kMaxText = 65536;   // bytes of a statement's store
 
 // The facts of one parsed page. `page_url` is the page's final URL (links resolve against it).
 PageFacts page_facts(const html::Document& doc, aria::Semantics& semantics, std::string_view page_url);
+
+// The text PageFacts::text keeps of a statement candidate (for a statement the site step
+// fetches itself, whatever its address and title say).
+std::string statement_text(const html::Document& doc, aria::Semantics& semantics);
 
 // How each of `links` (the crawler's outlinks of the page, crawl::extract_links) was found
 // on the page, for the crawl to record how it reached their targets: NavLink when the link

@@ -82,7 +82,22 @@ ALTER TABLE scans ADD COLUMN report_written TEXT NOT NULL DEFAULT '';
 UPDATE scans SET report_written = '?' WHERE status = 1;
 )sql";
 
-constexpr const char* kSteps[kSchemaVersion] = {kStep1, kStep2, kStep3};
+// Version 4: the site-level checks (issue 21). Facts per page record (how the crawl reached
+// it, and for a checked page what the site step reads: facts_codec.h), the navigation
+// blocks they refer to, interned per scan, and the site step's results. Scans written
+// before this version have no facts: the site step says so rather than guess.
+constexpr const char* kStep4 = R"sql(
+CREATE TABLE page_facts(page_id INTEGER PRIMARY KEY, reached INTEGER NOT NULL, facts BLOB);
+CREATE TABLE nav_blocks(scan_id INTEGER NOT NULL, id INTEGER NOT NULL, data BLOB NOT NULL,
+  PRIMARY KEY(scan_id, id)) WITHOUT ROWID;
+CREATE TABLE site_results(scan_id INTEGER NOT NULL, seq INTEGER NOT NULL, site TEXT NOT NULL, summary TEXT NOT NULL,
+  PRIMARY KEY(scan_id, seq)) WITHOUT ROWID;
+CREATE TABLE site_findings(scan_id INTEGER NOT NULL, seq INTEGER NOT NULL, site TEXT NOT NULL, check_id TEXT NOT NULL,
+  outcome INTEGER NOT NULL, page_url TEXT NOT NULL, unit TEXT NOT NULL, message_id TEXT NOT NULL, args TEXT NOT NULL,
+  PRIMARY KEY(scan_id, seq)) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kSteps[kSchemaVersion] = {kStep1, kStep2, kStep3, kStep4};
 
 Error not_granska(const std::string& path) {
   return Error{"Scan database: " + path + " is not a granska database",

@@ -11,6 +11,9 @@
 //   3  pages.canonical (<link rel=canonical>, for counting one page under several URLs
 //      once) and scans.report_written (when the scan's report folder was written; scans
 //      completed before this version are marked "?": reported, as far as anyone knows).
+//   4  the site-level checks: page_facts (how the crawl reached each page and what the
+//      site step needs from it, facts_codec.h), nav_blocks (each distinct navigation block
+//      of a scan once), site_results and site_findings (what the site step decided).
 // A file whose user_version is higher than kSchemaVersion comes from a newer granska and
 // is refused; a file that is not SQLite, or SQLite without granska's tables, is refused.
 #pragma once
@@ -29,7 +32,7 @@
 
 namespace granska::store::detail {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 // PRAGMA application_id of granska databases (from version 2): "GRSK".
 inline constexpr int kApplicationId = 0x4752534b;
 

@@ -137,7 +137,7 @@ CREATE TABLE page_cache(url TEXT PRIMARY KEY, etag TEXT NOT NULL, last_modified 
 
 TEST_F(ScanStore, FreshDatabaseIsAtTheCurrentVersion) {
   ASSERT_NE(open(), nullptr);
-  EXPECT_EQ(number("PRAGMA user_version"), 3);
+  EXPECT_EQ(number("PRAGMA user_version"), 4);
   EXPECT_EQ(number("PRAGMA application_id"), 0x4752534b);
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok());
@@ -158,7 +158,7 @@ TEST_F(ScanStore, Version1FileIsMigratedKeepsItsDataAndResumes) {
   )sql");
   auto db = open();
   ASSERT_NE(db, nullptr);
-  EXPECT_EQ(number("PRAGMA user_version"), 3);
+  EXPECT_EQ(number("PRAGMA user_version"), 4);
   auto running = db->latest_scan(ScanStatus::Running);
   ASSERT_TRUE(running.has_value()) << "an interrupted v1 crawl is a running scan";
   EXPECT_EQ(running->id, 1);
@@ -203,13 +203,13 @@ TEST_F(ScanStore, Version1FileIsUpgradedByAReaderToo) {
   sql("INSERT INTO meta VALUES('options', '{}'); INSERT INTO meta VALUES('completed', '1');");
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok()) << src.error().message;
-  EXPECT_EQ(number("PRAGMA user_version"), 3);
+  EXPECT_EQ(number("PRAGMA user_version"), 4);
   EXPECT_EQ(number("SELECT status FROM scans WHERE id = 1"), 1);
 }
 
 TEST_F(ScanStore, NewerVersionIsRefused) {
   ASSERT_NE(open(), nullptr);
-  sql("PRAGMA user_version = 4;");
+  sql("PRAGMA user_version = 5;");
   auto db = CrawlStore::open(path_);
   ASSERT_FALSE(db.ok());
   EXPECT_NE(db.error().message.find("newer granska"), std::string::npos) << db.error().message;
@@ -217,7 +217,7 @@ TEST_F(ScanStore, NewerVersionIsRefused) {
   auto src = store::open_scan_source(path_);
   ASSERT_FALSE(src.ok());
   EXPECT_NE(src.error().message.find("newer granska"), std::string::npos);
-  EXPECT_EQ(number("PRAGMA user_version"), 4) << "left as it was";
+  EXPECT_EQ(number("PRAGMA user_version"), 5) << "left as it was";
 }
 
 TEST_F(ScanStore, OtherFilesAreRefused) {
@@ -565,12 +565,14 @@ TEST_F(ScanStore, Version2FileGetsCanonicalAndReportRecord) {
     write_scan(*db, 3);
     write_scan(*db, 2, /*complete=*/false);
   }
-  // Back to version 2 by hand: drop the two columns version 3 added.
-  sql("ALTER TABLE pages DROP COLUMN canonical; ALTER TABLE scans DROP COLUMN report_written; PRAGMA user_version = 2;");
+  // Back to version 2 by hand: drop the two columns version 3 added and version 4's tables.
+  sql("ALTER TABLE pages DROP COLUMN canonical; ALTER TABLE scans DROP COLUMN report_written; "
+      "DROP TABLE page_facts; DROP TABLE nav_blocks; DROP TABLE site_results; DROP TABLE site_findings; "
+      "PRAGMA user_version = 2;");
   ASSERT_EQ(number("PRAGMA user_version"), 2);
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok()) << src.error().message;
-  EXPECT_EQ(number("PRAGMA user_version"), 3);
+  EXPECT_EQ(number("PRAGMA user_version"), 4);
   auto scans = (*src)->complete_scans();
   ASSERT_EQ(scans.size(), 1u);
   EXPECT_EQ(scans[0].report_written, results::kReportWrittenUnknown);

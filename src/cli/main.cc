@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   add(cli::register_report(app, lang));
   add(cli::register_diff(app, lang));
   add(cli::register_scan(app, lang));
+  add(cli::register_site(app, lang));
 
   // CLI11 would only say "a subcommand is required" for a mistyped one; name it instead.
   if (argc > 1 && argv[1][0] != '-') {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/site_json.h"
 #include "store/sqlite_db.h"
 
 namespace granska::store {
@@ -158,6 +159,42 @@ class ScanStore final : public results::ScanSource {
       row.status = static_cast<long>(q.i64(3));
       row.size = q.i64(4);
       fn(row);
+    }
+  }
+
+  std::vector<results::SiteSummary> sites(results::ScanId scan) override {
+    std::vector<results::SiteSummary> out;
+    sqlite3* db = connection.db;
+    ReadTx tx(db);
+    Stmt q;
+    if (!prepare(db, q, "SELECT summary FROM site_results WHERE scan_id = ?1 ORDER BY seq")) return out;
+    q.integer(1, scan);
+    while (q.step() == SQLITE_ROW) {
+      if (auto s = site_summary_from_json(q.str(0))) out.push_back(std::move(*s));
+    }
+    return out;
+  }
+
+  void for_each_site_finding(results::ScanId scan, const std::function<void(const results::SiteFinding&)>& fn) override {
+    sqlite3* db = connection.db;
+    ReadTx tx(db);
+    Stmt q;
+    if (!prepare(db, q,
+                 "SELECT site, check_id, outcome, page_url, unit, message_id, args FROM site_findings "
+                 "WHERE scan_id = ?1 ORDER BY seq")) {
+      return;
+    }
+    q.integer(1, scan);
+    results::SiteFinding f;
+    while (q.step() == SQLITE_ROW) {
+      if (!results::parse_site_check(q.str(1), f.check)) continue;
+      f.site = q.str(0);
+      f.outcome = outcome_from_code(q.i64(2)).value_or(engine::Outcome::CantTell);
+      f.page_url = q.str(3);
+      f.unit = q.str(4);
+      f.message_id = q.str(5);
+      f.args = decode_args(q.str(6));
+      fn(f);
     }
   }
 };

@@ -189,6 +189,7 @@ class WorkerPool {
       rec.cant_tell = ev.count(engine::Outcome::CantTell);
       rec.passed = ev.count(engine::Outcome::Passed);
       rec.kind = PageKind::Html;
+      if (ev.rules_not_run > 0 && !checked->page.notes.empty()) rec.error = checked->page.notes.back();  // a note, not an error
       if (render_) render_(*checked, rec);
     } catch (const std::exception& e) {
       rec.kind = PageKind::Failed;

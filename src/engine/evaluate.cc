@@ -131,6 +131,12 @@ Outcome page_outcome(const std::vector<Finding>& findings) {
   return Outcome::Inapplicable;
 }
 
+const Message kNotRun{"not-run",
+                      {"Regeln kördes inte: sidan tog för lång tid att granska (tidsgränsen per sida). "
+                       "Granska det här kriteriet manuellt.",
+                       "The rule was not run: the page took too long to check (the time limit per page). "
+                       "Review this criterion by hand."}};
+
 const Message kRuleError{"rule-error",
                          {"Regeln kunde inte utvärderas (internt fel i granska): {0}",
                           "The rule could not be evaluated (internal error in granska): {0}"}};
@@ -151,6 +157,14 @@ PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, s
     if (rule->info.subject != Subject::Page || !rule->evaluate || !selected(rule->info, selection)) continue;
     Reporter reporter;
     RuleResult rr{rule, Outcome::Inapplicable, {}, {}};
+    if (result.rules_not_run > 0 || std::chrono::steady_clock::now() >= selection.deadline) {
+      // Out of time: an honest "needs review" for what was not run, never a silent pass.
+      ++result.rules_not_run;
+      rr.findings.push_back(Finding{Outcome::CantTell, nullptr, &kNotRun, {}});
+      rr.outcome = Outcome::CantTell;
+      result.rules.push_back(std::move(rr));
+      continue;
+    }
     try {
       rule->evaluate(ctx, reporter);
       rr.findings = std::move(reporter.findings());

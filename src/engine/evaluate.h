@@ -1,6 +1,7 @@
 // Runs rules over one parsed page and collects their outcomes.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ struct RuleResult {
 
 struct PageEvaluation {
   std::vector<RuleResult> rules;  // in registry order
+  // The page's time budget ran out before every rule ran: the rules not run are cantTell
+  // ("not evaluated") and the page is too complex to check in full. 0 when all ran.
+  std::size_t rules_not_run = 0;
   std::size_t count(Outcome o) const;  // findings with this outcome, over all rules
   // Whether a requirement rule failed with at least this impact: the --fail-on gate.
   // Best-practice warnings fail no criterion, so they never count.
@@ -34,6 +38,9 @@ struct Selection {
   std::vector<std::string> only;
   std::vector<std::string> skip;
   bool include_best_practice = true;
+  // When the time is up, the rules not yet run are not run (see PageEvaluation::rules_not_run);
+  // the default never ends. Checked between rules: one rule is never interrupted.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 // Evaluates the selected page rules of `registry` over `doc`, whose semantics (roles, names,

@@ -14,8 +14,20 @@ std::unique_ptr<CheckedPage> check_page(input::Page page, const RunContext& run,
   checked->semantics = std::make_unique<aria::Semantics>(*checked->doc);
   if (!run.evaluate) return checked;
 
+  engine::Selection selection = run.selection;
+  selection.deadline = std::chrono::steady_clock::now() + run.page_budget;
   checked->evaluation =
-      engine::evaluate(*checked->doc, *checked->semantics, checked->page.url, *run.registry, run.selection);
+      engine::evaluate(*checked->doc, *checked->semantics, checked->page.url, *run.registry, selection);
+  if (const std::size_t n = checked->evaluation.rules_not_run; n > 0) {
+    const auto ms = run.page_budget.count();
+    const std::string s = ms % 1000 == 0 ? std::to_string(ms / 1000)
+                                         : std::to_string(ms / 1000) + "," + std::to_string(ms % 1000 / 100);
+    checked->page.notes.push_back(
+        Error{"The page is too complex to check in full: " + std::to_string(n) + " rules were not run within the " +
+                  s + " s the page may take; they need a manual review",
+              "Sidan är för komplex för att granskas helt: " + std::to_string(n) + " regler hanns inte med inom " + s +
+                  " s per sida och kräver manuell granskning"});
+  }
   // Caption tracks are fetched for pages from the web only: a local file's relative track
   // is on disk beside it and is judged by the rules from the markup alone.
   fetch::Fetcher* tracks = checked->page.http_status != 0 ? fetcher : nullptr;

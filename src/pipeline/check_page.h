@@ -6,6 +6,7 @@
 // (docs/decisions/0015-pipeline.md).
 #pragma once
 
+#include <chrono>
 #include <memory>
 
 #include "aria/semantics.h"
@@ -31,6 +32,10 @@ struct RunContext {
   // Limits and headers for the page's subresources (caption tracks), which are fetched only
   // for a page loaded over http(s) and only when check_page is given a fetcher.
   fetch::Options fetch;
+  // Time for the rules of one page. A page that needs more is "too complex to check in
+  // full": the rules not run say "needs manual review" and the page gets a note. Generous:
+  // the largest real pages measured (2.5 MB of documentation) need about 3 s.
+  std::chrono::milliseconds page_budget{10000};
 };
 
 // A checked page. It owns the document that the semantics, findings and media rows point

@@ -14,7 +14,30 @@ namespace {
 
 using ordered = nlohmann::ordered_json;
 
-std::string dump(const ordered& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+// As report.json writes strings: '<', '>', '&', U+2028 and U+2029 as \u escapes, so the
+// text is inert when embedded in HTML or read by naive tools. In the dump they can only
+// be inside strings, so replacing them keeps the JSON valid.
+std::string dump(const ordered& j) {
+  const std::string raw = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == '<') {
+      out += "\\u003c";
+    } else if (c == '>') {
+      out += "\\u003e";
+    } else if (c == '&') {
+      out += "\\u0026";
+    } else if (c == '\xE2' && i + 2 < raw.size() && raw[i + 1] == '\x80' && (raw[i + 2] == '\xA8' || raw[i + 2] == '\xA9')) {
+      out += raw[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
 
 std::string note_text(const results::StatementItem& it, Lang lang) {
   return it.note.empty() ? std::string() : site::message_text(it.note, it.note_args, lang);
@@ -67,6 +90,7 @@ std::string site_json(const results::SiteSummary& s, const std::vector<const res
                {"owner", s.owner},
                {"owner_name", unit_name ? unit_name(s.owner) : std::string()},
                {"start_url", s.start_url},
+               {"units", s.units},
                {"pages", s.pages},
                {"html_pages", s.html_pages},
                {"statement",

@@ -79,6 +79,7 @@ struct SiteSummary {
   std::vector<std::string> hosts;
   std::string owner;  // the unit (org::Unit::id) that answers for the site: its start page's unit
   std::string start_url;
+  std::vector<std::string> units;  // the units with checked pages on the site (owner included)
   std::size_t pages = 0, html_pages = 0;
   StatementResult statement;
   std::vector<SiteCheckSummary> checks;  // one per kSiteChecks, in that order

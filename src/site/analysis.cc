@@ -878,6 +878,8 @@ SiteResults Analysis::Impl::finish(const StatementFetcher& fetch) {
     s.hosts = site.hosts;
     s.owner = w.owner;
     s.start_url = w.start == kNone ? std::string() : pages[w.start].rec.url;
+    for (const auto& [u, n] : units) s.units.push_back(u);
+    if (!w.owner.empty() && !units.contains(w.owner)) s.units.push_back(w.owner);
     s.html_pages = w.html;
     for (const Page& p : pages) s.pages += p.site == w.site;
     for (SiteCheck c : results::kSiteChecks) s.checks.push_back({c, Outcome::Inapplicable, 0, 0});

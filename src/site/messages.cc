@@ -9,7 +9,7 @@ namespace granska::site {
 namespace {
 
 // Which arguments are codes granska made (translated here) rather than page text.
-enum ArgKind : unsigned char { Plain, Block, Ways, Reached, SearchPart, Items };
+enum ArgKind : unsigned char { Plain, Block, Ways, Reached, SearchPart, Items, LinkName };
 
 struct Message {
   std::string_view id;
@@ -122,18 +122,20 @@ const std::vector<Message>& messages() {
        {Reached}},
       // Broken links and anchors.
       {"broken-link",
-       {"Länken ”{0}” går till {1}, som svarade HTTP {2}.", "The link “{0}” leads to {1}, which answered HTTP {2}."}},
+       {"Länken ”{0}” går till {1}, som svarade HTTP {2}.", "The link “{0}” leads to {1}, which answered HTTP {2}."},
+       {LinkName}},
       {"broken-link-block",
        {"Länken ”{0}” i {1} går till {2}, som svarade HTTP {3}. Blocket finns på {4} sidor.",
         "The link “{0}” in {1} leads to {2}, which answered HTTP {3}. The block is on {4} pages."},
-       {Plain, Block}},
+       {LinkName, Block}},
       {"broken-anchor",
        {"Länken ”{0}” går till {1}, men den sidan har inget element med id ”{2}”.",
-        "The link “{0}” leads to {1}, but that page has no element with the id “{2}”."}},
+        "The link “{0}” leads to {1}, but that page has no element with the id “{2}”."},
+       {LinkName}},
       {"broken-anchor-block",
        {"Länken ”{0}” i {1} går till {2}, men sidan har inget element med id ”{3}”; så är det på {4} sidor.",
         "The link “{0}” in {1} leads to {2}, but the page has no element with the id “{3}”; so on {4} pages."},
-       {Plain, Block}},
+       {LinkName, Block}},
   };
   return kMessages;
 }
@@ -165,7 +167,7 @@ std::string way_words(std::string_view ways, Lang lang) {
 std::string reached_words(std::string_view code, Lang lang) {
   const bool en = lang == Lang::En;
   if (code == "seed") return en ? "a start address of the scan" : "en startadress för genomsökningen";
-  if (code == "sitemap") return en ? "sitemap.xml only" : "bara sitemap.xml";
+  if (code == "sitemap") return en ? "sitemap.xml (the site map for search engines)" : "sitemap.xml (webbplatskartan för sökmotorer)";
   if (code == "nav-link" || code == "content-link" || code == "site-map-page" || code == "link") {
     return en ? "a link on a page outside the site's checked pages" : "en länk på en sida utanför webbplatsens granskade sidor";
   }
@@ -227,6 +229,9 @@ std::string message_text(std::string_view id, std::span<const std::string> args,
           words[i] = list;
           break;
         }
+        case LinkName:
+          if (words[i].empty()) words[i] = lang == Lang::En ? "(without a name)" : "(utan namn)";
+          break;
         case Plain: break;
       }
     }

@@ -151,7 +151,10 @@ std::optional<std::string> find_date(std::string_view s, const config::Statement
     const std::size_t n = number_at(s, p, 4, a);
     if (n == 4 && p + 10 <= s.size() && s[p + 4] == '-') {  // 2024-03-01
       int m = 0, d = 0;
-      if (number_at(s, p + 5, 2, m) == 2 && s[p + 7] == '-' && number_at(s, p + 8, 2, d) == 2) consider(a, m, d);
+      if (number_at(s, p + 5, 2, m) == 2 && s[p + 7] == '-' && number_at(s, p + 8, 2, d) == 2) {
+        consider(a, m, d);
+        p += 9;
+      }
       continue;
     }
     if (n == 1 || n == 2) {  // 1 mars 2024, 1:a mars 2024, 1. März
@@ -163,7 +166,11 @@ std::optional<std::string> find_date(std::string_view s, const config::Statement
       std::size_t len = 0;
       if (const int m = month_at(q, len)) {
         int y = 0;
-        if (number_at(s, skip_spaces(s, q + len), 4, y) == 4) consider(y, m, a);
+        const std::size_t yp = skip_spaces(s, q + len);
+        if (number_at(s, yp, 4, y) == 4) {
+          consider(y, m, a);
+          p = yp + 3;  // the month is this date's, not "mars 2024" on its own
+        }
       }
       continue;
     }
@@ -173,7 +180,11 @@ std::optional<std::string> find_date(std::string_view s, const config::Statement
       int d = 0, y = 0;
       const std::size_t dn = number_at(s, q, 2, d);
       if (dn > 0) {
-        if (number_at(s, skip_spaces(s, q + dn), 4, y) == 4) consider(y, m, d);
+        const std::size_t yp = skip_spaces(s, q + dn);
+        if (number_at(s, yp, 4, y) == 4) {
+          consider(y, m, d);
+          p = yp + 3;
+        }
       } else if (number_at(s, q, 4, y) == 4) {
         consider(y, m, static_cast<int>(last_day(y, m)));
       }
@@ -182,11 +193,19 @@ std::optional<std::string> find_date(std::string_view s, const config::Statement
   return best;
 }
 
+// A period after one or two digits is an ordinal ("1. März", "3. Punkt"), not a sentence's
+// end; after a year ("... 2026. Nästa ...") it ends the sentence.
+bool ordinal_period(std::string_view line, std::size_t dot) {
+  std::size_t digits = 0;
+  while (digits < dot && is_digit(line[dot - 1 - digits])) ++digits;
+  return digits == 1 || digits == 2;
+}
+
 std::string sentence_at(std::string_view line, std::size_t pos) {
   std::size_t start = 0;
   for (std::size_t i = std::min(pos, line.size()); i > 1; --i) {
     const char c = line[i - 2];
-    if ((c == '.' || c == '!' || c == '?') && line[i - 1] == ' ' && !(i >= 3 && is_digit(line[i - 3]))) {
+    if ((c == '.' || c == '!' || c == '?') && line[i - 1] == ' ' && !(c == '.' && ordinal_period(line, i - 2))) {
       start = i;
       break;
     }
@@ -195,7 +214,7 @@ std::string sentence_at(std::string_view line, std::size_t pos) {
   for (std::size_t i = pos; i < line.size(); ++i) {
     const char c = line[i];
     if ((c == '.' || c == '!' || c == '?') && (i + 1 == line.size() || line[i + 1] == ' ') &&
-        !(i > 0 && is_digit(line[i - 1]) && i + 1 < line.size())) {
+        !(c == '.' && i + 1 < line.size() && ordinal_period(line, i))) {
       end = i + 1;
       break;
     }

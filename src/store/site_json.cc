@@ -48,6 +48,7 @@ std::string site_summary_json(const results::SiteSummary& s) {
                   {"hosts", s.hosts},
                   {"owner", s.owner},
                   {"start_url", s.start_url},
+                  {"units", s.units},
                   {"pages", s.pages},
                   {"html_pages", s.html_pages},
                   {"statement",
@@ -80,6 +81,7 @@ std::optional<results::SiteSummary> site_summary_from_json(const std::string& te
   get(j, "hosts", s.hosts);
   get(j, "owner", s.owner);
   get(j, "start_url", s.start_url);
+  get(j, "units", s.units);
   get(j, "pages", s.pages);
   get(j, "html_pages", s.html_pages);
   if (j.contains("statement") && j["statement"].is_object()) {

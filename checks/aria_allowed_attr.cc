@@ -6,6 +6,10 @@
 // inputs without a role (password, date, time, ...), which take the textbox attributes,
 // and <summary>, which takes the button ones. SVG and custom elements without a role, and
 // ARIA 1.3 attributes, are left to a person.
+//
+// An attribute ARIA 1.2 deprecated on a role but still supports there (aria-expanded on
+// alert, banner, heading, dialog, ...: aria/aria_data.h role_deprecates_attribute) passes:
+// browsers expose it and nothing is lost. aria-deprecated warns about it.
 #include <string>
 
 #include "aria/aria_data.h"
@@ -18,6 +22,9 @@ namespace {
 using namespace engine;
 
 const Message kAllowed{"allowed", {"{0} är tillåtet på det här elementet.", "{0} is allowed on this element."}};
+const Message kDeprecatedOnRole{"deprecated-on-role",
+                                {"{0} är tillåtet på rollen {1}, men föråldrat sedan WAI-ARIA 1.2.",
+                                 "{0} is allowed on the role {1}, but deprecated since WAI-ARIA 1.2."}};
 const Message kNotAllowed{"not-allowed",
                           {"{0} är inte tillåtet på ett element med rollen {1}. Skärmläsare bortser från det.",
                            "{0} is not allowed on an element with the role {1}. Screen readers ignore it."}};
@@ -50,8 +57,9 @@ const RuleInfo kInfo{
              "pressed, use aria-pressed instead of aria-checked."},
     .criteria = {sc("4.1.2")},
     .act_rules = {"5c01ea"},
+    .axe_rules = {"aria-allowed-attr"},
     .impact = Impact::Serious,
-    .messages = {&kAllowed, &kNotAllowed, &kNotAllowedNoRole, &kUnsure, &kMaybeHidden},
+    .messages = {&kAllowed, &kDeprecatedOnRole, &kNotAllowed, &kNotAllowedNoRole, &kUnsure, &kMaybeHidden},
 };
 
 // ARIA in HTML: input types without an ARIA role that still behave as text fields.
@@ -66,13 +74,14 @@ bool textlike_input_without_role(const html::Node& e) {
   return false;
 }
 
-enum class Verdict { Allowed, NotAllowed, NotAllowedNoRole, Unsure };
+enum class Verdict { Allowed, Deprecated, NotAllowed, NotAllowedNoRole, Unsure };
 
 Verdict judge(Context& ctx, const html::Node& e, const aria::AttributeInfo& attr) {
   if (attr.global) return Verdict::Allowed;
   std::string_view role = ctx.aria.role(e);
   if (!role.empty()) {
     if (aria::role_lists_attribute(role, attr.name)) return Verdict::Allowed;
+    if (aria::role_deprecates_attribute(role, attr.name)) return Verdict::Deprecated;
     return attr.aria13 ? Verdict::Unsure : Verdict::NotAllowed;
   }
   if (ctx.aria.is_generic(e)) {
@@ -110,6 +119,9 @@ void evaluate(Context& ctx, Reporter& out) {
       switch (v) {
         case Verdict::Allowed:
           out.passed(e, kAllowed, {a.name});
+          break;
+        case Verdict::Deprecated:
+          out.passed(e, kDeprecatedOnRole, {a.name, role});
           break;
         case Verdict::Unsure:
           out.cant_tell(e, kUnsure, {a.name, std::string(e->tag())});

@@ -3,6 +3,7 @@
 // per element. A misspelled attribute (aria-labeled, aria-not-checked) is ignored by
 // browsers, so the information it was meant to carry is lost.
 #include "aria/aria_data.h"
+#include "checks/common/scripted_document.h"
 #include "engine/registry.h"
 
 namespace granska::checks {
@@ -30,6 +31,7 @@ const RuleInfo kInfo{
              "remove it if it is not needed."},
     .criteria = {sc("4.1.2")},
     .act_rules = {"5f99a7"},
+    .axe_rules = {"aria-valid-attr"},
     .impact = Impact::Serious,
     .messages = {&kDefined, &kUndefined},
 };
@@ -37,7 +39,9 @@ const RuleInfo kInfo{
 bool is_aria_name(std::string_view name) { return name.size() > 5 && name.substr(0, 5) == "aria-"; }
 
 void evaluate(Context& ctx, Reporter& out) {
+  const OutsideDocument outside(ctx.doc);  // <template>/<noscript> content is no part of the page
   for (const html::Node* e : ctx.doc.elements()) {
+    if (outside.contains(*e)) continue;
     bool applicable = false;
     const html::Attribute* unknown = nullptr;
     for (const html::Attribute& a : e->attributes()) {

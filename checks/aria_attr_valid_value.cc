@@ -3,6 +3,7 @@
 // SVG element; one outcome per element. ID references need not point to an existing
 // element (an error message inserted later is a common, valid pattern).
 #include "aria/aria_data.h"
+#include "checks/common/scripted_document.h"
 #include "engine/registry.h"
 
 namespace granska::checks {
@@ -30,6 +31,7 @@ const RuleInfo kInfo{
              "aria-expanded=\"false\" instead of aria-expanded=\"collapsed\"."},
     .criteria = {sc("4.1.2")},
     .act_rules = {"6a7281"},
+    .axe_rules = {"aria-valid-attr-value"},
     .impact = Impact::Serious,
     .messages = {&kValid, &kInvalid},
 };
@@ -58,7 +60,9 @@ std::string allowed_values(const aria::AttributeInfo& a) {
 }
 
 void evaluate(Context& ctx, Reporter& out) {
+  const OutsideDocument outside(ctx.doc);  // <template>/<noscript> content is no part of the page
   for (const html::Node* e : ctx.doc.elements()) {
+    if (outside.contains(*e)) continue;
     if (e->ns() != html::Namespace::Html && e->ns() != html::Namespace::Svg) continue;
     bool applicable = false;
     const html::Attribute* bad = nullptr;

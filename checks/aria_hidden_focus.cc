@@ -47,6 +47,7 @@ const RuleInfo kInfo{
              "tabindex=\"-1\"."},
     .criteria = {sc("4.1.2")},
     .act_rules = {"6cfa84"},
+    .axe_rules = {"aria-hidden-focus"},
     .impact = Impact::Serious,
     .messages = {&kNothingFocusable, &kFocusable, &kMaybeScripted, &kMaybeHidden},
 };

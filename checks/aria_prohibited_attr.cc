@@ -45,6 +45,7 @@ const RuleInfo kInfo{
              "an element with a class that hides it visually."},
     .criteria = {sc("1.3.1")},
     .act_rules = {"kb1m8s"},
+    .axe_rules = {"aria-prohibited-attr", "aria-roledescription"},
     .impact = Impact::Moderate,
     .messages = {&kAllowed, &kProhibited, &kMaybeHidden},
 };

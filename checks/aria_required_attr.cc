@@ -44,6 +44,7 @@ const RuleInfo kInfo{
              "simpler to use the HTML element instead, such as <input type=\"checkbox\"> or <h2>."},
     .criteria = {sc("4.1.2")},
     .act_rules = {"4e8ab6"},
+    .axe_rules = {"aria-required-attr"},
     .impact = Impact::Serious,
     .messages = {&kHasRequired, &kMissing, &kMaybeHidden},
 };

@@ -56,6 +56,7 @@ const RuleInfo kInfo{
              "Often it is simplest to use <ul> with <li>."},
     .criteria = {sc("1.3.1")},
     .act_rules = {"bc4a75"},
+    .axe_rules = {"aria-required-children"},
     .impact = Impact::Serious,
     .messages = {&kOwnsRequired, &kWrongChild, &kEmpty, &kMaybeFilled, &kMaybeHidden},
 };

@@ -55,6 +55,7 @@ const RuleInfo kInfo{
              "role=\"none\" or remove the role. Often it is simplest to use <ul> and <li>."},
     .criteria = {sc("1.3.1")},
     .act_rules = {"ff89c9"},
+    .axe_rules = {"aria-required-parent"},
     .impact = Impact::Serious,
     .messages = {&kInContext, &kWrongParent, &kNoParent, &kMaybeHidden, &kScriptedOwns},
 };

@@ -35,6 +35,7 @@ const RuleInfo kInfo{
              "the right HTML element, such as <a href> for links and <button> for buttons, and remove role."},
     .criteria = {sc("4.1.2")},
     .act_rules = {"674b10"},
+    .axe_rules = {"aria-roles"},
     .impact = Impact::Serious,
     .messages = {&kValidRole, &kInvalidRole, &kMaybeHidden},
 };

@@ -5,6 +5,8 @@
 // ("textversion", "transkribering", "transcript", ...), with that text as evidence. Fails only when the page has nothing else at all — no
 // text outside the player and no link, button or frame — so no transcript can be there.
 // Anything else is cantTell: a transcript may sit on the page under another heading.
+#include <vector>
+
 #include "engine/registry.h"
 #include "media/media.h"
 #include "util/text.h"
@@ -36,13 +38,18 @@ const RuleInfo kInfo{
              "Put the transcript right below the audio clip, or a link to it with the text \"Transcript\"."},
     .criteria = {sc("1.2.1")},
     .act_rules = {"2eb176"},
+    .axe_rules = {"audio-caption"},
     .impact = Impact::Serious,
     .messages = {&kTranscript, &kNotFound, &kNothingElse},
 };
 
 // Text outside media elements and scripts, and whether there is any link, button or frame.
+// In tree order with an explicit stack: no recursion over the DOM (issue #16).
 void scan(const html::Node& n, std::string& text, bool& interactive) {
-  for (const html::Node* c : n.children()) {
+  std::vector<const html::Node*> stack(n.children().rbegin(), n.children().rend());
+  while (!stack.empty()) {
+    const html::Node* c = stack.back();
+    stack.pop_back();
     if (c->is_text()) {
       text += c->data();
     } else if (c->is_element()) {
@@ -51,7 +58,7 @@ void scan(const html::Node& n, std::string& text, bool& interactive) {
           c->is("embed")) {
         interactive = true;
       }
-      scan(*c, text, interactive);
+      stack.insert(stack.end(), c->children().rbegin(), c->children().rend());
     }
   }
 }

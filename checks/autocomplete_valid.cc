@@ -62,6 +62,7 @@ const RuleInfo kInfo{
              "or \"home\" may only come before \"email\", \"tel\" or \"impp\"."},
     .criteria = {sc("1.3.5")},
     .act_rules = {"73f2c2"},
+    .axe_rules = {"autocomplete-valid"},
     .impact = Impact::Serious,
     .messages = {&kValid, &kUnknownToken, &kNoField, &kHintOnNonContact, &kMisplaced, &kMaybeHidden},
 };

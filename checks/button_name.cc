@@ -40,6 +40,7 @@ const RuleInfo kInfo{
              "aria-label=\"Close the menu\"."},
     .criteria = {sc("4.1.2")},
     .act_rules = {"97a4e1"},
+    .axe_rules = {"button-name", "input-button-name", "aria-command-name"},
     .impact = Impact::Critical,
     .messages = {&kHasName, &kNoName, &kMaybeHidden},
 };

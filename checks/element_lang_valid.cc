@@ -37,6 +37,7 @@ const RuleInfo kInfo{
              "Finnish, not the language's name such as lang=\"english\"."},
     .criteria = {sc("3.1.2")},
     .act_rules = {"de46e4"},
+    .axe_rules = {"valid-lang"},
     .impact = Impact::Serious,
     .messages = {&kValidLang, &kInvalidLang, &kMaybeHidden},
 };

@@ -40,6 +40,7 @@ const RuleInfo kInfo{
              "example aria-label=\"Search malmo.se\"."},
     .criteria = {sc("4.1.2")},
     .act_rules = {"e086e5"},
+    .axe_rules = {"label", "select-name", "aria-input-field-name", "aria-toggle-field-name"},
     .impact = Impact::Critical,
     .messages = {&kHasName, &kNoName, &kMaybeHidden},
 };

@@ -46,6 +46,7 @@ const RuleInfo kInfo{
              "reached with the Tab key."},
     .criteria = {sc("2.1.1")},
     .act_rules = {"akn7bn"},
+    .axe_rules = {"frame-focusable-content"},
     .impact = Impact::Serious,
     .messages = {&kNothingToTab, &kExcluded, &kUnknownContent, &kMaybeInvisible},
 };

@@ -35,6 +35,7 @@ const RuleInfo kInfo{
              "the page, use CSS margins instead."},
     .criteria = {sc("1.3.1"), sc("2.4.6")},
     .act_rules = {"ffd0e9"},
+    .axe_rules = {"empty-heading"},
     .impact = Impact::Moderate,
     .kind = RuleKind::BestPractice,
     .messages = {&kHasName, &kNoName, &kMaybeHidden},

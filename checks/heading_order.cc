@@ -8,7 +8,9 @@
 // role="heading" (WAI-ARIA's default). A heading passes when its level is at most one deeper
 // than the previous heading's; going back up any number of steps is fine, and the first
 // heading may have any level. The page warns once, on <body>, when it has headings but none
-// at level 1.
+// at level 1, and when it has none at all although it has repeated content (menus, a page
+// header: checks/common/page_regions.h) before its own: then a main heading is what people
+// jump to. A short page with nothing to get past (a receipt, a message) needs none.
 //
 // Kind: BestPractice. WCAG does not require heading levels to be consecutive or an h1 to
 // exist (G141 is advisory); a skipped level confuses people who navigate by headings, but
@@ -16,6 +18,7 @@
 // evaluate are counted both ways: when the answer differs, the heading gets cantTell.
 #include <optional>
 
+#include "checks/common/page_regions.h"
 #include "engine/registry.h"
 #include "util/text.h"
 
@@ -41,6 +44,12 @@ const Message kNoH1{"no-h1",
                     {"Sidan har rubriker men ingen huvudrubrik på nivå 1. Gör sidans huvudrubrik till en <h1>.",
                      "The page has headings but no main heading at level 1. Make the page's main heading an <h1>."}};
 
+const Message kNoHeadings{"no-headings",
+                          {"Sidan har inga rubriker alls, fast den har menyer eller sidhuvud före sitt eget "
+                           "innehåll. Börja innehållet med en huvudrubrik, <h1>, så hittar man dit.",
+                           "The page has no headings at all, although it has menus or a page header before its own "
+                           "content. Start the content with a main heading, <h1>, so people can find it."}};
+
 const RuleInfo kInfo{
     .id = "heading-order",
     .title = {"Rubriknivåerna hoppar inte över något steg", "Heading levels do not skip a step"},
@@ -55,9 +64,10 @@ const RuleInfo kInfo{
              "Change the heading level so it is at most one step below the heading before: an h2 is followed "
              "by an h3. Choose the level by the page's structure, not by text size; the size is set in CSS."},
     .criteria = {sc("1.3.1"), sc("2.4.6")},
+    .axe_rules = {"heading-order", "page-has-heading-one"},
     .impact = Impact::Moderate,
     .kind = RuleKind::BestPractice,
-    .messages = {&kInOrder, &kFirst, &kSkipped, &kMaybeSkipped, &kNoH1},
+    .messages = {&kInOrder, &kFirst, &kSkipped, &kMaybeSkipped, &kNoH1, &kNoHeadings},
 };
 
 std::optional<int> positive_integer(std::string_view s) {
@@ -115,6 +125,9 @@ void evaluate(Context& ctx, Reporter& out) {
     if (!unknown) prev_known = level;
   }
   if (any_heading && !h1_known && !h1_maybe && ctx.doc.body()) out.failed(ctx.doc.body(), kNoH1);
+  if (!any_heading && !h1_maybe && prev_all == 0 && ctx.doc.body() && PageRegions(ctx).needs_bypass()) {
+    out.failed(ctx.doc.body(), kNoHeadings);
+  }
 }
 
 const RuleRegistration kRegistration(kInfo, evaluate);

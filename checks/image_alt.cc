@@ -38,6 +38,7 @@ const RuleInfo kInfo{
              "attribute (alt=\"\")."},
     .criteria = {sc("1.1.1")},
     .act_rules = {"23a2a8"},
+    .axe_rules = {"image-alt", "role-img-alt"},
     .impact = Impact::Critical,
     .messages = {&kHasName, &kDecorative, &kNoName, &kBlankAlt, &kMaybeHidden},
 };

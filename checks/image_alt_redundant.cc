@@ -48,6 +48,7 @@ const RuleInfo kInfo{
              "Give the image an empty alt attribute (alt=\"\") when the text next to it already says the same. "
              "For teasers, better still: put the image and the heading in one single link."},
     .criteria = {sc("1.1.1")},
+    .axe_rules = {"image-redundant-alt"},
     .impact = Impact::Minor,
     .kind = RuleKind::BestPractice,
     .messages = {&kDifferent, &kRepeatsText, &kRepeatsLink},

@@ -42,6 +42,7 @@ const RuleInfo kInfo{
              "alt=\"Search\" or alt=\"Send registration\", not what the picture shows."},
     .criteria = {sc("1.1.1"), sc("4.1.2")},
     .act_rules = {"59796f"},
+    .axe_rules = {"input-image-alt"},
     .impact = Impact::Critical,
     .messages = {&kHasName, &kNoName, &kEmptyAlt, &kMaybeHidden},
 };

@@ -53,6 +53,7 @@ const RuleInfo kInfo{
              "permits\" for a link that says \"Read more\" — or remove aria-label."},
     .criteria = {sc("2.5.3")},
     .act_rules = {"2ee8b8"},
+    .axe_rules = {"label-content-name-mismatch"},
     .impact = Impact::Serious,
     .messages = {&kContained, &kMissing, &kUnsure},
 };
@@ -123,8 +124,12 @@ struct VisibleText {
   bool uncertain = false;  // CSS may hide some of it
 };
 
+// In tree order with an explicit stack: no recursion over the DOM (issue #16).
 void collect(Context& ctx, const html::Node& n, VisibleText& out) {
-  for (const html::Node* c : n.children()) {
+  std::vector<const html::Node*> stack(n.children().rbegin(), n.children().rend());
+  while (!stack.empty()) {
+    const html::Node* c = stack.back();
+    stack.pop_back();
     if (c->is_text()) {
       out.text += c->data();
     } else if (c->is_element()) {
@@ -132,7 +137,7 @@ void collect(Context& ctx, const html::Node& n, VisibleText& out) {
       if (h == aria::Tristate::Yes) continue;
       if (h == aria::Tristate::Unknown || c->has_attr("class") || c->has_attr("style")) out.uncertain = true;
       if (c->is("br")) out.text += ' ';
-      collect(ctx, *c, out);
+      stack.insert(stack.end(), c->children().rbegin(), c->children().rend());
     }
   }
 }

@@ -53,6 +53,7 @@ const RuleInfo kInfo{
              "Remove !important from line-height in the style attribute, or set the value to at least 1.5."},
     .criteria = {sc("1.4.12")},
     .act_rules = {"78fd32"},
+    .axe_rules = {"avoid-inline-spacing"},
     .impact = Impact::Moderate,
     .messages = {&kHighEnough, &kTooSmall, &kMaybeSingleLine, &kUnknown},
 };
@@ -81,34 +82,33 @@ std::size_t text_length(const html::Node& e) {
 }
 
 // Whether the element's text certainly needs more than one line.
-bool surely_wraps(const aria::ComputedStyles& styles, const html::Node& e, double font_size) {
-  double width = 1280;
+bool surely_wraps(const style::ComputedStyles& styles, const html::Node& e, double font_size) {
+  double width = styles.environment().viewport_width;
   for (const html::Node* a = &e; a; a = a->parent_element()) {
-    double fs = styles.of(*a).font_size.value_or(16);
-    for (aria::Prop p : {aria::Prop::Width, aria::Prop::MaxWidth}) {
-      const aria::Cascaded& c = styles.cascaded(*a, p);
-      if (c.uncertain) return false;
-      if (std::optional<double> px = aria::parse_length(c.value, fs); px && *px > 0) width = std::min(width, *px);
+    const style::ComputedStyle& cs = styles.of(*a);
+    // A width granska cannot compute (a percentage) is at most its container's: ignored.
+    for (const std::optional<double>& w : {cs.width, cs.max_width}) {
+      if (w && *w > 0 && *w != style::kNoLength) width = std::min(width, *w);
     }
   }
   return static_cast<double>(text_length(e)) * font_size * kNarrowestGlyph > width;
 }
 
 void evaluate(Context& ctx, Reporter& out) {
-  const aria::ComputedStyles& styles = ctx.aria.computed_styles();
-  for (const aria::SpacingTarget& t : aria::important_spacing_targets(ctx.aria, aria::Prop::LineHeight)) {
+  const style::ComputedStyles& styles = ctx.aria.computed_styles();
+  for (const aria::SpacingTarget& t : aria::important_spacing_targets(ctx.aria, style::Property::LineHeight)) {
     bool unknown = t.visibility_unknown;
     double worst = 1e9;
     bool worst_wraps = false;
     for (const html::Node* p : t.text_parents) {
-      const aria::ComputedStyle& cs = styles.of(*p);
+      const style::ComputedStyle& cs = styles.of(*p);
       if (!cs.line_height || !cs.font_size || *cs.font_size <= 0) {
         unknown = true;
         continue;
       }
       double ratio = 1.2;  // "normal": browsers use about 1.2 for common fonts, always < 1.5
-      if (cs.line_height->kind == aria::LineHeight::Kind::Factor) ratio = cs.line_height->value;
-      if (cs.line_height->kind == aria::LineHeight::Kind::Px) ratio = cs.line_height->value / *cs.font_size;
+      if (cs.line_height->kind == style::LineHeight::Kind::Factor) ratio = cs.line_height->value;
+      if (cs.line_height->kind == style::LineHeight::Kind::Px) ratio = cs.line_height->value / *cs.font_size;
       bool wraps = surely_wraps(styles, *p, *cs.font_size);
       if (ratio < kMinimum - 1e-9 && wraps && (!(worst < kMinimum - 1e-9) || !worst_wraps || ratio < worst)) {
         worst = ratio;

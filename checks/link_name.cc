@@ -39,6 +39,7 @@ const RuleInfo kInfo{
              "the link leads, for example alt=\"City of Malmö, home page\"."},
     .criteria = {sc("2.4.4"), sc("4.1.2")},
     .act_rules = {"c487ae"},
+    .axe_rules = {"link-name", "area-alt", "aria-command-name"},
     .impact = Impact::Serious,
     .messages = {&kHasName, &kNoName, &kMaybeHidden},
 };

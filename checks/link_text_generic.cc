@@ -1,7 +1,9 @@
 // link-text-generic: a link's accessible name is not only a generic phrase like "Läs mer",
 // "Klicka här" or "Read more" (WCAG 2.4.4; the phrase table is checks/common/wording.h).
 //
-// Applies to links in the accessibility tree whose accessible name is generic, and to links
+// Applies to links in the accessibility tree whose accessible name is generic or only
+// punctuation ("»", ".", "...": it says nothing at all; emoji and arrows are read out as
+// words and are left alone), and to links
 // whose visible text is generic but whose name was made specific with aria-label,
 // aria-labelledby or visually hidden text (those pass: what a screen reader says counts).
 //
@@ -15,9 +17,11 @@
 // before it on the page. That is rare on real pages, which is the price of never failing
 // a link whose context makes it clear.
 #include <string>
+#include <vector>
 
 #include "aria/aria_data.h"
 #include "engine/registry.h"
+#include "checks/common/css_classes.h"
 #include "checks/common/wording.h"
 #include "util/text.h"
 
@@ -66,38 +70,32 @@ const RuleInfo kInfo{
     .messages = {&kSpecific, &kNoContext, &kCheckContext, &kMaybeHidden},
 };
 
-// Class names that sites use for text that only screen readers get.
-bool visually_hidden_class(const html::Node& e) {
-  auto cls = e.attr("class");
-  if (!cls) return false;
-  std::string c = " " + text::ascii_lower(*cls) + " ";
-  for (std::string_view k : {" sr-only ", " visually-hidden ", " visuallyhidden ", " screen-reader-text ",
-                             " sr-text ", " u-visually-hidden ", " hidden-visually ", " element-invisible ",
-                             " sv-visually-hidden ", " assistive-text ", " screenreader ", " screen-reader-only "}) {
-    if (c.find(k) != std::string::npos) return true;
-  }
-  return false;
-}
-
 bool skipped_tag(const html::Node& e) {
   return e.is("script") || e.is("style") || e.is("template") || e.is("noscript");
 }
 
 // The text a sighted reader sees in `e`: text nodes outside visually hidden helpers.
+// Walked with an explicit stack, in tree order: no recursion over the DOM (issue #16).
 void visible_text(aria::Semantics& aria, const html::Node& e, std::string& out) {
-  for (const html::Node* c : e.children()) {
+  std::vector<const html::Node*> stack(e.children().rbegin(), e.children().rend());
+  while (!stack.empty()) {
+    const html::Node* c = stack.back();
+    stack.pop_back();
     if (c->is_text()) {
       out += c->data();
-    } else if (c->is_element() && !skipped_tag(*c) && !visually_hidden_class(*c) &&
+    } else if (c->is_element() && !skipped_tag(*c) && !has_visually_hidden_class(*c) &&
                aria.hidden(*c) != aria::Tristate::Yes) {
-      visible_text(aria, *c, out);
+      stack.insert(stack.end(), c->children().rbegin(), c->children().rend());
     }
   }
 }
 
 // Text (and image alt) in `e` outside `skip`, for deciding whether the link has context.
 void context_text(aria::Semantics& aria, const html::Node& e, const html::Node& skip, std::string& out) {
-  for (const html::Node* c : e.children()) {
+  std::vector<const html::Node*> stack(e.children().rbegin(), e.children().rend());
+  while (!stack.empty()) {
+    const html::Node* c = stack.back();
+    stack.pop_back();
     if (c == &skip) continue;
     if (c->is_text()) {
       out += c->data();
@@ -106,7 +104,7 @@ void context_text(aria::Semantics& aria, const html::Node& e, const html::Node& 
       if (c->is("img")) {
         if (auto alt = c->attr("alt")) out.append(*alt).append(" ");
       }
-      context_text(aria, *c, skip, out);
+      stack.insert(stack.end(), c->children().rbegin(), c->children().rend());
     }
   }
 }
@@ -145,6 +143,33 @@ bool has_programmatic_context(Context& ctx, const html::Node& link) {
   return heading_before(ctx, link);
 }
 
+// Non-empty and made only of punctuation and spaces: ASCII punctuation and the typographic
+// marks sites use as link "text" (» « › ‹ – — … · •).
+bool only_punctuation(std::string_view s) {
+  if (text::trim(s).empty()) return false;
+  static constexpr std::string_view kMarks[] = {"»", "«", "›", "‹", "–", "—", "…", "·", "•", "\xC2\xA0"};
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (alnum) return false;
+      ++i;
+      continue;
+    }
+    bool matched = false;
+    for (std::string_view m : kMarks) {
+      if (s.substr(i, m.size()) == m) {
+        i += m.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) return false;
+  }
+  return true;
+}
+
 void evaluate(Context& ctx, Reporter& out) {
   for (const html::Node* e : ctx.doc.elements()) {
     if (e->ns() != html::Namespace::Html) continue;
@@ -153,7 +178,9 @@ void evaluate(Context& ctx, Reporter& out) {
     aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
     if (hidden == aria::Tristate::Yes) continue;
     aria::AccessibleName name = ctx.aria.name(*e);
-    if (!wording::is_generic_link_text(name.text)) {
+    // A name of only punctuation says as little as "Läs mer".
+    bool says_nothing = only_punctuation(name.text);
+    if (!says_nothing && !wording::is_generic_link_text(name.text)) {
       std::string seen;
       visible_text(ctx.aria, *e, seen);
       seen = text::collapse_whitespace(seen);

@@ -6,7 +6,9 @@
 //     another role): every element child must be <li>, have role=listitem, or be <script>
 //     or <template>; text directly in the list is not allowed either;
 //   - <dl> without a role attribute: children must be <dt>, <dd>, <div> (whose children are
-//     <dt>/<dd>), <script> or <template>;
+//     <dt>/<dd>), <script> or <template>, in HTML's order: groups of one or more <dt>
+//     followed by one or more <dd> (a <dd> before any <dt>, or a <dt> with no <dd> after
+//     it, breaks the term–description pairs screen readers announce);
 //   - <li> without a role attribute that is not inside a list element or role=list/directory,
 //     and <dt>/<dd> not inside a <dl> — directly or through wrappers without a role (a
 //     wrapped item is reported once, on its list).
@@ -21,6 +23,9 @@
 // the markup says differ. To keep false positives out, ARIA lists built from other elements
 // (role=list on <div>) are left to the ARIA rules, as is an <li> in a <ul> with another role
 // (a menubar, a tab list).
+#include <string>
+#include <utility>
+
 #include "engine/registry.h"
 #include "util/text.h"
 
@@ -43,6 +48,11 @@ const Message kDlBadChild{
      "tillåtna. Gör det till <dt> eller <dd>, eller flytta det utanför listan.",
      "The description list <dl> contains {0}, which is not allowed there. Only <dt>, <dd> and <div> around "
      "them are allowed. Make it a <dt> or <dd>, or move it out of the list."}};
+const Message kDlOrder{"dl-order",
+                       {"Definitionslistan har {0}. Varje <dd> ska komma efter en <dt>, och varje <dt> ska följas av "
+                        "en <dd>, annars läses termer och beskrivningar ihop fel.",
+                        "The description list has {1}. Each <dd> must come after a <dt>, and each <dt> must be "
+                        "followed by a <dd>, or terms and descriptions are read together wrongly."}};
 const Message kOrphanLi{"orphan-li",
                         {"Listpunkten <li> ligger inte i en lista (<ul> eller <ol>). Skärmläsare presenterar den "
                          "inte som en lista. Lägg den i en <ul> eller <ol>, eller byt <li> mot <p>.",
@@ -77,9 +87,11 @@ const RuleInfo kInfo{
              "Put each point of the list in its own <li>, and put the <li> directly in <ul> or <ol>. If the "
              "content is not a list, remove the <li> and use ordinary paragraphs."},
     .criteria = {sc("1.3.1")},
+    .axe_rules = {"list", "listitem", "definition-list", "dlitem"},
     .impact = Impact::Serious,
     .kind = RuleKind::Requirement,
-    .messages = {&kListOk, &kBadChild, &kDlOk, &kDlBadChild, &kOrphanLi, &kOrphanDtDd, &kMaybeHidden, &kWrapped},
+    .messages = {&kListOk, &kBadChild, &kDlOk, &kDlBadChild, &kDlOrder, &kOrphanLi, &kOrphanDtDd, &kMaybeHidden,
+                 &kWrapped},
 };
 
 bool is_any(const html::Node& e, std::initializer_list<std::string_view> tags) {
@@ -164,12 +176,49 @@ void check_list(Context& ctx, Reporter& out, const html::Node& list) {
   report(out, list, r, kListOk, kBadChild);
 }
 
+// HTML's content model of <dl>: groups of <dt>+ then <dd>+, directly or each in a <div>.
+// Returns what breaks it ("a <dd> before any <dt>" / "a <dt> without a <dd>"), in Swedish
+// and English, or empty strings when the order is right. Hidden children do not count.
+std::pair<std::string, std::string> dl_order(Context& ctx, const html::Node& dl) {
+  auto check = [&](const html::Node& parent, bool& seen_dt, bool& pending_dt, std::pair<std::string, std::string>& bad) {
+    for (const html::Node* c : parent.children()) {
+      if (!c->is_element() || ctx.aria.hidden(*c) == aria::Tristate::Yes) continue;
+      if (c->is("dt")) {
+        seen_dt = pending_dt = true;
+      } else if (c->is("dd")) {
+        if (!seen_dt && bad.first.empty()) bad = {"en <dd> före första <dt>", "a <dd> before the first <dt>"};
+        pending_dt = false;
+      }
+    }
+  };
+  std::pair<std::string, std::string> bad;
+  bool seen_dt = false, pending_dt = false;
+  bool groups = false;
+  for (const html::Node* c : dl.children()) groups = groups || (c->is("div") && ctx.aria.hidden(*c) != aria::Tristate::Yes);
+  if (!groups) {
+    check(dl, seen_dt, pending_dt, bad);
+  } else {
+    for (const html::Node* c : dl.children()) {
+      if (!c->is("div") || ctx.aria.hidden(*c) == aria::Tristate::Yes) continue;
+      bool group_dt = false, group_pending = false;
+      check(*c, group_dt, group_pending, bad);
+      if (group_pending && bad.first.empty()) bad = {"en <dt> utan <dd> efter sig", "a <dt> without a <dd> after it"};
+    }
+  }
+  if (pending_dt && bad.first.empty()) bad = {"en <dt> utan <dd> efter sig", "a <dt> without a <dd> after it"};
+  return bad;
+}
+
 void check_dl(Context& ctx, Reporter& out, const html::Node& dl) {
   ChildCheck r;
   auto dt_dd = [](const html::Node& c) { return is_any(c, {"dt", "dd", "script", "template"}); };
   check_children(ctx, dl, [&](const html::Node& c) { return dt_dd(c) || c.is("div"); }, {"dt", "dd"}, r);
   for (const html::Node* c : dl.children()) {
     if (c->is("div") && ctx.aria.hidden(*c) != aria::Tristate::Yes) check_children(ctx, *c, dt_dd, {"dt", "dd"}, r);
+  }
+  if (!r.bad && !r.unsure) {
+    auto [sv, en] = dl_order(ctx, dl);
+    if (!sv.empty()) return out.failed(&dl, kDlOrder, {sv, en});
   }
   report(out, dl, r, kDlOk, kDlBadChild);
 }

@@ -55,6 +55,7 @@ const RuleInfo kInfo{
              "the sound off."},
     .criteria = {sc("1.4.2")},
     .act_rules = {"4c31df", "80f0bf"},
+    .axe_rules = {"no-autoplay-audio"},
     .impact = Impact::Critical,
     .messages = {&kControls, &kAudioNoControls, &kVideoSpeech, &kVideoMaybe, &kFragment, &kPlayer},
 };

@@ -32,6 +32,7 @@ const RuleInfo kInfo{
              "menu item is only an icon, give it aria-label, for example aria-label=\"Share the page\"."},
     .criteria = {sc("4.1.2")},
     .act_rules = {"m6b1q3"},
+    .axe_rules = {"aria-command-name"},
     .impact = Impact::Serious,
     .messages = {&kHasName, &kNoName, &kMaybeHidden},
 };

@@ -35,6 +35,7 @@ const RuleInfo kInfo{
              "server, or use content=\"0; url=…\" so the change happens at once."},
     .criteria = {sc("2.2.1")},
     .act_rules = {"bc659a"},
+    .axe_rules = {"meta-refresh"},
     .impact = Impact::Serious,
     .messages = {&kNoDelay, &kLongDelay, &kDelayed},
 };

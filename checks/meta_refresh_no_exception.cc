@@ -33,6 +33,7 @@ const RuleInfo kInfo{
              "server, or use content=\"0; url=…\" so the change happens at once."},
     .criteria = {sc("2.2.4"), sc("3.2.5")},
     .act_rules = {"bisz58"},
+    .axe_rules = {"meta-refresh-no-exceptions"},
     .impact = Impact::Minor,
     .messages = {&kImmediate, &kDelayed},
 };

@@ -4,9 +4,15 @@
 // read as browsers read them (css-device-adapt §9 meta translation): yes = 1, no = 0 for
 // user-scalable and 0.1 for maximum-scale, device-width/-height = 10, a negative
 // maximum-scale is ignored. A keyword browsers do not know is reported as cantTell.
+//
+// Twin rule meta-viewport-large (axe-core "meta-viewport-large"; best practice): the same
+// declarations must allow zooming to at least 5 times. 1.4.4 asks for 200 %, but people
+// with low vision often need far more on a phone, where pinch zoom is the only zoom there
+// is; iOS ignores the limits altogether, Android does not. A warning, since 2x meets WCAG.
 #include <charconv>
 #include <cmath>
 
+#include "checks/common/scripted_document.h"
 #include "engine/registry.h"
 #include "util/text.h"
 
@@ -46,6 +52,7 @@ const RuleInfo kInfo{
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"> is enough."},
     .criteria = {sc("1.4.4")},
     .act_rules = {"b4f0c3"},
+    .axe_rules = {"meta-viewport"},
     .impact = Impact::Serious,
     .messages = {&kZoomAllowed, &kZoomDisabled, &kMaxScaleTooLow, &kUnknownValue},
 };
@@ -80,7 +87,8 @@ struct Result {
   double scale = 0;  // maximum-scale as a number, for the message
 };
 
-Result judge(std::string_view content) {
+// `min_scale`: the maximum-scale below which zooming counts as limited (2 for WCAG 1.4.4).
+Result judge(std::string_view content, double min_scale, const Message& too_low) {
   Result r;
   std::size_t i = 0;
   while (i < content.size()) {
@@ -113,31 +121,72 @@ Result judge(std::string_view content) {
       continue;
     }
     if (scalable && std::fabs(n) < 1) fail = &kZoomDisabled;
-    if (max_scale && n >= 0 && n < 2) fail = &kMaxScaleTooLow;
+    if (max_scale && n >= 0 && n < min_scale) fail = &too_low;
     if (fail) r = {Verdict::Failed, fail, key, value, n};
   }
   return r;
 }
 
-void evaluate(Context& ctx, Reporter& out) {
+// One evaluation for both rules: the WCAG threshold or the larger best-practice one.
+void evaluate_with(Context& ctx, Reporter& out, double min_scale, const Message& allowed, const Message& too_low,
+                   const Message& unknown) {
+  const OutsideDocument outside(ctx.doc);  // a <meta> in <noscript> does not act with scripts on
   for (const html::Node* e : ctx.doc.elements()) {
-    if (!e->is("meta")) continue;
+    if (!e->is("meta") || outside.contains(*e)) continue;
     auto name = e->attr("name");
     if (!name || !text::iequals(text::trim(*name), "viewport")) continue;
     auto content = e->attr("content");
     if (!content) continue;
-    Result r = judge(*content);
+    Result r = judge(*content, min_scale, too_low);
     std::string declaration = std::string(r.property) + "=" + std::string(r.value);
     switch (r.verdict) {
       case Verdict::Inapplicable: break;
-      case Verdict::Passed: out.passed(e, kZoomAllowed, {std::string(*content)}); break;
+      case Verdict::Passed: out.passed(e, allowed, {std::string(*content)}); break;
       case Verdict::Failed: out.failed(e, *r.message, {declaration, format_scale(r.scale)}); break;
-      case Verdict::CantTell: out.cant_tell(e, kUnknownValue, {declaration}); break;
+      case Verdict::CantTell: out.cant_tell(e, unknown, {declaration}); break;
     }
   }
 }
 
+void evaluate(Context& ctx, Reporter& out) {
+  evaluate_with(ctx, out, 2, kZoomAllowed, kMaxScaleTooLow, kUnknownValue);
+}
+
 const RuleRegistration kRegistration(kInfo, evaluate);
+
+// ---- meta-viewport-large ----
+
+const Message kLargeAllowed{"zoom-5x-allowed", {"Besökaren kan zooma sidan minst 5 gånger: content=\"{0}\".",
+                                                "Visitors can zoom the page at least 5 times: content=\"{0}\"."}};
+const Message kLargeTooLow{"max-scale-below-5",
+                           {"{0} låter besökaren zooma högst till {1} gånger. Det räcker för WCAG (2 gånger), men "
+                            "många med nedsatt syn behöver zooma mer på en mobil. Tillåt minst 5 gånger eller ta "
+                            "bort maximum-scale.",
+                            "{0} lets visitors zoom only up to {1} times. That is enough for WCAG (2 times), but "
+                            "many people with low vision need to zoom more on a phone. Allow at least 5 times or "
+                            "remove maximum-scale."}};
+
+const RuleInfo kLargeInfo{
+    .id = "meta-viewport-large",
+    .title = {"Det går att zooma sidan mycket", "The page can be zoomed a lot"},
+    .description = {"Varnar när <meta name=\"viewport\"> hindrar besökare från att zooma in sidan minst 5 gånger "
+                    "på en mobil, till exempel med maximum-scale=3.",
+                    "Warns when <meta name=\"viewport\"> stops visitors from zooming in on the page at least 5 "
+                    "times on a phone, for example with maximum-scale=3."},
+    .help = {"Ta bort maximum-scale och user-scalable från viewport-taggen, eller sätt maximum-scale till minst 5.",
+             "Remove maximum-scale and user-scalable from the viewport tag, or set maximum-scale to at least 5."},
+    .criteria = {sc("1.4.4")},
+    .axe_rules = {"meta-viewport-large"},
+    .impact = Impact::Minor,
+    .kind = RuleKind::BestPractice,
+    .messages = {&kLargeAllowed, &kZoomDisabled, &kLargeTooLow, &kUnknownValue},
+};
+
+void evaluate_large(Context& ctx, Reporter& out) {
+  evaluate_with(ctx, out, 5, kLargeAllowed, kLargeTooLow, kUnknownValue);
+}
+
+const RuleRegistration kLargeRegistration(kLargeInfo, evaluate_large);
 
 }  // namespace
 }  // namespace granska::checks

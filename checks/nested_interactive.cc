@@ -43,6 +43,7 @@ const RuleInfo kInfo{
              "element should not be usable, remove its href or tabindex."},
     .criteria = {sc("4.1.2")},
     .act_rules = {"307n5z"},
+    .axe_rules = {"nested-interactive"},
     .impact = Impact::Serious,
     .messages = {&kNoFocusable, &kFocusable, &kMaybeHidden},
 };

@@ -6,6 +6,14 @@
 // cantTell (someone has to look at what it shows). Passes when the accessible name
 // (aria-labelledby, aria-label, title) is not empty; fallback content inside the object
 // is not a name, since browsers show it only when the resource cannot be shown.
+//
+// Twin rule object-alt (axe-core "object-alt"; WCAG 1.1.1): every <object>, whatever it
+// embeds (a PDF, an HTML page, a map, Flash), has a text alternative: an accessible name or
+// fallback text inside it. Applies to <object> elements in the accessibility tree that are
+// not marked decorative (role none/presentation). Fallback content counts here, as it does
+// for axe-core and for visitors whose browser cannot show the resource; object-name keeps
+// ACT's stricter reading for images, audio and video. Requirement: an embedded document or
+// application without any text says nothing about itself to someone who cannot see it.
 #include <array>
 
 #include "engine/registry.h"
@@ -48,6 +56,7 @@ const RuleInfo kInfo{
              "you can."},
     .criteria = {sc("1.1.1")},
     .act_rules = {"8fc3b6"},
+    .axe_rules = {"object-alt"},
     .impact = Impact::Serious,
     .messages = {&kHasName, &kNoName, &kUnknownType, &kMaybeHidden},
 };
@@ -118,6 +127,73 @@ void evaluate(Context& ctx, Reporter& out) {
 }
 
 const RuleRegistration kRegistration(kInfo, evaluate);
+
+// ---- object-alt ----
+
+const Message kAltName{"has-name", {"Objektet har namnet \"{0}\" (från {1}).", "The object has the name \"{0}\" (from "
+                                                                               "{1})."}};
+const Message kAltFallback{"has-fallback", {"Objektet har reservtexten \"{0}\".", "The object has the fallback "
+                                                                                  "text \"{0}\"."}};
+const Message kAltNone{"no-alternative",
+                       {"Objektet ({0}) har varken namn eller reservtext, så den som inte ser det vet inte vad det "
+                        "innehåller.",
+                        "The object ({0}) has neither a name nor fallback text, so people who cannot see it do not "
+                        "know what it contains."}};
+const Message kAltMaybeHidden{"maybe-hidden",
+                              {"Objektet saknar textalternativ, men kan vara dolt med CSS som granska inte kunde "
+                               "utvärdera. Kontrollera om det syns.",
+                               "The object has no text alternative, but may be hidden by CSS that granska could "
+                               "not evaluate. Check whether it is visible."}};
+
+const RuleInfo kAltInfo{
+    .id = "object-alt",
+    .title = {"Inbäddade objekt har textalternativ", "Embedded objects have a text alternative"},
+    .description = {"Kontrollerar att varje <object>, till exempel en inbäddad PDF, karta eller webbsida, har ett "
+                    "namn eller en reservtext som säger vad det innehåller.",
+                    "Checks that every <object>, such as an embedded PDF, map or web page, has a name or fallback "
+                    "text that says what it contains."},
+    .help = {"Ge <object> ett title eller aria-label, och skriv gärna en länk till innehållet som reservtext "
+             "inuti, till exempel <object data=\"taxa.pdf\" title=\"Taxa 2025\"><a href=\"taxa.pdf\">Taxa 2025 "
+             "(PDF)</a></object>.",
+             "Give the <object> a title or aria-label, and preferably write a link to the content as fallback "
+             "text inside, for example <object data=\"rates.pdf\" title=\"Rates 2025\"><a href=\"rates.pdf\">"
+             "Rates 2025 (PDF)</a></object>."},
+    .criteria = {sc("1.1.1")},
+    .axe_rules = {"object-alt"},
+    .impact = Impact::Serious,
+    .messages = {&kAltName, &kAltFallback, &kAltNone, &kAltMaybeHidden},
+};
+
+void evaluate_alt(Context& ctx, Reporter& out) {
+  for (const html::Node* e : ctx.doc.elements()) {
+    if (!e->is("object")) continue;
+    aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
+    if (hidden == aria::Tristate::Yes || ctx.aria.role(*e) == "none") continue;
+    aria::AccessibleName name = ctx.aria.name(*e);
+    if (!name.text.empty()) {
+      out.passed(e, kAltName, {name.text, std::string(aria::to_string(name.source))});
+      continue;
+    }
+    std::string fallback = text::collapse_whitespace(e->text_content());
+    for (const html::Node* d : e->descendant_elements()) {
+      if (!fallback.empty()) break;
+      if (d->is("img") || d->is("a") || d->is("embed")) {
+        std::string n = ctx.aria.name(*d).text;
+        if (!n.empty()) fallback = n;
+      }
+    }
+    if (!fallback.empty()) {
+      out.passed(e, kAltFallback, {text::truncate_utf8(fallback, 60)});
+    } else if (hidden == aria::Tristate::Unknown) {
+      out.cant_tell(e, kAltMaybeHidden);
+    } else {
+      auto data = e->attr("data");
+      out.failed(e, kAltNone, {data ? text::truncate_utf8(text::trim(*data), 60) : std::string("<object>")});
+    }
+  }
+}
+
+const RuleRegistration kAltRegistration(kAltInfo, evaluate_alt);
 
 }  // namespace
 }  // namespace granska::checks

@@ -27,6 +27,7 @@ const RuleInfo kInfo{
              "Malmö\". Most publishing tools fill it in from the page's heading or title field."},
     .criteria = {sc("2.4.2")},
     .act_rules = {"2779a5"},
+    .axe_rules = {"document-title"},
     .impact = Impact::Serious,
     .messages = {&kHasTitle, &kNoTitle, &kEmptyTitle},
 };

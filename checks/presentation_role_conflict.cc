@@ -53,6 +53,7 @@ const RuleInfo kInfo{
              "describes it."},
     .criteria = {sc("1.1.1")},
     .act_rules = {"46ca7f"},
+    .axe_rules = {"presentation-role-conflict"},
     .impact = Impact::Minor,
     .kind = RuleKind::BestPractice,
     .messages = {&kNotExposed, &kExposed, &kExposedFocus, &kUnsure},

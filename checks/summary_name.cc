@@ -38,6 +38,7 @@ const RuleInfo kInfo{
              "Write a short text in <summary>, for example <summary>Opening hours</summary>."},
     .criteria = {sc("4.1.2")},
     .act_rules = {"2t702h"},
+    .axe_rules = {"summary-name"},
     .impact = Impact::Serious,
     .messages = {&kHasName, &kNoName, &kMaybeHidden},
 };

@@ -37,6 +37,7 @@ const RuleInfo kInfo{
              "graphic is only decoration, remove role=\"img\" and give it aria-hidden=\"true\"."},
     .criteria = {sc("1.1.1")},
     .act_rules = {"7d6734"},
+    .axe_rules = {"svg-img-alt"},
     .impact = Impact::Serious,
     .messages = {&kHasName, &kNoName, &kMaybeHidden},
 };

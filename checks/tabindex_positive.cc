@@ -40,6 +40,7 @@ const RuleInfo kInfo{
              "Change to tabindex=\"0\" (or remove the attribute on links, buttons and fields) and put the "
              "elements in the code in the order they should be reached instead."},
     .criteria = {sc("2.4.3")},
+    .axe_rules = {"tabindex"},
     .impact = Impact::Moderate,
     .kind = RuleKind::BestPractice,
     .messages = {&kNotPositive, &kPositive},

@@ -3,6 +3,11 @@
 // attribute that is a cell of a <table> whose role is table, grid or treegrid and which is
 // not hidden. Each id must belong to a cell of that table (html/table.h) other than the cell
 // itself; an id of an element elsewhere, of a non-cell, or of nothing fails.
+//
+// HTML allows only <th> ids in headers. An id of a <td> without a header role (columnheader,
+// rowheader) is another cell of the table, so ACT a25f45 passes it, and browsers do read
+// its text as the header; but it is usually a mistake (a header marked up as a data cell,
+// or an id pointing at the wrong cell), so it gives cantTell: a person checks the cell.
 #include <map>
 #include <string>
 
@@ -22,6 +27,11 @@ const Message kBadId{"not-a-cell-in-table",
                       "inte läsa upp rätt rubrik för cellen.",
                       "headers refers to \"{0}\", which is not another cell in the same table. Screen "
                       "readers cannot read out the right header for the cell."}};
+const Message kDataCell{"refers-to-data-cell",
+                        {"headers pekar på \"{0}\", som är en vanlig datacell (<td>) och inte en rubrikcell. "
+                         "Kontrollera att den verkligen är en rubrik; gör den i så fall till <th>.",
+                         "headers refers to \"{0}\", which is an ordinary data cell (<td>), not a header cell. "
+                         "Check that it really is a header; if so, make it a <th>."}};
 const Message kMaybeHidden{"maybe-hidden",
                            {"headers pekar på \"{0}\", som inte är en annan cell i tabellen, men tabellen kan "
                             "vara dold med CSS som granska inte kunde utvärdera. Kontrollera om den syns.",
@@ -42,8 +52,9 @@ const RuleInfo kInfo{
              "table, or remove headers and use <th scope=\"col\"> or <th scope=\"row\"> instead."},
     .criteria = {sc("1.3.1")},
     .act_rules = {"a25f45"},
+    .axe_rules = {"td-headers-attr"},
     .impact = Impact::Serious,
-    .messages = {&kValid, &kBadId, &kMaybeHidden},
+    .messages = {&kValid, &kBadId, &kDataCell, &kMaybeHidden},
 };
 
 const html::Node* enclosing_table(const html::Node& cell) {
@@ -51,6 +62,32 @@ const html::Node* enclosing_table(const html::Node& cell) {
     if (p->is("table")) return p;
   }
   return nullptr;
+}
+
+// Calls f(id) for each whitespace-separated id in `ids`.
+template <class F>
+void for_each_id(std::string_view ids, F&& f) {
+  std::size_t i = 0;
+  while (i < ids.size()) {
+    while (i < ids.size() && text::is_html_space(ids[i])) ++i;
+    std::size_t start = i;
+    while (i < ids.size() && !text::is_html_space(ids[i])) ++i;
+    if (i > start) f(ids.substr(start, i - start));
+  }
+}
+
+// The first id in `headers` that is a <td> of `table` without a header role; empty when none is.
+std::string first_data_cell_id(Context& ctx, const html::TableModel& table, std::string_view headers) {
+  std::string found;
+  for_each_id(headers, [&](std::string_view id) {
+    if (!found.empty()) return;
+    const html::Node* target = ctx.doc.element_by_id(id);
+    const html::TableCell* c = target ? table.cell_of(*target) : nullptr;
+    if (!c || c->header) return;
+    std::string_view role = ctx.aria.role(*target);
+    if (role != "columnheader" && role != "rowheader") found = std::string(id);
+  });
+  return found;
 }
 
 // The first id in `headers` that is not another cell of `table`; empty when all are.
@@ -85,7 +122,12 @@ void evaluate(Context& ctx, Reporter& out) {
     if (!it->second.cell_of(*e)) continue;  // not a cell of the table (misplaced markup)
     std::string bad = first_bad_id(it->second, *e, *headers);
     if (bad.empty()) {
-      out.passed(e, kValid, {std::string(text::trim(*headers))});
+      std::string data_cell = first_data_cell_id(ctx, it->second, *headers);
+      if (!data_cell.empty()) {
+        out.cant_tell(e, kDataCell, {data_cell});
+      } else {
+        out.passed(e, kValid, {std::string(text::trim(*headers))});
+      }
     } else if (hidden == aria::Tristate::Unknown) {
       out.cant_tell(e, kMaybeHidden, {bad});
     } else {

@@ -27,6 +27,7 @@ const RuleInfo kInfo{
              "is at least 7:1."},
     .criteria = {sc("1.4.6")},
     .act_rules = {"09o5cg"},
+    .axe_rules = {"color-contrast-enhanced"},
     .impact = Impact::Minor,
     .messages = contrast_messages(),
 };

@@ -28,6 +28,7 @@ const RuleInfo kInfo{
              "is at least 4.5:1. Use the city's colour palette, whose contrasts are already checked."},
     .criteria = {sc("1.4.3")},
     .act_rules = {"afw4f7"},
+    .axe_rules = {"color-contrast"},
     .impact = Impact::Serious,
     .messages = contrast_messages(),
 };

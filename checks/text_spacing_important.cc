@@ -44,6 +44,7 @@ const RuleInfo kLetterInfo{
              "0.12em."},
     .criteria = {sc("1.4.12")},
     .act_rules = {"24afc2"},
+    .axe_rules = {"avoid-inline-spacing"},
     .impact = Impact::Moderate,
     .messages = {&kLetterWideEnough, &kLetterTooNarrow, &kLetterUnknown},
 };
@@ -76,6 +77,7 @@ const RuleInfo kWordInfo{
              "0.16em."},
     .criteria = {sc("1.4.12")},
     .act_rules = {"9e45ec"},
+    .axe_rules = {"avoid-inline-spacing"},
     .impact = Impact::Moderate,
     .messages = {&kWordWideEnough, &kWordTooNarrow, &kWordUnknown},
 };
@@ -87,7 +89,7 @@ std::string ratio_text(double r) {
 }
 
 struct SpacingRule {
-  aria::Prop prop;
+  style::Property prop;
   double minimum;
   const Message& wide_enough;
   const Message& too_narrow;
@@ -95,7 +97,7 @@ struct SpacingRule {
 };
 
 void evaluate_spacing(Context& ctx, Reporter& out, const SpacingRule& rule) {
-  const aria::ComputedStyles& styles = ctx.aria.computed_styles();
+  const style::ComputedStyles& styles = ctx.aria.computed_styles();
   for (const aria::SpacingTarget& t : aria::important_spacing_targets(ctx.aria, rule.prop)) {
     aria::SpacingRatio r = aria::smallest_spacing_ratio(styles, t, rule.prop);
     if (r.worst < rule.minimum - 1e-9) {
@@ -109,11 +111,11 @@ void evaluate_spacing(Context& ctx, Reporter& out, const SpacingRule& rule) {
 }
 
 void evaluate_letter(Context& ctx, Reporter& out) {
-  evaluate_spacing(ctx, out, {aria::Prop::LetterSpacing, 0.12, kLetterWideEnough, kLetterTooNarrow, kLetterUnknown});
+  evaluate_spacing(ctx, out, {style::Property::LetterSpacing, 0.12, kLetterWideEnough, kLetterTooNarrow, kLetterUnknown});
 }
 
 void evaluate_word(Context& ctx, Reporter& out) {
-  evaluate_spacing(ctx, out, {aria::Prop::WordSpacing, 0.16, kWordWideEnough, kWordTooNarrow, kWordUnknown});
+  evaluate_spacing(ctx, out, {style::Property::WordSpacing, 0.16, kWordWideEnough, kWordTooNarrow, kWordUnknown});
 }
 
 const RuleRegistration kLetterRegistration(kLetterInfo, evaluate_letter);

@@ -49,6 +49,7 @@ const RuleInfo kInfo{
              "is not a header, make it a <td>."},
     .criteria = {sc("1.3.1")},
     .act_rules = {"d0f69e"},
+    .axe_rules = {"th-has-data-cells"},
     .impact = Impact::Moderate,
     .messages = {&kHasCells, &kNoCells, &kUnsure},
 };

@@ -67,6 +67,7 @@ const RuleInfo kInfo{
              "Add captions: a WebVTT file with <track kind=\"captions\" src=\"…\" srclang=\"sv\" default> in the "
              "video, or turn on proper captions in the video service (for example YouTube)."},
     .criteria = {sc("1.2.2")},
+    .axe_rules = {"video-caption"},
     .impact = Impact::Critical,
     .messages = {&kHasCaptions, &kHasSubtitles, &kNoTrack, &kTrackNoSrc, &kMaybeHidden, &kPlayer, &kPlayerCaptionsOn, &kLinkedFile,
                  &kTrackHttpError, &kTrackNotLoaded, &kTrackWrongType, &kTrackNotWebVtt,

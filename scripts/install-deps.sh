@@ -9,6 +9,7 @@ packages=(
   libgumbo-dev libcurl4-openssl-dev libxml2-dev nlohmann-json3-dev
   libcli11-dev libtomlplusplus-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev libxlsxwriter-dev
+  clang-14 libclang-rt-14-dev  # the libFuzzer targets (scripts/fuzz.sh)
   chromium
   libqpdf-dev libzip-dev
   # Document fixtures and tests/bench/document_bench.sh only (scripts/make-document-fixtures.sh); the build never needs them:

@@ -1,5 +1,9 @@
 // The rule catalogue as Markdown: docs/rules.md is generated from it
 // (`granska rules --format markdown > docs/rules.md`), and a test keeps the two equal.
+#include <map>
+#include <vector>
+
+#include "engine/axe_core.h"
 #include "reports/page/report.h"
 
 namespace granska::reports {
@@ -60,6 +64,31 @@ void write_catalogue_markdown(std::ostream& out, const engine::Registry& registr
     out << (sv ? "**Så åtgärdar du:** " : "**How to fix:** ") << info.help.in(lang) << "\n\n";
     out << (sv ? "Meddelanden:\n\n" : "Messages:\n\n");
     for (const engine::Message* m : info.messages) out << "- `" << m->id << "`: " << m->text.in(lang) << "\n";
+  }
+
+  // Every axe-core rule, with the granska rules that find its barriers or why there is none.
+  std::map<std::string_view, std::vector<std::string_view>> axe;
+  for (const engine::Rule* rule : registry.rules()) {
+    for (std::string_view a : rule->info.axe_rules) axe[a].push_back(rule->info.id);
+  }
+  std::map<std::string_view, const engine::UnmappedAxeRule*> unmapped;
+  for (const engine::UnmappedAxeRule& u : engine::unmapped_axe_rules()) unmapped[u.id] = &u;
+  std::map<std::string_view, bool> all;
+  for (const auto& [id, rules] : axe) all[id] = true;
+  for (const auto& [id, u] : unmapped) all[id] = true;
+  out << (sv ? "\n## axe-core → granska\n\nVarje regel i axe-core 4.10 och granskas regler som hittar samma brister, "
+               "eller varför granska saknar en.\n\n| axe-core | granska |\n| --- | --- |\n"
+             : "\n## axe-core → granska\n\nEvery rule of axe-core 4.10 and the granska rules that find the same "
+               "barriers, or why granska has none.\n\n| axe-core | granska |\n| --- | --- |\n");
+  for (const auto& [id, unused] : all) {
+    out << "| `" << id << "` | ";
+    auto m = axe.find(id);
+    if (m != axe.end()) {
+      for (std::size_t i = 0; i < m->second.size(); ++i) out << (i ? ", " : "") << "`" << m->second[i] << "`";
+    } else {
+      out << "– " << cell(unmapped[id]->reason.in(lang));
+    }
+    out << " |\n";
   }
 }
 

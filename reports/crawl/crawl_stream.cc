@@ -144,7 +144,9 @@ void CrawlStream::summary(std::size_t pages, std::size_t html, std::size_t error
                           bool show_text) {
   if (json_) {
     nlohmann::json summary{{"pages", pages}, {"checked", html}, {"errors", errors}, {"unchanged", stats.unchanged},
-                           {"seconds", stats.seconds}, {"interrupted", stats.interrupted}};
+                           {"seconds", stats.seconds}, {"interrupted", stats.interrupted},
+                           {"stylesheets", {{"loaded", stats.stylesheets.loaded}, {"failed", stats.stylesheets.failed},
+                                            {"evicted", stats.stylesheets.evicted}}}};
     out_ << "\n],\"summary\":" << summary.dump() << "}\n";
   } else if (show_text) {
     out_ << crawl_summary(pages, html, errors, stats.interrupted, lang_) << "\n";

@@ -7,9 +7,26 @@
 #include <string>
 #include <vector>
 
+#include "html/dom.h"
+#include "style/cascade.h"
 #include "util/lang.h"
 
 namespace granska::reports {
+
+// One computed value for `inspect --styles`, and where it came from.
+struct InspectedStyle {
+  std::string property;  // "color"
+  std::string value;     // as CSS writes it ("rgb(0, 0, 238)"); "" when granska cannot tell
+  enum class Source : std::uint8_t {
+    Initial, Inherited, UserAgent, StyleSheet, StyleElement, StyleAttribute, HtmlAttribute, Computed
+  } source = Source::Initial;
+  std::string url;  // StyleSheet: the sheet's address (untrusted)
+  std::uint32_t line = 0;
+  bool uncertain = false;  // a rule granska could not evaluate may set it instead
+};
+
+// The computed values granska uses for `element`, each with its origin.
+std::vector<InspectedStyle> inspect_styles(const style::ComputedStyles& styles, const html::Node& element);
 
 // One inspected element, resolved to plain data. Strings may hold page content: untrusted.
 struct InspectedElement {
@@ -25,6 +42,7 @@ struct InspectedElement {
   bool hidden = false;            // excluded from the accessibility tree
   bool hidden_uncertain = false;  // rests on CSS granska could not evaluate
   bool focusable = false;
+  std::vector<InspectedStyle> styles;  // filled for `inspect --styles`
 };
 
 void write_inspect_text(std::ostream& out, const std::vector<InspectedElement>& elements, Lang lang);

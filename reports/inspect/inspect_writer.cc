@@ -5,6 +5,40 @@
 
 namespace granska::reports {
 
+namespace {
+
+std::string source_text(const InspectedStyle& s, Lang lang) {
+  const bool sv = lang == Lang::Sv;
+  std::string line = std::to_string(s.line);
+  switch (s.source) {
+    case InspectedStyle::Source::Initial: return sv ? "startvärde" : "initial value";
+    case InspectedStyle::Source::Inherited: return sv ? "ärvt" : "inherited";
+    case InspectedStyle::Source::UserAgent: return sv ? "webbläsarens standardstilar" : "the browser's default styles";
+    case InspectedStyle::Source::StyleSheet: return escape_for_terminal(s.url) + ":" + line;
+    case InspectedStyle::Source::StyleElement: return (sv ? "<style>, rad " : "<style>, line ") + line;
+    case InspectedStyle::Source::StyleAttribute: return (sv ? "style-attributet, rad " : "style attribute, line ") + line;
+    case InspectedStyle::Source::HtmlAttribute: return (sv ? "HTML-attribut, rad " : "HTML attribute, line ") + line;
+    case InspectedStyle::Source::Computed: return sv ? "beräknat" : "computed";
+  }
+  return {};
+}
+
+std::string_view source_key(InspectedStyle::Source s) {
+  switch (s) {
+    case InspectedStyle::Source::Initial: return "initial";
+    case InspectedStyle::Source::Inherited: return "inherited";
+    case InspectedStyle::Source::UserAgent: return "user-agent";
+    case InspectedStyle::Source::StyleSheet: return "style-sheet";
+    case InspectedStyle::Source::StyleElement: return "style-element";
+    case InspectedStyle::Source::StyleAttribute: return "style-attribute";
+    case InspectedStyle::Source::HtmlAttribute: return "html-attribute";
+    case InspectedStyle::Source::Computed: return "computed";
+  }
+  return "";
+}
+
+}  // namespace
+
 void write_inspect_text(std::ostream& out, const std::vector<InspectedElement>& elements, Lang lang) {
   const bool sv = lang == Lang::Sv;
   auto yes_no = [&](bool b) { return b ? (sv ? "ja" : "yes") : (sv ? "nej" : "no"); };
@@ -30,7 +64,20 @@ void write_inspect_text(std::ostream& out, const std::vector<InspectedElement>& 
       out << (sv ? " (osäkert: beror på CSS som granska inte kunde utvärdera)"
                  : " (uncertain: depends on CSS granska could not evaluate)");
     }
-    out << "\n" << (sv ? "  fokuserbar:   " : "  focusable:    ") << yes_no(e.focusable) << "\n\n";
+    out << "\n" << (sv ? "  fokuserbar:   " : "  focusable:    ") << yes_no(e.focusable) << "\n";
+    if (!e.styles.empty()) out << (sv ? "  stilar:\n" : "  styles:\n");
+    for (const InspectedStyle& st : e.styles) {
+      std::string name = "    " + st.property + ":";
+      if (name.size() < 26) name.resize(26, ' ');
+      out << name << (st.value.empty() ? (sv ? "okänt" : "unknown") : escape_for_terminal(st.value)) << "  ("
+          << source_text(st, lang) << ")";
+      if (st.uncertain) {
+        out << (sv ? " osäkert: en regel som granska inte kunde utvärdera kan gälla"
+                   : " uncertain: a rule granska could not evaluate may apply");
+      }
+      out << "\n";
+    }
+    out << "\n";
   }
 }
 
@@ -50,6 +97,18 @@ void write_inspect_json(std::ostream& out, const std::vector<InspectedElement>& 
                    {"hidden", e.hidden},
                    {"hidden_uncertain", e.hidden_uncertain},
                    {"focusable", e.focusable}});
+    if (!e.styles.empty()) {
+      nlohmann::json styles = nlohmann::json::object();
+      for (const InspectedStyle& st : e.styles) {
+        nlohmann::json v{{"value", st.value.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.value)},
+                         {"source", source_key(st.source)},
+                         {"uncertain", st.uncertain}};
+        if (!st.url.empty()) v["url"] = st.url;
+        if (st.line > 0) v["line"] = st.line;
+        styles[st.property] = std::move(v);
+      }
+      arr.back()["styles"] = std::move(styles);
+    }
   }
   out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }

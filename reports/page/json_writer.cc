@@ -132,6 +132,12 @@ void write_json(std::ostream& out, const PageReport& report, const Options& opt)
     json rj = rule_json(info, lang);
     rj["outcome"] = engine::to_string(r.outcome);
     if (!r.error.empty()) rj["error"] = r.error;
+    // Findings past the per-outcome cap: counted in the summary, not listed.
+    if (r.omitted_total() > 0) {
+      rj["omitted"] = {{"failed", r.omitted[static_cast<std::size_t>(engine::Outcome::Failed)]},
+                       {"cantTell", r.omitted[static_cast<std::size_t>(engine::Outcome::CantTell)]},
+                       {"passed", r.omitted[static_cast<std::size_t>(engine::Outcome::Passed)]}};
+    }
     rules.push_back(std::move(rj));
     rule_counts[std::string(engine::to_string(r.outcome))] = rule_counts[std::string(engine::to_string(r.outcome))].get<int>() + 1;
     for (const engine::Finding& f : r.findings) {

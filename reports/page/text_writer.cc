@@ -119,6 +119,12 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opt)
       return f.outcome == Outcome::Failed || f.outcome == Outcome::CantTell ||
              (opt.show_passed && f.outcome == Outcome::Passed);
     };
+    // Findings past the per-outcome cap (engine::Reporter) that would have been shown.
+    auto omitted_shown = [&](const engine::RuleResult& r) {
+      return r.omitted[static_cast<std::size_t>(Outcome::Failed)] +
+             r.omitted[static_cast<std::size_t>(Outcome::CantTell)] +
+             (opt.show_passed ? r.omitted[static_cast<std::size_t>(Outcome::Passed)] : 0);
+    };
     bool any = std::any_of(rules.begin(), rules.end(), [&](const engine::RuleResult* r) {
       return std::any_of(r->findings.begin(), r->findings.end(), shown);
     });
@@ -150,6 +156,14 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opt)
           if (!loc.snippet.empty()) out << "      " << escape_for_terminal(loc.snippet) << "\n";
         }
       }
+      if (std::size_t more = omitted_shown(*r); rule_shown && more > 0) {
+        out << "    " << st(kDim)
+            << (sv ? "… och " + std::to_string(more) + " till av samma regel (högst " +
+                         std::to_string(engine::kMaxFindingsPerOutcome) + " per utfall och regel visas)"
+                   : "… and " + std::to_string(more) + " more of the same rule (at most " +
+                         std::to_string(engine::kMaxFindingsPerOutcome) + " per outcome and rule are shown)")
+            << st(kReset) << "\n";
+      }
       if (rule_shown && r->outcome != Outcome::Passed) {
         out << "    " << (sv ? "Så åtgärdar du: " : "How to fix: ") << info.help.in(lang) << "\n";
       }
@@ -164,6 +178,7 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opt)
     if (r.rule->info.kind != engine::RuleKind::BestPractice) continue;
     warnings += static_cast<std::size_t>(std::count_if(r.findings.begin(), r.findings.end(),
                                                        [](const engine::Finding& f) { return f.outcome == Outcome::Failed; }));
+    warnings += r.omitted[static_cast<std::size_t>(Outcome::Failed)];
   }
   namespace g = glossary;
   const std::size_t failed = ev.count(Outcome::Failed) - warnings, cant_tell = ev.count(Outcome::CantTell),

@@ -361,7 +361,8 @@ constexpr RoleInfo kRoles[] = {
     {.name = "treegrid", .name_required = true, .superclasses = "grid tree",
      .required_owned = "row rowgroup>row"},
     {.name = "treeitem", .name_from = kBoth, .name_required = true,
-     .superclasses = "listitem option", .required_context = "group tree"},
+     .superclasses = "listitem option", .supported_attributes = "aria-expanded aria-haspopup",
+     .required_context = "group tree"},
     {.name = "widget", .abstract = true, .superclasses = "roletype"},
     {.name = "window", .abstract = true, .superclasses = "roletype"},
 };
@@ -588,6 +589,20 @@ bool role_lists_attribute(std::string_view role, std::string_view attribute) {
   const AttributeInfo* a = find_attribute(attribute);
   if (!r || !a) return false;
   return (closure().listed[role_index(r)] >> attribute_index(a)) & 1U;
+}
+
+bool role_deprecates_attribute(std::string_view role, std::string_view attribute) {
+  if (attribute != "aria-expanded" || role_lists_attribute(role, attribute)) return false;
+  // Roles new in ARIA 1.2 never inherited it: for them it is simply not supported.
+  static constexpr std::string_view kNewIn12[] = {"blockquote", "caption",  "code",      "deletion",
+                                                  "emphasis",   "generic",  "insertion", "meter",
+                                                  "paragraph",  "strong",   "subscript", "superscript",
+                                                  "time"};
+  for (std::string_view r : kNewIn12) {
+    if (r == role) return false;
+  }
+  return role_is_a(role, "section") || role_is_a(role, "sectionhead") || role_is_a(role, "document") ||
+         role_is_a(role, "window");
 }
 
 bool role_prohibits_attribute(std::string_view role, std::string_view attribute) {

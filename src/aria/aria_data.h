@@ -165,6 +165,12 @@ bool role_supports_attribute(std::string_view role, std::string_view attribute);
 // aria-disabled/-errormessage/-haspopup/-invalid from a normal one.
 bool role_lists_attribute(std::string_view role, std::string_view attribute);
 bool role_prohibits_attribute(std::string_view role, std::string_view attribute);
+// ARIA 1.2 "deprecated on this role": aria-expanded was supported on the abstract roles
+// section, sectionhead, document and window in ARIA 1.1; 1.2 moved it to the widgets that
+// expand, and the roles that had inherited it (alert, article, banner, dialog, heading,
+// img, list, region, ...) keep it as deprecated. Browsers still expose it there, so using
+// it is no error, only outdated. False where the role lists it, or never had it.
+bool role_deprecates_attribute(std::string_view role, std::string_view attribute);
 // The implicit value of `attribute` for `role` ("" when none), e.g. heading/aria-level → "2".
 std::string_view implicit_value(std::string_view role, std::string_view attribute);
 // Widget roles (subclasses of widget) and landmark roles (subclasses of landmark).

@@ -1,9 +1,11 @@
 // Hidden (not rendered), hidden from assistive technology, and focusable.
 //
-// Rendering: HTML's user-agent style sheet (HTML §15.3 "Non-rendered elements" and the
-// [hidden] rule, which author display values override) plus the page's own CSS (style.h).
-// <noscript> content is treated as rendered: granska cannot know whether a visitor runs
-// scripts, and reporting on it is the safer side; its <style> elements are not applied.
+// Rendering: the one cascade (style/cascade.h), whose user-agent origin is HTML's default
+// style sheet (hidden elements, [hidden], input type=hidden ...), plus what browsers hide
+// outside CSS: <template> contents, SVG's non-rendered elements, the content of a closed
+// <details>. <noscript> content is treated as not rendered, as a browser with scripting
+// enabled (every browser a visitor is likely to use, and the one axe-core and the ACT
+// examples run in) parses it as text: the tracking <img>/<iframe> in it is no image or frame.
 // Focus: HTML §6.6.3 "Focusable areas" and "disabled" form controls (HTML §4.10.18.5).
 #include "aria/semantics_impl.h"
 
@@ -11,10 +13,7 @@ namespace granska::aria {
 
 namespace {
 
-using detail::Display;
-using detail::Visibility;
-
-// Elements never rendered, whatever the author's CSS says (for practical purposes).
+// Elements never rendered, whatever the author's CSS says.
 bool never_rendered(const html::Node& e) {
   if (e.ns() == html::Namespace::Svg) {
     static constexpr std::string_view kSvg[] = {"clippath", "defs", "desc", "filter", "lineargradient",
@@ -26,16 +25,9 @@ bool never_rendered(const html::Node& e) {
     return false;
   }
   if (e.ns() != html::Namespace::Html) return false;
-  static constexpr std::string_view kHtml[] = {"base", "datalist", "head", "link", "meta", "param",
-                                               "rp", "script", "source", "style", "template", "title",
-                                               "track"};
-  for (std::string_view t : kHtml) {
-    if (e.tag() == t) return true;
-  }
-  if (e.is("input") && detail::input_type(e) == "hidden") return true;
-  if (e.is("dialog") && !e.has_attr("open")) return true;
-  if (e.is("audio") && !e.has_attr("controls")) return true;
-  return false;
+  // Template contents are a separate document fragment; source and track elements never
+  // have boxes of their own; <noscript> content is text to a browser that runs scripts.
+  return e.is("template") || e.is("source") || e.is("track") || e.is("noscript");
 }
 
 // Content of a closed <details> other than its first <summary> child is not rendered.
@@ -63,46 +55,43 @@ Tristate either(Tristate a, Tristate b) {
 
 void Semantics::Impl::compute_hidden() {
   const auto& elements = doc.elements();
-  std::vector<detail::ElementStyle> styles = detail::compute_styles(doc);
+  const style::ComputedStyles& styles = this->styles();
   hidden_entries.assign(elements.size(), {});
-  // Inherited computed visibility per element: Visible, Hidden or (unknown) Unset.
-  std::vector<Visibility> visibility(elements.size(), Visibility::Visible);
   for (const html::Node* e : elements) {
     std::uint32_t i = e->element_index();
-    const detail::ElementStyle& s = styles[i];
+    const style::ComputedStyle& s = styles.of(*e);
     detail::HiddenEntry& h = hidden_entries[i];
     const html::Node* parent = e->parent_element();
     const detail::HiddenEntry* ph = parent ? &hidden_entries[parent->element_index()] : nullptr;
-    Visibility parent_vis = parent ? visibility[parent->element_index()] : Visibility::Visible;
 
-    // display: UA "none" for [hidden] unless the author sets another display value.
     Tristate self_none = Tristate::No;
-    bool ua_none = never_rendered(*e) || in_closed_details(*e);
-    bool hidden_attr = e->has_attr("hidden") && s.display == Display::Unset;
-    if (ua_none || hidden_attr || s.display == Display::None) {
+    if (never_rendered(*e) || in_closed_details(*e)) {
       self_none = Tristate::Yes;
-      if (!ua_none && s.maybe_display_shown) self_none = Tristate::Unknown;
-    } else if (s.maybe_display_none) {
+    } else if (e->is("area")) {
+      // An image map's areas have no boxes of their own (display: none) but are drawn and
+      // reached through their image.
+      self_none = Tristate::No;
+    } else if (s.display == style::Display::None) {
+      self_none = s.maybe_shown ? Tristate::Unknown : Tristate::Yes;
+    } else if (s.maybe_none) {
       self_none = Tristate::Unknown;
     }
-    bool parent_content_hidden = parent && styles[parent->element_index()].content_hidden;
-    if (parent_content_hidden) self_none = Tristate::Yes;
+    if (parent) {
+      const std::optional<bool>& content_hidden = styles.of(*parent).content_hidden;
+      if (content_hidden == true) self_none = Tristate::Yes;
+      else if (!content_hidden && self_none == Tristate::No) self_none = Tristate::Unknown;
+    }
     h.display_none = ph ? either(ph->display_none, self_none) : self_none;
 
-    // visibility: inherited unless set; Unset here stands for "unknown".
-    Visibility v = parent_vis;
-    if (s.visibility == Visibility::Hidden || s.visibility == Visibility::Visible) v = s.visibility;
-    bool sure = s.visibility == Visibility::Hidden || s.visibility == Visibility::Visible;
-    if ((v != Visibility::Hidden && s.maybe_hidden) || (v == Visibility::Hidden && s.maybe_visible) ||
-        (!sure && parent_vis == Visibility::Unset)) {
-      v = Visibility::Unset;
-    }
-    visibility[i] = v;
-    h.invisible = v == Visibility::Hidden ? Tristate::Yes : v == Visibility::Unset ? Tristate::Unknown : Tristate::No;
+    // visibility is inherited by the cascade itself.
+    bool hidden = s.visibility != style::Visibility::Visible;
+    h.invisible = hidden ? (s.maybe_visible ? Tristate::Unknown : Tristate::Yes)
+                         : (s.maybe_hidden ? Tristate::Unknown : Tristate::No);
 
     h.aria_hidden = (ph && ph->aria_hidden) || aria_hidden_true(*e);
     h.inert = (ph && ph->inert) || e->has_attr("inert");
-    h.author_display = s.display;
+    h.block_level = !style::is_inline_level(s.display) && s.display != style::Display::Contents &&
+                    s.display != style::Display::None;
   }
 }
 
@@ -125,7 +114,9 @@ Tristate Semantics::Impl::hidden_from_at(const html::Node& e) {
     const html::Node* p = e.parent_element();
     return p ? hidden_from_at(*p) : Tristate::No;
   }
-  if (hidden_entry(e).aria_hidden) return Tristate::Yes;
+  // HTML §6.3 (inert subtrees): user agents do not expose inert nodes to accessibility APIs.
+  const detail::HiddenEntry& h = hidden_entry(e);
+  if (h.aria_hidden || h.inert) return Tristate::Yes;
   return hidden(e);
 }
 
@@ -204,25 +195,10 @@ bool Semantics::Impl::focusable(const html::Node& e) {
 
 bool Semantics::Impl::is_block_level(const html::Node& e) {
   if (!e.is_element()) return false;
-  Display d = hidden_entry(e).author_display;
-  if (d == Display::Block) return true;
-  if (d == Display::Inline) return false;
-  if (e.ns() != html::Namespace::Html) return false;
-  // HTML's default block-level boxes (HTML §15.3.3 and §15.3.7-8), plus table parts,
-  // list items and <br>: browsers separate their text from their neighbours' in names.
-  static constexpr std::string_view kBlocks[] = {
-      "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
-      "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-      "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-      "legend", "li", "listing", "main", "menu", "nav", "ol", "optgroup", "option", "p",
-      "plaintext", "pre", "search", "section", "summary", "table", "tbody", "td", "tfoot",
-      "th", "thead", "tr", "ul", "xmp",
-      // Form controls are inline-block boxes; browsers keep their values apart too.
-      "button", "input", "select", "textarea"};
-  for (std::string_view t : kBlocks) {
-    if (e.tag() == t) return true;
-  }
-  return false;
+  // <br> and form controls separate their neighbours' text in names too (browsers keep a
+  // control's value apart even though it is an inline-block box).
+  if (e.is("br") || e.is("button") || e.is("input") || e.is("select") || e.is("textarea")) return true;
+  return hidden_entry(e).block_level;
 }
 
 }  // namespace granska::aria

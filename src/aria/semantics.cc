@@ -2,6 +2,7 @@
 
 #include "aria/semantics_impl.h"
 #include "aria/text_contrast.h"
+#include "style/loader.h"
 
 namespace granska::aria {
 
@@ -24,23 +25,35 @@ std::string_view to_string(NameSource s) {
   return "none";
 }
 
-Semantics::Impl::Impl(const html::Document& d)
+Semantics::Impl::Impl(const html::Document& d, const style::PageSheets* s, const style::Environment& e)
     : doc(d),
+      sheets(s),
+      environment(e),
       roles(d.elements().size()),
       focusable_cache(d.elements().size(), -1),
       names(d.elements().size()),
       descriptions(d.elements().size()),
       visited(d.elements().size(), 0) {}
 
-Semantics::Semantics(const html::Document& doc) : impl_(std::make_unique<Impl>(doc)) {}
+Semantics::Semantics(const html::Document& doc, const style::PageSheets* sheets, const style::Environment& environment)
+    : impl_(std::make_unique<Impl>(doc, sheets, environment)) {}
 Semantics::~Semantics() = default;
 
 const html::Document& Semantics::document() const { return impl_->doc; }
 
-const ComputedStyles& Semantics::computed_styles() {
-  if (!impl_->computed_styles) impl_->computed_styles = std::make_unique<ComputedStyles>(impl_->doc);
-  return *impl_->computed_styles;
+const style::ComputedStyles& Semantics::Impl::styles() {
+  if (!computed_styles) {
+    if (!sheets) {
+      own_sheets = std::make_unique<style::PageSheets>(
+          style::collect_sheets(doc, "", nullptr, nullptr, {}, "utf-8", environment));
+      sheets = own_sheets.get();
+    }
+    computed_styles = std::make_unique<style::ComputedStyles>(doc, *sheets, environment);
+  }
+  return *computed_styles;
 }
+
+const style::ComputedStyles& Semantics::computed_styles() { return impl_->styles(); }
 
 const std::vector<TextContrast>& Semantics::text_contrasts() {
   if (!impl_->text_contrasts) {
@@ -77,6 +90,12 @@ AccessibleName Semantics::name(const html::Node& element) {
   auto& slot = impl_->names[element.element_index()];
   if (!slot) slot = impl_->compute_name(element);
   return *slot;
+}
+
+const std::vector<const html::Node*>& Semantics::labels(const html::Node& element) {
+  static const std::vector<const html::Node*> kNone;
+  if (!element.is_element() || &element.document() != &impl_->doc) return kNone;
+  return impl_->labels_of(element);
 }
 
 AccessibleName Semantics::description(const html::Node& element) {

@@ -4,7 +4,7 @@
 //
 // A Semantics object belongs to one Document and caches what it computes, so it is cheap
 // to ask the same question twice. Not thread-safe: one Semantics per thread per document.
-// The Document must outlive it.
+// The Document (and the PageSheets given) must outlive it.
 #pragma once
 
 #include <cstdint>
@@ -14,11 +14,11 @@
 #include <vector>
 
 #include "html/dom.h"
+#include "style/cascade.h"
 
 namespace granska::aria {
 
-class ComputedStyles;  // aria/computed_style.h
-struct TextContrast;   // aria/text_contrast.h
+struct TextContrast;  // aria/text_contrast.h
 
 // Where an accessible name (or description) came from, for explaining a finding.
 enum class NameSource : std::uint8_t {
@@ -43,13 +43,18 @@ struct AccessibleName {
   NameSource source = NameSource::None;
 };
 
-// Whether a yes/no answer rests on CSS granska did not evaluate (external stylesheets,
-// complex selectors): rules turn Unknown into cantTell, never into passed.
+// Whether a yes/no answer rests on CSS granska could not evaluate (@container, :valid,
+// :has() over its budget ...): rules turn Unknown into cantTell, never into passed.
 enum class Tristate : std::uint8_t { No, Yes, Unknown };
 
 class Semantics {
  public:
-  explicit Semantics(const html::Document& doc);
+  // `sheets`: the page's style sheets as style::collect_sheets() loaded them. nullptr:
+  // only the page's <style> elements (linked sheets count as not loaded, so styles that
+  // depend on them are unknown).
+  // `environment`: the screen the page is styled for (style/media.h).
+  explicit Semantics(const html::Document& doc, const style::PageSheets* sheets = nullptr,
+                     const style::Environment& environment = {});
   ~Semantics();
   Semantics(const Semantics&) = delete;
   Semantics& operator=(const Semantics&) = delete;
@@ -73,12 +78,18 @@ class Semantics {
 
   AccessibleName name(const html::Node& element);
   AccessibleName description(const html::Node& element);
+  // The <label> elements of a labelable element (HTML "labels": <label for> and wrapping
+  // labels without for), in tree order; empty for other elements. The reference stays
+  // valid as long as this object.
+  const std::vector<const html::Node*>& labels(const html::Node& element);
 
-  // Hidden from everyone: hidden attribute, display:none / visibility:hidden from inline
-  // style or the page's simple <style> rules, <template>, input type=hidden, or an
-  // ancestor of those. Unknown when a stylesheet rule might apply but was not evaluated.
+  // Hidden from everyone (not rendered): display:none (the browser's default style sheet
+  // included: [hidden], <template>, input type=hidden ...) or visibility:hidden from the
+  // page's CSS, content-visibility:hidden on an ancestor, a closed <details> or <dialog>,
+  // or an ancestor of those. Unknown when a rule granska could not evaluate might decide.
   Tristate hidden(const html::Node& element);
-  // Excluded from the accessibility tree: hidden, or aria-hidden="true" on it or an ancestor.
+  // Excluded from the accessibility tree: hidden, or aria-hidden="true" or inert on it or an
+  // ancestor (HTML: inert nodes are not exposed to accessibility APIs).
   Tristate hidden_from_at(const html::Node& element);
   // In sequential focus order or focusable by script (any tabindex), and not disabled,
   // inert or hidden. aria-hidden does not affect this.
@@ -91,9 +102,9 @@ class Semantics {
   // The input element's type state, lowercase; "text" when missing or unknown.
   static std::string_view input_type(const html::Node& input);
 
-  // Computed CSS values of every element (aria/computed_style.h), computed on first use
-  // and shared by the rules that need them.
-  const ComputedStyles& computed_styles();
+  // Computed CSS values of every element (style/cascade.h), computed once and shared by
+  // hidden/shown decisions and the rules that read styles.
+  const style::ComputedStyles& computed_styles();
   // The contrast of every applicable text (aria/text_contrast.h), computed once per page
   // for both contrast rules.
   const std::vector<TextContrast>& text_contrasts();

@@ -11,9 +11,8 @@
 
 #include "aria/aria_data.h"
 #include "aria/semantics.h"
-#include "aria/computed_style.h"
-#include "aria/style.h"
 #include "html/dom.h"
+#include "style/cascade.h"
 #include "util/text.h"
 
 namespace granska::aria {
@@ -37,7 +36,7 @@ struct HiddenEntry {
   Tristate invisible = Tristate::No;     // visibility:hidden/collapse (children may show)
   bool aria_hidden = false;              // aria-hidden="true" on it or an ancestor
   bool inert = false;                    // inert on it or an ancestor
-  Display author_display = Display::Unset;  // for spacing in names
+  bool block_level = false;              // for spacing in names
 };
 
 // Traversal flags of the accessible name computation (accname 1.2 §4.3.2).
@@ -51,10 +50,14 @@ struct NameFrame {
 }  // namespace detail
 
 struct Semantics::Impl {
-  explicit Impl(const html::Document& d);
+  Impl(const html::Document& d, const style::PageSheets* s, const style::Environment& e);
 
   const html::Document& doc;
-  std::unique_ptr<ComputedStyles> computed_styles;  // built on first use
+  std::unique_ptr<style::PageSheets> own_sheets;  // when none were given
+  const style::PageSheets* sheets;
+  style::Environment environment;
+  std::unique_ptr<style::ComputedStyles> computed_styles;  // built on first use
+  const style::ComputedStyles& styles();
   std::unique_ptr<std::vector<TextContrast>> text_contrasts;  // built on first use
 
   // ---- roles (role.cc) ----

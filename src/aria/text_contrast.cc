@@ -1,19 +1,20 @@
 #include "aria/text_contrast.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_set>
 
-#include "aria/computed_style.h"
 #include "util/text.h"
 
 namespace granska::aria {
 
 namespace {
 
+using style::ComputedStyle;
+using style::Rgba;
+
 const Rgba kCanvas{255, 255, 255, 1};
-const Rgba kLink{0, 0, 238, 1};       // :link in every major browser
-const Rgba kVisited{85, 26, 139, 1};  // :visited
 
 bool is_blank(const html::Node& text_node) {
   return std::all_of(text_node.data().begin(), text_node.data().end(), text::is_html_space);
@@ -98,62 +99,123 @@ std::unordered_set<const html::Node*> disabled_labels(const html::Document& doc)
   return out;
 }
 
-bool declares_effect(const ComputedStyles& styles, const html::Node& e, Prop p, std::string_view none) {
-  const Cascaded& c = styles.cascaded(e, p);
-  if (c.uncertain) return true;
-  if (!c.declared) return false;
-  std::string_view v = text::trim(c.value);
-  return !(text::iequals(v, none) || text::iequals(v, "initial") || text::iequals(v, "unset") ||
-           text::iequals(v, "revert"));
-}
-
-bool is_link(const html::Node& e) { return (e.is("a") || e.is("area")) && e.has_attr("href"); }
-
-// Text colour candidates; empty when unknown.
-std::vector<Rgba> text_colors(const ComputedStyles& styles, const html::Node& e) {
-  if (std::optional<Rgba> c = styles.of(e).color) return {*c};
-  // The only unknown is a link's visited state: try both colours browsers use.
+// A single character in a control that the author names otherwise ("X" in a button with
+// aria-label="Close"): a glyph, not text in a human language (ACT afw4f7 Passed Example 7).
+bool stands_for_name(const html::Node& e, std::string_view own_text) {
+  std::string_view trimmed = text::trim(own_text);
+  if (trimmed.empty() || trimmed.size() > 4) return false;  // one code point is at most 4 bytes
+  char32_t cp = 0;
+  std::size_t len = text::utf8_sequence(trimmed, 0, cp);
+  if (trimmed.empty() || len != trimmed.size()) return false;
   for (const html::Node* a = &e; a; a = a->parent_element()) {
-    const Cascaded& c = styles.cascaded(*a, Prop::Color);
-    if (c.uncertain || c.declared) return {};
-    if (is_link(*a)) return {kLink, kVisited};
+    bool control = a->is("button") || (a->is("a") && a->has_attr("href")) || a->has_attr("role");
+    if (!control) continue;
+    auto label = a->attr("aria-label");
+    return (label && !text::trim(*label).empty()) || a->has_attr("aria-labelledby");
   }
-  return {};
+  return false;
 }
 
-// The colour of one point after painting the chain root..leaf (each element's background
-// then, at the leaf, `glyph` if given), with every ancestor's opacity applied as a group.
-Rgba paint(const std::vector<const ComputedStyle*>& chain, std::size_t i, const Rgba& backdrop,
-           const Rgba* glyph) {
-  const ComputedStyle& cs = *chain[i];
-  Rgba inner = composite(*cs.background_color, backdrop);
-  if (i + 1 < chain.size()) {
-    inner = paint(chain, i + 1, inner, glyph);
-  } else if (glyph) {
-    inner = composite(*glyph, inner);
+// What every point of an element is painted with, as an affine map of the colour painted
+// at the innermost level: each ancestor's opacity blends its whole subtree with the
+// backdrop it was painted on (the ancestors' backgrounds composited over the canvas).
+// Computed top-down in one pass, so the cost does not grow with the depth of the tree.
+struct Paint {
+  Rgba backdrop;     // the ancestors' backgrounds over the canvas, opacity aside
+  double scale = 1;  // final = scale * inner + offset, per channel
+  std::array<double, 3> offset{0, 0, 0};
+  bool known = true;
+
+  Rgba apply(const Rgba& inner) const {
+    return Rgba{scale * inner.r + offset[0], scale * inner.g + offset[1], scale * inner.b + offset[2], 1};
   }
-  double o = *cs.opacity;
-  if (o >= 1) return inner;
-  return Rgba{backdrop.r + (inner.r - backdrop.r) * o, backdrop.g + (inner.g - backdrop.g) * o,
-              backdrop.b + (inner.b - backdrop.b) * o, 1};
-}
+};
 
 }  // namespace
 
 std::vector<TextContrast> text_contrasts(Semantics& aria) {
   const html::Document& doc = aria.document();
-  const ComputedStyles& styles = aria.computed_styles();
+  const style::ComputedStyles& styles = aria.computed_styles();
   std::unordered_set<const html::Node*> labels = disabled_labels(doc);
+  std::size_t n = doc.elements().size();
 
-  // Boxes taken out of the flow: they may lie under or over any text near them.
-  std::vector<const html::Node*> positioned;
+  // Boxes taken out of the flow may lie under or over text. Without layout granska cannot
+  // tell where they end up, so it assumes each stays within its containing block (the
+  // nearest positioned ancestor; the viewport for position: fixed), as boxes normally do:
+  // a visible positioned box may touch the text of any element in its containing block.
+  // Counted along each ancestor chain, top-down, so the question costs O(1) per text.
+  std::vector<std::uint8_t> positioned(n, 0);
+  std::vector<std::uint32_t> cb_count(n, 0), near_boxes(n, 0), chain_positioned(n, 0), bound(n, 0);
+  std::vector<std::int32_t> containing(n, -1), anchor(n, -1);
   for (const html::Node* e : doc.elements()) {
-    Placement p = placement(styles, *e);
+    std::size_t i = e->element_index();
+    const ComputedStyle& cs = styles.of(*e);
     const html::Node* parent = e->parent_element();
-    bool own = p == Placement::Positioned || p == Placement::Unknown;
-    bool inherited_only = parent && own && placement(styles, *parent) == p;
-    if (own && !inherited_only) positioned.push_back(e);
+    std::size_t pi = parent ? parent->element_index() : i;
+    style::Placement p = cs.placement;
+    bool own = p == style::Placement::Positioned || p == style::Placement::Unknown;
+    bool inherited_only = parent && own && styles.of(*parent).placement == p;
+    positioned[i] = own && !inherited_only && aria.hidden(*e) != Tristate::Yes;
+    // The nearest ancestor that positions its descendants.
+    if (parent) {
+      const ComputedStyle& ps = styles.of(*parent);
+      bool establishes = !ps.position || *ps.position != style::Position::Static;
+      containing[i] = establishes ? static_cast<std::int32_t>(pi) : containing[pi];
+    }
+    if (positioned[i]) {
+      bool fixed = cs.position == style::Position::Fixed;
+      std::size_t cb = fixed || containing[i] < 0 ? 0 : static_cast<std::size_t>(containing[i]);
+      ++cb_count[cb];
+    }
+    anchor[i] = positioned[i] ? static_cast<std::int32_t>(i) : (parent ? anchor[pi] : -1);
+    chain_positioned[i] = (parent ? chain_positioned[pi] : 0) + positioned[i];
+    // The nearest ancestor-or-self with an opaque background bounds what can show through.
+    bool opaque = cs.background_color && cs.background_color->a >= 1 && cs.opacity && *cs.opacity >= 1;
+    bound[i] = opaque || !parent ? static_cast<std::uint32_t>(i) : bound[pi];
   }
+  // A positioned box matters only if it paints an area that may lie behind or over text: a
+  // background (colour or image) or an image, video, frame or other replaced content, in
+  // it or its descendants. A box with only text in it (an anchor glyph beside a heading)
+  // would collide with other text, not change its background. Generated content (::before,
+  // ::after) is not modelled. Decided bottom-up in one pass.
+  std::vector<std::uint8_t> paints(n, 0);
+  const auto& elements = doc.elements();
+  for (std::size_t k = n; k-- > 0;) {
+    const html::Node* e = elements[k];
+    if (aria.hidden(*e) == Tristate::Yes) continue;  // paints nothing, nor do its descendants
+    const ComputedStyle& cs = styles.of(*e);
+    bool own = !cs.background_color || cs.background_color->a > 0 || cs.background_image != false;
+    std::string_view t = e->tag();
+    own = own || t == "img" || t == "svg" || t == "video" || t == "canvas" || t == "iframe" || t == "object" ||
+          t == "embed" || t == "picture";
+    if (own) paints[k] = 1;
+    if (paints[k] && e->parent_element()) paints[e->parent_element()->element_index()] = 1;
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!positioned[k] || paints[k]) continue;
+    // Nothing painted: take the box back out of the counts.
+    positioned[k] = 0;
+    const ComputedStyle& cs = styles.of(*elements[k]);
+    bool fixed = cs.position == style::Position::Fixed;
+    --cb_count[fixed || containing[k] < 0 ? 0 : static_cast<std::size_t>(containing[k])];
+  }
+  for (const html::Node* e : elements) {
+    std::size_t i = e->element_index();
+    const html::Node* parent = e->parent_element();
+    chain_positioned[i] = (parent ? chain_positioned[parent->element_index()] : 0) + positioned[i];
+    anchor[i] = positioned[i] ? static_cast<std::int32_t>(i) : (parent ? anchor[parent->element_index()] : -1);
+  }
+  // Positioned boxes whose containing block holds each element (counted once the whole
+  // tree is known: a box later in the tree counts for text before it too).
+  for (const html::Node* e : doc.elements()) {
+    std::size_t i = e->element_index();
+    const html::Node* parent = e->parent_element();
+    near_boxes[i] = (parent ? near_boxes[parent->element_index()] : 0) + cb_count[i];
+  }
+  auto contains = [&](std::size_t outer, std::size_t inner) {
+    auto below = doc.elements()[outer]->descendant_elements();
+    return inner >= outer && inner <= outer + below.size();
+  };
 
   // Elements a script attaches a shadow root to: their text is written by the script.
   std::unordered_set<const html::Node*> shadow_hosts;
@@ -181,11 +243,12 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
   }
 
   // Per element, inherited down the tree: text in it is out of scope (not rendered,
-  // invisible, disabled, labels a disabled widget), and the first reason its colours
-  // cannot be computed (the nearest element's wins).
-  std::size_t n = doc.elements().size();
+  // invisible, disabled, labels a disabled widget), the first reason its colours cannot be
+  // computed (the nearest element's wins), and how it is painted.
   std::vector<bool> skip(n, false);
   std::vector<std::string_view> reason(n);
+  std::vector<Paint> paint(n);
+  bool incomplete = styles.sheets().incomplete;
   for (const html::Node* e : doc.elements()) {
     std::size_t i = e->element_index();
     const html::Node* parent = e->parent_element();
@@ -214,31 +277,38 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
       own = "background-image";
     } else if (!cs.background_color) {
       own = "background-color";
-    } else if (declares_effect(styles, *e, Prop::Filter, "none") ||
-               declares_effect(styles, *e, Prop::MixBlendMode, "normal") ||
-               declares_effect(styles, *e, Prop::BackgroundClip, "border-box") ||
-               declares_effect(styles, *e, Prop::TextFillColor, "currentcolor") ||
-               declares_effect(styles, *e, Prop::TextStroke, "0")) {
+    } else if (cs.filter != false || cs.blend != false || cs.text_clip != false || cs.text_fill != false ||
+               cs.text_stroke != false) {
       own = "effect";
-    } else if (declares_effect(styles, *e, Prop::Transform, "none")) {
+    } else if (cs.transform != false) {
       own = "transform";
-    }
-    if (own.empty()) {
+    } else if (cs.overflow_x == style::Overflow::Hidden || cs.overflow_x == style::Overflow::Clip ||
+               cs.overflow_y == style::Overflow::Hidden || cs.overflow_y == style::Overflow::Clip) {
       // A box collapsed to no height with its overflow hidden (a closed accordion) shows
       // nothing now but may open: not judged.
-      std::string_view overflow = text::trim(styles.cascaded(*e, Prop::Overflow).value);
-      if (text::iequals(overflow, "hidden") || text::iequals(overflow, "clip")) {
-        for (Prop p : {Prop::Height, Prop::MaxHeight}) {
-          std::optional<double> h = parse_length(styles.cascaded(*e, p).value, cs.font_size.value_or(16));
-          if (h && *h <= 0) own = "hidden";
-        }
-      }
+      if ((cs.height && *cs.height <= 0) || (cs.max_height && *cs.max_height <= 0)) own = "hidden";
     }
     if (!own.empty()) reason[i] = own;
+
+    // How this element is painted (meaningful only while nothing above is unknown).
+    Paint p = parent ? paint[parent->element_index()] : Paint{kCanvas};
+    if (parent) {
+      const ComputedStyle& ps = styles.of(*parent);
+      if (ps.background_color) p.backdrop = style::composite(*ps.background_color, p.backdrop);
+    }
+    if (cs.opacity && cs.background_color && p.known) {
+      double o = *cs.opacity;
+      // f(x) = backdrop + (x - backdrop) * o, composed inside the parent's map.
+      std::array<double, 3> b{p.backdrop.r, p.backdrop.g, p.backdrop.b};
+      for (int k = 0; k < 3; ++k) p.offset[static_cast<std::size_t>(k)] += p.scale * (1 - o) * b[static_cast<std::size_t>(k)];
+      p.scale *= o;
+    } else {
+      p.known = false;
+    }
+    paint[i] = p;
   }
 
   std::vector<TextContrast> out;
-  std::vector<const ComputedStyle*> chain;
   for (const html::Node* e : doc.elements()) {
     if (shadow_hosts.count(e) && aria.hidden(*e) != Tristate::Yes) {
       out.push_back(TextContrast{e, "script", false, 0, 0, std::nullopt});
@@ -252,47 +322,44 @@ std::vector<TextContrast> text_contrasts(Semantics& aria) {
     }
     if (own_text.empty() || (e->is("details") && !e->has_attr("open"))) continue;
     if (aria.hidden(*e) == Tristate::Yes) continue;
-    Placement where = placement(styles, *e);
-    if (where == Placement::OffScreen) continue;
+    const ComputedStyle& cs = styles.of(*e);
+    style::Placement where = cs.placement;
+    if (where == style::Placement::OffScreen) continue;
 
-    TextContrast r{e, reason[i], !has_words(own_text), 0, 0, std::nullopt};
+    TextContrast r{e, reason[i], !has_words(own_text) || stands_for_name(*e, own_text), 0, 0, std::nullopt};
     auto unknown = [&](std::string_view why) {
       if (r.unknown_reason.empty()) r.unknown_reason = why;
     };
-    chain.clear();
-    for (const html::Node* a = e; a; a = a->parent_element()) chain.push_back(&styles.of(*a));
-    std::reverse(chain.begin(), chain.end());
-    const ComputedStyle& cs = styles.of(*e);
     if (cs.font_size && *cs.font_size <= 0) continue;
+    if (incomplete) unknown("stylesheet");
     if (aria.hidden(*e) == Tristate::Unknown) unknown("hidden");
-    if (where != Placement::InFlow) unknown("positioned");
-    if (dark_scheme) unknown("color");
-    if (!cs.has_text_shadow || *cs.has_text_shadow) unknown("text-shadow");
-    // Positioned boxes in the same part of the page may cover the text or sit behind it.
-    if (r.unknown_reason.empty()) {
-      // The nearest ancestor with an opaque background bounds what can show through.
-      const html::Node* bound = e;
-      for (const html::Node* a = e; a; a = a->parent_element()) {
-        bound = a;
-        const ComputedStyle& s = styles.of(*a);
-        if (s.background_color && s.background_color->a >= 1 && s.opacity && *s.opacity >= 1) break;
-      }
-      for (const html::Node* p : positioned) {
-        if (p->contains(*e)) continue;  // an ancestor: its own position was judged above
-        if (bound->contains(*p) || !bound->parent_element()) {
-          unknown("positioned");
-          break;
-        }
-      }
+    if (where == style::Placement::Unknown) unknown("positioned");
+    if (where == style::Placement::Positioned) {
+      // Inside a positioned box: what lies behind the text is known only when an opaque
+      // background inside that box is behind it.
+      std::int32_t a = anchor[i];
+      if (a < 0 || !contains(static_cast<std::size_t>(a), bound[i])) unknown("positioned");
     }
-    std::vector<Rgba> colors = text_colors(styles, *e);
-    if (colors.empty()) unknown("color");
+    if (dark_scheme) unknown("color");
+    if (!cs.text_shadow || *cs.text_shadow) unknown("text-shadow");
+    // Another positioned box in the same containing block may cover the text or sit behind it.
+    if (r.unknown_reason.empty() && near_boxes[i] > chain_positioned[i]) unknown("positioned");
+    std::vector<Rgba> colors;
+    if (cs.color && cs.visited_color) {
+      colors.push_back(*cs.color);
+      if (!(*cs.visited_color == *cs.color)) colors.push_back(*cs.visited_color);
+    } else {
+      unknown("color");
+    }
+    if (r.unknown_reason.empty() && !paint[i].known) unknown("background-color");
     if (r.unknown_reason.empty()) {
-      Rgba background = paint(chain, 0, kCanvas, nullptr);
+      const Paint& p = paint[i];
+      Rgba under = style::composite(*cs.background_color, p.backdrop);
+      Rgba background = p.apply(under);
       r.min_ratio = 1e9;
       for (const Rgba& c : colors) {
-        Rgba fg = paint(chain, 0, kCanvas, &c);
-        double ratio = contrast_ratio(fg, background);
+        Rgba fg = p.apply(style::composite(c, under));
+        double ratio = style::contrast_ratio(fg, background);
         r.min_ratio = std::min(r.min_ratio, ratio);
         r.max_ratio = std::max(r.max_ratio, ratio);
       }

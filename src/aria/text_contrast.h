@@ -1,5 +1,6 @@
-// Contrast between visible text and what is painted behind it, from the page's own CSS
-// (ACT afw4f7 and 09o5cg, WCAG 1.4.3 and 1.4.6). Shared by the two contrast rules, which
+// Contrast between visible text and what is painted behind it, from the one cascade
+// (style/cascade.h: the browser's defaults, the page's linked and inline style sheets; ACT
+// afw4f7 and 09o5cg, WCAG 1.4.3 and 1.4.6). Shared by the two contrast rules, which
 // differ only in their thresholds.
 //
 // One entry per HTML element with a non-blank text node child that the rules apply to:
@@ -8,7 +9,8 @@
 // the ancestor chain onto the white canvas, with each ancestor's opacity applied as a
 // group. Whenever something granska cannot paint decides the colours — a background image
 // or gradient, positioned content that may lie under or over the text, a text shadow,
-// filters and blend modes, an unknown value — the entry says why it is unknown instead.
+// filters and blend modes, an unknown value, style sheets that could not be loaded
+// ("stylesheet") — the entry says why it is unknown instead. Linear in the page's size.
 #pragma once
 
 #include <optional>

@@ -8,11 +8,6 @@ namespace granska::aria {
 
 namespace {
 
-bool sets_own_value(std::string_view v) {
-  return !(text::iequals(v, "inherit") || text::iequals(v, "unset") || text::iequals(v, "revert") ||
-           text::iequals(v, "revert-layer"));
-}
-
 bool has_visible_text_child(const html::Node& e) {
   for (const html::Node* c : e.children()) {
     if (!c->is_text()) continue;
@@ -23,16 +18,25 @@ bool has_visible_text_child(const html::Node& e) {
   return false;
 }
 
+// The declaration that set `p` on `e` gives it a value of its own (not inherit, unset,
+// revert: those take the parent's).
+bool sets_own_value(const style::Provenance& pv) {
+  if (!pv.declaration) return false;
+  const style::Value& v = pv.declaration->value;
+  return !(v.is_wide(style::Wide::Inherit) || v.is_wide(style::Wide::Unset) || v.is_wide(style::Wide::Revert) ||
+           v.is_wide(style::Wide::RevertLayer));
+}
+
 }  // namespace
 
-std::vector<SpacingTarget> important_spacing_targets(Semantics& aria, Prop p) {
-  const ComputedStyles& styles = aria.computed_styles();
+std::vector<SpacingTarget> important_spacing_targets(Semantics& aria, style::Property p) {
+  const style::ComputedStyles& styles = aria.computed_styles();
   std::vector<SpacingTarget> out;
   std::vector<bool> in_target;  // per element index: inherits the current target's value
   for (const html::Node* e : aria.document().elements()) {
     if (e->ns() != html::Namespace::Html || !e->has_attr("style")) continue;
-    const Cascaded& c = styles.cascaded(*e, p);
-    if (!c.declared || !c.from_style_attribute || !c.important || !sets_own_value(c.value)) continue;
+    style::Provenance pv = styles.provenance(*e, p);
+    if (!pv.style_attribute || !pv.declaration->important || !sets_own_value(pv)) continue;
     SpacingTarget target{e, {}, false};
     // The element and its descendants that inherit the value, in tree order.
     std::vector<const html::Node*> inheriting{e};
@@ -42,8 +46,7 @@ std::vector<SpacingTarget> important_spacing_targets(Semantics& aria, Prop p) {
       const html::Node* parent = d->parent_element();
       in_target[d->element_index()] = false;
       if (!parent || !in_target[parent->element_index()]) continue;
-      const Cascaded& dc = styles.cascaded(*d, p);
-      if (dc.declared && sets_own_value(dc.value)) continue;
+      if (sets_own_value(styles.provenance(*d, p))) continue;
       in_target[d->element_index()] = true;
       inheriting.push_back(d);
     }
@@ -51,9 +54,9 @@ std::vector<SpacingTarget> important_spacing_targets(Semantics& aria, Prop p) {
       if (!has_visible_text_child(*d)) continue;
       Tristate hidden = aria.hidden(*d);
       if (hidden == Tristate::Yes) continue;
-      Placement where = placement(styles, *d);
-      if (where == Placement::OffScreen) continue;
-      if (hidden == Tristate::Unknown || where == Placement::Unknown) target.visibility_unknown = true;
+      style::Placement where = styles.of(*d).placement;
+      if (where == style::Placement::OffScreen) continue;
+      if (hidden == Tristate::Unknown || where == style::Placement::Unknown) target.visibility_unknown = true;
       target.text_parents.push_back(d);
     }
     if (!target.text_parents.empty()) out.push_back(std::move(target));
@@ -61,12 +64,12 @@ std::vector<SpacingTarget> important_spacing_targets(Semantics& aria, Prop p) {
   return out;
 }
 
-SpacingRatio smallest_spacing_ratio(const ComputedStyles& styles, const SpacingTarget& t, Prop p) {
+SpacingRatio smallest_spacing_ratio(const style::ComputedStyles& styles, const SpacingTarget& t, style::Property p) {
   SpacingRatio r;
   r.unknown = t.visibility_unknown;
   for (const html::Node* e : t.text_parents) {
-    const ComputedStyle& cs = styles.of(*e);
-    const std::optional<double>& spacing = p == Prop::LetterSpacing ? cs.letter_spacing : cs.word_spacing;
+    const style::ComputedStyle& cs = styles.of(*e);
+    const std::optional<double>& spacing = p == style::Property::LetterSpacing ? cs.letter_spacing : cs.word_spacing;
     if (!spacing || !cs.font_size || *cs.font_size <= 0) {
       r.unknown = true;
       continue;

@@ -6,9 +6,9 @@
 
 #include <vector>
 
-#include "aria/computed_style.h"
 #include "aria/semantics.h"
 #include "html/dom.h"
+#include "style/cascade.h"
 
 namespace granska::aria {
 
@@ -24,7 +24,7 @@ struct SpacingTarget {
 // Targets for `p` (LetterSpacing, WordSpacing or LineHeight) in tree order; targets with
 // no visible text are left out (inapplicable). A value of inherit/unset/revert is not
 // a target: it does not set a spacing of its own.
-std::vector<SpacingTarget> important_spacing_targets(Semantics& aria, Prop p);
+std::vector<SpacingTarget> important_spacing_targets(Semantics& aria, style::Property p);
 
 // The smallest spacing / font-size ratio over a target's text, for LetterSpacing or
 // WordSpacing. `unknown` when some text's spacing, size or visibility could not be
@@ -33,6 +33,6 @@ struct SpacingRatio {
   double worst = 1e9;
   bool unknown = false;
 };
-SpacingRatio smallest_spacing_ratio(const ComputedStyles& styles, const SpacingTarget& t, Prop p);
+SpacingRatio smallest_spacing_ratio(const style::ComputedStyles& styles, const SpacingTarget& t, style::Property p);
 
 }  // namespace granska::aria

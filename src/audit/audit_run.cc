@@ -185,6 +185,8 @@ Result<AuditRun> run_audit(const AuditRequest& request, const AuditNetwork& netw
   pipeline::RunContext context;
   context.registry = request.registry;
   context.fetch = in.fetch;
+  style::SheetCache sheets;  // every page's linked style sheets, each loaded once
+  context.sheets = &sheets;
   for (const std::string& t : *targets) {
     AuditedPage info;
     info.target = without_userinfo(t);

@@ -72,6 +72,8 @@ int run_check(const CheckOptions& o) {
   pipeline::RunContext run;
   run.selection = engine::Selection{o.rules, o.skip_rules, true};
   run.fetch = o.input.to_options().fetch;
+  style::SheetCache sheets;  // linked style sheets, read from disk or fetched like the page
+  run.sheets = &sheets;
   if (!o.players.empty()) {
     custom = media::PlayerList::load_file(o.players);
     if (!custom) {

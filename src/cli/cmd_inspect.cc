@@ -21,6 +21,8 @@ struct InspectOptions {
   std::string selector;
   std::string lang = "sv";
   std::string format = "text";
+  bool styles = false;
+  bool no_scripts = false;
   InputFlags input;
 };
 
@@ -38,8 +40,12 @@ int run_inspect(const InspectOptions& o) {
     return kExitFailed;
   }
   pipeline::RunContext run;
-  run.evaluate = false;  // roles, names and states only
-  const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), run, nullptr);
+  run.evaluate = false;  // roles, names, states and styles only
+  run.fetch = o.input.to_options().fetch;
+  style::SheetCache sheets;
+  run.sheets = &sheets;
+  run.environment.scripting = !o.no_scripts;
+  const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), run, fetcher.get());
   aria::Semantics& sem = *checked->semantics;
   std::vector<reports::InspectedElement> out;
   for (const html::Node* e : selector->select_all(*checked->doc)) {
@@ -61,7 +67,12 @@ int run_inspect(const InspectOptions& o) {
     ie.hidden = hidden == aria::Tristate::Yes;
     ie.hidden_uncertain = hidden == aria::Tristate::Unknown;
     ie.focusable = sem.focusable(*e);
+    if (o.styles) ie.styles = reports::inspect_styles(sem.computed_styles(), *e);
     out.push_back(std::move(ie));
+  }
+  // What happened to the page's style sheets (not found, not loaded ...): it explains values.
+  if (o.styles) {
+    for (const Error& note : checked->sheets->notes) print_error(note.text(lang));
   }
   if (o.format == "json") {
     reports::write_inspect_json(std::cout, out);
@@ -86,6 +97,12 @@ RunFn register_inspect(CLI::App& app, Lang lang) {
   cmd->add_option("--lang", o->lang, tr(lang, "Språk: sv eller en", "Language: sv or en"))->check(CLI::IsMember({"sv", "en"}));
   cmd->add_option("--format", o->format, tr(lang, "Utdataformat: text eller json", "Output format: text or json"))
       ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--styles", o->styles,
+                tr(lang, "Visa också beräknade stilar (färger, storlekar, display ...) och vilken regel som satte dem",
+                   "Also show computed styles (colours, sizes, display ...) and the rule that set each"));
+  cmd->add_flag("--no-scripts", o->no_scripts,
+                tr(lang, "Stila sidan som för en besökare utan JavaScript (stilmallar i <noscript> gäller)",
+                   "Style the page as for a visitor without JavaScript (style sheets in <noscript> apply)"));
   add_input_options(*cmd, o->input, lang);
   return [o] { return run_inspect(*o); };
 }

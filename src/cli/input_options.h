@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.h"
@@ -16,9 +17,15 @@ struct InputFlags {
   double max_size_mb = 20;
   std::string user_agent;
   std::vector<std::string> headers;
+  bool allow_private_addresses = false;
 
   input::Options to_options() const;
 };
+
+// Bounds of the numeric options: anything else (nan, inf, 1e300, 0, negative) is refused
+// with exit 2 and a message naming the range.
+inline constexpr double kMaxTimeoutSeconds = 24 * 3600;
+inline constexpr double kMaxSizeMb = 4096;
 
 void add_input_options(CLI::App& cmd, InputFlags& flags, Lang lang);
 

@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include "fetch/fetch.h"
+
 namespace granska::config {
 
 namespace {
@@ -61,6 +63,15 @@ Result<CrawlConfig> load_crawl_config(const std::string& path) {
       auto v = n->value<std::string>();
       if (!v) return bad(path, "cookies must be a string");
       c.headers.push_back("Cookie: " + *v);
+    }
+    // A header that would inject another one, or that has no name, is refused here, not
+    // sent (issue #16). The message never repeats the value: it may be a secret.
+    for (std::size_t i = 0; i < c.headers.size(); ++i) {
+      if (Status st = fetch::validate_header(c.headers[i]); !st) {
+        const std::string n = std::to_string(i + 1);
+        return Error{"Configuration " + path + ": header " + n + ": " + st.error().message,
+                     "Inställningsfilen " + path + ": huvud " + n + ": " + st.error().text(Lang::Sv)};
+      }
     }
     return ok_status();
   };

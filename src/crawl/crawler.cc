@@ -15,6 +15,7 @@
 #include "crawl/sitemap.h"
 #include "fetch/multi.h"
 #include "html/dom.h"
+#include "url/url.h"
 #include "util/text.h"
 
 namespace granska::crawl {
@@ -97,6 +98,8 @@ class WorkerPool {
 
  private:
   void run(std::size_t slot) {
+    // One fetcher per worker thread for style sheets (a Fetcher serves one thread).
+    std::unique_ptr<fetch::Fetcher> sheet_fetcher = options_.run.sheets ? fetch::make_curl_fetcher() : nullptr;
     for (;;) {
       Job job;
       {
@@ -107,7 +110,7 @@ class WorkerPool {
         jobs_.pop_front();
         started_[slot] = {job.record.url, Clock::now()};
       }
-      Done d = process(std::move(job));
+      Done d = process(std::move(job), sheet_fetcher.get());
       {
         std::lock_guard lock(mu_);
         started_[slot].url.clear();
@@ -120,9 +123,9 @@ class WorkerPool {
     }
   }
 
-  Done process(Job job) {
+  Done process(Job job, fetch::Fetcher* sheet_fetcher) {
     const auto started = Clock::now();
-    Done d = check(std::move(job));
+    Done d = check(std::move(job), sheet_fetcher);
     d.record.elapsed_ms += std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     return d;
   }
@@ -145,7 +148,7 @@ class WorkerPool {
     }
   }
 
-  Done check(Job job) {
+  Done check(Job job, fetch::Fetcher* sheet_fetcher) {
     Done d;
     d.record = std::move(job.record);
     PageRecord& rec = d.record;
@@ -177,9 +180,11 @@ class WorkerPool {
         rec.error = page.error();
         return d;
       }
-      // Subresources (caption tracks) are not fetched from the workers: the network thread
-      // owns all of the crawl's traffic and its politeness.
-      const std::unique_ptr<pipeline::CheckedPage> checked = pipeline::check_page(std::move(*page), options_.run, nullptr);
+      // Caption tracks are not fetched from the workers: the network thread owns the crawl's
+      // traffic and its politeness. Style sheets are the exception: a worker fetches a sheet
+      // the run's cache does not have with its own fetcher, once per run (docs/decisions).
+      const std::unique_ptr<pipeline::CheckedPage> checked =
+          pipeline::check_page(std::move(*page), options_.run, nullptr, sheet_fetcher);
       ExtractedLinks ex = extract_links(*checked->doc, checked->page.url);
       rec.canonical = std::move(ex.canonical);
       rec.links = ex.links.size();
@@ -312,6 +317,10 @@ class Crawl {
         if (front.not_before > now) break;
         Entry e = std::move(front);
         h.queue.pop_front();
+        if (e.kind == EntryKind::Page && h.rate_limited) {
+          emit(rate_limited_record(e));
+          continue;
+        }
         if (e.kind == EntryKind::Page && o_.obey_robots) {
           auto it = robots_.find(origin);
           Result<url::Url> u = url::Url::parse(e.url);
@@ -342,7 +351,10 @@ class Crawl {
       req.options.headers.clear();
       req.options.max_redirects = 5;  // RFC 9309 §2.3.1.2: at least five
       req.options.max_body_bytes =
-          e.kind == EntryKind::Robots ? kRobotsMaxBytes + 1024 : SitemapLimits{}.max_uncompressed_bytes;
+          e.kind == EntryKind::Robots ? kRobotsMaxBytes : SitemapLimits{}.max_uncompressed_bytes;
+      // RFC 9309 §2.5: parse the first 500 KiB of a larger (or gzip-bombed) robots.txt
+      // and use it, rather than fail and read the whole site as disallowed.
+      req.truncate_body = e.kind == EntryKind::Robots;
     }
     std::optional<PreviousPage> previous;
     // Only a page's own URL has validators from the earlier scan (redirect hops do not).
@@ -362,11 +374,16 @@ class Crawl {
 
   PageRecord base_record(const Entry& e) {
     PageRecord rec;
-    rec.url = e.original;
-    rec.final_url = e.url;
+    // What is stored and reported never holds a user:password@ (issue #16).
+    rec.url = url::without_userinfo(e.original);
+    rec.final_url = url::without_userinfo(e.url);
     rec.depth = e.depth;
     rec.reached = e.via;
     rec.redirects = e.chain;
+    for (fetch::Redirect& r : rec.redirects) {
+      r.from = url::without_userinfo(r.from);
+      r.to = url::without_userinfo(r.to);
+    }
     rec.attempts = e.attempts;
     rec.elapsed_ms = e.seconds * 1000;
     return rec;
@@ -409,6 +426,13 @@ class Crawl {
   void robots_done(const InFlight& f, Frontier::Host& h, const fetch::Completion& c) {
     Robots robots = c.ok ? Robots::from_fetch(c.status, c.body, o_.robots_token)
                          : Robots::from_fetch(0, {}, o_.robots_token);
+    if (c.ok && c.body_truncated) {
+      const std::string kib = std::to_string(kRobotsMaxBytes / 1024);
+      stats_.notes.push_back(Error{fetch::url_for_message(f.entry.url) + " is larger than " + kib +
+                                       " KiB: only its first " + kib + " KiB were read (RFC 9309)",
+                                   fetch::url_for_message(f.entry.url) + " är större än " + kib +
+                                       " KiB: bara de första " + kib + " KiB lästes (RFC 9309)"});
+    }
     h.robots_ready = true;
     auto delay = milliseconds(o_.delay_ms);
     if (auto cd = robots.crawl_delay()) {
@@ -429,9 +453,23 @@ class Crawl {
   }
 
   void sitemap_done(const fetch::Completion& c) {
-    if (!c.ok || c.status < 200 || c.status > 299) return;
+    // A sitemap that cannot be used is said in the scan's notes, never dropped silently.
+    const std::string u = fetch::url_for_message(c.url);
+    if (!c.ok) {
+      stats_.notes.push_back(Error{"Sitemap not used: " + c.error.message, "Webbplatskartan användes inte: " + c.error.text(Lang::Sv)});
+      return;
+    }
+    if (c.status < 200 || c.status > 299) {
+      stats_.notes.push_back(Error{"Sitemap not used: " + u + " answered HTTP " + std::to_string(c.status),
+                                   "Webbplatskartan användes inte: " + u + " svarade HTTP " + std::to_string(c.status)});
+      return;
+    }
     Result<Sitemap> map = parse_sitemap(c.body);
-    if (!map) return;
+    if (!map) {
+      stats_.notes.push_back(Error{"Sitemap not used: " + u + ": " + map.error().message,
+                                   "Webbplatskartan användes inte: " + u + ": " + map.error().text(Lang::Sv)});
+      return;
+    }
     for (const SitemapEntry& e : map->entries) {
       if (map->kind == SitemapKind::Index) {
         add_sitemap(e.loc);
@@ -441,11 +479,32 @@ class Crawl {
     }
   }
 
+  PageRecord rate_limited_record(const Entry& e) {
+    PageRecord rec = base_record(e);
+    rec.has_error = true;
+    rec.error = reason(e.url, "Not checked: rate limited (the host kept answering 429/503)",
+                       "Granskades inte: begränsad av servern (värden svarade 429/503 gång på gång)");
+    return rec;
+  }
+
   bool retry(InFlight& f, Frontier::Host& h, long retry_after_s, bool pause_host) {
-    if (f.entry.attempts > o_.max_retries) return false;
+    if (f.entry.attempts > o_.max_retries || h.rate_limited) return false;
     long ms = std::min<long>(o_.backoff_max_ms,
                              static_cast<long>(o_.backoff_base_ms) << std::min(f.entry.attempts - 1, 20));
-    if (retry_after_s >= 0) ms = std::min<long>(retry_after_s * 1000, o_.max_retry_after_ms);
+    if (retry_after_s >= 0) ms = std::min<long>(std::min<long>(retry_after_s, 86400) * 1000, o_.max_retry_after_ms);
+    if (pause_host) {
+      // Only waits that hold the whole host count against its budget.
+      if (h.backoff_spent_ms + ms > o_.max_backoff_per_host_ms) {
+        h.rate_limited = true;
+        stats_.notes.push_back(Error{
+            "Rate limited: " + fetch::url_for_message(f.origin) + " kept answering 429/503 for over " +
+                std::to_string(o_.max_backoff_per_host_ms / 1000) + " s of waiting; its remaining pages were not checked",
+            "Begränsad av servern: " + fetch::url_for_message(f.origin) + " svarade 429/503 i mer än " +
+                std::to_string(o_.max_backoff_per_host_ms / 1000) + " s väntan; resten av dess sidor granskades inte"});
+        return false;
+      }
+      h.backoff_spent_ms += ms;
+    }
     const auto when = Clock::now() + milliseconds(ms);
     if (pause_host) h.paused_until = std::max(h.paused_until, when);
     f.entry.not_before = when;
@@ -668,9 +727,28 @@ Result<CrawlStats> crawl(const CrawlOptions& options, const PageRenderer& render
   Frontier frontier(std::move(*scope), options.limits);
   frontier.set_journal(options.journal);
   if (options.resume) frontier.restore(*options.resume);
-  Crawl c(options, std::move(frontier), sink, progress, stop);
+  // The run's style sheet cache, unless the caller brought one: every page's linked sheets
+  // through it, each fetched once per run by whichever worker needs it first.
+  CrawlOptions opts = options;
+  std::unique_ptr<style::SheetCache> own_sheets;
+  if (!opts.run.sheets) {
+    own_sheets = std::make_unique<style::SheetCache>();
+    opts.run.sheets = own_sheets.get();
+  }
+  Crawl c(opts, std::move(frontier), sink, progress, stop);
   c.seed();
-  return c.run(render);
+  CrawlStats stats = c.run(render);
+  stats.stylesheets = opts.run.sheets->stats();
+  if (stats.stylesheets.evicted > 0) {
+    // Bounded memory: what the cache had to let go of was fetched again when needed.
+    const std::string n = std::to_string(stats.stylesheets.evicted);
+    const std::string last = fetch::url_for_message(stats.stylesheets.recently_evicted.back());
+    stats.notes.push_back(Error{"The style sheet cache was full and let go of " + n + " sheets (most recently " + last +
+                                    "); they were fetched again when a later page needed them",
+                                "Stilmallscachen var full och släppte " + n + " stilmallar (senast " + last +
+                                    "); de hämtades igen när en senare sida behövde dem"});
+  }
+  return stats;
 }
 
 }  // namespace granska::crawl

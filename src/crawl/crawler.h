@@ -65,6 +65,10 @@ struct CrawlOptions {
   int backoff_base_ms = 1000;      // first retry after this, doubling each time
   int backoff_max_ms = 60000;      // cap of the backoff
   int max_retry_after_ms = 120000; // a Retry-After longer than this is shortened to it
+  // All back-off (Retry-After and retry waits) one host may cost a scan: past it the
+  // host's remaining pages are recorded "not checked: rate limited" and the other hosts
+  // go on (issue #16: a host answering 429 to every page stalled a 6-page site for 25 min).
+  long max_backoff_per_host_ms = 5 * 60 * 1000;
   int max_redirects = 10;
   fetch::Options fetch;            // timeouts, body cap, user agent, headers (never logged)
   int workers = 0;                 // 0 = number of cores
@@ -144,6 +148,12 @@ struct CrawlStats {
   std::size_t done = 0, queued = 0, errors = 0, html = 0, unchanged = 0;
   double seconds = 0;
   bool interrupted = false;
+  // What the scan should say about itself, apart from its pages (bilingual): a robots.txt
+  // read only in part, a sitemap too large or refused as unsafe, a host that rate-limited
+  // the rest of its pages away. For the scan's notes and report.
+  std::vector<Error> notes;
+  // The run's style sheet cache: sheets loaded, failed, evicted (style/loader.h).
+  style::SheetCache::Stats stylesheets;
 };
 
 // Runs on a worker thread for each checked HTML page while it is alive: fills

@@ -117,6 +117,8 @@ class Frontier {
     std::chrono::milliseconds delay{0};
     bool robots_ready = false;
     bool robots_requested = false;
+    long backoff_spent_ms = 0;  // waits for Retry-After and retries so far
+    bool rate_limited = false;  // its back-off budget is spent: the rest is not fetched
   };
   // The host of `origin`, created on first use.
   Host& host(const std::string& origin);

@@ -106,6 +106,7 @@ std::size_t PageEvaluation::count(Outcome o) const {
   for (const RuleResult& r : rules) {
     n += static_cast<std::size_t>(std::count_if(r.findings.begin(), r.findings.end(),
                                                 [o](const Finding& f) { return f.outcome == o; }));
+    n += r.omitted[static_cast<std::size_t>(o)];
   }
   return n;
 }
@@ -168,6 +169,7 @@ PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, s
     try {
       rule->evaluate(ctx, reporter);
       rr.findings = std::move(reporter.findings());
+      rr.omitted = reporter.omitted();
     } catch (const std::exception& e) {
       // A rule bug must not cost the page its other results; say so instead of guessing.
       rr.error = e.what();

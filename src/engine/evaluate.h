@@ -1,6 +1,7 @@
 // Runs rules over one parsed page and collects their outcomes.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -20,6 +21,10 @@ struct RuleResult {
   Outcome outcome;  // the page-level outcome: failed > cantTell > passed > inapplicable
   std::vector<Finding> findings;
   std::string error;  // non-empty when the rule threw: a bug, reported as cantTell
+  // Findings beyond the per-outcome cap (Reporter), counted but not kept, indexed by
+  // Outcome: reports say "and N more".
+  std::array<std::size_t, 4> omitted{};
+  std::size_t omitted_total() const { return omitted[0] + omitted[1] + omitted[2] + omitted[3]; }
 };
 
 struct PageEvaluation {
@@ -27,7 +32,7 @@ struct PageEvaluation {
   // The page's time budget ran out before every rule ran: the rules not run are cantTell
   // ("not evaluated") and the page is too complex to check in full. 0 when all ran.
   std::size_t rules_not_run = 0;
-  std::size_t count(Outcome o) const;  // findings with this outcome, over all rules
+  std::size_t count(Outcome o) const;  // findings with this outcome, over all rules (omitted ones too)
   // Whether a requirement rule failed with at least this impact: the --fail-on gate.
   // Best-practice warnings fail no criterion, so they never count.
   bool fails_at(Impact threshold) const;

@@ -3,6 +3,7 @@
 // under checks/ and joins the built-in registry with a static RuleRegistration.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <span>
@@ -56,6 +57,9 @@ struct RuleInfo {
   Text help = {};         // how to fix, written for a web editor: one concrete action
   std::vector<CriterionRef> criteria = {};
   std::vector<std::string_view> act_rules = {};  // W3C ACT rule ids this rule implements
+  // axe-core rule ids (4.10) whose barriers this rule finds, for the catalogue's mapping
+  // (docs/rules.md); engine/axe_core.h lists the axe-core rules granska has no rule for.
+  std::vector<std::string_view> axe_rules = {};
   Impact impact = Impact::Serious;
   RuleKind kind = RuleKind::Requirement;
   std::vector<const Message*> messages = {};  // every message the rule can report
@@ -100,6 +104,11 @@ struct Context {
 };
 
 // Collects a rule's outcomes. Reporting nothing means the rule was inapplicable.
+// Keeps at most kMaxFindingsPerOutcome findings of each outcome and counts the rest
+// (omitted()), so that a page with 160,000 images without alt costs 1,000 selector paths
+// and snippets, not 160,000 (issue #16); the page outcome is unchanged by the cap, since
+// every outcome reported keeps its first findings.
+inline constexpr std::size_t kMaxFindingsPerOutcome = 1000;
 class Reporter {
  public:
   void passed(const html::Node* node, const Message& m, std::vector<std::string> args = {}) {
@@ -112,6 +121,12 @@ class Reporter {
     add(Outcome::CantTell, node, m, std::move(args));
   }
   void add(Outcome o, const html::Node* node, const Message& m, std::vector<std::string> args) {
+    auto i = static_cast<std::size_t>(o);
+    if (kept_[i] >= kMaxFindingsPerOutcome) {
+      ++omitted_[i];
+      return;
+    }
+    ++kept_[i];
     findings_.push_back(Finding{o, node, &m, std::move(args)});
   }
   // Document rules: the same, with a place in the document.
@@ -128,9 +143,13 @@ class Reporter {
     findings_.push_back(Finding{o, nullptr, &m, std::move(args), std::move(where)});
   }
   std::vector<Finding>& findings() { return findings_; }
+  // Findings of each outcome (indexed by Outcome) counted but not kept.
+  const std::array<std::size_t, 4>& omitted() const { return omitted_; }
 
  private:
   std::vector<Finding> findings_;
+  std::array<std::size_t, 4> kept_{};
+  std::array<std::size_t, 4> omitted_{};
 };
 
 using EvaluateFn = void (*)(Context& ctx, Reporter& out);

@@ -10,7 +10,9 @@
 #include <set>
 
 #include "fetch/easy_reset.h"
+#include "fetch/socket_guard.h"
 #include "granska_version.h"
+#include "url/url.h"
 #include "util/text.h"
 
 namespace granska::fetch {
@@ -146,6 +148,7 @@ class CurlFetcher final : public Fetcher {
 
     Response response;
     response.url = url;
+    guard_.reset(opts);  // one target scope for the whole chain of hops
     std::string current = url;
     std::set<std::string> seen{current};
     const std::string first_origin = origin_of(url);
@@ -184,16 +187,19 @@ class CurlFetcher final : public Fetcher {
       curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_write);
       curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
       curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf_.data());
+      guard_.install(h);
 
       const auto hop_start = Clock::now();
       const CURLcode rc = curl_easy_perform(h);
       const long hop_ms = static_cast<long>(
           std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - hop_start).count());
       if (rc != CURLE_OK) {
+        if (!guard_.refused.empty()) return guard_.error(current);
         return transfer_error(rc, errbuf_.data(), current, opts, sink.over_limit, connect_ms,
                               budget, hop_ms);
       }
 
+      guard_.learn_target(h);
       long status = 0;
       curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
       char* location = nullptr;
@@ -245,10 +251,8 @@ class CurlFetcher final : public Fetcher {
   static Error transfer_error(CURLcode rc, const char* errbuf, std::string_view url,
                               const Options& opts, bool over_limit, long connect_ms, long budget,
                               long hop_ms) {
-    std::string reason = errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc);
-    if (reason.size() > kMaxReasonInMessage) {
-      reason = text::truncate_utf8(reason, kMaxReasonInMessage);
-    }
+    // curl's description may quote the server: escaped like everything from the network.
+    std::string reason = escape_for_message(errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc), kMaxReasonInMessage);
     const std::string curl_says = " (curl: " + reason + ")";
     auto with_reason = [&](const std::string& en, const std::string& sv) {
       return fetch_error(url, en + curl_says, sv + curl_says);
@@ -296,6 +300,11 @@ class CurlFetcher final : public Fetcher {
       case CURLE_USE_SSL_FAILED:
         return with_reason("the secure connection (TLS) failed",
                            "den säkra anslutningen (TLS) misslyckades");
+      case CURLE_OUT_OF_MEMORY:
+        // What curl says when a response header is over its 100 KB limit (a real shortage
+        // of memory would have stopped granska long before a transfer).
+        return with_reason("the server's response headers are too large (curl accepts at most 100 KB)",
+                           "serverns svarshuvuden är för stora (curl tar emot högst 100 kB)");
       case CURLE_URL_MALFORMAT:
         return with_reason("the address is not a valid URL", "adressen är inte en giltig URL");
       case CURLE_UNSUPPORTED_PROTOCOL:
@@ -311,13 +320,13 @@ class CurlFetcher final : public Fetcher {
       case CURLE_HTTP2:
       case CURLE_HTTP2_STREAM:
         return with_reason("the connection was broken off", "anslutningen bröts");
-      case CURLE_OUT_OF_MEMORY: return fetch_error(url, "out of memory", "minnet räckte inte");
       default: return with_reason("network error", "nätverksfel");
     }
   }
 
   Easy easy_;
   std::array<char, CURL_ERROR_SIZE> errbuf_{};  // outlives every transfer on easy_
+  SocketGuard guard_;  // the address guard of the current get(); outlives its transfers
 };
 
 }  // namespace
@@ -336,22 +345,51 @@ std::string format_size(std::size_t bytes) {
   return std::to_string(bytes) + " B";
 }
 
-std::string url_for_message(std::string_view url) {
-  std::string out(url);
-  // Drop credentials: scheme://user:password@host/… → scheme://host/…
-  const std::size_t scheme_end = out.find("://");
-  if (scheme_end != std::string::npos) {
-    const std::size_t host_start = scheme_end + 3;
-    const std::size_t authority_end = out.find_first_of("/?#", host_start);
-    const std::size_t at =
-        out.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end);
-    if (at != std::string::npos && at >= host_start &&
-        (authority_end == std::string::npos || at < authority_end)) {
-      out.erase(host_start, at + 1 - host_start);
+Status validate_header(std::string_view header) {
+  std::size_t colon = header.find(':');
+  if (colon == std::string_view::npos) {
+    return Error{"the HTTP header has no colon; write \"Name: value\"",
+                 "HTTP-huvudet saknar kolon, skriv \"Namn: värde\""};
+  }
+  std::string_view name = header.substr(0, colon);
+  auto tchar = [](char c) {  // RFC 9110 §5.6.2
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  };
+  if (name.empty() || !std::all_of(name.begin(), name.end(), tchar)) {
+    return Error{"invalid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+                 "ogiltigt namn på HTTP-huvud (bara bokstäver, siffror och !#$%&'*+-.^_`|~)"};
+  }
+  for (char c : header.substr(colon + 1)) {  // RFC 9110 §5.5
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7F) {
+      return Error{"the HTTP header value contains a control character (such as a line break)",
+                   "HTTP-huvudets värde innehåller ett styrtecken (t.ex. radbrytning)"};
     }
   }
-  if (out.size() > kMaxUrlInMessage) out = text::truncate_utf8(out, kMaxUrlInMessage);
+  return ok_status();
+}
+
+std::string escape_for_message(std::string_view text, std::size_t max) {
+  std::string out;
+  for (char c : text.substr(0, max)) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  if (text.size() > max) out = text::truncate_utf8(out, max);
   return out;
+}
+
+std::string url_for_message(std::string_view url) {
+  // scheme://user:password@host/… → scheme://host/…
+  return escape_for_message(url::without_userinfo(url), kMaxUrlInMessage);
 }
 
 }  // namespace granska::fetch

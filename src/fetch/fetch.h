@@ -4,10 +4,12 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "fetch/address_guard.h"
 #include "util/result.h"
 
 namespace granska::fetch {
@@ -28,6 +30,16 @@ struct Options {
   // are sent; curl matches each cookie's domain and path, so none leaks to another site.
   // Empty: no cookies. The file's contents are never in messages or logs.
   std::string cookie_file;
+  // Connect to private and loopback addresses even when the target is public (see
+  // address_guard.h: link-local addresses are refused whatever this says).
+  bool allow_private_addresses = false;
+  // The scope the guard judges private and loopback addresses against; unset: the scope of
+  // the transfer's first connection (for get(), of its first hop). A crawl sets the scope
+  // of its seeds here, so that no hop of any page may lead elsewhere.
+  std::optional<AddressScope> target_scope;
+  // Called before every connection once the guard allowed it; tests refuse anything but
+  // loopback with it. Empty: none.
+  ConnectHook connect_hook;
 };
 
 // One hop of a redirect chain: `from` answered `status` with Location `to` (absolute).
@@ -73,7 +85,18 @@ std::string default_user_agent();
 // "20 MB", "512 kB", "300 B": how size limits are written in messages (fetch and input).
 std::string format_size(std::size_t bytes);
 
-// A URL made fit for a message: user:password@ removed, at most 300 characters.
+// Refuses an extra request header ("Name: value", from -H or a config file) that cannot be
+// sent as written: no colon, a name that is not an RFC 9110 token, or a control character
+// (CR, LF, NUL, …; tab is allowed) in the value, which would inject a header of its own.
+Status validate_header(std::string_view header);
+
+// Text from the network (a header value, a URL, curl's description of an answer) made fit
+// for a message: control characters and DEL shown as \xNN, so that no escape sequence a
+// server sends reaches a terminal or a log; at most `max` bytes (UTF-8 kept whole).
+std::string escape_for_message(std::string_view text, std::size_t max = 300);
+
+// A URL made fit for a message: user:password@ removed, escaped as escape_for_message
+// does, at most 300 characters.
 std::string url_for_message(std::string_view url);
 
 }  // namespace granska::fetch

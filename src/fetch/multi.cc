@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "fetch/easy_reset.h"
+#include "fetch/socket_guard.h"
 #include "util/text.h"
 
 namespace granska::fetch {
@@ -29,8 +30,7 @@ Error transfer_error(const std::string& url, CURLcode rc, const char* errbuf, bo
                      std::size_t limit, bool& transient) {
   const std::string u = url_for_message(url);
   auto make = [&](const std::string& en, const std::string& sv, bool with_curl) {
-    std::string reason = errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc);
-    if (reason.size() > 200) reason = text::truncate_utf8(reason, 200);
+    std::string reason = escape_for_message(errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc), 200);
     const std::string tail = with_curl ? " (curl: " + reason + ")" : "";
     return Error{"Could not fetch the page: " + en + tail + " (" + u + ")",
                  "Sidan kunde inte hämtas: " + sv + tail + " (" + u + ")"};
@@ -48,6 +48,10 @@ Error transfer_error(const std::string& url, CURLcode rc, const char* errbuf, bo
                     "svaret är större än gränsen på " + l, false);
       }
       return make("the response could not be stored", "svaret kunde inte sparas", true);
+    case CURLE_OUT_OF_MEMORY:
+      // What curl says when a response header is over its 100 KB limit.
+      return make("the server's response headers are too large (curl accepts at most 100 KB)",
+                  "serverns svarshuvuden är för stora (curl tar emot högst 100 kB)", true);
     case CURLE_COULDNT_RESOLVE_HOST:
       return make("the host name could not be resolved", "värdnamnet kunde inte slås upp", true);
     case CURLE_COULDNT_CONNECT:
@@ -83,7 +87,9 @@ struct Transfer {
   std::string user_agent;
   std::string body;
   bool over_limit = false;
+  bool truncated = false;  // cut at max_body_bytes on purpose (Request::truncate_body)
   bool skipped = false;
+  SocketGuard guard;  // every connection of this transfer, redirects curl follows included
   std::array<char, CURL_ERROR_SIZE> errbuf{};
   Clock::time_point start;
   std::string etag, last_modified;  // of the latest response's header block
@@ -125,6 +131,11 @@ std::size_t on_write(char* data, std::size_t size, std::size_t count, void* user
     }
   }
   if (t->body.size() + n > t->request.options.max_body_bytes) {
+    if (t->request.truncate_body) {
+      t->body.append(data, t->request.options.max_body_bytes - t->body.size());
+      t->truncated = true;
+      return 0;  // enough read: stop the transfer (a decompression bomb is never inflated whole)
+    }
     t->over_limit = true;
     return 0;
   }
@@ -228,7 +239,11 @@ void Multi::add(Request request) {
   // Low-speed timeout: a server trickling bytes must not hold a slot for the whole limit.
   curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 100L);
   curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, std::max(1L, o.total_timeout_ms / 3000));
-  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_body_bytes));
+  // A declared size over the cap fails at once, unless the caller wants the first part.
+  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
+                   static_cast<curl_off_t>(t->request.truncate_body ? 0 : o.max_body_bytes));
+  t->guard.reset(t->request.options);
+  t->guard.install(h);
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_write);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, t.get());
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
@@ -271,7 +286,7 @@ std::vector<Completion> Multi::wait(int timeout_ms) {
     curl_off_t length = -1;
     curl_easy_getinfo(h, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
     c.declared_size = static_cast<long long>(length);
-    if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && t.skipped)) {
+    if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && (t.skipped || t.truncated))) {
       c.ok = true;
       curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &c.status);
       char* type = nullptr;
@@ -285,8 +300,11 @@ std::vector<Completion> Multi::wait(int timeout_ms) {
       if (retry > 0) c.retry_after_s = static_cast<long>(retry);
       c.body = std::move(t.body);
       c.body_skipped = t.skipped;
+      c.body_truncated = t.truncated;
       c.etag = std::move(t.etag);
       c.last_modified = std::move(t.last_modified);
+    } else if (!t.guard.refused.empty()) {
+      c.error = t.guard.error(t.request.url);
     } else {
       c.error = transfer_error(t.request.url, rc, t.errbuf.data(), t.over_limit,
                                t.request.options.max_body_bytes, c.transient);

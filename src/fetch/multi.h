@@ -28,6 +28,10 @@ struct Request {
   // are downloaded; for any other type the transfer stops after the headers and the
   // Completion has body_skipped = true and the declared size. False: every body is kept.
   bool html_bodies_only = false;
+  // True: a body longer than options.max_body_bytes is cut there and the transfer stops
+  // (Completion::body_truncated), instead of failing: robots.txt, of which RFC 9309 asks
+  // to parse at least the first 500 KiB, however large or gzip-bombed the whole is.
+  bool truncate_body = false;
   // Validators of an earlier fetch of this URL (a later scan): sent as If-None-Match and
   // If-Modified-Since; a server whose copy is unchanged answers 304 without a body.
   std::string if_none_match;
@@ -47,6 +51,7 @@ struct Completion {
   long retry_after_s = -1;  // Retry-After of a 429/503 in seconds; -1 when absent
   std::string body;
   bool body_skipped = false;  // see Request::html_bodies_only
+  bool body_truncated = false;  // see Request::truncate_body
   long long declared_size = -1;  // Content-Length; -1 when unknown
   std::string etag;           // ETag of the (last) response; "" when absent
   std::string last_modified;  // Last-Modified of the (last) response; "" when absent

@@ -157,7 +157,10 @@ Result<DiffResult> diff(results::ScanSource& source, results::ScanId a, results:
   KeyCollector ka, kb;
   const AliasIndex aliases_a = AliasIndex::build(source, a, units);
   const AliasIndex aliases_b = AliasIndex::build(source, b, units);
-  for (auto [id, keys, aliases] : {std::tuple{a, &ka, &aliases_a}, std::tuple{b, &kb, &aliases_b}}) {
+  for (auto [id, collector, alias_index] : {std::tuple{a, &ka, &aliases_a}, std::tuple{b, &kb, &aliases_b}}) {
+    // A lambda may not capture a structured binding before clang 16 (the fuzz build).
+    KeyCollector* keys = collector;
+    const AliasIndex* aliases = alias_index;
     source.for_each_page(id, [&](const results::PageRow& page) {
       if (aliases->alias_of(page.url)) return;
       keys->add_page(page, units.unit_of(page.url, page.unit), rules);

@@ -3,6 +3,8 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdlib>
 #include <utility>
 
 #include "util/text.h"
@@ -33,6 +35,12 @@ bool Node::contains(const Node& other) const {
     if (n == this) return true;
   }
   return false;
+}
+
+std::uint32_t Node::sibling_position(bool same_tag, bool from_end) const {
+  std::uint32_t pos = same_tag ? same_tag_position_ : element_position_;
+  std::uint32_t count = same_tag ? same_tag_count_ : element_count_;
+  return from_end && pos > 0 ? count - pos + 1 : pos;
 }
 
 namespace {
@@ -125,6 +133,54 @@ Position Document::position_at(std::uint32_t offset) const {
   return Position{line, column, offset};
 }
 
+namespace {
+
+// Every block Gumbo allocates for one parse, in an intrusive list, so the whole tree is
+// freed by walking the list: gumbo_destroy_output recurses once per nesting level and
+// overflowed the stack on a 200,000-deep page (issue #16).
+class GumboArena {
+ public:
+  GumboArena() = default;
+  GumboArena(const GumboArena&) = delete;
+  GumboArena& operator=(const GumboArena&) = delete;
+  ~GumboArena() {
+    while (head_) {
+      Header* next = head_->next;
+      std::free(head_);
+      head_ = next;
+    }
+  }
+
+  static void* allocate(void* arena, std::size_t size) {
+    auto* self = static_cast<GumboArena*>(arena);
+    auto* h = static_cast<Header*>(std::malloc(sizeof(Header) + size));
+    if (!h) std::abort();  // Gumbo does not check for null; no exception may cross its C frames
+    h->prev = nullptr;
+    h->next = self->head_;
+    if (self->head_) self->head_->prev = h;
+    self->head_ = h;
+    return h + 1;
+  }
+
+  static void deallocate(void* arena, void* p) {
+    if (!p) return;
+    auto* self = static_cast<GumboArena*>(arena);
+    Header* h = static_cast<Header*>(p) - 1;
+    if (h->prev) h->prev->next = h->next; else self->head_ = h->next;
+    if (h->next) h->next->prev = h->prev;
+    std::free(h);
+  }
+
+ private:
+  struct alignas(std::max_align_t) Header {
+    Header* prev;
+    Header* next;
+  };
+  Header* head_ = nullptr;
+};
+
+}  // namespace
+
 // Copies Gumbo's tree into granska's own nodes, so Gumbo stays private to this file and
 // every node gets its document, parent, tree-order index and subtree range.
 class DocumentBuilder {
@@ -139,15 +195,18 @@ class DocumentBuilder {
       if (src[i] == '\n') doc->line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
 
+    GumboArena arena;  // frees Gumbo's tree when it goes out of scope
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // granska does not report parse errors; skip collecting them
+    options.allocator = &GumboArena::allocate;
+    options.deallocator = &GumboArena::deallocate;
+    options.userdata = &arena;
     GumboOutput* output = gumbo_parse_with_options(&options, src.data(), src.size());
     doc->has_doctype_ = output->document->v.document.has_doctype;
 
     doc->nodes_.reserve(count_nodes(output->document));
     DocumentBuilder b(*doc);
     b.convert(output->document);
-    gumbo_destroy_output(&options, output);
     return doc;
   }
 
@@ -332,6 +391,8 @@ class DocumentBuilder {
  private:
   // Indexes ids and finds <html>, <head> and <body> once every node is in place.
   void finish() {
+    number_siblings(doc_.nodes_.front());
+    for (const Node* e : doc_.elements_) number_siblings(*e);
     for (const Node* e : doc_.elements_) {
       if (auto id = e->attr("id"); id && !id->empty()) doc_.ids_[*id].push_back(e);
       if (e->ns_ != Namespace::Html) continue;
@@ -344,11 +405,113 @@ class DocumentBuilder {
     }
   }
 
+  // Positions among element siblings, so that selectors and selector paths never count
+  // siblings per query (a parent with 160,000 children made that quadratic, issue #16).
+  static void number_siblings(const Node& parent) {
+    std::unordered_map<std::string_view, std::uint32_t> per_tag;
+    std::uint32_t position = 0;
+    const Node* prev = nullptr;
+    for (const Node* k : parent.children_) {
+      if (!k->is_element()) continue;
+      Node& c = const_cast<Node&>(*k);
+      c.prev_element_ = prev;
+      c.element_position_ = ++position;
+      c.same_tag_position_ = ++per_tag[c.tag_];
+      prev = k;
+    }
+    for (const Node* k : parent.children_) {
+      if (!k->is_element()) continue;
+      Node& c = const_cast<Node&>(*k);
+      c.element_count_ = position;
+      c.same_tag_count_ = per_tag[c.tag_];
+    }
+  }
+
   Document& doc_;
 };
 
 std::unique_ptr<Document> Document::parse(std::string utf8_source) {
+  cap_attributes(utf8_source);
   return DocumentBuilder::build(std::move(utf8_source));
+}
+
+namespace {
+
+bool tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Elements whose content the tokenizer reads as text up to their end tag.
+bool raw_text_element(std::string_view lower_name) {
+  return lower_name == "script" || lower_name == "style" || lower_name == "textarea" || lower_name == "title" ||
+         lower_name == "xmp" || lower_name == "iframe" || lower_name == "noembed" || lower_name == "noframes";
+}
+
+// Where "</name" starts (ASCII case-insensitive) at or after `from`, or s.size().
+std::size_t find_end_tag(std::string_view s, std::size_t from, std::string_view lower_name) {
+  for (std::size_t i = s.find("</", from); i != std::string_view::npos; i = s.find("</", i + 2)) {
+    if (i + 2 + lower_name.size() > s.size()) break;
+    if (text::iequals(s.substr(i + 2, lower_name.size()), lower_name)) return i;
+  }
+  return s.size();
+}
+
+}  // namespace
+
+std::size_t cap_attributes(std::string& s) {
+  // A small approximation of the HTML tokenizer's tag states: enough to count attributes
+  // the way Gumbo will see them, skipping comments and raw-text element content.
+  std::size_t dropped = 0;
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    std::size_t lt = s.find('<', i);
+    if (lt == std::string::npos) break;
+    i = lt + 1;
+    if (s.compare(lt, 4, "<!--") == 0) {
+      std::size_t end = s.find("-->", lt + 4);
+      i = end == std::string::npos ? n : end + 3;
+      continue;
+    }
+    bool end_tag = i < n && s[i] == '/';
+    if (end_tag) ++i;
+    if (i >= n || !ascii_alpha(s[i])) continue;
+    std::size_t name_start = i;
+    while (i < n && !tag_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+    std::string name = text::ascii_lower(std::string_view(s).substr(name_start, i - name_start));
+    std::size_t count = 0;
+    while (i < n) {
+      while (i < n && (tag_space(s[i]) || s[i] == '/')) ++i;
+      if (i >= n) break;
+      if (s[i] == '>') {
+        ++i;
+        break;
+      }
+      std::size_t attr_start = i++;  // a first '=' belongs to the name
+      while (i < n && !tag_space(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') ++i;
+      std::size_t after_name = i;
+      while (i < n && tag_space(s[i])) ++i;
+      if (i < n && s[i] == '=') {
+        ++i;
+        while (i < n && tag_space(s[i])) ++i;
+        if (i < n && (s[i] == '"' || s[i] == '\'')) {
+          std::size_t close = s.find(s[i], i + 1);
+          i = close == std::string::npos ? n : close + 1;
+        } else {
+          while (i < n && !tag_space(s[i]) && s[i] != '>') ++i;
+        }
+      } else {
+        i = after_name;  // the spaces may separate the next attribute
+      }
+      if (++count > kMaxAttributesPerElement) {
+        ++dropped;
+        for (std::size_t k = attr_start; k < i; ++k) {
+          if (s[k] != '\n' && s[k] != '\r') s[k] = ' ';
+        }
+      }
+    }
+    if (!end_tag && raw_text_element(name)) i = find_end_tag(s, i, name);
+  }
+  return dropped;
 }
 
 Result<std::unique_ptr<Document>> Document::from_tree(std::vector<TreeNode> nodes, bool has_doctype) {

@@ -68,6 +68,13 @@ class Node {
   // Element descendants in tree order (a slice of Document::elements()).
   std::span<const Node* const> descendant_elements() const;
   bool contains(const Node& other) const;  // other is this node or a descendant of it
+  // Siblings, for selectors (:nth-child, :nth-of-type, +, ~) and selector paths, all O(1):
+  // the element's 1-based position among its parent's element children (counted from the
+  // start or the end; among all of them or only those with the same tag), and the number
+  // of element siblings with its tag, itself included. 0 for non-elements.
+  std::uint32_t sibling_position(bool same_tag, bool from_end) const;
+  std::uint32_t same_tag_siblings() const { return same_tag_count_; }
+  const Node* previous_element_sibling() const { return prev_element_; }
 
   // Concatenated text of all descendant text nodes (DOM textContent).
   std::string text_content() const;
@@ -99,6 +106,11 @@ class Node {
   std::uint32_t element_end_ = 0;  // one past the last descendant element's index
   std::uint32_t src_offset_ = 0;
   std::uint32_t src_length_ = 0;  // length of the start tag in the source; 0 if implied
+  const Node* prev_element_ = nullptr;
+  std::uint32_t element_position_ = 0;  // among element siblings, 1-based
+  std::uint32_t element_count_ = 0;     // element siblings, itself included
+  std::uint32_t same_tag_position_ = 0;
+  std::uint32_t same_tag_count_ = 0;
 };
 
 // One node of a tree that did not come from granska's parser, for Document::from_tree().
@@ -160,5 +172,14 @@ class Document {
   bool has_doctype_ = false;
   bool synthetic_ = false;
 };
+
+// Gumbo compares every attribute with all earlier ones of its tag, so one element with
+// 1,000,000 attributes parsed for minutes (issue #16). Before parsing, attributes after
+// the first kMaxAttributesPerElement of a tag are overwritten with spaces (line breaks
+// kept), so offsets, lines and columns stay true. Returns how many attributes were
+// dropped; 0 leaves the source untouched. Document::parse applies it too; callers that
+// report notes (input::load) call it first to say so.
+inline constexpr std::size_t kMaxAttributesPerElement = 256;
+std::size_t cap_attributes(std::string& utf8_source);
 
 }  // namespace granska::html

@@ -6,6 +6,16 @@ namespace granska::html {
 
 namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Inside <template> or <noscript>: with scripting on (as every visitor's browser), neither is
+// part of the document, so a refresh there never acts ("<noscript><meta http-equiv=refresh>"
+// sends only script-less browsers elsewhere).
+bool outside_document(const Node& e) {
+  for (const Node* p = e.parent_element(); p; p = p->parent_element()) {
+    if (p->is("template") || p->is("noscript")) return true;
+  }
+  return false;
+}
 }  // namespace
 
 std::optional<long long> refresh_delay(std::string_view s) {
@@ -25,7 +35,7 @@ std::optional<long long> refresh_delay(std::string_view s) {
 
 std::optional<RefreshDeclaration> first_refresh(const Document& doc) {
   for (const Node* e : doc.elements()) {
-    if (!e->is("meta")) continue;
+    if (!e->is("meta") || outside_document(*e)) continue;
     auto equiv = e->attr("http-equiv");
     if (!equiv || !text::iequals(text::trim(*equiv), "refresh")) continue;
     auto content = e->attr("content");

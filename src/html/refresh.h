@@ -20,7 +20,8 @@ struct RefreshDeclaration {
 };
 
 // The first <meta http-equiv="refresh"> with content a browser accepts: the only one that
-// acts, later ones are ignored. nullopt when the page has none.
+// acts, later ones are ignored. nullopt when the page has none. Declarations inside
+// <template> or <noscript> do not count: with scripting on they are not in the document.
 std::optional<RefreshDeclaration> first_refresh(const Document& doc);
 
 }  // namespace granska::html

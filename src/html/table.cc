@@ -129,6 +129,15 @@ TableModel TableModel::form(const Node& table) {
   for (std::uint32_t y = 0; y < b.rows.size() && y < m.height_; ++y) {
     for (std::uint32_t x = 0; x < b.rows[y].size(); ++x) m.grid_[static_cast<std::size_t>(y) * m.width_ + x] = b.rows[y][x];
   }
+  // Which rows and columns hold a data cell: what auto-scoped headers are decided by.
+  m.row_has_data_.assign(m.height_, false);
+  m.column_has_data_.assign(m.width_, false);
+  for (std::uint32_t y = 0; y < m.height_; ++y) {
+    for (std::uint32_t x = 0; x < m.width_; ++x) {
+      const TableCell* c = m.cell_at(x, y);
+      if (c && !c->header) m.row_has_data_[y] = m.column_has_data_[x] = true;
+    }
+  }
   for (const TableCell& c : m.cells_) {
     if (!c.header) continue;
     auto scope = c.element->attr("scope");
@@ -169,10 +178,7 @@ bool TableModel::is_column_header(const TableCell& c) const {
   if (s == Scope::Col) return true;
   if (s != Scope::Auto) return false;
   for (std::uint32_t y = c.y; y < c.y + c.height && y < height_; ++y) {
-    for (std::uint32_t x = 0; x < width_; ++x) {
-      const TableCell* other = cell_at(x, y);
-      if (other && !other->header) return false;
-    }
+    if (row_has_data_[y]) return false;
   }
   return true;
 }
@@ -183,10 +189,7 @@ bool TableModel::is_row_header(const TableCell& c) const {
   if (s == Scope::Row) return true;
   if (s != Scope::Auto || is_column_header(c)) return false;
   for (std::uint32_t x = c.x; x < c.x + c.width && x < width_; ++x) {
-    for (std::uint32_t y = 0; y < height_; ++y) {
-      const TableCell* other = cell_at(x, y);
-      if (other && !other->header) return false;
-    }
+    if (column_has_data_[x]) return false;
   }
   return true;
 }

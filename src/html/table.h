@@ -60,6 +60,7 @@ class TableModel {
   std::vector<TableCell> cells_;
   std::unordered_map<const Node*, std::size_t> index_;  // element → position in cells_
   std::vector<std::int32_t> grid_;  // width_ * height_ slots: index into cells_, -1 empty
+  std::vector<bool> row_has_data_, column_has_data_;  // a td covers a slot of the row/column
   bool group_scope_ = false;
 };
 

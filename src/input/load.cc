@@ -12,6 +12,8 @@
 #include <system_error>
 
 #include "documents/document.h"
+#include "html/dom.h"
+#include "url/url.h"
 #include "util/sha256.h"
 #include "util/text.h"
 
@@ -243,14 +245,26 @@ Result<Raw> read_http(const std::string& target, const Options& opts, fetch::Fet
                               essence == "application/vnd.ms-powerpoint" ||
                               essence.rfind("application/vnd.openxmlformats-officedocument.", 0) == 0);
   if (!essence.empty() && essence != "text/html" && essence != "application/xhtml+xml" && !document_type) {
-    return Error{"Not an HTML page: the server says its type is " + essence + " (" + name + ")",
-                 "Inte en HTML-sida: servern anger typen " + essence + " (" + name + ")"};
+    const std::string type = fetch::escape_for_message(essence, 100);
+    return Error{"Not an HTML page: the server says its type is " + type + " (" + name + ")",
+                 "Inte en HTML-sida: servern anger typen " + type + " (" + name + ")"};
   }
   Raw raw;
   raw.bytes = std::move(r.body);
   raw.url = final_url;
   raw.content_type = std::move(r.content_type);
   return raw;
+}
+
+// The page's addresses as stored and shown: without user:password@ (the fetch itself used
+// them as given).
+void redact_userinfo(Page& page, std::string url) {
+  page.target = url::without_userinfo(page.target);
+  page.url = url::without_userinfo(url);
+  for (fetch::Redirect& r : page.redirects) {
+    r.from = url::without_userinfo(r.from);
+    r.to = url::without_userinfo(r.to);
+  }
 }
 
 void add_redirect_note(Page& page) {
@@ -265,6 +279,13 @@ void add_redirect_note(Page& page) {
 
 void add_notes(Page& page) {
   add_redirect_note(page);
+  if (std::size_t dropped = html::cap_attributes(page.decoded.text); dropped > 0) {
+    const std::string n = std::to_string(dropped);
+    const std::string cap = std::to_string(html::kMaxAttributesPerElement);
+    page.notes.push_back(Error{n + " attributes were ignored: granska reads at most " + cap +
+                                   " attributes of an element",
+                               n + " attribut ignorerades: granska läser högst " + cap + " attribut per element"});
+  }
   const html::Decoded& d = page.decoded;
   if (d.replaced > 0) {
     const std::string n = std::to_string(d.replaced);
@@ -302,7 +323,7 @@ Result<Page> load_impl(const std::string& target, const Options& opts, fetch::Fe
     raw = read_file(target, opts);
   }
   if (!raw) return raw.error();
-  page.url = std::move(raw->url);
+  redact_userinfo(page, std::move(raw->url));
   page.content_type = raw->content_type;
   // A document the server calls HTML is refused below as "not an HTML page": the label is
   // wrong, and the user should hear about it rather than get a document report.
@@ -355,8 +376,8 @@ Result<Page> make_page(std::string target, std::string url, std::vector<fetch::R
                        long http_status, std::string_view bytes, std::string_view content_type) {
   Page page;
   page.target = std::move(target);
-  page.url = std::move(url);
   page.redirects = std::move(redirects);
+  redact_userinfo(page, std::move(url));
   page.http_status = http_status;
   const std::string_view kind = html::binary_kind(bytes);
   const std::string_view declared =

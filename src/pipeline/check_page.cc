@@ -5,13 +5,28 @@
 namespace granska::pipeline {
 
 std::unique_ptr<CheckedPage> check_page(input::Page page, const RunContext& run, fetch::Fetcher* fetcher) {
+  return check_page(std::move(page), run, fetcher, fetcher);
+}
+
+std::unique_ptr<CheckedPage> check_page(input::Page page, const RunContext& run, fetch::Fetcher* fetcher,
+                                        fetch::Fetcher* sheet_fetcher) {
   auto checked = std::make_unique<CheckedPage>();
   checked->page = std::move(page);
   // The document keeps its own copy of the source (positions and snippets point into it),
   // so the decoded text is handed over rather than copied.
   checked->doc = html::Document::parse(std::move(checked->page.decoded.text));
   checked->page.decoded.text.clear();
-  checked->semantics = std::make_unique<aria::Semantics>(*checked->doc);
+  // The page's style sheets: <style>, <link rel=stylesheet> and @import, loaded with the
+  // page's own limits and headers (a local file's sheets from disk beside it).
+  style::LoadOptions load;
+  load.fetch = run.fetch;
+  load.max_sheet_bytes = run.max_sheet_bytes;
+  if (checked->page.http_status == 0) sheet_fetcher = nullptr;
+  checked->sheets = std::make_unique<style::PageSheets>(style::collect_sheets(
+      *checked->doc, checked->page.url, run.sheets, sheet_fetcher, load, checked->page.decoded.encoding,
+      run.environment));
+  for (const Error& note : checked->sheets->notes) checked->page.notes.push_back(note);
+  checked->semantics = std::make_unique<aria::Semantics>(*checked->doc, checked->sheets.get(), run.environment);
   if (!run.evaluate) return checked;
 
   engine::Selection selection = run.selection;

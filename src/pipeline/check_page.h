@@ -17,6 +17,8 @@
 #include "input/load.h"
 #include "media/inventory.h"
 #include "media/players.h"
+#include "style/cascade.h"
+#include "style/loader.h"
 
 namespace granska::pipeline {
 
@@ -29,9 +31,17 @@ struct RunContext {
   // `audit --crawl`, which checks its pages afterwards).
   bool evaluate = true;
   const media::PlayerList* players = &media::PlayerList::builtin();
-  // Limits and headers for the page's subresources (caption tracks), which are fetched only
-  // for a page loaded over http(s) and only when check_page is given a fetcher.
+  // Limits and headers for the page's subresources (caption tracks, style sheets), which
+  // are fetched over http(s) only when check_page is given a fetcher.
   fetch::Options fetch;
+  // The run's style sheet cache (style/loader.h): linked style sheets and @import are
+  // loaded through it, each sheet once per run however many pages and workers use it.
+  // nullptr: only <style> elements are read, and styles that depend on a linked sheet are
+  // unknown (noted on the page).
+  style::SheetCache* sheets = nullptr;
+  std::size_t max_sheet_bytes = 8 * 1024 * 1024;
+  // The screen pages are styled for (style/media.h): a 1280×800 desktop by default.
+  style::Environment environment;
   // Time for the rules of one page. A page that needs more is "too complex to check in
   // full": the rules not run say "needs manual review" and the page gets a note. Generous:
   // the largest real pages measured (2.5 MB of documentation) need about 3 s.
@@ -43,6 +53,7 @@ struct RunContext {
 struct CheckedPage {
   input::Page page;
   std::unique_ptr<html::Document> doc;
+  std::unique_ptr<style::PageSheets> sheets;   // the page's style sheets, in cascade order
   std::unique_ptr<aria::Semantics> semantics;  // the page's one Semantics, shared by every rule
   engine::PageEvaluation evaluation;           // empty when !RunContext::evaluate
   media::Inventory inventory;                  // empty when !RunContext::evaluate
@@ -52,9 +63,17 @@ struct CheckedPage {
   CheckedPage& operator=(const CheckedPage&) = delete;
 };
 
-// Checks one page. `fetcher` (may be null) fetches this page's subresources and is used on
-// the calling thread only. Never throws for page content: a rule that throws is reported
-// as that rule's cantTell by engine::evaluate.
+// Checks one page. `fetcher` (may be null) fetches this page's subresources (caption
+// tracks, style sheets missing from the run's cache) and is used on the calling thread only:
+// a crawl's page workers fetch sheets synchronously with their own fetcher, never through
+// the network thread. Style sheets that could not be used become notes on the page. Never
+// throws for page content: a rule that throws is reported as that rule's cantTell by
+// engine::evaluate.
 std::unique_ptr<CheckedPage> check_page(input::Page page, const RunContext& run, fetch::Fetcher* fetcher);
+// The same, fetching style sheets with `sheet_fetcher` and caption tracks with `fetcher`
+// (the crawl's workers fetch sheets themselves, each once per run through the cache, but
+// leave all other traffic to the network thread and its politeness).
+std::unique_ptr<CheckedPage> check_page(input::Page page, const RunContext& run, fetch::Fetcher* fetcher,
+                                        fetch::Fetcher* sheet_fetcher);
 
 }  // namespace granska::pipeline

@@ -357,6 +357,16 @@ Status CrawlStore::finish_scan(results::ScanStatus status) {
   q.text(2, utc_timestamp());
   q.integer(3, current_);
   if (q.step() != SQLITE_DONE) return db_error(im.db, "cannot finish the scan");
+  if (status == results::ScanStatus::Complete) {
+    // The rows are all inserted (this transaction holds the last batch): record how many.
+    Stmt counts;
+    if (!im.prepare(counts, "UPDATE scans SET row_counts = ?1 WHERE id = ?2")) {
+      return db_error(im.db, "cannot finish the scan");
+    }
+    counts.text(1, scan_row_counts(im.db, current_));
+    counts.integer(2, current_);
+    if (counts.step() != SQLITE_DONE) return db_error(im.db, "cannot finish the scan");
+  }
   return flush();
 }
 

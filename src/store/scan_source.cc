@@ -204,6 +204,7 @@ class ScanStore final : public results::ScanSource {
 Result<std::unique_ptr<results::ScanSource>> open_scan_source(const std::string& path) {
   auto store = std::make_unique<ScanStore>();
   if (Status st = open_database(path, true, store->connection); !st) return st.error();
+  if (Status st = check_integrity(store->connection.db, path); !st) return st.error();
   return std::unique_ptr<results::ScanSource>(std::move(store));
 }
 

@@ -1,6 +1,9 @@
 #include "store/sqlite_db.h"
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "engine/rule.h"
@@ -82,11 +85,21 @@ ALTER TABLE scans ADD COLUMN report_written TEXT NOT NULL DEFAULT '';
 UPDATE scans SET report_written = '?' WHERE status = 1;
 )sql";
 
-// Version 4: the site-level checks (issue 21). Facts per page record (how the crawl reached
+// Version 4: each complete scan keeps the number of rows it wrote (scan_row_counts), so
+// that rows lost to a damaged file are noticed before a report is written from it.
+constexpr const char* kStep4 = R"sql(
+ALTER TABLE scans ADD COLUMN row_counts TEXT NOT NULL DEFAULT '';
+)sql";
+
+// Version 5 is the documents crawl's (branch docs-crawl), not yet here: this program goes
+// from 4 to 6 directly, as step 6 needs nothing of step 5.
+
+// Version 6: the site-level checks (issue 21). Facts per page record (how the crawl reached
 // it, and for a checked page what the site step reads: facts_codec.h), the navigation
 // blocks they refer to, interned per scan, and the site step's results. Scans written
-// before this version have no facts: the site step says so rather than guess.
-constexpr const char* kStep4 = R"sql(
+// before this version have no facts: the site step says so rather than guess. New tables
+// only, so the step stands alone.
+constexpr const char* kStep6 = R"sql(
 CREATE TABLE page_facts(page_id INTEGER PRIMARY KEY, reached INTEGER NOT NULL, facts BLOB);
 CREATE TABLE nav_blocks(scan_id INTEGER NOT NULL, id INTEGER NOT NULL, data BLOB NOT NULL,
   PRIMARY KEY(scan_id, id)) WITHOUT ROWID;
@@ -97,11 +110,32 @@ CREATE TABLE site_findings(scan_id INTEGER NOT NULL, seq INTEGER NOT NULL, site 
   PRIMARY KEY(scan_id, seq)) WITHOUT ROWID;
 )sql";
 
-constexpr const char* kSteps[kSchemaVersion] = {kStep1, kStep2, kStep3, kStep4};
+// Each step brings the file to its version; versions without a step here are skipped.
+struct Step {
+  int version;
+  const char* sql;
+};
+constexpr Step kSteps[] = {{1, kStep1}, {2, kStep2}, {3, kStep3}, {4, kStep4}, {6, kStep6}};
+static_assert(kSteps[std::size(kSteps) - 1].version == kSchemaVersion);
+
+// The first step after version v.
+const Step& next_step(int v) {
+  for (const Step& s : kSteps) {
+    if (s.version > v) return s;
+  }
+  return kSteps[std::size(kSteps) - 1];  // not reached: v < kSchemaVersion
+}
 
 Error not_granska(const std::string& path) {
   return Error{"Scan database: " + path + " is not a granska database",
                "Granskningsdatabasen: " + path + " är inte en granska-databas"};
+}
+
+Error damaged(const std::string& path, const std::string& what) {
+  return Error{"Scan database: " + path + " is damaged (" + what +
+                   "); no report is written from it: restore it from a backup",
+               "Granskningsdatabasen: " + path + " är skadad (" + what +
+                   "); ingen rapport skrivs från den: återställ den från en säkerhetskopia"};
 }
 
 Error newer(const std::string& path, int version) {
@@ -149,11 +183,12 @@ Status migrate(sqlite3* db, const std::string& path) {
       exec(db, "ROLLBACK");
       return not_granska(path);
     }
-    std::string sql = kSteps[v];
-    sql += "PRAGMA user_version = " + std::to_string(v + 1) + ";";
-    if (v + 1 == 2) sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
+    const Step& step = next_step(v);
+    std::string sql = step.sql;
+    sql += "PRAGMA user_version = " + std::to_string(step.version) + ";";
+    if (step.version == 2) sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
     if (!exec(db, sql.c_str())) {
-      Error e = db_error(db, "cannot upgrade " + path + " to schema version " + std::to_string(v + 1));
+      Error e = db_error(db, "cannot upgrade " + path + " to schema version " + std::to_string(step.version));
       exec(db, "ROLLBACK");
       return e;
     }
@@ -194,7 +229,22 @@ Status open_database(const std::string& path, bool read_only, Connection& out, b
   }
   sqlite3_busy_timeout(out.db, 5000);
   const int version = pragma_int(out.db, "PRAGMA user_version");
-  if (version < 0) return not_granska(path);
+  if (version < 0) {
+    // Only a file SQLite cannot read as a database is "not a granska database"; a folder
+    // it may not write its -wal/-shm files into (a read-only directory) is said as such.
+    const int code = sqlite3_extended_errcode(out.db) & 0xFF;
+    if (code == SQLITE_NOTADB) return not_granska(path);
+    if (code == SQLITE_CORRUPT) return damaged(path, "SQLite: " + std::string(sqlite3_errmsg(out.db)));
+    const std::filesystem::path dir = std::filesystem::absolute(path).parent_path();
+    if (::access(dir.c_str(), W_OK) != 0) {
+      const std::string d = dir.string();
+      return Error{"Scan database: cannot read " + path + ": the folder " + d +
+                       " is not writable, and SQLite needs to create the database's -wal and -shm files there",
+                   "Granskningsdatabasen: kan inte läsa " + path + ": mappen " + d +
+                       " är skrivskyddad, och SQLite behöver skapa databasens -wal- och -shm-filer där"};
+    }
+    return db_error(out.db, "cannot read " + path);
+  }
   if (version > kSchemaVersion) return newer(path, version);
   if (version >= 2) {  // version 2 set the application id
     if (pragma_int(out.db, "PRAGMA application_id") != kApplicationId) return not_granska(path);
@@ -360,5 +410,55 @@ void read_media(const Stmt& q, int first, results::MediaRow& row) {
   row.autoplay = outcome(first + 7);
 }
 
+
+std::string scan_row_counts(sqlite3* db, long long scan_id) {
+  auto count = [&](const char* sql) -> long long {
+    Stmt q;
+    if (!prepare(db, q, sql)) return -1;
+    q.integer(1, scan_id);
+    return q.step() == SQLITE_ROW ? q.i64(0) : -1;
+  };
+  const long long pages = count("SELECT COUNT(*) FROM pages WHERE scan_id = ?1");
+  const long long findings =
+      count("SELECT COUNT(*) FROM findings WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)");
+  const long long errors = count("SELECT COUNT(*) FROM errors WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)");
+  const long long media = count("SELECT COUNT(*) FROM media WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)");
+  return "pages=" + std::to_string(pages) + " findings=" + std::to_string(findings) + " errors=" +
+         std::to_string(errors) + " media=" + std::to_string(media);
+}
+
+Status check_integrity(sqlite3* db, const std::string& path) {
+  {
+    Stmt q;
+    if (!prepare(db, q, "PRAGMA quick_check(5)")) return damaged(path, "SQLite: " + std::string(sqlite3_errmsg(db)));
+    std::string problems;
+    int rc = 0;
+    while ((rc = q.step()) == SQLITE_ROW) {
+      const unsigned char* t = sqlite3_column_text(q.s, 0);
+      std::string line = t ? reinterpret_cast<const char*>(t) : "";
+      if (line == "ok") continue;
+      if (!problems.empty()) problems += "; ";
+      problems += line;
+    }
+    if (rc != SQLITE_DONE && problems.empty()) problems = sqlite3_errmsg(db);
+    if (!problems.empty()) return damaged(path, "quick_check: " + problems.substr(0, 300));
+  }
+  Stmt scans;
+  if (!prepare(db, scans, "SELECT id, row_counts FROM scans WHERE status = 1 AND row_counts <> ''")) {
+    return damaged(path, "SQLite: " + std::string(sqlite3_errmsg(db)));
+  }
+  int rc = 0;
+  while ((rc = scans.step()) == SQLITE_ROW) {
+    const long long id = scans.i64(0);
+    const unsigned char* t = sqlite3_column_text(scans.s, 1);
+    const std::string stored = t ? reinterpret_cast<const char*>(t) : "";
+    const std::string now = scan_row_counts(db, id);
+    if (now != stored) {
+      return damaged(path, "scan " + std::to_string(id) + " wrote " + stored + " but holds " + now);
+    }
+  }
+  if (rc != SQLITE_DONE) return damaged(path, "SQLite: " + std::string(sqlite3_errmsg(db)));
+  return ok_status();
+}
 
 }  // namespace granska::store::detail

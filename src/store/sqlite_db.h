@@ -11,7 +11,10 @@
 //   3  pages.canonical (<link rel=canonical>, for counting one page under several URLs
 //      once) and scans.report_written (when the scan's report folder was written; scans
 //      completed before this version are marked "?": reported, as far as anyone knows).
-//   4  the site-level checks: page_facts (how the crawl reached each page and what the
+//   4  scans.row_counts (the rows a complete scan wrote, to notice rows lost to damage);
+//   5  reserved for the documents crawl (branch docs-crawl); not in this program, which
+//      migrates from 4 to 6 directly;
+//   6  the site-level checks: page_facts (how the crawl reached each page and what the
 //      site step needs from it, facts_codec.h), nav_blocks (each distinct navigation block
 //      of a scan once), site_results and site_findings (what the site step decided).
 // A file whose user_version is higher than kSchemaVersion comes from a newer granska and
@@ -32,7 +35,7 @@
 
 namespace granska::store::detail {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 6;
 // PRAGMA application_id of granska databases (from version 2): "GRSK".
 inline constexpr int kApplicationId = 0x4752534b;
 
@@ -119,5 +122,14 @@ inline constexpr const char* kMediaColumns =
     "m.kind, m.source, m.name, m.player, m.captions, m.description, m.transcript, m.autoplay";
 void read_media(const Stmt& q, int first, results::MediaRow& row);
 
+
+// "pages=N findings=N errors=N media=N": the rows scan `scan_id` holds, kept in
+// scans.row_counts when it completes and compared before anything is reported from it.
+std::string scan_row_counts(sqlite3* db, long long scan_id);
+
+// Refuses a damaged database before a report is written from it: PRAGMA quick_check
+// (structure) and every complete scan's row counts against what it wrote. The error
+// names the damage. Reads the whole file: seconds for a large database.
+Status check_integrity(sqlite3* db, const std::string& path);
 
 }  // namespace granska::store::detail

@@ -220,7 +220,9 @@ std::string_view strip_www(std::string_view host) {
 QueryFilter::QueryFilter(std::vector<std::string> patterns) {
   for (auto& p : patterns) {
     for (char& c : p) c = to_lower(c);
-    if (!p.empty() && p.back() == '*') {
+    if (!p.empty() && p.front() == ';') {
+      path_params_.push_back(p.substr(1));
+    } else if (!p.empty() && p.back() == '*') {
       p.pop_back();
       prefixes_.push_back(std::move(p));
     } else {
@@ -230,8 +232,19 @@ QueryFilter::QueryFilter(std::vector<std::string> patterns) {
 }
 
 const QueryFilter& QueryFilter::tracking_defaults() {
-  static const QueryFilter filter({"utm_*", "fbclid", "gclid", "mc_cid", "mc_eid"});
+  static const QueryFilter filter({"utm_*", "fbclid", "gclid", "mc_cid", "mc_eid",
+                                   // session ids
+                                   "sid", "phpsessid", "jsessionid", "sessionid", "session_id", "aspsessionid*",
+                                   "cfid", "cftoken", "oscsid", "zenid", ";jsessionid", ";phpsessid", ";sid",
+                                   ";sessionid"});
   return filter;
+}
+
+bool QueryFilter::drops_path_parameter(std::string_view key) const {
+  for (const auto& p : path_params_) {
+    if (iequals(key, p)) return true;
+  }
+  return false;
 }
 
 bool QueryFilter::drops(std::string_view key) const {
@@ -479,6 +492,20 @@ std::string Url::normalize_impl(const QueryFilter* filter) const {
   append_normalized_component(out, path());
   out.resize(path_start +
              remove_dot_segments_in_place(out.data() + path_start, out.size() - path_start));
+  if (filter != nullptr && filter->has_path_parameters()) {
+    // Drop ";key=value" path parameters the filter names (session ids), in every segment.
+    std::size_t i = path_start;
+    while ((i = out.find(';', i)) != std::string::npos) {
+      std::size_t end = out.find_first_of("/;", i + 1);
+      if (end == std::string::npos) end = out.size();
+      std::string_view param = std::string_view(out).substr(i + 1, end - i - 1);
+      if (filter->drops_path_parameter(param.substr(0, param.find('=')))) {
+        out.erase(i, end - i);
+      } else {
+        i = end;
+      }
+    }
+  }
   if (out.size() == path_start) out += '/';
 
   if (has_query_) {
@@ -530,6 +557,19 @@ bool host_in_domain(const Url& url, std::string_view domain) {
   if (domain.empty() || host.size() < domain.size()) return false;
   if (!iequals(host.substr(host.size() - domain.size()), domain)) return false;
   return host.size() == domain.size() || host[host.size() - domain.size() - 1] == '.';
+}
+
+std::string without_userinfo(std::string_view url) {
+  std::string out(url);
+  const std::size_t scheme_end = out.find("://");
+  if (scheme_end == std::string::npos) return out;
+  const std::size_t host_start = scheme_end + 3;
+  const std::size_t authority_end = out.find_first_of("/?#", host_start);
+  const std::size_t at = out.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end);
+  if (at != std::string::npos && at >= host_start && (authority_end == std::string::npos || at < authority_end)) {
+    out.erase(host_start, at + 1 - host_start);
+  }
+  return out;
 }
 
 }  // namespace granska::url

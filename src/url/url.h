@@ -16,21 +16,30 @@
 
 namespace granska::url {
 
-// Query parameters to drop when normalising (tracking parameters). A pattern ending in '*'
-// is a prefix ("utm_*"); any other pattern is an exact key. Keys are compared ASCII
-// case-insensitively after percent-encoding normalisation, so "UTM_Source" and
-// "utm%5Fsource" both match "utm_*".
+// Query parameters to drop when normalising (tracking parameters and session ids). A
+// pattern ending in '*' is a prefix ("utm_*"); any other pattern is an exact key. Keys are
+// compared ASCII case-insensitively after percent-encoding normalisation, so "UTM_Source"
+// and "utm%5Fsource" both match "utm_*". A pattern starting with ';' names a path
+// parameter (";jsessionid"): "/a;jsessionid=XYZ/b" normalises to "/a/b".
 class QueryFilter {
  public:
   explicit QueryFilter(std::vector<std::string> patterns);
-  // utm_*, fbclid, gclid, mc_cid, mc_eid. A static object: lives for the whole program.
+  // Tracking parameters (utm_*, fbclid, gclid, mc_cid, mc_eid) and session ids, which
+  // give every visit new URLs for the same pages (issue #16: a session-id site filled all
+  // 400 pages of a crawl): the query keys sid, phpsessid, jsessionid, sessionid,
+  // session_id, aspsessionid*, cfid, cftoken, oscsid, zenid and the path parameters
+  // ;jsessionid, ;phpsessid, ;sid, ;sessionid. A static object: lives for the whole program.
   static const QueryFilter& tracking_defaults();
   // True when a parameter with this (normalised) key is to be dropped.
   bool drops(std::string_view key) const;
+  // True when a path parameter (";key=value") with this key is to be dropped.
+  bool drops_path_parameter(std::string_view key) const;
+  bool has_path_parameters() const { return !path_params_.empty(); }
 
  private:
   std::vector<std::string> exact_;
   std::vector<std::string> prefixes_;
+  std::vector<std::string> path_params_;
 };
 
 // An absolute http or https URL, stored as given (after the leniencies of parse()) with the
@@ -106,6 +115,12 @@ class Url {
   std::uint16_t port_ = 0;
   bool has_user_ = false, has_query_ = false, has_frag_ = false;
 };
+
+// `url` with any "user:password@" removed from its authority ("https://u:p@host/x" →
+// "https://host/x"), for every URL that is stored or shown: a password given in a URL
+// must never reach a database, a report or a message (issue #16). Any scheme; a string
+// without "://" is returned unchanged.
+std::string without_userinfo(std::string_view url);
 
 // RFC 3986 §5.2 on strings, for any scheme: the strict algorithm, without the leniencies
 // of Url::resolve ("http:g" stays "http:g"). `base` must be absolute (have a scheme);

@@ -2,11 +2,12 @@
 // The goal (docs/performance.md): all rules together cost at most half the parse time.
 #include <benchmark/benchmark.h>
 
-#include "aria/computed_style.h"
 #include "aria/semantics.h"
 #include "engine/evaluate.h"
 #include "html/dom.h"
 #include "page_generator.h"
+#include "style/cascade.h"
+#include "style/loader.h"
 
 namespace {
 
@@ -66,8 +67,9 @@ void BM_RoleAndNameOfEveryElement(benchmark::State& state) {
 void BM_ComputedStyles(benchmark::State& state) {
   std::string page = bench::generate_page(static_cast<std::size_t>(state.range(0)) * 1024);
   auto doc = html::Document::parse(page);
+  style::PageSheets sheets = style::collect_sheets(*doc, "https://malmo.se/bench", nullptr, nullptr, {});
   for (auto _ : state) {
-    aria::ComputedStyles styles(*doc);
+    style::ComputedStyles styles(*doc, sheets);
     benchmark::DoNotOptimize(styles.of(*doc->elements().back()).font_size);
   }
   set_counters(state, page.size());

@@ -116,15 +116,57 @@ void footer(std::string& out, Rng& r) {
 
 }  // namespace
 
-std::string generate_page(std::size_t target_bytes, std::uint32_t seed) {
+std::string generate_page(std::size_t target_bytes, std::uint32_t seed, std::size_t pages) {
   Rng r(seed);
   std::string out;
   out.reserve(target_bytes + 4096);
   header(out, r);
   std::string tail;
   footer(tail, r);
-  for (int n = 1; out.size() + tail.size() < target_bytes; ++n) section(out, r, n);
+  for (int n = 1; out.size() + tail.size() < target_bytes; ++n) {
+    section(out, r, n);
+    if (pages > 0) {  // related links into the site, so a crawl finds every page
+      out += "<aside class=\"related\"><h2>Relaterat</h2><ul>";
+      for (int i = 0; i < 4; ++i) {
+        out += "<li><a href=\"/p" + std::to_string(r.below(pages)) + ".html\">" + sentence(r, 3) + "</a></li>";
+      }
+      out += "</ul></aside>\n";
+    }
+  }
   return out + tail;
+}
+
+std::string generate_stylesheet(std::size_t target_bytes, std::uint32_t seed) {
+  Rng r(seed);
+  static constexpr std::array<const char*, 12> kBlocks{"site-header", "menu", "menu-item", "sub-menu", "breadcrumbs",
+                                                       "block", "data", "contact", "links", "site-footer", "cols", "related"};
+  static constexpr std::array<const char*, 10> kColours{"#1a1a1a", "#fff", "rgb(0 80 150)", "rgba(0,0,0,.6)",
+                                                        "hsl(210 60% 30%)", "#0050961a", "currentColor", "var(--brand)",
+                                                        "var(--text, #222)", "transparent"};
+  std::string out =
+      "@charset \"utf-8\";\n:root{--brand:#00509a;--text:#1a1a1a;--bg:#fff;--muted:#595959;--space:1rem}\n"
+      "*,*::before,*::after{box-sizing:border-box}\nhtml{font-size:100%;line-height:1.5}\n"
+      "body{margin:0;font-family:\"Malmo Sans\",Arial,sans-serif;color:var(--text);background:var(--bg)}\n"
+      ".visually-hidden,.sr-only{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
+      "white-space:nowrap}\n.hidden{display:none!important}\n.skip{position:absolute;left:-9999px}"
+      ".skip:focus{left:1rem;top:1rem;background:#fff}\n"
+      "a{color:var(--brand)}a:hover,a:focus{text-decoration-thickness:2px}\n"
+      "h1{font-size:2.5rem;font-weight:700}h2{font-size:1.75rem}h3{font-size:1.25rem}\n";
+  for (int n = 0; out.size() < target_bytes; ++n) {
+    const std::string block = kBlocks[r.below(kBlocks.size())];
+    const std::string mod = "--v" + std::to_string(n);
+    out += "." + block + "__item" + mod + ", ." + block + " > ." + block + "__link" + mod + ":not(.is-active){color:" +
+           kColours[r.below(kColours.size())] + ";background-color:" + kColours[r.below(kColours.size())] +
+           ";padding:calc(var(--space) / 2) var(--space);font-size:" + std::to_string(12 + r.below(16)) + "px}\n";
+    if (n % 7 == 0) {
+      out += "@media (max-width:" + std::to_string(480 + r.below(800)) + "px){." + block + "{display:" +
+             (r.below(2) ? "block" : "none") + "}." + block + "__item" + mod + "{font-size:1rem}}\n";
+    }
+    if (n % 23 == 0) out += "@media print{." + block + "{display:none}}\n";
+    if (n % 31 == 0) out += "@supports (display:grid){." + block + "{display:grid;grid-template-columns:repeat(4,1fr)}}\n";
+    if (n % 13 == 0) out += "." + block + " ." + block + "__icon" + mod + "::before{content:\"\\e90" + std::to_string(n % 10) + "\"}\n";
+  }
+  return out;
 }
 
 }  // namespace granska::bench

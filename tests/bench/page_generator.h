@@ -9,7 +9,15 @@
 
 namespace granska::bench {
 
-// A page of roughly `target_bytes` bytes (±5%); the same seed gives the same page.
-std::string generate_page(std::size_t target_bytes, std::uint32_t seed = 1);
+// A page of roughly `target_bytes` bytes (±5%); the same seed gives the same page. It links
+// /css/main.css (generate_stylesheet) and, with `pages` > 0, other pages /p<N>.html of a
+// generated site of that many pages.
+std::string generate_page(std::size_t target_bytes, std::uint32_t seed = 1, std::size_t pages = 0);
+
+// The site's style sheet, roughly `target_bytes` long, the shape of a CMS theme: custom
+// properties, resets, the classes the pages use (menu, breadcrumbs, blocks, tables, forms,
+// footer, .visually-hidden, .hidden with !important), utility classes, @media for widths
+// and print, @supports, colours in every syntax.
+std::string generate_stylesheet(std::size_t target_bytes, std::uint32_t seed = 1);
 
 }  // namespace granska::bench

@@ -49,7 +49,7 @@ TEST(InspectCommand, SwedishTextByDefault) {
 }
 
 TEST(InspectCommand, BadSelectorOrInputExitsTwo) {
-  auto bad = run_granska({"inspect", fixture_path("cli/inspect.html"), "-s", "a:hover"});
+  auto bad = run_granska({"inspect", fixture_path("cli/inspect.html"), "-s", "a:bogus"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("ogiltig selektor"), std::string::npos) << bad.err;
   auto missing = run_granska({"inspect", fixture_path("cli/nope.html"), "-s", "a"});

@@ -388,8 +388,16 @@ TEST_F(ScanReportTest, SiteResultsPerCommittee) {
   EXPECT_EQ(en.find("Webbplatsen "), std::string::npos);
 }
 
+// Rules that test only AAA criteria (beyond the WCAG 2.1 AA the city must meet).
+bool only_aaa(const engine::RuleInfo& info) {
+  for (const engine::CriterionRef& c : info.criteria) {
+    if (engine::find_criterion(c.number)->level != engine::Level::AAA) return false;
+  }
+  return !info.criteria.empty();
+}
+
 // The report is a public document: granska's own rules must find no failure in it, and
-// nothing that needs a person to look.
+// nothing at level A or AA that needs a person to look.
 void expect_passes_own_check(const std::filesystem::path& dir) {
   std::map<std::string, int> cant_tell;
   std::size_t pages = 0;
@@ -404,7 +412,7 @@ void expect_passes_own_check(const std::filesystem::path& dir) {
         if (f.outcome == engine::Outcome::Failed) {
           ADD_FAILURE() << name << ": " << r.rule->info.id << " (" << engine::to_string(r.rule->info.kind)
                         << "): " << f.text(Lang::En) << " at " << engine::locate(f.node).selector;
-        } else if (f.outcome == engine::Outcome::CantTell) {
+        } else if (f.outcome == engine::Outcome::CantTell && !only_aaa(r.rule->info)) {
           ++cant_tell[std::string(r.rule->info.id) + ": " + f.text(Lang::En) + " at " + engine::locate(f.node).selector];
         }
       }

@@ -298,6 +298,21 @@ struct FixtureServer::Impl {
     server.Get("/_test/wrong-type", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(kPage), "application/pdf");
     });
+    // Hostile answers (issue #16): an escape sequence in the Content-Type and the Location,
+    // and a response header of ?bytes=N (default 300 KB).
+    server.Get("/_test/evil-type", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::string(kPage), "application/\x1b[31mevil\x1b]0;title\x07");
+    });
+    server.Get("/_test/evil-location", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 302;
+      res.set_header("Location", "gopher://x/\x1b[2J\x1b[31mevil");
+    });
+    server.Get("/_test/huge-header", [](const httplib::Request& req, httplib::Response& res) {
+      std::size_t n = 300 * 1024;
+      if (req.has_param("bytes")) n = std::min<std::size_t>(std::stoul(req.get_param_value("bytes")), 4 << 20);
+      res.set_header("X-Huge", std::string(n, 'a'));
+      res.set_content(std::string(kPage), "text/html; charset=utf-8");
+    });
     server.Get("/_test/echo-ua", [](const httplib::Request& req, httplib::Response& res) {
       res.set_content(req.get_header_value("User-Agent"), "text/plain; charset=utf-8");
     });

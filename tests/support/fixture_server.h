@@ -32,6 +32,9 @@
 //                                 Content-Length unless chunked=1
 //   /_test/binary                 PDF bytes labelled text/html
 //   /_test/wrong-type             an HTML page labelled application/pdf
+//   /_test/evil-type              an HTML page whose Content-Type holds terminal escapes
+//   /_test/evil-location          302 to a Location holding terminal escapes
+//   /_test/huge-header[?bytes=N]  a page with an N-byte response header (default 300 KB)
 //   /_test/echo-ua                the request's User-Agent, as text/plain
 //   /_test/echo-header?name=X     the request's header X, as text/plain ("" if absent)
 //   /_test/429-once?id=X          429 with "Retry-After: 1" the first time for each X, then

@@ -114,6 +114,24 @@ TEST(AriaData, DeprecatedGlobalUse) {
   EXPECT_FALSE(find_attribute("aria-label")->deprecated);
 }
 
+TEST(AriaData, ExpandedDeprecatedOnRolesThatInheritedIt) {
+  // ARIA 1.2 keeps aria-expanded on roles that inherited it in 1.1, as deprecated.
+  for (std::string_view r : {"alert", "article", "banner", "dialog", "heading", "img", "list", "region",
+                             "navigation", "tabpanel", "doc-chapter"}) {
+    EXPECT_TRUE(role_deprecates_attribute(r, "aria-expanded")) << r;
+    EXPECT_FALSE(role_lists_attribute(r, "aria-expanded")) << r;
+  }
+  // Roles that list it, roles new in 1.2 that never had it, and other attributes.
+  for (std::string_view r : {"button", "combobox", "link", "tab", "treeitem", "row", "paragraph", "generic",
+                             "blockquote", "time", "meter"}) {
+    EXPECT_FALSE(role_deprecates_attribute(r, "aria-expanded")) << r;
+  }
+  EXPECT_FALSE(role_deprecates_attribute("alert", "aria-checked"));
+  // WAI-ARIA 1.2 treeitem supports aria-expanded and aria-haspopup itself.
+  EXPECT_TRUE(role_lists_attribute("treeitem", "aria-expanded"));
+  EXPECT_TRUE(role_lists_attribute("treeitem", "aria-haspopup"));
+}
+
 TEST(AriaData, AttributeTypes) {
   EXPECT_EQ(find_attribute("aria-checked")->type, ValueType::Tristate);
   EXPECT_EQ(find_attribute("aria-hidden")->type, ValueType::TrueFalseUndefined);

@@ -246,6 +246,19 @@ TEST(AriaNameDepth, NestedLabelledSectionsDoNotOverflow) {
   EXPECT_EQ(page.role("s0"), "region");
 }
 
+TEST(AriaLabels, ExplicitAndWrappingLabelsInTreeOrder) {
+  Page page(
+      "<label id=a for=t>A</label><label id=b>B <input id=t></label><label id=c for=x>C <input id=u></label>"
+      "<label id=d><span>D</span><select id=v></select></label><p id=p>x</p>");
+  const auto& t = page.semantics().labels(page.el("t"));
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0], &page.el("a"));
+  EXPECT_EQ(t[1], &page.el("b"));
+  EXPECT_TRUE(page.semantics().labels(page.el("u")).empty());  // its label's for names another id
+  EXPECT_EQ(page.semantics().labels(page.el("v")).size(), 1u);
+  EXPECT_TRUE(page.semantics().labels(page.el("p")).empty());
+}
+
 TEST(AriaNameForeignNode, NodeOfAnotherDocumentGetsNeutralAnswers) {
   Page page("<button id=t>Save</button>");
   Page other("<button id=t>Other</button>");

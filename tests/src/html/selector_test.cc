@@ -68,10 +68,86 @@ TEST_F(SelectorMatching, PseudoClasses) {
   EXPECT_EQ(ids_of(*doc, "div > p:only-child"), (Ids{"p3"}));
 }
 
-TEST(Selector, RejectsWhatItCannotMatch) {
-  for (const char* bad : {"", "  ", "p >", "a[href", "p:hover", "::before", "a,", "#", "p:nth-child(x)", "a[x~]"}) {
+TEST(Selector, RejectsInvalidSyntax) {
+  for (const char* bad : {"", "  ", "p >", "a[href", "a,", "#", "p:nth-child(x)", "a[x~]", "p:bogus", "::bogus",
+                          "p::before span", ":-moz-focusring", "a:has(::before)", "svg|rect"}) {
     EXPECT_FALSE(Selector::parse(bad).ok()) << bad;
   }
+}
+
+TEST_F(SelectorMatching, StatesOfAPageAtRestNeverMatch) {
+  // Valid selectors for other moments or other boxes: they parse, and match nothing.
+  EXPECT_EQ(ids_of(*doc, "a:hover"), (Ids{}));
+  EXPECT_EQ(ids_of(*doc, "p::before"), (Ids{}));
+  EXPECT_EQ(ids_of(*doc, "a:visited"), (Ids{}));
+  EXPECT_EQ(ids_of(*doc, "a:focus-within, p:target"), (Ids{}));
+}
+
+TEST_F(SelectorMatching, SelectorsLevel4) {
+  EXPECT_EQ(ids_of(*doc, ":is(nav, div) > :where(ul, p)"), (Ids{"u", "p3"}));
+  EXPECT_EQ(ids_of(*doc, "p:not(#p1, [title])"), (Ids{"p3"}));
+  EXPECT_EQ(ids_of(*doc, "li:has(> a[href$='.pdf'])"), (Ids{"l2"}));
+  EXPECT_EQ(ids_of(*doc, "main > :has(+ div)"), (Ids{"p2"}));
+  EXPECT_EQ(ids_of(*doc, ":nth-child(2 of p)"), (Ids{"p2"}));
+  EXPECT_EQ(ids_of(*doc, "a:link"), (Ids{"a1", "a2"}));
+  EXPECT_EQ(ids_of(*doc, ":lang(sv)"), (Ids{"a1"}));
+  EXPECT_EQ(ids_of(*doc, "a[HREF='/START' i]"), (Ids{"a1"}));
+  EXPECT_EQ(ids_of(*doc, "div:empty, p:empty"), (Ids{}));
+  EXPECT_EQ(ids_of(*doc, ":is(.nope, :bogus) , #d"), (Ids{"d"}));  // :is() forgives its members
+}
+
+TEST(Selector, TriStateForWhatGranskaCannotKnow) {
+  auto doc = Document::parse("<input id=i required><my-el id=c></my-el><p id=p>x</p>");
+  MatchContext ctx(*doc);
+  auto valid = Selector::parse(":valid");
+  ASSERT_TRUE(valid.ok());
+  EXPECT_EQ(valid->match(*doc->element_by_id("i"), ctx), Match::Maybe);
+  EXPECT_EQ(valid->match(*doc->element_by_id("p"), ctx), Match::No);
+  auto defined = Selector::parse(":not(:defined)");
+  ASSERT_TRUE(defined.ok());
+  EXPECT_EQ(defined->match(*doc->element_by_id("c"), ctx), Match::Maybe);
+  EXPECT_EQ(defined->match(*doc->element_by_id("p"), ctx), Match::No);
+}
+
+TEST(Selector, FormStates) {
+  auto doc = Document::parse(
+      "<fieldset disabled><legend><input id=a></legend><input id=b></fieldset>"
+      "<select id=s><option id=o1>1<option id=o2>2</select><input id=c type=checkbox checked>"
+      "<input id=t placeholder=x><textarea id=r readonly></textarea>");
+  auto ids = [&](std::string_view sel) {
+    std::vector<std::string> out;
+    for (const Node* e : Selector::parse(sel)->select_all(*doc)) out.emplace_back(*e->attr("id"));
+    return out;
+  };
+  EXPECT_EQ(ids("input:disabled"), (Ids{"b"}));
+  EXPECT_EQ(ids(":checked"), (Ids{"o1", "c"}));
+  EXPECT_EQ(ids(":placeholder-shown"), (Ids{"t"}));
+  EXPECT_EQ(ids("textarea:read-only, input:read-write"), (Ids{"a", "t", "r"}));
+}
+
+TEST(Selector, QuirksModeIgnoresCaseOfClassesAndIds) {
+  auto quirks = Document::parse("<p id=Main class=Note>x</p>");  // no doctype
+  auto standards = Document::parse("<!DOCTYPE html><p id=Main class=Note>x</p>");
+  auto sel = Selector::parse("#main.note");
+  ASSERT_TRUE(sel.ok());
+  EXPECT_EQ(sel->select_all(*quirks).size(), 1u);
+  EXPECT_EQ(sel->select_all(*standards).size(), 0u);
+}
+
+TEST(Selector, DeepTreesMatchInLinearTime) {
+  // 20,000 nested divs and a selector whose ancestor search would be quadratic without
+  // the context's memo; the match must also not recurse with the depth.
+  std::string html = "<!DOCTYPE html><div class=top>";
+  for (int i = 0; i < 20000; ++i) html += "<div class=d>";
+  auto doc = Document::parse(html);
+  auto sel = Selector::parse(".top .d .d");
+  ASSERT_TRUE(sel.ok());
+  MatchContext ctx(*doc);
+  std::size_t n = 0;
+  for (const Node* e : doc->elements()) n += sel->match(*e, ctx) == Match::Yes;
+  EXPECT_EQ(n, 19999u);
+  auto none = Selector::parse(".nowhere .d");
+  for (const Node* e : doc->elements()) EXPECT_EQ(none->match(*e, ctx), Match::No);
 }
 
 TEST(Selector, Specificity) {

@@ -44,6 +44,14 @@ class PageFactsStore : public ::testing::Test {
     path_ = (dir_ / "scans.db").string();
   }
   void TearDown() override { fs::remove_all(dir_); }
+  void exec(const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path_.c_str(), &db);
+    char* err = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_free(err);
+    sqlite3_close(db);
+  }
   long long number(const std::string& query) {
     sqlite3* db = nullptr;
     sqlite3_open(path_.c_str(), &db);
@@ -118,6 +126,39 @@ TEST_F(PageFactsStore, FactsAreReadBackAsWrittenAndABlockIsStoredOncePerScan) {
   auto read = (*again)->stored_page(*scan, "https://kommun.test/d");
   ASSERT_TRUE(read && read->facts);
   EXPECT_EQ(*read->facts, other);
+}
+
+// A file at version 4 (row counts, no site tables: what granska wrote before the site
+// step) goes to version 6 in one step; version 5 is another branch's and is not needed.
+// Its old scan has no facts, and a new scan stores them.
+TEST_F(PageFactsStore, Version4FileGetsTheSiteTables) {
+  {
+    auto opened = CrawlStore::open(path_);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    auto scan = (*opened)->begin_scan({"1.0", "abc", "t.toml", "{}"});
+    ASSERT_TRUE(scan.ok());
+    CrawlStore::PageData d = page("https://kommun.test/a", std::nullopt);
+    (*opened)->finished(d.row.url, "", false, true, false, &d);
+    ASSERT_TRUE((*opened)->complete_scan().ok());
+  }
+  exec("DROP TABLE page_facts; DROP TABLE nav_blocks; DROP TABLE site_results; DROP TABLE site_findings; "
+       "PRAGMA user_version = 4;");
+  ASSERT_EQ(number("PRAGMA user_version"), 4);
+  auto opened = CrawlStore::open(path_);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  EXPECT_EQ(number("PRAGMA user_version"), 6);
+  EXPECT_EQ(number("SELECT count(*) FROM page_facts"), 0);
+  auto old = (*opened)->stored_page(1, "https://kommun.test/a");
+  ASSERT_TRUE(old.has_value());
+  EXPECT_FALSE(old->facts.has_value());
+  auto scan = (*opened)->begin_scan({"1.0", "abc", "t.toml", "{}"});
+  ASSERT_TRUE(scan.ok());
+  CrawlStore::PageData d = page("https://kommun.test/b", sample_facts("b"));
+  (*opened)->finished(d.row.url, "", false, false, true, &d);
+  ASSERT_TRUE((*opened)->complete_scan().ok());
+  auto b = (*opened)->stored_page(*scan, "https://kommun.test/b");
+  ASSERT_TRUE(b && b->facts);
+  EXPECT_EQ(*b->facts, sample_facts("b"));
 }
 
 TEST(FactsCodec, DamagedOrForeignDataIsNotRead) {

@@ -137,7 +137,7 @@ CREATE TABLE page_cache(url TEXT PRIMARY KEY, etag TEXT NOT NULL, last_modified 
 
 TEST_F(ScanStore, FreshDatabaseIsAtTheCurrentVersion) {
   ASSERT_NE(open(), nullptr);
-  EXPECT_EQ(number("PRAGMA user_version"), 4);
+  EXPECT_EQ(number("PRAGMA user_version"), 6);
   EXPECT_EQ(number("PRAGMA application_id"), 0x4752534b);
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok());
@@ -158,7 +158,7 @@ TEST_F(ScanStore, Version1FileIsMigratedKeepsItsDataAndResumes) {
   )sql");
   auto db = open();
   ASSERT_NE(db, nullptr);
-  EXPECT_EQ(number("PRAGMA user_version"), 4);
+  EXPECT_EQ(number("PRAGMA user_version"), 6);
   auto running = db->latest_scan(ScanStatus::Running);
   ASSERT_TRUE(running.has_value()) << "an interrupted v1 crawl is a running scan";
   EXPECT_EQ(running->id, 1);
@@ -203,13 +203,13 @@ TEST_F(ScanStore, Version1FileIsUpgradedByAReaderToo) {
   sql("INSERT INTO meta VALUES('options', '{}'); INSERT INTO meta VALUES('completed', '1');");
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok()) << src.error().message;
-  EXPECT_EQ(number("PRAGMA user_version"), 4);
+  EXPECT_EQ(number("PRAGMA user_version"), 6);
   EXPECT_EQ(number("SELECT status FROM scans WHERE id = 1"), 1);
 }
 
 TEST_F(ScanStore, NewerVersionIsRefused) {
   ASSERT_NE(open(), nullptr);
-  sql("PRAGMA user_version = 5;");
+  sql("PRAGMA user_version = 7;");
   auto db = CrawlStore::open(path_);
   ASSERT_FALSE(db.ok());
   EXPECT_NE(db.error().message.find("newer granska"), std::string::npos) << db.error().message;
@@ -217,7 +217,7 @@ TEST_F(ScanStore, NewerVersionIsRefused) {
   auto src = store::open_scan_source(path_);
   ASSERT_FALSE(src.ok());
   EXPECT_NE(src.error().message.find("newer granska"), std::string::npos);
-  EXPECT_EQ(number("PRAGMA user_version"), 5) << "left as it was";
+  EXPECT_EQ(number("PRAGMA user_version"), 7) << "left as it was";
 }
 
 TEST_F(ScanStore, OtherFilesAreRefused) {
@@ -557,6 +557,46 @@ TEST_F(ScanStore, TenThousandPagesInBatches) {
   EXPECT_EQ(findings, 10000u / 4 * (0 + 1 + 2 + 3) + 10000u);
 }
 
+// Issue #16: random bytes in the middle of the database made report and diff write a
+// report from 50 of 65 pages. A damaged file is refused, naming the damage.
+TEST_F(ScanStore, DamagedFileIsRefusedBeforeAnyReport) {
+  {
+    auto db = open();
+    ASSERT_NE(db, nullptr);
+    write_scan(*db, 300);
+  }
+  sql("PRAGMA wal_checkpoint(TRUNCATE)");
+  ASSERT_TRUE(store::open_scan_source(path_).ok());
+  const auto size = fs::file_size(path_);
+  ASSERT_GT(size, 16u * 4096);
+  {
+    std::fstream f(path_, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(size / 2 / 4096 * 4096));
+    std::uint32_t x = 12345;
+    for (int i = 0; i < 4096; ++i) {
+      x = x * 1103515245 + 12345;
+      f.put(static_cast<char>(x >> 24));
+    }
+  }
+  auto src = store::open_scan_source(path_);
+  ASSERT_FALSE(src.ok());
+  EXPECT_NE(src.error().message.find("is damaged"), std::string::npos) << src.error().message;
+  EXPECT_NE(src.error().text(Lang::Sv).find("är skadad"), std::string::npos);
+}
+
+TEST_F(ScanStore, LostRowsAreNoticedByTheScansRowCounts) {
+  {
+    auto db = open();
+    ASSERT_NE(db, nullptr);
+    write_scan(*db, 10);
+  }
+  EXPECT_EQ(number("SELECT COUNT(*) FROM scans WHERE row_counts = 'pages=10 findings=19 errors=0 media=0'"), 1);
+  sql("DELETE FROM findings WHERE seq = 0 AND page_id = (SELECT MIN(id) FROM pages)");
+  auto src = store::open_scan_source(path_);
+  ASSERT_FALSE(src.ok());
+  EXPECT_NE(src.error().message.find("scan 1 wrote pages=10 findings=19"), std::string::npos) << src.error().message;
+}
+
 // A file of schema version 2 (scans, no canonical, no report record) is upgraded in place:
 // its complete scans count as reported (nobody can tell), its pages keep their rows.
 TEST_F(ScanStore, Version2FileGetsCanonicalAndReportRecord) {
@@ -565,14 +605,16 @@ TEST_F(ScanStore, Version2FileGetsCanonicalAndReportRecord) {
     write_scan(*db, 3);
     write_scan(*db, 2, /*complete=*/false);
   }
-  // Back to version 2 by hand: drop the two columns version 3 added and version 4's tables.
+  // Back to version 2 by hand: drop the two columns version 3 added, version 4's column and
+  // version 6's tables.
   sql("ALTER TABLE pages DROP COLUMN canonical; ALTER TABLE scans DROP COLUMN report_written; "
+      "ALTER TABLE scans DROP COLUMN row_counts; "
       "DROP TABLE page_facts; DROP TABLE nav_blocks; DROP TABLE site_results; DROP TABLE site_findings; "
       "PRAGMA user_version = 2;");
   ASSERT_EQ(number("PRAGMA user_version"), 2);
   auto src = store::open_scan_source(path_);
   ASSERT_TRUE(src.ok()) << src.error().message;
-  EXPECT_EQ(number("PRAGMA user_version"), 4);
+  EXPECT_EQ(number("PRAGMA user_version"), 6);
   auto scans = (*src)->complete_scans();
   ASSERT_EQ(scans.size(), 1u);
   EXPECT_EQ(scans[0].report_written, results::kReportWrittenUnknown);

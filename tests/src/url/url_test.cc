@@ -473,3 +473,34 @@ TEST(UrlTrap, QueryVariantKey) {
 
 }  // namespace
 }  // namespace granska::crawl
+
+namespace granska::url {
+namespace {
+
+// Issue #16: session ids made every visit new URLs for the same pages.
+TEST(UrlSessionIds, StrippedLikeTrackingParameters) {
+  const QueryFilter& f = QueryFilter::tracking_defaults();
+  auto norm = [&](std::string_view s) { return Url::parse(s).value().normalized(f); };
+  EXPECT_EQ(norm("https://a.se/sida;jsessionid=0A1B2C3D4E5F?x=1"), "https://a.se/sida?x=1");
+  EXPECT_EQ(norm("https://a.se/a;JSESSIONID=abc/b;v=2"), "https://a.se/a/b;v=2");
+  EXPECT_EQ(norm("https://a.se/p?PHPSESSID=9f8e7d6c5b4a&id=7"), "https://a.se/p?id=7");
+  EXPECT_EQ(norm("https://a.se/p?sid=123abc"), "https://a.se/p");
+  EXPECT_EQ(norm("https://a.se/p?ASPSESSIONIDQQGGHFSA=x&sessionid=y&cfid=1&cftoken=2"), "https://a.se/p");
+  // Not a session id: kept.
+  EXPECT_EQ(norm("https://a.se/p?side=2&id=3f2504e04f8911d39a0c0305e82c3301"),
+            "https://a.se/p?side=2&id=3f2504e04f8911d39a0c0305e82c3301");
+  EXPECT_EQ(norm("https://a.se/p;version=2"), "https://a.se/p;version=2");
+}
+
+TEST(UrlUserinfo, RemovedFromEveryUrlStoredOrShown) {
+  EXPECT_EQ(without_userinfo("http://anna:hemligt@a.se/x?y#z"), "http://a.se/x?y#z");
+  EXPECT_EQ(without_userinfo("https://anna@a.se"), "https://a.se");
+  EXPECT_EQ(without_userinfo("https://a.se/path@x"), "https://a.se/path@x");
+  EXPECT_EQ(without_userinfo("https://a.se?q=a@b"), "https://a.se?q=a@b");
+  EXPECT_EQ(without_userinfo("https://u:p@w@a.se/"), "https://a.se/");
+  EXPECT_EQ(without_userinfo("file:///tmp/a@b.html"), "file:///tmp/a@b.html");
+  EXPECT_EQ(without_userinfo("stdin:"), "stdin:");
+}
+
+}  // namespace
+}  // namespace granska::url

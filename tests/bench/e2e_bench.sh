@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# End-to-end benchmark (not a test; issue #22): the whole path as users run it, on a
+# generated site shaped like malmo.se's (granska_sitegen: 60–150 KB pages with a mega-menu,
+# breadcrumbs, related links and footer, one 250 KB linked style sheet), served by the
+# loopback fixture server without compression:
+#   1. `granska crawl` printing text, 2. the same printing JSON, 3. `granska scan` into a
+#   database (what the city office runs nightly, with the report folder), 4. `granska check`
+#   of one page from disk (wall and CPU, the editor's case);
+# then the per-page stage breakdown (Google Benchmark, BM_Stage_*) and Gumbo's parse time
+# of the same kind of page, the yardstick of issue #22.
+# Usage: tests/bench/e2e_bench.sh [BUILD_DIR] [PAGES]   (BUILD_DIR needs GRANSKA_BENCHMARKS=ON)
+# SITE=DIR keeps (and reuses) the generated site.
+set -euo pipefail
+build=${1:-build}
+pages=${2:-300}
+granska="$build/granska"
+server="$build/tests/granska-fixture-server"
+if [ -n "${SITE:-}" ]; then site=$SITE; mkdir -p "$site"; else site=$(mktemp -d); fi
+work=$(mktemp -d)
+trap 'kill "${server_pid:-0}" 2>/dev/null || true; rm -rf "$work"; [ -n "${SITE:-}" ] || rm -rf "$site"' EXIT
+if [ "$(cat "$site/.generated" 2>/dev/null)" != "$pages" ]; then
+  "$build/tests/bench/granska_sitegen" "$site" "$pages"
+  echo "$pages" >"$site/.generated"
+fi
+rm -f "$site/.port"
+"$server" --root "$site" --port-file "$site/.port" --no-compress >/dev/null 2>&1 &
+server_pid=$!
+for _ in $(seq 600); do [ -s "$site/.port" ] && break; sleep 0.1; done
+[ -s "$site/.port" ] || { echo "the fixture server did not start" >&2; exit 1; }
+url="http://127.0.0.1:$(cat "$site/.port")/"
+echo "site: $pages pages, $(du -sh --exclude=.port "$site" | cut -f1); cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+measure() {  # label, command...: wall, CPU per page, pages/s, peak RSS
+  local label=$1; shift
+  local t; t=$(mktemp)
+  /usr/bin/time -f '%e %U %S %M' -o "$t" "$@" >/dev/null 2>&1 || true
+  read -r wall user sys rss < <(tail -n 1 "$t")
+  rm -f "$t"
+  awk -v l="$label" -v n="$pages" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
+    cpu = u + s; printf "%-34s %6.1f s wall  %7.1f pages/s  %6.2f ms CPU/page  peak RSS %4.0f MB\n",
+    l, w, (n + 1) / w, 1000 * cpu / (n + 1), r / 1024 }'
+}
+
+cat >"$work/bench.toml" <<EOF
+delay_ms = 0
+concurrency_per_host = 8
+max_pages = $((pages + 10))
+fallback = "ks"
+[[site]]
+seeds = ["$url"]
+[[unit]]
+id = "ks"
+name_sv = "Kommunstyrelsen"
+type = "namnd"
+hosts = ["127.0.0.1"]
+[scan]
+database = "$work/scan.db"
+reports = "$work/rapporter"
+EOF
+
+measure "crawl, text output" "$granska" crawl "$url" --quiet --delay 0 --concurrency-per-host 8 --max-pages $((pages + 10))
+measure "crawl, JSON output" "$granska" crawl "$url" --quiet --delay 0 --concurrency-per-host 8 --max-pages $((pages + 10)) --format json
+measure "scan (database + report folder)" "$granska" scan --config "$work/bench.toml" --quiet
+t=$(mktemp)
+for i in 1 2 3 4 5; do /usr/bin/time -f '%e %U %S' -a -o "$t" "$granska" check "$site/p1.html" >/dev/null 2>&1 || true; done
+grep -v '^Command' "$t" | awk '{w += $1; c += $2 + $3} END {printf "%-34s %6.1f ms wall  %6.1f ms CPU  (mean of %d)\n", "check of one 60-150 KB page", 1000 * w / NR, 1000 * c / NR, NR}'
+rm -f "$t"
+if [ -x "$build/tests/bench/granska_bench" ]; then
+  "$build/tests/bench/granska_bench" --benchmark_filter='BM_Stage_|BM_Parse/80' --benchmark_min_time=0.5 2>/dev/null |
+    grep -E '^BM_' || true
+fi

@@ -28,7 +28,7 @@
 #include <string>
 
 #include "aria/aria_data.h"
-#include "aria/computed_style.h"
+#include "style/cascade.h"
 #include "checks/common/css_classes.h"
 #include "checks/common/page_regions.h"
 #include "engine/registry.h"
@@ -231,9 +231,9 @@ aria::Tristate visible(Context& ctx, const html::Node& e) {
   for (const html::Node* a = &e; a; a = a->parent_element()) {
     if (has_visually_hidden_class(*a)) return aria::Tristate::No;
   }
-  aria::Placement placement = aria::placement(ctx.aria.computed_styles(), e);
-  if (placement == aria::Placement::OffScreen) return aria::Tristate::No;
-  if (hidden == aria::Tristate::Unknown || placement == aria::Placement::Unknown) return aria::Tristate::Unknown;
+  style::Placement placement = ctx.aria.computed_styles().of(e).placement;
+  if (placement == style::Placement::OffScreen) return aria::Tristate::No;
+  if (hidden == aria::Tristate::Unknown || placement == style::Placement::Unknown) return aria::Tristate::Unknown;
   return aria::Tristate::Yes;
 }
 

@@ -16,7 +16,7 @@
 // which is what 1.4.5 needs from a person anyway; the failures are certain ones.
 #include <string>
 
-#include "aria/computed_style.h"
+#include "style/cascade.h"
 #include "engine/registry.h"
 #include "util/text.h"
 
@@ -157,7 +157,7 @@ bool names_a_logo(std::string_view name) {
 }
 
 void evaluate(Context& ctx, Reporter& out) {
-  const aria::ComputedStyles& styles = ctx.aria.computed_styles();
+  const style::ComputedStyles& styles = ctx.aria.computed_styles();
   std::size_t unknown = 0;
   for (const html::Node* e : ctx.doc.elements()) {
     bool image = false;

@@ -34,7 +34,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "aria/computed_style.h"
+#include "style/cascade.h"
 #include "engine/registry.h"
 #include "util/text.h"
 
@@ -83,17 +83,43 @@ const RuleInfo kInfo{
 constexpr double kMinCharEm = 0.35;
 constexpr double kMinLineEm = 1.0;
 
-bool scrolls(std::string_view overflow) {
-  // "overflow: hidden auto" and similar: any scrolling keyword on either axis.
-  std::string v = text::ascii_lower(overflow);
-  return v.find("auto") != std::string::npos || v.find("scroll") != std::string::npos;
+// Scrolling on either axis ("overflow: hidden auto" and similar), decided for sure: a value
+// granska could not evaluate, or a rule it could not evaluate that may win, is no scroller.
+bool scrolls(const style::ComputedStyles& styles, const html::Node& e) {
+  const style::ComputedStyle& s = styles.of(e);
+  auto scrolling = [](std::optional<style::Overflow> o) {
+    return o && (*o == style::Overflow::Auto || *o == style::Overflow::Scroll);
+  };
+  if (!scrolling(s.overflow_x) && !scrolling(s.overflow_y)) return false;
+  return !styles.provenance(e, style::Property::OverflowX).uncertain &&
+         !styles.provenance(e, style::Property::OverflowY).uncertain;
 }
 
-std::optional<double> length_px(const aria::ComputedStyles& styles, const html::Node& e, aria::Prop p,
-                                double font_size) {
-  const aria::Cascaded& c = styles.cascaded(e, p);
-  if (!c.declared || c.uncertain) return std::nullopt;
-  return aria::parse_length(c.value, font_size);
+// "auto", or "hidden auto" when the axes differ, as in the overflow shorthand.
+std::string overflow_text(const style::ComputedStyle& s) {
+  auto name = [](std::optional<style::Overflow> o) -> std::string_view {
+    if (!o) return "?";
+    switch (*o) {
+      case style::Overflow::Visible: return "visible";
+      case style::Overflow::Hidden: return "hidden";
+      case style::Overflow::Clip: return "clip";
+      case style::Overflow::Scroll: return "scroll";
+      case style::Overflow::Auto: return "auto";
+    }
+    return "?";
+  };
+  std::string x(name(s.overflow_x));
+  std::string_view y = name(s.overflow_y);
+  return x == y ? x : x + " " + std::string(y);
+}
+
+// A length that constrains the box, in px: nullopt for auto/none, unknown (percentages) or
+// uncertain values.
+std::optional<double> length_px(const style::ComputedStyles& styles, const html::Node& e, style::Property p,
+                                std::optional<double> value) {
+  if (!value || *value >= style::kNoLength) return std::nullopt;
+  if (styles.provenance(e, p).uncertain) return std::nullopt;
+  return value;
 }
 
 bool is_block_tag(const html::Node& e) {
@@ -117,7 +143,7 @@ struct Content {
 
 // Lower bound of the text height in `box` of width `width`, and whether anything in it is in
 // the tab order. Iterative: blocks are the nearest block-level ancestor of each text.
-Content measure(Context& ctx, const aria::ComputedStyles& styles, const html::Node& box, double width) {
+Content measure(Context& ctx, const style::ComputedStyles& styles, const html::Node& box, double width) {
   Content c;
   if (ctx.aria.in_sequential_focus_order(box)) c.focus = &box;
   struct Block {
@@ -140,7 +166,7 @@ Content measure(Context& ctx, const aria::ComputedStyles& styles, const html::No
       std::string collapsed = text::collapse_whitespace(t->data());
       if (collapsed.empty()) continue;
       c.any = true;
-      const aria::ComputedStyle& s = styles.of(e);
+      const style::ComputedStyle& s = styles.of(e);
       const html::Node* b = block_of(e);
       auto [slot, inserted] = block_index.try_emplace(b, blocks.size());
       if (inserted) blocks.push_back({b, Block{}});
@@ -153,8 +179,8 @@ Content measure(Context& ctx, const aria::ComputedStyles& styles, const html::No
       }
       double line = kMinLineEm * *s.font_size;
       if (s.line_height) {
-        if (s.line_height->kind == aria::LineHeight::Kind::Px) line = s.line_height->value;
-        if (s.line_height->kind == aria::LineHeight::Kind::Factor) line = s.line_height->value * *s.font_size;
+        if (s.line_height->kind == style::LineHeight::Kind::Px) line = s.line_height->value;
+        if (s.line_height->kind == style::LineHeight::Kind::Factor) line = s.line_height->value * *s.font_size;
       }
       bl.font = bl.font == 0 ? *s.font_size : std::min(bl.font, *s.font_size);
       bl.line = bl.line == 0 ? line : std::min(bl.line, line);
@@ -169,8 +195,9 @@ Content measure(Context& ctx, const aria::ComputedStyles& styles, const html::No
         d->is("canvas") || d->is("iframe") || d->has_attr("width")) {
       c.wide = true;
     }
-    for (aria::Prop p : {aria::Prop::Width, aria::Prop::MaxWidth}) {
-      if (styles.cascaded(*d, p).declared) c.wide = true;
+    const style::ComputedStyle& ds = styles.of(*d);
+    for (const std::optional<double>& w : {ds.width, ds.max_width}) {
+      if (!w || *w != style::kNoLength) c.wide = true;  // a set (or unknown) width
     }
     if (d->is("img") || d->is("svg") || d->is("video") || d->is("canvas")) c.any = true;
     visit_text_of(*d);
@@ -210,21 +237,20 @@ bool css_may_break_bound(Context& ctx) {
 }
 
 void evaluate(Context& ctx, Reporter& out) {
-  const aria::ComputedStyles& styles = ctx.aria.computed_styles();
+  const style::ComputedStyles& styles = ctx.aria.computed_styles();
   std::optional<bool> css_unsafe;  // computed when first needed
   for (const html::Node* e : ctx.doc.elements()) {
     if (e->ns() != html::Namespace::Html || e->is("html") || e->is("body") || e->is("iframe") ||
         e->is("textarea") || e->is("select")) {
       continue;
     }
-    const aria::Cascaded& overflow = styles.cascaded(*e, aria::Prop::Overflow);
-    if (!overflow.declared || overflow.uncertain || !scrolls(overflow.value)) continue;
+    if (!scrolls(styles, *e)) continue;
     if (ctx.aria.hidden(*e) == aria::Tristate::Yes) continue;
-    double font = styles.of(*e).font_size.value_or(16);
-    std::optional<double> height = length_px(styles, *e, aria::Prop::Height, font);
-    std::optional<double> max_height = length_px(styles, *e, aria::Prop::MaxHeight, font);
-    std::optional<double> width = length_px(styles, *e, aria::Prop::Width, font);
-    std::optional<double> max_width = length_px(styles, *e, aria::Prop::MaxWidth, font);
+    const style::ComputedStyle& es = styles.of(*e);
+    std::optional<double> height = length_px(styles, *e, style::Property::Height, es.height);
+    std::optional<double> max_height = length_px(styles, *e, style::Property::MaxHeight, es.max_height);
+    std::optional<double> width = length_px(styles, *e, style::Property::Width, es.width);
+    std::optional<double> max_width = length_px(styles, *e, style::Property::MaxWidth, es.max_width);
     double box_width = width ? *width : max_width ? *max_width : 1280;  // the fixed viewport at most
     Content c = measure(ctx, styles, *e, std::max(1.0, box_width));
     if (!c.any) continue;  // nothing to scroll to (a bare scroll bar)
@@ -241,7 +267,7 @@ void evaluate(Context& ctx, Reporter& out) {
       out.failed(e, kNotReachable, {std::to_string(static_cast<int>(*limit)),
                                     std::to_string(static_cast<int>(c.min_height))});
     } else {
-      out.cant_tell(e, kMayScroll, {std::string(overflow.value)});
+      out.cant_tell(e, kMayScroll, {overflow_text(es)});
     }
   }
 }

@@ -1,4 +1,4 @@
-// Internal to src/store: results::PageFacts as stored (table page_facts, schema version 4)
+// Internal to src/store: results::PageFacts as stored (table page_facts, schema version 6)
 // and the navigation blocks they refer to (table nav_blocks, one row per distinct block per
 // scan: the same header on 50,000 pages is stored once).
 //

@@ -1,6 +1,6 @@
 // The site step's side of the scan database (site/site_step.h): it reads one complete
 // scan's page records, navigation blocks and page facts, and replaces that scan's site
-// results (tables site_results and site_findings, schema version 4) in one transaction.
+// results (tables site_results and site_findings, schema version 6) in one transaction.
 // Reports read the results through results::ScanSource (scan_source.h).
 //
 // Opens an existing database read-write (never creates one). Not thread-safe.
@@ -45,7 +45,7 @@ class SiteStore {
   Status for_each_facts(results::ScanId scan,
                         const std::function<void(std::int64_t page, const results::PageFacts&,
                                                  const std::vector<std::int64_t>& blocks)>& fn);
-  // Pages of the scan with facts (0 for a scan written before schema version 4).
+  // Pages of the scan with facts (0 for a scan written before schema version 6).
   std::size_t pages_with_facts(results::ScanId scan);
 
   // Replaces the scan's site results.

@@ -388,7 +388,14 @@ void write_index_html(std::ostream& o, const Model& m) {
     const figures::UnitFigures& f = latest.units[u];
     const std::string n = g::number(f.not_checkable(), lang);
     overview_row("<a href=\"" + html_text(m.unit_file(u)) + "\">" + html_text(m.unit_name(u)) + "</a>", f, m.status[u], u,
-                 f.not_checkable() > 0 ? "<a href=\"" + html_text(m.unit_file(u)) + "#ej-granskade\">" + n + "</a>" : n);
+                 f.not_checkable() > 0
+                     // The visible "2" alone says nothing out of the table (2.4.9): the name
+                     // starts with it (2.5.3) and says what and whose.
+                     ? "<a href=\"" + html_text(m.unit_file(u)) + "#ej-granskade\" aria-label=\"" +
+                           html_text(n + tr(lang, " sidor som inte kunde granskas: ", " pages that could not be checked: ") +
+                                     std::string(m.unit_name(u))) +
+                           "\">" + n + "</a>"
+                     : n);
   }
   overview_row(tr(lang, "Alla enheter", "All units"), latest.total, m.total_status, m.units.size(),
                g::number(latest.total.not_checkable(), lang));

@@ -226,6 +226,18 @@ Result<ScanReportResult> write_into(results::ScanSource& source, const std::vect
   for (std::size_t d = 0; d < m.document_rows.size(); ++d) {
     for (std::size_t u : m.document_units[d]) m.documents[u].push_back(d);
   }
+  // The site step's results: each unit sees the sites it has pages on or answers for.
+  m.sites = source.sites(scan.id);
+  source.for_each_site_finding(scan.id, [&](const results::SiteFinding& f) { m.site_findings.push_back(f); });
+  m.unit_sites.resize(n_units);
+  for (std::size_t i = 0; i < m.sites.size(); ++i) {
+    for (std::size_t u = 0; u < n_units; ++u) {
+      const std::vector<std::string>& on = m.sites[i].units;
+      if (std::find(on.begin(), on.end(), m.units[u].id) != on.end() || m.sites[i].owner == m.units[u].id) {
+        m.unit_sites[u].push_back(i);
+      }
+    }
+  }
   for (figures::ScanFigures& f : m.history) {
     while (f.units.size() < n_units) f.units.push_back(figures::empty_figures(rules.criteria().size()));
   }
@@ -307,6 +319,7 @@ Result<ScanReportResult> write_into(results::ScanSource& source, const std::vect
       parts[u] << static_cast<int>(*listing) << '\t' << facts.index << '\t' << unit_finding_row(m, page, f) << '\n';
     }
   });
+  write_csv_site_rows(*csv, m, finding_number);
   jr.end();
   if (!*csv) return write_error(dir / "findings.csv");
   if (!*json) return write_error(dir / "report.json");

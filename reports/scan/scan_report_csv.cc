@@ -13,6 +13,8 @@
 
 #include "reports/common/glossary.h"
 #include "reports/scan/scan_report_model.h"
+#include "reports/site/site_report.h"
+#include "site/messages.h"
 
 namespace granska::reports::scan_report {
 
@@ -190,6 +192,60 @@ std::size_t write_csv_rows(std::ostream& out, const Model& m, const results::Pag
     }
   }
   return page.findings.size();
+}
+
+void write_csv_site_rows(std::ostream& out, const Model& m, std::size_t& finding_number) {
+  const Lang lang = m.lang;
+  const results::ScanInfo& scan = m.latest().scan;
+  const std::string kind = lang == Lang::En ? "site" : "webbplats";
+  auto site_row = [&](results::SiteCheck check, engine::Outcome outcome,
+                      const std::string& unit, const std::string& page, const std::string& message_id,
+                      const std::string& message, const std::string& evidence) {
+    ++finding_number;
+    const std::string_view number = results::criterion_of(check);
+    const engine::Criterion* c = number.empty() ? nullptr : engine::find_criterion(number);
+    const bool in_review = c && std::find(m.profile->criteria.begin(), m.profile->criteria.end(), c->number) !=
+                                    m.profile->criteria.end();
+    row(out, std::array<std::string, kColumns.size()>{
+                 std::to_string(scan.id),
+                 display_time(scan.started),
+                 unit,
+                 unit_name_of(m, unit),
+                 page,
+                 std::string(),
+                 "site-" + std::string(results::to_string(check)),
+                 std::string(site::check_title(check).in(lang)),
+                 kind,
+                 lower(site_report::outcome_words(check, outcome, lang)),
+                 std::string(),
+                 c ? criterion_title(lang, *c) : std::string(),
+                 c ? std::string(c->en_clause) : std::string(),
+                 yes_no(lang, in_review),
+                 yes_no(lang, false),  // site findings are reported apart from the units' failures
+                 message_id,
+                 message,
+                 std::string(),
+                 std::string(),
+                 std::string(),
+                 evidence,
+                 std::string(),
+                 std::to_string(finding_number),
+                 "1",
+             });
+  };
+  for (const results::SiteSummary& s : m.sites) {
+    for (const results::StatementItem& it : s.statement.items) {
+      std::string message = std::string(site::statement_item_title(it.id).in(lang)) + ": " +
+                            std::string(site::statement_item_outcome(it.outcome).in(lang));
+      if (!it.note.empty()) message += " (" + site::message_text(it.note, it.note_args, lang) + ")";
+      site_row(results::SiteCheck::Statement, it.outcome, s.owner, s.statement.url, "statement-item:" + it.id, message,
+               it.evidence);
+    }
+    for (const results::SiteFinding& f : m.site_findings) {
+      if (f.site != s.id) continue;
+      site_row(f.check, f.outcome, f.unit, f.page_url, f.message_id, site::message_text(f.message_id, f.args, lang), "");
+    }
+  }
 }
 
 void write_review_csv(std::ostream& out, const Model& m) {

@@ -476,6 +476,7 @@ void write_index_html(std::ostream& o, const Model& m) {
   for (auto [id, sv, en] : {std::tuple{"oversikt", "Översikt", "Overview"},
                             std::tuple{"ej-granskade", "Sidor som inte kunde granskas", "Pages not checked"},
                             std::tuple{"dokument", "Dokument", "Documents"},
+                            std::tuple{"webbplatser", "Webbplatserna", "The sites"},
                             std::tuple{"utveckling", "Utveckling", "Change"},
                             std::tuple{"status-over-tid", "Status per genomsökning", "Status per scan"},
                             std::tuple{"historik", "Fel över tid", "Failures over time"},
@@ -604,6 +605,9 @@ void write_index_html(std::ostream& o, const Model& m) {
   write_table_end(o);
 
   write_index_documents(o, m);
+
+  // The site-level checks, per site.
+  write_sites_overview(o, m);
 
   // Trend since the previous scan.
   o << "<h2 id=\"utveckling\">" << tr(lang, "Utveckling sedan förra genomsökningen", "Change since the previous scan")
@@ -940,9 +944,8 @@ struct UnitPage {
 };
 
 // The sections of a unit page, in order: each is an id (its anchor), a title (its h2 and
-// nav entry) and a writer. Sections about the unit's site as a whole (the planned
-// "Webbplatsen": accessibility statement, consistent navigation) are added to this list,
-// with what they need in the Model; nothing else on the page has to change.
+// nav entry) and a writer. "Webbplatsen" is the unit's site as a whole (the accessibility
+// statement, consistent navigation, scan_report_site.cc).
 struct UnitSection {
   const char* id;
   Text title;
@@ -1547,6 +1550,8 @@ void section_aliases(UnitPage& p) {
   if (collapse) p.o << "</details>\n";
 }
 
+void section_site(UnitPage& p) { write_unit_sites(p.o, p.m, p.u); }
+
 void section_manual(UnitPage& p) {
   p.o << "<p>"
       << tr(p.lang(), "Dessa kriterier testas inte (eller bara delvis) automatiskt:",
@@ -1568,7 +1573,7 @@ constexpr UnitSection kUnitSections[] = {
     {"dokument", {"Dokument", "Documents"}, section_documents},
     {"ej-granskade", {"Sidor som inte kunde granskas", "Pages that could not be checked"}, section_not_checked},
     {"alias", {"Samma sida under flera adresser", "The same page at several addresses"}, section_aliases},
-    // Site-level sections per unit (e.g. "Webbplatsen") go here.
+    {"webbplatsen", {"Webbplatsen", "The site"}, section_site},
     {"manuellt", {"Kriterier som kräver manuell granskning", "Criteria that need manual review"}, section_manual},
 };
 

@@ -2,6 +2,7 @@
 // sit in memory at once), with a fixed key order so the same scan gives the same bytes.
 // Schema: docs/report-format.md.
 #include "reports/scan/scan_report_model.h"
+#include "reports/site/site_report.h"
 #include "granska_version.h"
 #include "util/text.h"
 
@@ -292,6 +293,18 @@ void JsonReport::end() {
         << "}";
     }
     o << "]}";
+    first = false;
+  }
+  // The site-level checks (reports/site/site_report.h), each site with its findings.
+  o << "\n],\n\"sites\": [";
+  first = true;
+  for (const results::SiteSummary& site : m_.sites) {
+    std::vector<const results::SiteFinding*> findings;
+    for (const results::SiteFinding& f : m_.site_findings) {
+      if (f.site == site.id) findings.push_back(&f);
+    }
+    o << (first ? "" : ",") << "\n  "
+      << site_report::site_json(site, findings, m_.lang, [&](const std::string& id) { return unit_name_of(m_, id); });
     first = false;
   }
   o << "\n]\n}\n";

@@ -57,6 +57,12 @@ struct Model {
   // Filled by the second pass over the reported scan, before the unit pages are written.
   std::vector<std::vector<NotChecked>> not_checked;  // per unit
   std::vector<std::vector<AliasRow>> aliases;        // per unit
+  // The site step's results for the reported scan (site/site_step.h); empty when it has not
+  // run on the scan. unit_sites[u]: the sites (indices into `sites`) unit u has pages on or
+  // answers for.
+  std::vector<results::SiteSummary> sites;
+  std::vector<results::SiteFinding> site_findings;
+  std::vector<std::vector<std::size_t>> unit_sites;
 
   const figures::ScanFigures& latest() const { return history.back(); }
   std::string_view unit_name(std::size_t u) const {
@@ -131,6 +137,15 @@ void write_review_csv(std::ostream& out, const Model& m);
 std::string csv_cell(std::string_view value);
 // A share as Swedish Excel reads a number ("87,5"), or with a point in English.
 std::string csv_share(Lang lang, std::size_t part, std::size_t whole);
+
+// The site-level results (scan_report_site.cc): the overview's "Webbplatser" section and a
+// unit page's "Webbplatsen" section.
+void write_sites_overview(std::ostream& out, const Model& m);
+void write_unit_sites(std::ostream& out, const Model& m, std::size_t unit);
+// A unit's name by id ("" when the report has no such unit).
+std::string unit_name_of(const Model& m, const std::string& id);
+// findings.csv rows for the site results: each statement item and each site finding.
+void write_csv_site_rows(std::ostream& out, const Model& m, std::size_t& finding_number);
 
 // XLSX (scan_report_xlsx.cc): granskning.xlsx, the review's view and the status per scan
 // with typed cells (text stays text, dates are dates).

@@ -30,6 +30,7 @@ RunFn register_report(CLI::App& app, Lang lang);
 RunFn register_diff(CLI::App& app, Lang lang);
 RunFn register_scan(CLI::App& app, Lang lang);
 RunFn register_serve(CLI::App& app, Lang lang);
+RunFn register_site(CLI::App& app, Lang lang);
 
 // Picks the help text for `lang`.
 inline std::string tr(Lang lang, const char* sv, const char* en) { return lang == Lang::En ? en : sv; }

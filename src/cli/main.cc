@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   add(cli::register_diff(app, lang));
   add(cli::register_scan(app, lang));
   add(cli::register_serve(app, lang));
+  add(cli::register_site(app, lang));
   cli::localize_commands(app, lang);
 
   // CLI11 would only say "a subcommand is required" for a mistyped one; name it instead.

@@ -8,6 +8,10 @@
 #include <string_view>
 #include <toml++/toml.h>
 
+#include "config/statement_config.h"
+#include "url/url.h"
+#include "util/text.h"
+
 
 namespace granska::config {
 
@@ -19,8 +23,9 @@ constexpr std::array kTopKeys{"user_agent", "contact", "max_pages", "max_depth",
                               "delay_ms", "seeds", "sitemaps", "allowed_hosts", "include", "exclude",
                               "headers", "cookies", "site", "unit", "assign", "fallback", "profile",
                               "status", "scan", "check_documents", "max_document_mb", "max_documents",
-                              "max_documents_total_mb"};
-constexpr std::array kSiteKeys{"seeds", "sitemaps", "allowed_hosts", "include", "exclude", "headers", "cookies"};
+                              "max_documents_total_mb", "statement"};
+constexpr std::array kSiteKeys{"name", "seeds", "sitemaps", "allowed_hosts", "include", "exclude", "headers", "cookies"};
+constexpr std::array kStatementKeys{"phrases"};
 constexpr std::array kUnitKeys{"id", "name_sv", "name_en", "type", "hosts", "prefixes", "patterns"};
 constexpr std::array kAssignKeys{"unit", "host", "prefix", "pattern"};
 constexpr std::array kProfileKeys{"id", "name_sv", "name_en", "criteria"};
@@ -120,7 +125,36 @@ OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& p
   }
   Reader r(problems);
   r.known_keys(root, kTopKeys, "");
-  for (const toml::table* site : r.tables(root, "site")) r.known_keys(*site, kSiteKeys, "[[site]]");
+  for (const toml::table* site : r.tables(root, "site")) {
+    r.known_keys(*site, kSiteKeys, "[[site]]");
+    SiteConfig sc;
+    sc.line = line_of(*site);
+    sc.name = r.string(*site, "name", "[[site]]");
+    for (auto& [v, vline] : r.strings(*site, "seeds", "[[site]]")) sc.seeds.push_back(v);
+    for (auto& [v, vline] : r.strings(*site, "allowed_hosts", "[[site]]")) sc.hosts.push_back(text::ascii_lower(v));
+    if (sc.hosts.empty()) {
+      for (const std::string& seed : sc.seeds) {
+        if (Result<url::Url> u = url::Url::parse(seed)) sc.hosts.push_back(text::ascii_lower(u->host()));
+      }
+    }
+    if (sc.name.empty() && !sc.hosts.empty()) {
+      sc.name = sc.hosts.front().rfind("www.", 0) == 0 ? sc.hosts.front().substr(4) : sc.hosts.front();
+    }
+    out.sites.push_back(std::move(sc));
+  }
+  if (const toml::node* st = root.get("statement")) {
+    if (const toml::table* t = st->as_table()) {
+      r.known_keys(*t, kStatementKeys, "[statement]");
+      for (auto& [v, vline] : r.strings(*t, "phrases", "[statement]")) {
+        out.statement_phrases.push_back(resolve_config_path(path, v));
+      }
+      if (auto phrases = load_statement_phrases(out.statement_phrases); !phrases) {
+        r.problem(line_of(*st), phrases.error().message, phrases.error().message_sv);
+      }
+    } else {
+      r.problem(line_of(*st), "statement must be a [statement] table", "statement måste vara en [statement]-tabell");
+    }
+  }
 
   // Units, with their inline rules.
   std::vector<org::Unit> units;

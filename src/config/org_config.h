@@ -8,6 +8,8 @@
 //   [status]  satisfactory_min_share = 0.9  partial_min_share = 0.6
 //             satisfactory_max_failed_criteria = 2  partial_max_failed_criteria = 6
 //   [scan]    database = "…"  reports = "…"  keep = 12  keep_reports = 0  lang = "sv"  lock = "…"
+//   [[site]]  name = "…" (the rest is the crawl's: crawl_config.h)
+//   [statement] phrases = ["statement-sv.toml", "statement-en.toml"]
 #pragma once
 
 #include <optional>
@@ -32,11 +34,25 @@ struct ScanSettings {
   std::string lang = "sv";
 };
 
+// A [[site]] of the file as the site-level checks see it: one website (the crawl joins
+// every [[site]] into one crawl, crawl_config.h). Its hosts are allowed_hosts, or its
+// seeds' hosts when it has none.
+struct SiteConfig {
+  std::string name;                 // `name`, or the first host without "www."
+  std::vector<std::string> hosts;   // domains: a URL on one of them or a subdomain is on the site
+  std::vector<std::string> seeds;
+  int line = 0;
+};
+
 struct OrgConfig {
   std::optional<org::OrgMap> map;  // absent when the file has no [[unit]]: a crawl-only config
   org::Profile profile;            // wcag21-aa when the file names none
   figures::StatusThresholds status; // the report's status scale; defaults when no [status]
   ScanSettings scan;               // the [scan] table
+  std::vector<SiteConfig> sites;   // the [[site]] tables, in order
+  // [statement] phrases: phrase files of the statement check (resolved against the file's
+  // directory); empty = the built-in config/statement-sv.toml and statement-en.toml.
+  std::vector<std::string> statement_phrases;
 };
 
 // `path` as written in the configuration file at `config`: absolute stays, relative is

@@ -63,8 +63,7 @@ struct Job {
   std::string previous_sha256;  // documents: the earlier scan's hash of the body
 };
 struct Done {
-  PageRecord record;
-  std::vector<std::string> links;
+  PageRecord record;  // its outlinks are the links to follow
   bool document = false;
 };
 
@@ -217,7 +216,7 @@ class WorkerPool {
       ExtractedLinks ex = extract_links(*checked->doc, checked->page.url);
       rec.canonical = std::move(ex.canonical);
       rec.links = ex.links.size();
-      d.links = std::move(ex.links);
+      rec.outlinks = std::move(ex.links);
       const engine::PageEvaluation& ev = checked->evaluation;
       rec.failed = ev.count(engine::Outcome::Failed);
       rec.cant_tell = ev.count(engine::Outcome::CantTell);
@@ -356,7 +355,7 @@ class Crawl {
   }
 
   void seed() {
-    for (const std::string& s : o_.seeds) (void)frontier_.admit(s, 0);
+    for (const std::string& s : o_.seeds) (void)frontier_.admit(s, 0, results::Reached::Seed);
     for (const std::string& s : o_.sitemaps) add_sitemap(s);
   }
 
@@ -529,6 +528,7 @@ class Crawl {
     rec.url = url::without_userinfo(e.original);
     rec.final_url = url::without_userinfo(e.url);
     rec.depth = e.depth;
+    rec.reached = e.via;
     rec.redirects = e.chain;
     for (fetch::Redirect& r : rec.redirects) {
       r.from = url::without_userinfo(r.from);
@@ -567,16 +567,19 @@ class Crawl {
     if (it != pending_.end()) pending_.erase(it);
   }
 
-  // Admits the links of a page (checked now, or unchanged with its earlier links) and
+  // Admits the outlinks of a page (checked now, or unchanged with its earlier links) and
   // notes the page as linking to each one not recorded yet, or to each document recorded
   // already (then on `rec`, which is about to be emitted).
-  void admit_links(const std::vector<std::string>& links, PageRecord& rec) {
+  void admit_links(PageRecord& rec) {
     std::string group;
     bool grouped = false;
     std::string normalized;
     std::unordered_set<std::string> done;
-    for (const std::string& link : links) {
-      const Admit a = frontier_.admit(link, rec.depth + 1, &normalized);
+    const bool ways = rec.outlink_ways.size() == rec.outlinks.size();  // how each link was found
+    for (std::size_t i = 0; i < rec.outlinks.size(); ++i) {
+      const std::string& link = rec.outlinks[i];
+      const results::Reached via = ways ? rec.outlink_ways[i] : results::Reached::Link;
+      const Admit a = frontier_.admit(link, rec.depth + 1, via, &normalized);
       if (a != Admit::Added && a != Admit::Duplicate) continue;
       normalized = url::without_userinfo(normalized);  // as records name URLs (base_record)
       if (normalized == rec.url || !done.insert(normalized).second) continue;
@@ -682,7 +685,7 @@ class Crawl {
       if (map->kind == SitemapKind::Index) {
         add_sitemap(e.loc);
       } else {
-        (void)frontier_.admit(e.loc, 0);
+        (void)frontier_.admit(e.loc, 0, results::Reached::Sitemap);
       }
     }
   }
@@ -773,9 +776,10 @@ class Crawl {
         rec.content_sha256 = std::move(f.previous->sha256);
         return emit(std::move(rec));
       }
-      admit_links(f.previous->links, rec);
-      rec.links = f.previous->links.size();
       rec.outlinks = std::move(f.previous->links);
+      rec.outlink_ways = std::move(f.previous->link_ways);
+      admit_links(rec);
+      rec.links = rec.outlinks.size();
       return emit(std::move(rec));
     }
     rec.content_type = c.content_type;
@@ -968,14 +972,14 @@ class Crawl {
     }
   }
 
+  // Admits a page's links, each recorded as reached the way it was found on the page.
   void finish_page(Done d) {
     --jobs_;
     if (d.document) {
       --doc_bodies_;
       return emit(std::move(d.record));
     }
-    admit_links(d.links, d.record);
-    d.record.outlinks = std::move(d.links);
+    admit_links(d.record);
     emit(std::move(d.record));
   }
 

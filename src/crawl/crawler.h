@@ -32,6 +32,7 @@
 #include "pipeline/check_document.h"
 #include "pipeline/check_page.h"
 #include "results/scan_data.h"
+#include "results/site_facts.h"
 
 namespace granska::crawl {
 
@@ -45,6 +46,7 @@ struct PreviousPage {
   std::vector<std::string> links;
   bool document = false;  // the earlier scan fetched it as a document (then `links` is empty)
   std::string sha256;     // documents: of the body the earlier scan checked
+  std::vector<results::Reached> link_ways;  // how each link was found on the page; may be empty
 };
 // Looks a normalised URL up in the earlier scan; nullopt: fetch it unconditionally.
 // Called on the calling (network) thread.
@@ -166,6 +168,7 @@ struct PageRecord {
   std::string url;        // normalised URL as admitted
   std::string final_url;  // after redirects
   int depth = 0;
+  results::Reached reached = results::Reached::Unknown;  // how the crawl found the URL
   PageKind kind = PageKind::Failed;
   long status = 0;        // final HTTP status; 0 when no response
   std::vector<fetch::Redirect> redirects;
@@ -177,6 +180,10 @@ struct PageRecord {
   std::string canonical;  // <link rel=canonical> resolved, "" when absent
   std::size_t links = 0;  // links found on the page
   std::vector<std::string> outlinks;  // those links (absolute, not normalised)
+  // How each outlink was found on the page (a navigation block, content, a site map page):
+  // set by the PageRenderer, followed links are recorded as reached that way. Empty:
+  // not known (each is recorded as Reached::Link).
+  std::vector<results::Reached> outlink_ways;
   // Answered 304 to a conditional request: the page is as in the earlier scan, whose
   // result stands (kind Html, status 304, no check run, links from the earlier scan).
   bool unchanged = false;
@@ -202,6 +209,9 @@ struct PageRecord {
   // the pages found linking to it so far, a page's record the documents it links to that
   // were recorded before it. Bounded per document (kMaxReferrers and CrawlOptions::referrer_group).
   std::vector<DocumentLink> document_links;
+  // What the site-level checks need from the page (results/site_facts.h), set by the
+  // PageRenderer; an unchanged page gets the earlier scan's, in the sink.
+  std::optional<results::PageFacts> facts;
 };
 
 struct CrawlStats {

@@ -68,7 +68,7 @@ std::string_view to_string(Admit a) {
 
 Frontier::Frontier(Scope scope, FrontierLimits limits) : scope_(std::move(scope)), limits_(limits) {}
 
-Admit Frontier::admit(std::string_view absolute_url, int depth, std::string* normalized_out) {
+Admit Frontier::admit(std::string_view absolute_url, int depth, results::Reached via, std::string* normalized_out) {
   Result<url::Url> url = url::Url::parse(absolute_url);
   if (!url) return Admit::Invalid;
   std::string normalized = url->normalized(url::QueryFilter::tracking_defaults());
@@ -90,6 +90,7 @@ Admit Frontier::admit(std::string_view absolute_url, int depth, std::string* nor
   e.url = normalized;
   e.original = std::move(normalized);
   e.depth = depth;
+  e.via = via;
   push(std::move(e), false);
   return Admit::Added;
 }

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "crawl/traps.h"
+#include "results/site_facts.h"
 #include "url/url.h"
 #include "fetch/fetch.h"
 
@@ -72,6 +73,7 @@ struct Entry {
   // Document entries: the answer to the first request (content type, status).
   std::string content_type;
   long status = 0;
+  results::Reached via = results::Reached::Unknown;  // how it was found (stored with the page)
 };
 
 // Persistence hooks (implemented over the crawl database by the CLI), called as URLs enter
@@ -97,9 +99,10 @@ class Frontier {
  public:
   Frontier(Scope scope, FrontierLimits limits);
 
-  // Admits a page URL (absolute; normalised here) found at `depth`. `normalized`, when
-  // given, receives the normalised URL whenever the URL could be parsed.
-  Admit admit(std::string_view absolute_url, int depth, std::string* normalized = nullptr);
+  // Admits a page URL (absolute; normalised here) found at `depth`, reached `via`.
+  // `normalized`, when given, receives the normalised URL whenever the URL could be parsed.
+  Admit admit(std::string_view absolute_url, int depth, results::Reached via = results::Reached::Link,
+              std::string* normalized = nullptr);
   // For a redirect target: in scope and not seen → marks it seen and returns Added;
   // no page-limit charge (the hop belongs to an admitted page).
   Admit admit_redirect(const url::Url& target, std::string_view normalized);

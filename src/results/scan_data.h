@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "results/site_data.h"
 
 namespace granska::results {
 
@@ -163,6 +164,12 @@ class ScanSource {
       fn(PageIdentity{p.url, p.final_url, p.unit, p.kind, p.canonical, p.content_sha256});
     });
   }
+  // The site step's results for one scan (site/site_step.h): one summary per site, and
+  // the findings in the order the step wrote them. Empty when the step has not run on the
+  // scan (a scan of an earlier release, a crawl without it); a source without site
+  // results keeps these defaults.
+  virtual std::vector<SiteSummary> sites(ScanId /*scan*/) { return {}; }
+  virtual void for_each_site_finding(ScanId /*scan*/, const std::function<void(const SiteFinding&)>& /*fn*/) {}
 };
 
 }  // namespace granska::results

@@ -131,6 +131,30 @@ ScheduledScanResult run_scheduled_scan(const ScheduledScan& s, const ScanObserve
     }
   }
 
+  // 1b. The site-level checks (accessibility statement, 3.2.3, 3.2.4, 2.4.5, broken links)
+  //     over the new scan, stored with it for the report. A failure here is said and the
+  //     report is written without them: the crawl's results do not depend on them.
+  {
+    std::unique_ptr<fetch::Fetcher> own;
+    site::SiteStep step;
+    step.db = s.db;
+    step.config = &config;
+    step.fetcher = s.fetcher;
+    if (!step.fetcher && !s.network) step.fetcher = (own = fetch::make_curl_fetcher()).get();
+    if (Result<config::CrawlConfig> file = config::load_crawl_config(s.config_path); file && !file->user_agent.empty()) {
+      step.fetch.user_agent = file->user_agent;
+    }
+    Result<site::SiteStepResult> checked = site::run_site_step(step);
+    if (!checked) {
+      warn(checked.error());
+    } else {
+      say(tr(lang, "webbplatsnivå: ", "site level: ") + std::to_string(checked->results.sites.size()) +
+          tr(lang, " webbplatser, ", " sites, ") + std::to_string(checked->results.findings.size()) +
+          tr(lang, " fynd", " findings"));
+      if (observer.site_checked) observer.site_checked(*checked);
+    }
+  }
+
   // 2. Report, into a folder of its own named after the scan, written atomically and
   //    recorded in the database.
   auto written = write_report_folder(s.db, s.reports, 0, report_inputs);

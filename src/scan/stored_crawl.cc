@@ -50,6 +50,7 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
     d.document_state = std::string(crawl::to_string(r.document));
     d.document_format = r.document_format;
   }
+  d.reached = r.reached;
   if (r.unchanged && earlier) {
     if (std::optional<store::CrawlStore::PageData> old = earlier->stored_page(earlier_scan, r.url)) {
       row.title = std::move(old->row.title);
@@ -67,6 +68,7 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
         row.error = std::move(old->row.error);
         row.error_en = std::move(old->row.error_en);
       }
+      d.facts = std::move(old->facts);  // the site step reads them as if the page were fetched
     }
   } else {
     row.title = std::move(r.title);
@@ -75,6 +77,7 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
     row.rule_outcomes = std::move(r.rule_outcomes);
     row.findings = std::move(r.findings);
     d.media = std::move(r.media);
+    d.facts = std::move(r.facts);
   }
   for (results::MediaRow& m : d.media) {
     m.page_url = row.url;
@@ -98,8 +101,14 @@ crawl::PreviousLookup EarlierScan::lookup() const {
   return [this](std::string_view url) -> std::optional<crawl::PreviousPage> {
     auto c = store->cached(scan, url);
     if (!c) return std::nullopt;
-    return crawl::PreviousPage{std::move(c->etag), std::move(c->last_modified), std::move(c->links), c->document,
-                               std::move(c->sha256)};
+    crawl::PreviousPage p{std::move(c->etag), std::move(c->last_modified), std::move(c->links), c->document,
+                          std::move(c->sha256), {}};
+    // How its links were found on it, so the pages they lead to are recorded as reached so.
+    if (auto f = store->stored_facts(scan, url)) {
+      p.link_ways = results::link_ways(f->facts, f->final_url.empty() ? url : std::string_view(f->final_url), f->title,
+                                       p.links);
+    }
+    return p;
   };
 }
 
@@ -259,6 +268,10 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
     rec.findings = results::finding_rows(ev);
     rec.rule_outcomes = results::rule_outcome_rows(ev);
     rec.media = results::media_rows(checked.inventory);
+    if (checked.semantics) {
+      rec.facts = results::page_facts(*checked.doc, *checked.semantics, checked.page.url);
+      rec.outlink_ways = results::link_ways(*rec.facts, checked.page.url, rec.title, rec.outlinks);
+    }
     if (hooks.render) hooks.render(checked, rec);
   };
   co.documents.render = [&](const pipeline::CheckedDocument& checked, crawl::PageRecord& rec) {

@@ -1,8 +1,10 @@
 #include "store/crawl_store.h"
 
+#include <algorithm>
 #include <chrono>
 #include <unordered_map>
 
+#include "store/facts_codec.h"
 #include "store/sqlite_db.h"
 #include "util/clock.h"
 
@@ -33,6 +35,11 @@ struct CrawlStore::Impl {
   Stmt admit, redirect, done_frontier, done_result, set_meta, get_meta, put_cache, get_cache, get_result;
   Stmt put_page, put_finding, put_error, put_media, put_document, put_rule, put_document_link;
   Stmt get_page, get_findings, get_media, get_document;
+  Stmt put_facts, get_facts, put_block, get_block, get_blocks, get_page_facts;
+  // Navigation blocks interned for the scan `blocks_scan`: encoded block -> id.
+  std::unordered_map<std::string, std::int64_t> block_ids;
+  results::ScanId blocks_scan = 0;
+  std::int64_t next_block = 1;
   std::unordered_map<std::string, long long> rule_ids;
   RuleNames rule_names;
   int pending = 0;
@@ -150,6 +157,78 @@ struct CrawlStore::Impl {
       put_document.step();
       put_document.reset();
     }
+    put_facts.integer(1, page);
+    put_facts.integer(2, static_cast<int>(d.reached));
+    if (d.facts) {
+      std::vector<std::int64_t> ids;
+      for (const results::NavBlock& b : d.facts->blocks) ids.push_back(block_ref(scan, b));
+      const std::string blob = encode_facts(*d.facts, ids, r.final_url.empty() ? r.url : r.final_url);
+      sqlite3_bind_blob(put_facts.s, 3, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
+    } else {
+      put_facts.null(3);
+    }
+    put_facts.step();
+    put_facts.reset();
+  }
+
+  // The id of a navigation block in `scan`, inserted on first use (in the open transaction).
+  std::int64_t block_ref(results::ScanId scan, const results::NavBlock& b) {
+    if (blocks_scan != scan) {  // first block of this scan (or a continued one): load what it has
+      block_ids.clear();
+      next_block = 1;
+      blocks_scan = scan;
+      get_blocks.integer(1, scan);
+      while (get_blocks.step() == SQLITE_ROW) {
+        const std::int64_t id = get_blocks.i64(0);
+        block_ids.emplace(blob(get_blocks, 1), id);
+        next_block = std::max(next_block, id + 1);
+      }
+      get_blocks.reset();
+    }
+    std::string data = encode_block(b);
+    auto it = block_ids.find(data);
+    if (it != block_ids.end()) return it->second;
+    const std::int64_t id = next_block++;
+    put_block.integer(1, scan);
+    put_block.integer(2, id);
+    sqlite3_bind_blob(put_block.s, 3, data.data(), static_cast<int>(data.size()), SQLITE_TRANSIENT);
+    put_block.step();
+    put_block.reset();
+    block_ids.emplace(std::move(data), id);
+    return id;
+  }
+
+  static std::string blob(const Stmt& q, int col) {
+    const void* p = sqlite3_column_blob(q.s, col);
+    return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(q.s, col)))
+             : std::string();
+  }
+
+  // A page's facts as stored, with its blocks looked up; nullopt when it has none.
+  std::optional<results::PageFacts> read_facts(results::ScanId scan, long long page_id, std::string_view final_url,
+                                               results::Reached* reached) {
+    std::optional<results::PageFacts> out;
+    get_facts.integer(1, page_id);
+    if (get_facts.step() == SQLITE_ROW) {
+      if (reached) *reached = results::reached_from_code(get_facts.i64(0));
+      results::PageFacts f;
+      std::vector<std::int64_t> ids;
+      if (!get_facts.is_null(1) && decode_facts(blob(get_facts, 1), final_url, f, ids)) {
+        bool ok = true;
+        for (std::int64_t id : ids) {
+          get_block.integer(1, scan);
+          get_block.integer(2, id);
+          std::optional<results::NavBlock> b;
+          if (get_block.step() == SQLITE_ROW) b = decode_block(blob(get_block, 0));
+          get_block.reset();
+          if (!b) ok = false;
+          else f.blocks.push_back(std::move(*b));
+        }
+        if (ok) out = std::move(f);
+      }
+    }
+    get_facts.reset();
+    return out;
   }
 };
 
@@ -204,7 +283,13 @@ Result<std::unique_ptr<CrawlStore>> CrawlStore::open(const std::string& path) {
       im.prepare(im.get_findings, kFindingsSelect) &&
       im.prepare(im.get_media, (std::string("SELECT ") + kMediaColumns +
                                 " FROM media m WHERE m.page_id = ?1 ORDER BY m.seq").c_str()) &&
-      im.prepare(im.get_document, "SELECT size, state, format FROM documents WHERE page_id = ?1");
+      im.prepare(im.get_document, "SELECT size, state, format FROM documents WHERE page_id = ?1") &&
+      im.prepare(im.put_facts, "INSERT OR REPLACE INTO page_facts(page_id, reached, facts) VALUES(?1, ?2, ?3)") &&
+      im.prepare(im.get_facts, "SELECT reached, facts FROM page_facts WHERE page_id = ?1") &&
+      im.prepare(im.put_block, "INSERT OR IGNORE INTO nav_blocks(scan_id, id, data) VALUES(?1, ?2, ?3)") &&
+      im.prepare(im.get_block, "SELECT data FROM nav_blocks WHERE scan_id = ?1 AND id = ?2") &&
+      im.prepare(im.get_blocks, "SELECT id, data FROM nav_blocks WHERE scan_id = ?1") &&
+      im.prepare(im.get_page_facts, "SELECT id, title, final_url FROM pages WHERE scan_id = ?1 AND url = ?2");
   if (!ok) return db_error(im.db, "cannot prepare statements");
   im.rule_names = load_rule_names(im.db);
   for (const auto& [id, name] : im.rule_names) im.rule_ids.emplace(name, id);
@@ -434,8 +519,26 @@ std::optional<CrawlStore::PageData> CrawlStore::stored_page(results::ScanId scan
       out->document_format = im.get_document.str(2);
     }
     im.get_document.reset();
+    out->facts = im.read_facts(scan, id, out->row.final_url.empty() ? out->row.url : out->row.final_url, &out->reached);
   }
   im.get_page.reset();
+  return out;
+}
+
+std::optional<CrawlStore::StoredFacts> CrawlStore::stored_facts(results::ScanId scan, std::string_view url) {
+  Impl& im = *impl_;
+  im.get_page_facts.integer(1, scan);
+  im.get_page_facts.text(2, url);
+  std::optional<StoredFacts> out;
+  if (im.get_page_facts.step() == SQLITE_ROW) {
+    const long long id = im.get_page_facts.i64(0);
+    std::string title = im.get_page_facts.str(1), final_url = im.get_page_facts.str(2);
+    im.get_page_facts.reset();
+    if (auto f = im.read_facts(scan, id, final_url.empty() ? url : std::string_view(final_url), nullptr)) {
+      out = StoredFacts{std::move(*f), std::move(title), std::move(final_url)};
+    }
+  }
+  im.get_page_facts.reset();
   return out;
 }
 

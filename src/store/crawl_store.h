@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "results/scan_data.h"
+#include "results/site_facts.h"
 #include "util/result.h"
 
 namespace granska::store {
@@ -90,6 +91,10 @@ class CrawlStore {
     bool document = false;
     std::string document_state = "listed";  // results::DocumentRow::state
     std::string document_format;
+    results::Reached reached = results::Reached::Unknown;  // how the crawl found the URL
+    // What the site step needs from a checked page (results/site_facts.h); its reached
+    // member is ignored (the member above is stored). Absent for other page records.
+    std::optional<results::PageFacts> facts;
   };
   void finished(std::string_view url, std::string_view output, bool at_threshold, bool error, bool html,
                 const PageData* data = nullptr);
@@ -122,8 +127,15 @@ class CrawlStore {
   };
   // One page's stored output in `scan`.
   std::optional<Stored> result(results::ScanId scan, std::string_view url);
-  // One page's structured record in `scan` (row with findings and rule outcomes, media).
+  // One page's structured record in `scan` (row with findings and rule outcomes, media,
+  // facts with their navigation blocks).
   std::optional<PageData> stored_page(results::ScanId scan, std::string_view url);
+  // One page's facts in `scan` with its title (for the links of a page that answered 304).
+  struct StoredFacts {
+    results::PageFacts facts;
+    std::string title, final_url;
+  };
+  std::optional<StoredFacts> stored_facts(results::ScanId scan, std::string_view url);
 
   // ---- Reading the current scan back
   struct Resume {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/site_json.h"
 #include "store/sqlite_db.h"
 
 namespace granska::store {
@@ -184,6 +185,42 @@ class ScanStore final : public results::ScanSource {
       fn(row);
     }
   }
+
+  std::vector<results::SiteSummary> sites(results::ScanId scan) override {
+    std::vector<results::SiteSummary> out;
+    sqlite3* db = connection.db;
+    ReadTx tx(db);
+    Stmt q;
+    if (!prepare(db, q, "SELECT summary FROM site_results WHERE scan_id = ?1 ORDER BY seq")) return out;
+    q.integer(1, scan);
+    while (q.step() == SQLITE_ROW) {
+      if (auto s = site_summary_from_json(q.str(0))) out.push_back(std::move(*s));
+    }
+    return out;
+  }
+
+  void for_each_site_finding(results::ScanId scan, const std::function<void(const results::SiteFinding&)>& fn) override {
+    sqlite3* db = connection.db;
+    ReadTx tx(db);
+    Stmt q;
+    if (!prepare(db, q,
+                 "SELECT site, check_id, outcome, page_url, unit, message_id, args FROM site_findings "
+                 "WHERE scan_id = ?1 ORDER BY seq")) {
+      return;
+    }
+    q.integer(1, scan);
+    results::SiteFinding f;
+    while (q.step() == SQLITE_ROW) {
+      if (!results::parse_site_check(q.str(1), f.check)) continue;
+      f.site = q.str(0);
+      f.outcome = outcome_from_code(q.i64(2)).value_or(engine::Outcome::CantTell);
+      f.page_url = q.str(3);
+      f.unit = q.str(4);
+      f.message_id = q.str(5);
+      f.args = decode_args(q.str(6));
+      fn(f);
+    }
+  }
 };
 
 }  // namespace
@@ -250,6 +287,10 @@ Result<std::vector<PrunedScan>> prune_scans(const std::string& path, int keep) {
       "DELETE FROM documents WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)",
       "DELETE FROM document_links WHERE scan_id = ?1",
       "DELETE FROM errors WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)",
+      "DELETE FROM page_facts WHERE page_id IN (SELECT id FROM pages WHERE scan_id = ?1)",
+      "DELETE FROM nav_blocks WHERE scan_id = ?1",
+      "DELETE FROM site_results WHERE scan_id = ?1",
+      "DELETE FROM site_findings WHERE scan_id = ?1",
       "DELETE FROM pages WHERE scan_id = ?1",
       "DELETE FROM results WHERE scan_id = ?1",
       "DELETE FROM frontier WHERE scan_id = ?1",

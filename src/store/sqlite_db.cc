@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "engine/rule.h"
@@ -103,7 +104,37 @@ CREATE TABLE document_links(scan_id INTEGER NOT NULL, document_url TEXT NOT NULL
   from_unit TEXT NOT NULL, PRIMARY KEY(scan_id, document_url, from_url)) WITHOUT ROWID;
 )sql";
 
-constexpr const char* kSteps[kSchemaVersion] = {kStep1, kStep2, kStep3, kStep4, kStep5};
+// Version 6: the site-level checks (issue 21). Facts per page record (how the crawl reached
+// it, and for a checked page what the site step reads: facts_codec.h), the navigation
+// blocks they refer to, interned per scan, and the site step's results. Scans written
+// before this version have no facts: the site step says so rather than guess. New tables
+// only, so the step stands alone.
+constexpr const char* kStep6 = R"sql(
+CREATE TABLE page_facts(page_id INTEGER PRIMARY KEY, reached INTEGER NOT NULL, facts BLOB);
+CREATE TABLE nav_blocks(scan_id INTEGER NOT NULL, id INTEGER NOT NULL, data BLOB NOT NULL,
+  PRIMARY KEY(scan_id, id)) WITHOUT ROWID;
+CREATE TABLE site_results(scan_id INTEGER NOT NULL, seq INTEGER NOT NULL, site TEXT NOT NULL, summary TEXT NOT NULL,
+  PRIMARY KEY(scan_id, seq)) WITHOUT ROWID;
+CREATE TABLE site_findings(scan_id INTEGER NOT NULL, seq INTEGER NOT NULL, site TEXT NOT NULL, check_id TEXT NOT NULL,
+  outcome INTEGER NOT NULL, page_url TEXT NOT NULL, unit TEXT NOT NULL, message_id TEXT NOT NULL, args TEXT NOT NULL,
+  PRIMARY KEY(scan_id, seq)) WITHOUT ROWID;
+)sql";
+
+// Each step brings the file to its version; versions without a step here are skipped.
+struct Step {
+  int version;
+  const char* sql;
+};
+constexpr Step kSteps[] = {{1, kStep1}, {2, kStep2}, {3, kStep3}, {4, kStep4}, {5, kStep5}, {6, kStep6}};
+static_assert(kSteps[std::size(kSteps) - 1].version == kSchemaVersion);
+
+// The first step after version v.
+const Step& next_step(int v) {
+  for (const Step& s : kSteps) {
+    if (s.version > v) return s;
+  }
+  return kSteps[std::size(kSteps) - 1];  // not reached: v < kSchemaVersion
+}
 
 Error not_granska(const std::string& path) {
   return Error{"Scan database: " + path + " is not a granska database",
@@ -162,11 +193,12 @@ Status migrate(sqlite3* db, const std::string& path) {
       exec(db, "ROLLBACK");
       return not_granska(path);
     }
-    std::string sql = kSteps[v];
-    sql += "PRAGMA user_version = " + std::to_string(v + 1) + ";";
-    if (v + 1 == 2) sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
+    const Step& step = next_step(v);
+    std::string sql = step.sql;
+    sql += "PRAGMA user_version = " + std::to_string(step.version) + ";";
+    if (step.version == 2) sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
     if (!exec(db, sql.c_str())) {
-      Error e = db_error(db, "cannot upgrade " + path + " to schema version " + std::to_string(v + 1));
+      Error e = db_error(db, "cannot upgrade " + path + " to schema version " + std::to_string(step.version));
       exec(db, "ROLLBACK");
       return e;
     }

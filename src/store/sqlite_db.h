@@ -16,6 +16,9 @@
 //      .doc_object (a document finding's page and PDF object), and document_links (which
 //      pages, of which units, link to each document). Documents stored before it are
 //      "listed" (never checked).
+//   6  the site-level checks: page_facts (how the crawl reached each page and what the
+//      site step needs from it, facts_codec.h), nav_blocks (each distinct navigation block
+//      of a scan once), site_results and site_findings (what the site step decided).
 // A file whose user_version is higher than kSchemaVersion comes from a newer granska and
 // is refused; a file that is not SQLite, or SQLite without granska's tables, is refused.
 #pragma once
@@ -34,7 +37,7 @@
 
 namespace granska::store::detail {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 // PRAGMA application_id of granska databases (from version 2): "GRSK".
 inline constexpr int kApplicationId = 0x4752534b;
 

@@ -57,7 +57,7 @@ TEST(DemoReport, ListsEveryPageCountsAliasesOnceAndShowsStatusBySymbol) {
   // / and /index.html: one page, on both sites.
   const nlohmann::json& ks = units["kommunstyrelsen"]["figures"];
   EXPECT_EQ(ks["aliases"], 1);
-  EXPECT_EQ(ks["html_pages"], 3) << "/, nyheter, kontakt; index.html is / again";
+  EXPECT_EQ(ks["html_pages"], 4) << "/, nyheter, kontakt, the statement; index.html is / again";
   EXPECT_EQ(pages[city.url("/index.html")]["alias_of"]["url"], city.url("/"));
   EXPECT_EQ(pages[city.url("/index.html")]["alias_of"]["reason"], "same-content");
   EXPECT_EQ(units["demobolaget"]["figures"]["aliases"], 1);
@@ -74,6 +74,25 @@ TEST(DemoReport, ListsEveryPageCountsAliasesOnceAndShowsStatusBySymbol) {
   EXPECT_NE(unit.find("samma innehåll på samma värd"), std::string::npos);
   EXPECT_NE(read(latest / "unit-stadsbyggnadsnamnden.html").find(city.url("/ansokan.pdf")), std::string::npos);
   EXPECT_NE(read(latest / "unit-kulturnamnden.html").find(city.url("/program-2026.pdf")), std::string::npos);
+  // The site step: the city's statement lacks exactly the evaluation method and the link to
+  // DIGG; the company's site links to no statement at all.
+  for (const auto& site : j["sites"]) {
+    std::vector<std::string> missing;
+    for (const auto& it : site["statement"]["items"]) {
+      if (it["outcome"] == "failed") missing.push_back(it["id"]);
+    }
+    if (site["owner"] == "kommunstyrelsen") {
+      EXPECT_EQ(missing, (std::vector<std::string>{"method", "digg-link"}));
+      EXPECT_EQ(site["statement"]["url"], city.url("/tillganglighetsredogorelse.html"));
+    } else {
+      EXPECT_EQ(site["owner"], "demobolaget");
+      EXPECT_EQ(site["statement"]["url"], "");
+    }
+  }
+  EXPECT_EQ(j["sites"].size(), 2u);
+  EXPECT_NE(unit.find("<tr><th scope=\"row\">Utvärderingsmetod</th><td>Saknas</td>"), std::string::npos);
+  EXPECT_NE(read(latest / "unit-demobolaget.html").find("Ingen länk till en tillgänglighetsredogörelse hittades"),
+            std::string::npos);
   const std::string index = read(latest / "index.html");
   EXPECT_NE(index.find("<span class=\"status status-unsatisfactory\">Nej</span>"), std::string::npos);
   EXPECT_NE(index.find(".status-unsatisfactory::before,.mark-no::before{content:\"\u2716\""), std::string::npos)

@@ -14,6 +14,8 @@ struct MemoryScan {
   std::vector<results::PageRow> pages;
   std::vector<results::MediaRow> media;
   std::vector<results::DocumentRow> documents;
+  std::vector<results::SiteSummary> sites;  // the site step's results (site_data.h)
+  std::vector<results::SiteFinding> site_findings;
 };
 
 class MemoryScanSource : public results::ScanSource {
@@ -44,6 +46,15 @@ class MemoryScanSource : public results::ScanSource {
   void for_each_document(results::ScanId id, const std::function<void(const results::DocumentRow&)>& fn) override {
     if (const MemoryScan* s = find(id)) {
       for (const results::DocumentRow& d : s->documents) fn(d);
+    }
+  }
+  std::vector<results::SiteSummary> sites(results::ScanId id) override {
+    const MemoryScan* s = find(id);
+    return s ? s->sites : std::vector<results::SiteSummary>{};
+  }
+  void for_each_site_finding(results::ScanId id, const std::function<void(const results::SiteFinding&)>& fn) override {
+    if (const MemoryScan* s = find(id)) {
+      for (const results::SiteFinding& f : s->site_findings) fn(f);
     }
   }
 

@@ -95,6 +95,29 @@ class ScanReportTest : public ::testing::Test {
     m.name = std::string(kHostile);
     m.captions = engine::Outcome::CantTell;
     src.scans[1].media.push_back(m);
+    // The site step's results, with page text in every untrusted field.
+    results::SiteSummary site;
+    site.id = site.name = "example.se";
+    site.hosts = {"example.se"};
+    site.owner = "kommunstyrelsen";
+    site.start_url = "https://example.se/";
+    site.units = {"kommunstyrelsen", "stadsbyggnadsnamnden"};
+    site.pages = site.html_pages = 3;
+    site.statement.url = "https://example.se/tillganglighet";
+    site.statement.link_text = std::string(kHostile);
+    site.statement.pages = 3;
+    site.statement.pages_linking = 2;
+    site.statement.format = "html";
+    site.statement.source = "crawl";
+    site.statement.items = {{"public-body", engine::Outcome::Passed, std::string(kHostile), "", {}},
+                            {"digg-link", engine::Outcome::Failed, "", "", {}}};
+    for (results::SiteCheck c : results::kSiteChecks) site.checks.push_back({c, engine::Outcome::Passed, 0, 3});
+    site.checks[0].outcome = engine::Outcome::Failed;
+    site.checks[4] = {results::SiteCheck::BrokenLinks, engine::Outcome::Failed, 1, 3};
+    src.scans[1].sites.push_back(site);
+    src.scans[1].site_findings.push_back({"example.se", results::SiteCheck::BrokenLinks, engine::Outcome::Failed,
+                                          p.url, "stadsbyggnadsnamnden", "broken-link",
+                                          {std::string(kHostile), "https://example.se/borta", "404"}});
   }
   void TearDown() override { std::filesystem::remove_all(dir); }
 
@@ -232,7 +255,12 @@ TEST_F(ScanReportTest, CsvParsesBackToTheFindings) {
       EXPECT_EQ(row[17], !sel.empty() && sel[0] == '-' ? "'" + sel : sel);
     }
   }
-  EXPECT_EQ(next, rows.size());
+  // Then the site step's rows (SiteResultsPerCommittee), numbered on.
+  for (std::size_t i = next; i < rows.size(); ++i) {
+    EXPECT_TRUE(rows[i][6].starts_with("site-")) << rows[i][6];
+    EXPECT_EQ(rows[i][22], std::to_string(r->findings + 1 + (i - next)));
+  }
+  EXPECT_EQ(rows.size() - next, 3u);
   bool hostile_title = false, neutralised = false;
   for (const auto& row : rows) {
     if (row[5] == kHostile) hostile_title = true;
@@ -319,6 +347,45 @@ TEST_F(ScanReportTest, HostileTextIsInertEverywhere) {
   }
   EXPECT_TRUE(found);
   EXPECT_EQ(j["media"][1]["name"], kHostile);
+}
+
+// The site step's results: an overview row per site, a "Webbplatsen" section on the pages of
+// the units with pages on it (each with its own findings), and the same in JSON and CSV.
+TEST_F(ScanReportTest, SiteResultsPerCommittee) {
+  ASSERT_TRUE(write().ok());
+  const std::string index = read_file(dir / "index.html");
+  EXPECT_NE(index.find("id=\"webbplatser\""), std::string::npos);
+  EXPECT_NE(index.find("unit-kommunstyrelsen.html#webbplatsen"), std::string::npos);
+  const std::string sbn = read_file(dir / "unit-stadsbyggnadsnamnden.html");
+  EXPECT_NE(sbn.find("id=\"webbplatsen\""), std::string::npos);
+  EXPECT_NE(sbn.find("Länk till DIGG:s anmälningsfunktion</th><td>Saknas"), std::string::npos);
+  EXPECT_NE(sbn.find("https://example.se/borta"), std::string::npos) << "the unit's own broken link";
+  EXPECT_NE(sbn.find("Länken ”&lt;script&gt;"), std::string::npos);
+  // The company has no pages on the site: no statement table, and it says so.
+  const std::string company = read_file(dir / "unit-bolaget.html");
+  EXPECT_EQ(company.find("https://example.se/borta"), std::string::npos);
+  EXPECT_NE(company.find("Enheten har inga granskade sidor på de kontrollerade webbplatserna."), std::string::npos);
+
+  auto j = nlohmann::json::parse(read_file(dir / "report.json"));
+  ASSERT_EQ(j["sites"].size(), 1u);
+  EXPECT_EQ(j["sites"][0]["statement"]["link_text"], kHostile);
+  EXPECT_EQ(j["sites"][0]["findings"].size(), 1u);
+
+  auto rows = parse_csv(read_file(dir / "findings.csv"));
+  std::size_t site_rows = 0;
+  for (const auto& r : rows) {
+    if (r.size() > 6 && r[6].starts_with("site-")) {
+      ++site_rows;
+      EXPECT_EQ(r[8], "webbplats");
+    }
+  }
+  EXPECT_EQ(site_rows, 3u) << "two statement items and one finding";
+
+  ASSERT_TRUE(write(Lang::En).ok());
+  const std::string en = read_file(dir / "unit-stadsbyggnadsnamnden.html");
+  EXPECT_NE(en.find("id=\"webbplatsen\">The site</h2>"), std::string::npos);
+  EXPECT_NE(en.find("which answered HTTP 404"), std::string::npos);
+  EXPECT_EQ(en.find("Webbplatsen "), std::string::npos);
 }
 
 // Rules that test only AAA criteria (beyond the WCAG 2.1 AA the city must meet).

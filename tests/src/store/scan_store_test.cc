@@ -21,10 +21,11 @@ using results::ScanStatus;
 using store::CrawlStore;
 
 // The schema version this program writes (store/sqlite_db.h, internal to src/store).
-constexpr long long kCurrentVersion = 5;
+constexpr long long kCurrentVersion = 6;
 
-// What version 5 added, taken away again: a file as version 4 left it.
+// What versions 5 and 6 added, taken away again: a file as version 4 left it.
 constexpr const char* kUndoVersion5 =
+    "DROP TABLE page_facts; DROP TABLE nav_blocks; DROP TABLE site_results; DROP TABLE site_findings; "
     "ALTER TABLE findings DROP COLUMN doc_page; ALTER TABLE findings DROP COLUMN doc_object; "
     "ALTER TABLE documents DROP COLUMN state; ALTER TABLE documents DROP COLUMN format; "
     "DROP TABLE document_links;";

@@ -18,7 +18,7 @@
 //   - broken links (to a page of the scan that answered 4xx/5xx) and broken anchors (to a
 //     fragment no element of the target page has): best practice, per page, and once per
 //     block for links in a repeated block.
-// What is failed, needs review or best practice, and why: docs/decisions/00xx-site.md.
+// What is failed, needs review or best practice, and why: docs/decisions/0024-site.md.
 //
 // One page under several URLs (the same final URL, a rel=canonical naming another record,
 // or the same body on the same host, as figures/aliases.h decides for the report) counts

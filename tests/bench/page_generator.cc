@@ -136,7 +136,7 @@ std::string generate_page(std::size_t target_bytes, std::uint32_t seed, std::siz
   return out + tail;
 }
 
-std::string generate_stylesheet(std::size_t target_bytes, std::uint32_t seed) {
+std::string generate_site_stylesheet(std::size_t target_bytes, std::uint32_t seed) {
   Rng r(seed);
   static constexpr std::array<const char*, 12> kBlocks{"site-header", "menu", "menu-item", "sub-menu", "breadcrumbs",
                                                        "block", "data", "contact", "links", "site-footer", "cols", "related"};

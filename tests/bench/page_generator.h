@@ -10,7 +10,7 @@
 namespace granska::bench {
 
 // A page of roughly `target_bytes` bytes (±5%); the same seed gives the same page. It links
-// /css/main.css (generate_stylesheet) and, with `pages` > 0, other pages /p<N>.html of a
+// /css/main.css (generate_site_stylesheet) and, with `pages` > 0, other pages /p<N>.html of a
 // generated site of that many pages.
 std::string generate_page(std::size_t target_bytes, std::uint32_t seed = 1, std::size_t pages = 0);
 
@@ -18,6 +18,6 @@ std::string generate_page(std::size_t target_bytes, std::uint32_t seed = 1, std:
 // properties, resets, the classes the pages use (menu, breadcrumbs, blocks, tables, forms,
 // footer, .visually-hidden, .hidden with !important), utility classes, @media for widths
 // and print, @supports, colours in every syntax.
-std::string generate_stylesheet(std::size_t target_bytes, std::uint32_t seed = 1);
+std::string generate_site_stylesheet(std::size_t target_bytes, std::uint32_t seed = 1);
 
 }  // namespace granska::bench

@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   const fs::path dir = argv[1];
   const std::size_t pages = std::strtoul(argv[2], nullptr, 10);
   fs::create_directories(dir / "css");
-  std::ofstream(dir / "css" / "main.css") << granska::bench::generate_stylesheet(250 * 1024);
+  std::ofstream(dir / "css" / "main.css") << granska::bench::generate_site_stylesheet(250 * 1024);
   std::ofstream(dir / "robots.txt") << "User-agent: *\nAllow: /\n";
   std::ofstream index(dir / "index.html");
   index << "<!doctype html><html lang=\"sv\"><title>Start – Malmö stad</title><main><h1>Start</h1><ul>";

@@ -24,6 +24,10 @@ using results::SiteCheck;
 std::string tr(Lang lang, std::string_view sv, std::string_view en) { return std::string(lang == Lang::En ? en : sv); }
 
 constexpr std::size_t kOpenRows = 10;
+// Findings per check listed on a unit page. A broken link in a site's footer is one
+// finding per page: 50,000 rows would make the page unreadable (and hundreds of MB);
+// findings.csv and report.json keep every one.
+constexpr std::size_t kListedRows = 200;
 
 void th(std::ostream& o, std::string_view text, bool numeric = false) {
   o << "<th scope=\"col\"" << (numeric ? " class=\"num\"" : "") << ">" << html_text(text) << "</th>";
@@ -278,7 +282,9 @@ void write_unit_sites(std::ostream& o, const Model& m, std::size_t u) {
       th(o, tr(lang, "Resultat", "Result"));
       th(o, tr(lang, "Meddelande", "Message"));
       o << "</tr></thead>\n<tbody>\n";
-      for (const results::SiteFinding* f : rows) {
+      const std::size_t listed = std::min(rows.size(), kListedRows);
+      for (std::size_t k = 0; k < listed; ++k) {
+        const results::SiteFinding* f = rows[k];
         o << "<tr><td class=\"url\">"
           << (f->page_url.empty() ? html_text(tr(lang, "(hela webbplatsen)", "(the whole site)")) : html_link(f->page_url, f->page_url))
           << "</td><td>" << outcome_text(c, f->outcome, lang) << "</td><td>"
@@ -286,6 +292,13 @@ void write_unit_sites(std::ostream& o, const Model& m, std::size_t u) {
       }
       o << "</tbody>\n";
       write_table_end(o);
+      if (listed < rows.size()) {
+        o << "<p>" << html_text(tr(lang, "Här visas de första ", "The first ") + g::number(listed, lang) +
+                                tr(lang, " av ", " of ") + g::number(rows.size(), lang) +
+                                tr(lang, " fynden; alla finns i findings.csv och report.json.",
+                                   " findings are shown here; all of them are in findings.csv and report.json."))
+          << "</p>\n";
+      }
       if (collapse) o << "</details>\n";
     }
   }

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "config/toml_text.h"
+
 namespace granska::audit {
 
 namespace {
@@ -76,6 +78,10 @@ int AcceptedList::match(std::string_view rule_id, std::string_view page_url, std
 }
 
 Result<AcceptedList> parse_accepted(std::string_view text, std::string_view file, bool (*known_rule)(std::string_view)) {
+  if (std::size_t line = config::stray_non_ascii_line(text)) {
+    return problem(file, static_cast<int>(line), "not valid TOML: a non-ASCII character outside quotes",
+                   "inte giltig TOML: ett tecken som inte är ASCII utanför citattecken");
+  }
   toml::table root;
   try {
     root = toml::parse(text, file);

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include "config/toml_text.h"
 #include "fetch/fetch.h"
 
 namespace granska::config {
@@ -29,9 +30,14 @@ bool strings(const toml::table& table, const char* key, std::vector<std::string>
 }  // namespace
 
 Result<CrawlConfig> load_crawl_config(const std::string& path) {
+  const std::optional<std::string> text = read_text_file(path);
+  if (!text) return bad(path, "cannot be read");
+  if (std::size_t line = stray_non_ascii_line(*text)) {
+    return bad(path, "a non-ASCII character outside quotes (line " + std::to_string(line) + ")");
+  }
   toml::table root;
   try {
-    root = toml::parse_file(path);
+    root = toml::parse(*text, path);
   } catch (const toml::parse_error& e) {
     return bad(path, std::string(e.description()) + " (line " + std::to_string(e.source().begin.line) + ")");
   }

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "config/statement_config.h"
+#include "config/toml_text.h"
 #include "url/url.h"
 #include "util/text.h"
 
@@ -115,9 +116,19 @@ class Reader {
 OrgConfig load_org_config(const std::string& path, std::vector<ConfigProblem>& problems) {
   OrgConfig out;
   out.profile = *org::find_profile("wcag21-aa");
+  const std::optional<std::string> text = read_text_file(path);
+  if (!text) {
+    problems.push_back({0, "cannot be read", "kan inte läsas"});
+    return out;
+  }
+  if (std::size_t line = stray_non_ascii_line(*text)) {
+    problems.push_back({static_cast<int>(line), "a non-ASCII character outside quotes",
+                        "ett tecken som inte är ASCII utanför citattecken"});
+    return out;
+  }
   toml::table root;
   try {
-    root = toml::parse_file(path);
+    root = toml::parse(*text, path);
   } catch (const toml::parse_error& e) {
     problems.push_back({static_cast<int>(e.source().begin.line), std::string(e.description()),
                         std::string(e.description())});

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "config/toml_text.h"
 #include "results/site_facts.h"
 
 namespace granska::config {
@@ -47,6 +48,10 @@ bool strings(const toml::table& t, const char* key, std::vector<std::string>& ou
 Result<StatementPhrases> parse_statement_phrases(const std::vector<std::pair<std::string, std::string>>& files) {
   StatementPhrases out;
   for (const auto& [name, content] : files) {
+    if (std::size_t line = stray_non_ascii_line(content)) {
+      return bad(name, "a non-ASCII character outside quotes (line " + std::to_string(line) + ")",
+                 "ett tecken som inte är ASCII utanför citattecken (rad " + std::to_string(line) + ")");
+    }
     toml::table root;
     try {
       root = toml::parse(content, name);

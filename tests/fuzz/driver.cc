@@ -51,7 +51,12 @@ std::string read_file(const fs::path& p, std::size_t max_len) {
   return s;
 }
 
+// GRANSKA_FUZZ_LAST=FILE: each input is written there before it runs, so the one that
+// failed can be replayed (fuzz_NAME FILE).
+const char* const kLastInput = std::getenv("GRANSKA_FUZZ_LAST");
+
 void run_one(const std::string& input) {
+  if (kLastInput) std::ofstream(kLastInput, std::ios::binary | std::ios::trunc) << input;
   // A copy in a buffer of its own size, so that ASan sees a read past the end; never a
   // null pointer, as libFuzzer never passes one (not even for the empty input).
   std::unique_ptr<std::uint8_t[]> buf(new std::uint8_t[input.size()]);

@@ -382,11 +382,80 @@ constexpr std::size_t kRoleCount = std::size(kRoles);
 constexpr std::size_t kAttributeCount = std::size(kAttributes);
 static_assert(kAttributeCount <= 64, "attribute masks are 64-bit");
 
-template <class T, std::size_t N>
-const T* find_by_name(const T (&table)[N], std::string_view name) {
-  const T* it = std::lower_bound(std::begin(table), std::end(table), name,
-                                 [](const T& e, std::string_view n) { return e.name < n; });
-  return it != std::end(table) && it->name == name ? it : nullptr;
+// Rules ask for roles and attributes by name tens of thousands of times per page (every
+// role() answer is a name, and role_is_a() looks both names up), so lookups go through a
+// hash table built at compile time: one hash and one comparison instead of a binary search
+// of string comparisons.
+constexpr std::uint32_t name_hash(std::string_view s) {
+  std::uint32_t h = 2166136261U;  // FNV-1a
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+  return h;
+}
+
+template <std::size_t Slots>
+struct NameIndex {
+  static_assert((Slots & (Slots - 1)) == 0, "a power of two");
+  std::array<std::uint16_t, Slots> slot{};  // table index + 1; 0 = empty
+};
+
+template <std::size_t Slots, class T, std::size_t N>
+constexpr NameIndex<Slots> make_index(const T (&table)[N]) {
+  static_assert(N * 2 <= Slots, "keep the table at most half full");
+  NameIndex<Slots> index;
+  for (std::size_t i = 0; i < N; ++i) {
+    std::size_t s = name_hash(table[i].name) & (Slots - 1);
+    while (index.slot[s] != 0) s = (s + 1) & (Slots - 1);
+    index.slot[s] = static_cast<std::uint16_t>(i + 1);
+  }
+  return index;
+}
+
+constexpr auto kRoleIndex = make_index<512>(kRoles);
+constexpr auto kAttributeIndex = make_index<256>(kAttributes);
+
+template <class T, std::size_t N, std::size_t Slots>
+const T* find_by_name(const T (&table)[N], const NameIndex<Slots>& index, std::string_view name) {
+  if (name.empty()) return nullptr;
+  for (std::size_t s = name_hash(name) & (Slots - 1);; s = (s + 1) & (Slots - 1)) {
+    std::uint16_t i = index.slot[s];
+    if (i == 0) return nullptr;
+    if (table[i - 1].name == name) return &table[i - 1];
+  }
+}
+// Most role names asked about are ones Semantics::role() returned, which point into
+// kRoles: those are found by their address, without reading the name. A match needs the
+// same address and length, so it is always the same name.
+struct RoleAddresses {
+  static constexpr std::size_t kSlots = 512;
+  std::array<std::uint16_t, kSlots> slot{};  // kRoles index + 1; 0 = empty
+  static std::size_t hash(const char* p) {
+    return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(p) * 0x9E3779B97F4A7C15ULL) >> 55);
+  }
+  RoleAddresses() {
+    for (std::size_t i = 0; i < kRoleCount; ++i) {
+      std::size_t s = hash(kRoles[i].name.data());
+      while (slot[s] != 0) s = (s + 1) & (kSlots - 1);
+      slot[s] = static_cast<std::uint16_t>(i + 1);
+    }
+  }
+  const RoleInfo* find(std::string_view name) const {
+    for (std::size_t s = hash(name.data());; s = (s + 1) & (kSlots - 1)) {
+      std::uint16_t i = slot[s];
+      if (i == 0) return nullptr;
+      const std::string_view n = kRoles[i - 1].name;
+      if (n.data() == name.data() && n.size() == name.size()) return &kRoles[i - 1];
+    }
+  }
+};
+static_assert(kRoleCount * 2 <= RoleAddresses::kSlots);
+
+const RoleInfo* find_by_name(const RoleInfo (&table)[kRoleCount], std::string_view name) {
+  static const RoleAddresses addresses;
+  if (const RoleInfo* r = addresses.find(name)) return r;
+  return find_by_name(table, kRoleIndex, name);
+}
+const AttributeInfo* find_by_name(const AttributeInfo (&table)[kAttributeCount], std::string_view name) {
+  return find_by_name(table, kAttributeIndex, name);
 }
 
 // Every role name and superclass, implicit value and list entry must name a known role or

@@ -2,7 +2,9 @@
 // (tests/bench/style_cost.sh), which unlike wall-clock time repeats exactly on a busy
 // machine. Phases: parse (Gumbo + granska's DOM), ua (the cascade with the browser's
 // default style sheet only), cascade (the same plus a 250 KB site theme, already parsed),
-// rules-ua / rules (all rules, with or without the theme), sheet (parsing the theme).
+// rules-ua / rules (all rules, with or without the theme), rules-only (all rules as
+// granska_bench's BM_RulesOnly runs them: a Semantics without sheets), sheet (parsing the
+// theme).
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -41,6 +43,8 @@ int main(int argc, char** argv) {
     } else if (phase == "rules-ua" || phase == "rules") {
       aria::Semantics sem(*doc, phase == "rules-ua" ? &none : &themed);
       auto ev = engine::evaluate(*doc, sem, "https://malmo.se/", engine::Registry::builtin());
+    } else if (phase == "rules-only") {
+      auto ev = engine::evaluate(*doc, "https://malmo.se/bench", engine::Registry::builtin());
     } else if (phase == "sheet") {
       auto s = style::parse_stylesheet(css);
     } else {

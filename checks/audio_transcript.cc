@@ -7,6 +7,7 @@
 // Anything else is cantTell: a transcript may sit on the page under another heading.
 #include <vector>
 
+#include "checks/common/page_media.h"
 #include "engine/registry.h"
 #include "media/media.h"
 #include "util/text.h"
@@ -72,7 +73,7 @@ bool page_has_nothing_else(const html::Document& doc) {
 }
 
 void evaluate(Context& ctx, Reporter& out) {
-  for (const media::MediaItem& item : media::find_media(ctx.doc, ctx.aria, ctx.url)) {
+  for (const media::MediaItem& item : page_media(ctx)) {
     if (!item.audio_only) continue;
     if (item.kind == media::MediaKind::Audio && !item.controls && !item.autoplay) continue;
     // Autoplaying sound is heard whether or not the player is rendered (an <audio> without

@@ -354,7 +354,7 @@ SkipResult skip_verdict(Context& ctx, const PageRegions& r) {
 }
 
 void evaluate_heading(Context& ctx, Reporter& out) {
-  PageRegions r(ctx);
+  const PageRegions& r = page_regions(ctx);
   if (!r.needs_bypass()) return out.passed(nullptr, kNothingToBypass);
   Verdict v = heading_verdict(ctx, r);
   if (v.outcome == Outcome::Passed) return out.passed(v.node, kHeadingFound, {v.arg});
@@ -364,7 +364,7 @@ void evaluate_heading(Context& ctx, Reporter& out) {
 }
 
 void evaluate_landmark(Context& ctx, Reporter& out) {
-  PageRegions r(ctx);
+  const PageRegions& r = page_regions(ctx);
   if (!r.needs_bypass()) return out.passed(nullptr, kNothingToBypass);
   Verdict v = landmark_verdict(ctx, r);
   if (v.outcome == Outcome::Passed) return out.passed(v.node, kLandmarkFound, {v.arg});
@@ -380,7 +380,7 @@ std::string describe_control(Context& ctx, const html::Node& e) {
 }
 
 void evaluate_skip(Context& ctx, Reporter& out) {
-  PageRegions r(ctx);
+  const PageRegions& r = page_regions(ctx);
   if (!r.needs_bypass()) return out.passed(nullptr, kNothingToBypass);
   SkipResult s = skip_verdict(ctx, r);
   for (const auto& [link, fragment] : s.broken) {
@@ -392,7 +392,7 @@ void evaluate_skip(Context& ctx, Reporter& out) {
 }
 
 void evaluate_bypass(Context& ctx, Reporter& out) {
-  PageRegions r(ctx);
+  const PageRegions& r = page_regions(ctx);
   if (!r.needs_bypass()) return out.passed(nullptr, kNothingToBypass);
   Verdict landmark = landmark_verdict(ctx, r);
   if (landmark.outcome == Outcome::Passed) return out.passed(landmark.node, kBypassLandmark, {landmark.arg});

@@ -82,7 +82,7 @@ void evaluate(Context& ctx, Reporter& out) {
   }
   if (!first_landmark) return;
 
-  PageRegions regions(ctx);
+  const PageRegions& regions = page_regions(ctx);
   const html::Node* last_block = nullptr;
   bool any_outside = false;
   for (const ContentItem& item : regions.items()) {

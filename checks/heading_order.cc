@@ -125,7 +125,7 @@ void evaluate(Context& ctx, Reporter& out) {
     if (!unknown) prev_known = level;
   }
   if (any_heading && !h1_known && !h1_maybe && ctx.doc.body()) out.failed(ctx.doc.body(), kNoH1);
-  if (!any_heading && !h1_maybe && prev_all == 0 && ctx.doc.body() && PageRegions(ctx).needs_bypass()) {
+  if (!any_heading && !h1_maybe && prev_all == 0 && ctx.doc.body() && page_regions(ctx).needs_bypass()) {
     out.failed(ctx.doc.body(), kNoHeadings);
   }
 }

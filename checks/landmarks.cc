@@ -151,9 +151,13 @@ struct Landmark {
   const html::Node* parent;  // the nearest enclosing landmark, or nullptr
 };
 
+struct PageLandmarks {
+  std::vector<Landmark> all;
+};
+
 // Every landmark in the accessibility tree, in tree order, with its enclosing landmark.
-std::vector<Landmark> landmarks(Context& ctx) {
-  std::vector<Landmark> out;
+PageLandmarks find_landmarks(Context& ctx) {
+  PageLandmarks found;
   std::vector<const html::Node*> nearest(ctx.doc.elements().size(), nullptr);  // landmark at or above
   for (const html::Node* e : ctx.doc.elements()) {
     const html::Node* p = e->parent_element();
@@ -162,14 +166,19 @@ std::vector<Landmark> landmarks(Context& ctx) {
     std::string_view role = ctx.aria.role(*e);
     if (role.empty() || !aria::is_landmark_role(role)) continue;
     if (ctx.aria.hidden_from_at(*e) == aria::Tristate::Yes) continue;
-    out.push_back({e, std::string(role), above});
+    found.all.push_back({e, std::string(role), above});
     nearest[e->element_index()] = e;
   }
-  return out;
+  return found;
+}
+
+// The same, found once per page for the four rules of this file.
+const std::vector<Landmark>& landmarks(Context& ctx) {
+  return ctx.aria.page_fact<PageLandmarks>([&] { return find_landmarks(ctx); }).all;
 }
 
 void evaluate_one_main(Context& ctx, Reporter& out) {
-  std::vector<Landmark> all = landmarks(ctx);
+  const std::vector<Landmark>& all = landmarks(ctx);
   const html::Node* first = nullptr;
   for (const Landmark& l : all) {
     if (l.role != "main") continue;
@@ -184,7 +193,7 @@ void evaluate_one_main(Context& ctx, Reporter& out) {
 }
 
 void evaluate_no_duplicate(Context& ctx, Reporter& out) {
-  std::vector<Landmark> all = landmarks(ctx);
+  const std::vector<Landmark>& all = landmarks(ctx);
   for (std::string_view role : {"banner", "contentinfo"}) {
     std::vector<const html::Node*> found;
     for (const Landmark& l : all) {
@@ -198,7 +207,7 @@ void evaluate_no_duplicate(Context& ctx, Reporter& out) {
 }
 
 void evaluate_top_level(Context& ctx, Reporter& out) {
-  std::vector<Landmark> all = landmarks(ctx);
+  const std::vector<Landmark>& all = landmarks(ctx);
   std::map<const html::Node*, std::string> role_of;
   for (const Landmark& l : all) role_of[l.element] = l.role;
   for (const Landmark& l : all) {
@@ -212,7 +221,7 @@ void evaluate_top_level(Context& ctx, Reporter& out) {
 }
 
 void evaluate_unique(Context& ctx, Reporter& out) {
-  std::vector<Landmark> all = landmarks(ctx);
+  const std::vector<Landmark>& all = landmarks(ctx);
   std::map<std::pair<std::string, std::string>, std::vector<const html::Node*>> groups;
   std::vector<std::pair<std::string, std::string>> order;
   for (const Landmark& l : all) {

@@ -7,6 +7,7 @@
 // - <video> without controls: failed when a caption track shows it has speech, otherwise
 //   cantTell (a silent video is fine, and the page may have its own buttons).
 // - players: cantTell, their controls cannot be seen in the page.
+#include "checks/common/page_media.h"
 #include "engine/registry.h"
 #include "media/media.h"
 
@@ -68,7 +69,7 @@ std::string fragment_of(const media::MediaItem& item) {
 }
 
 void evaluate(Context& ctx, Reporter& out) {
-  for (const media::MediaItem& item : media::find_media(ctx.doc, ctx.aria, ctx.url)) {
+  for (const media::MediaItem& item : page_media(ctx)) {
     if (!item.autoplay || item.muted) continue;
     const html::Node* e = item.element;
     if (item.kind == media::MediaKind::Player || item.kind == media::MediaKind::Object) {

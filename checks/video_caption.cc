@@ -8,6 +8,7 @@
 // review"), never passed: their captions are not visible in the page.
 // When the page came over http(s), `granska check` also fetches each track (see
 // src/media/track_check.h) and a track that does not load fails this rule.
+#include "checks/common/page_media.h"
 #include "checks/common/track_messages.h"
 #include "engine/registry.h"
 #include "media/media.h"
@@ -75,7 +76,7 @@ const RuleInfo kInfo{
 };
 
 void evaluate(Context& ctx, Reporter& out) {
-  for (const media::MediaItem& item : media::find_media(ctx.doc, ctx.aria, ctx.url)) {
+  for (const media::MediaItem& item : page_media(ctx)) {
     const html::Node* e = item.element;
     if (ctx.aria.hidden(*e) == aria::Tristate::Yes) continue;
     switch (item.kind) {

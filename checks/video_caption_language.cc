@@ -4,6 +4,7 @@
 // track marked default has a Swedish srclang. Warns when no track is default (the visitor
 // must turn captions on), when the default track has no srclang, or when it is in another
 // language.
+#include "checks/common/page_media.h"
 #include "engine/registry.h"
 #include "media/media.h"
 
@@ -45,7 +46,7 @@ const RuleInfo kInfo{
 
 void evaluate(Context& ctx, Reporter& out) {
   if (!media::is_swedish(media::page_language(ctx.doc))) return;
-  for (const media::MediaItem& item : media::find_media(ctx.doc, ctx.aria, ctx.url)) {
+  for (const media::MediaItem& item : page_media(ctx)) {
     if (item.kind != media::MediaKind::Video || ctx.aria.hidden(*item.element) == aria::Tristate::Yes) continue;
     auto tracks = item.caption_tracks();
     if (tracks.empty()) continue;

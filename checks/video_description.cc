@@ -7,6 +7,7 @@
 // cantTell. Nothing found is cantTell too: the video may have no visual information that
 // its sound does not already give (ACT 1ea59c and c5a4ea need the media played, so the
 // rule is not mapped to them). A descriptions track without a src fails.
+#include "checks/common/page_media.h"
 #include "checks/common/track_messages.h"
 #include "engine/registry.h"
 #include "media/media.h"
@@ -60,7 +61,7 @@ const RuleInfo kInfo{
 };
 
 void evaluate(Context& ctx, Reporter& out) {
-  for (const media::MediaItem& item : media::find_media(ctx.doc, ctx.aria, ctx.url)) {
+  for (const media::MediaItem& item : page_media(ctx)) {
     if (item.audio_only || ctx.aria.hidden(*item.element) == aria::Tristate::Yes) continue;
     const html::Node* e = item.element;
     if (const media::Track* t = item.descriptions_track()) {

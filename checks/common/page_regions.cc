@@ -147,6 +147,10 @@ PageRegions::PageRegions(engine::Context& ctx) {
   }
 }
 
+const PageRegions& page_regions(engine::Context& ctx) {
+  return ctx.aria.page_fact<PageRegions>([&] { return PageRegions(ctx); });
+}
+
 std::size_t PageRegions::first_item_from(std::uint32_t order) const {
   auto it = std::lower_bound(items_.begin(), items_.end(), order,
                              [](const ContentItem& item, std::uint32_t o) { return item.order < o; });

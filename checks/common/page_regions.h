@@ -64,6 +64,10 @@ class PageRegions {
   int first_main_ = -1;
 };
 
+// The page's regions, walked once per page (aria::Semantics::page_fact) and shared by the
+// rules that ask.
+const PageRegions& page_regions(engine::Context& ctx);
+
 // Landmark roles whose content pages repeat (banner, navigation, search, complementary,
 // contentinfo).
 bool is_repeated_landmark(std::string_view role);

@@ -109,9 +109,35 @@ class Semantics {
   // for both contrast rules.
   const std::vector<TextContrast>& text_contrasts();
 
+  // A fact about the page that several rules derive the same way (its repeated regions,
+  // its landmarks, its media): made by make() (returning a T) on the first call for this
+  // T, then kept as long as this object, so every rule of the page shares one. One T per
+  // page: give each fact a type of its own. A fact may fill itself in as rules ask (a
+  // memo per element, say). Like the rest of Semantics, not thread-safe.
+  template <class T, class Make>
+  T& page_fact(Make&& make) {
+    const void* key = &FactKey<T>::key;
+    for (const Fact& f : facts_) {
+      if (f.key == key) return *static_cast<T*>(f.value.get());
+    }
+    auto made = std::make_shared<T>(make());
+    T& ref = *made;
+    facts_.push_back(Fact{key, std::move(made)});
+    return ref;
+  }
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  template <class T>
+  struct FactKey {
+    static constexpr char key = 0;
+  };
+  struct Fact {
+    const void* key;
+    std::shared_ptr<void> value;
+  };
+  std::vector<Fact> facts_;
 };
 
 // True when the element has a global WAI-ARIA attribute other than aria-hidden (these

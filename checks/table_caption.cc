@@ -11,6 +11,7 @@
 //
 // Both are best practices: the words are there for everyone, only in the wrong place or
 // twice; no information is lost (WCAG 1.3.1 is not failed by them alone).
+#include "checks/common/table_models.h"
 #include "checks/common/wording.h"
 #include "engine/registry.h"
 #include "html/table.h"
@@ -103,7 +104,7 @@ void evaluate_fake(Context& ctx, Reporter& out) {
       out.passed(table, kRealCaption);
       continue;
     }
-    html::TableModel model = html::TableModel::form(*table);
+    const html::TableModel& model = table_model(ctx, *table);
     if (model.width() < 2 || model.height() < 2) continue;  // a single row or column has no caption row
     const html::TableCell* first = model.cell_at(0, 0);
     if (first && first->width == model.width() && first->height == 1 &&

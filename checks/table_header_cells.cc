@@ -13,6 +13,7 @@
 // layout tables) that are in the accessibility tree. Both are best practices: the table's
 // information is still there, only harder to use (WCAG 1.3.1 asks that relationships be
 // programmatically determined, which they are, if badly).
+#include "checks/common/table_models.h"
 #include "engine/registry.h"
 #include "html/table.h"
 
@@ -103,7 +104,7 @@ void for_each_header(Context& ctx, const html::TableModel& model, F&& f) {
 void evaluate_empty(Context& ctx, Reporter& out) {
   for (const html::Node* table : ctx.doc.elements()) {
     if (!table->is("table") || !is_data_table(ctx, *table)) continue;
-    html::TableModel model = html::TableModel::form(*table);
+    const html::TableModel& model = table_model(ctx, *table);
     bool has_row_headers = false, has_column_headers = false;
     for (const html::TableCell& c : model.cells()) {
       has_row_headers = has_row_headers || model.is_row_header(c);
@@ -125,7 +126,7 @@ void evaluate_empty(Context& ctx, Reporter& out) {
 void evaluate_nested(Context& ctx, Reporter& out) {
   for (const html::Node* table : ctx.doc.elements()) {
     if (!table->is("table") || !is_data_table(ctx, *table)) continue;
-    html::TableModel model = html::TableModel::form(*table);
+    const html::TableModel& model = table_model(ctx, *table);
     bool any_header = false, failed = false;
     for_each_header(ctx, model, [&](const html::TableCell& c) {
       any_header = true;

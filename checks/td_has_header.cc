@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "checks/common/table_models.h"
 #include "engine/registry.h"
 #include "html/table.h"
 #include "util/text.h"
@@ -118,7 +119,7 @@ void evaluate(Context& ctx, Reporter& out) {
     if (role != "table" && role != "grid" && role != "treegrid") continue;
     aria::Tristate hidden = ctx.aria.hidden_from_at(*table);
     if (hidden == aria::Tristate::Yes) continue;
-    html::TableModel model = html::TableModel::form(*table);
+    const html::TableModel& model = table_model(ctx, *table);
     if (model.width() < 2 || model.height() < 2) continue;
     bool any_th = false, header_roles = false;
     for (const html::TableCell& c : model.cells()) {

@@ -8,9 +8,9 @@
 // rowheader) is another cell of the table, so ACT a25f45 passes it, and browsers do read
 // its text as the header; but it is usually a mistake (a header marked up as a data cell,
 // or an id pointing at the wrong cell), so it gives cantTell: a person checks the cell.
-#include <map>
 #include <string>
 
+#include "checks/common/table_models.h"
 #include "engine/registry.h"
 #include "html/table.h"
 #include "util/text.h"
@@ -106,7 +106,6 @@ std::string first_bad_id(const html::TableModel& table, const html::Node& cell, 
 }
 
 void evaluate(Context& ctx, Reporter& out) {
-  std::map<const html::Node*, html::TableModel> models;
   for (const html::Node* e : ctx.doc.elements()) {
     if (!e->is("td") && !e->is("th")) continue;
     auto headers = e->attr("headers");
@@ -117,12 +116,11 @@ void evaluate(Context& ctx, Reporter& out) {
     if (role != "table" && role != "grid" && role != "treegrid") continue;
     aria::Tristate hidden = ctx.aria.hidden(*table);
     if (hidden == aria::Tristate::Yes) continue;
-    auto it = models.find(table);
-    if (it == models.end()) it = models.emplace(table, html::TableModel::form(*table)).first;
-    if (!it->second.cell_of(*e)) continue;  // not a cell of the table (misplaced markup)
-    std::string bad = first_bad_id(it->second, *e, *headers);
+    const html::TableModel& model = table_model(ctx, *table);
+    if (!model.cell_of(*e)) continue;  // not a cell of the table (misplaced markup)
+    std::string bad = first_bad_id(model, *e, *headers);
     if (bad.empty()) {
-      std::string data_cell = first_data_cell_id(ctx, it->second, *headers);
+      std::string data_cell = first_data_cell_id(ctx, model, *headers);
       if (!data_cell.empty()) {
         out.cant_tell(e, kDataCell, {data_cell});
       } else {

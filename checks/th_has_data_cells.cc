@@ -11,6 +11,7 @@
 #include <map>
 #include <vector>
 
+#include "checks/common/table_models.h"
 #include "engine/registry.h"
 #include "html/table.h"
 
@@ -71,10 +72,10 @@ enum class Verdict { Assigned, Unassigned, Unsure };
 // An HTML table with, per cell, whether some other cell is assigned to it: computed once
 // per table, so large tables stay linear in their cells times the scan length.
 struct HtmlTable {
-  html::TableModel model;
+  const html::TableModel& model;
   std::vector<bool> assigned;  // parallel to model.cells()
 
-  explicit HtmlTable(const html::Node& table) : model(html::TableModel::form(table)) {
+  HtmlTable(Context& ctx, const html::Node& table) : model(table_model(ctx, table)) {
     const auto& cells = model.cells();
     assigned.assign(cells.size(), false);
     for (const html::TableCell& c : cells) {
@@ -137,7 +138,7 @@ void evaluate(Context& ctx, Reporter& out) {
     Verdict v;
     if (table->is("table")) {
       auto it = models.find(table);
-      if (it == models.end()) it = models.try_emplace(table, *table).first;
+      if (it == models.end()) it = models.try_emplace(table, ctx, *table).first;
       v = html_table(it->second, *e);
     } else {
       v = aria_table(ctx, *table, *e, role == "columnheader");

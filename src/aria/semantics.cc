@@ -85,8 +85,9 @@ std::string_view Semantics::implicit_role(const html::Node& element) {
   return r.kind == detail::RoleKind::Role ? r.info->name : std::string_view();
 }
 
-AccessibleName Semantics::name(const html::Node& element) {
-  if (!element.is_element() || &element.document() != &impl_->doc) return {};
+const AccessibleName& Semantics::name(const html::Node& element) {
+  static const AccessibleName kNone;
+  if (!element.is_element() || &element.document() != &impl_->doc) return kNone;
   auto& slot = impl_->names[element.element_index()];
   if (!slot) slot = impl_->compute_name(element);
   return *slot;
@@ -98,8 +99,9 @@ const std::vector<const html::Node*>& Semantics::labels(const html::Node& elemen
   return impl_->labels_of(element);
 }
 
-AccessibleName Semantics::description(const html::Node& element) {
-  if (!element.is_element() || &element.document() != &impl_->doc) return {};
+const AccessibleName& Semantics::description(const html::Node& element) {
+  static const AccessibleName kNone;
+  if (!element.is_element() || &element.document() != &impl_->doc) return kNone;
   auto& slot = impl_->descriptions[element.element_index()];
   if (!slot) slot = impl_->compute_description(element);
   return *slot;

@@ -76,8 +76,10 @@ class Semantics {
   // semantics apply) from the same role on a <div>.
   std::string_view implicit_role(const html::Node& element);
 
-  AccessibleName name(const html::Node& element);
-  AccessibleName description(const html::Node& element);
+  // The element's accessible name and description, computed once and kept: the reference
+  // stays valid as long as this object.
+  const AccessibleName& name(const html::Node& element);
+  const AccessibleName& description(const html::Node& element);
   // The <label> elements of a labelable element (HTML "labels": <label for> and wrapping
   // labels without for), in tree order; empty for other elements. The reference stays
   // valid as long as this object.

@@ -18,9 +18,9 @@
 // wcag21-aa and dos-review profiles do not include, so there it is in effect a warning.
 // At level A, 2.4.4 allows the surrounding context to tell links apart, which this rule
 // does not judge.
-#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "aria/aria_data.h"
@@ -68,7 +68,7 @@ const RuleInfo kInfo{
 
 struct LinkInfo {
   const html::Node* element;
-  std::optional<Destination> target;
+  std::optional<Destination> target;  // resolved only for links that share their name
 };
 
 std::optional<std::string_view> href_of(const html::Node& e) {
@@ -78,30 +78,34 @@ std::optional<std::string_view> href_of(const html::Node& e) {
 }
 
 void evaluate(Context& ctx, Reporter& out) {
-  const std::string base = base_url(ctx);
-  std::map<std::string, std::vector<LinkInfo>> groups;
-  std::vector<std::string> order;
-  std::map<std::string, std::string> shown;
+  // Links grouped by name, ignoring case (accessible names are whitespace-normalised),
+  // groups in the order of their first link.
+  struct Group {
+    std::string shown;
+    std::vector<LinkInfo> links;
+  };
+  std::vector<Group> groups;
+  std::unordered_map<std::string, std::size_t> index;
   for (const html::Node* e : ctx.doc.elements()) {
     std::string_view role = ctx.aria.role(*e);
     if (role.empty() || !aria::role_is_a(role, "link")) continue;
     if (ctx.aria.hidden_from_at(*e) == aria::Tristate::Yes) continue;
-    std::string name = ctx.aria.name(*e).text;
-    std::string key = text::ascii_lower(text::collapse_whitespace(name));
-    if (key.empty()) continue;
-    std::optional<Destination> target;
-    if (auto href = href_of(*e)) target = destination(base, *href);
-    auto& g = groups[key];
-    if (g.empty()) {
-      order.push_back(key);
-      shown[key] = text::truncate_utf8(name, 60);
-    }
-    g.push_back({e, std::move(target)});
+    const std::string& name = ctx.aria.name(*e).text;
+    if (name.empty()) continue;
+    auto [it, inserted] = index.try_emplace(text::ascii_lower(name), groups.size());
+    if (inserted) groups.push_back({text::truncate_utf8(name, 60), {}});
+    groups[it->second].links.push_back({e, std::nullopt});
   }
-  for (const std::string& key : order) {
-    const auto& g = groups[key];
+  // Only links that share a name are compared, so only theirs are resolved.
+  std::optional<std::string> base;
+  for (Group& group : groups) {
+    std::vector<LinkInfo>& g = group.links;
     if (g.size() < 2) continue;
-    const std::string& name = shown[key];
+    const std::string& name = group.shown;
+    if (!base) base = base_url(ctx);
+    for (LinkInfo& l : g) {
+      if (auto href = href_of(*l.element)) l.target = destination(*base, *href);
+    }
     bool all_same = true;
     for (const LinkInfo& l : g) {
       all_same = all_same && l.target && g.front().target && l.target->address == g.front().target->address;

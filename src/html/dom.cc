@@ -12,8 +12,9 @@
 namespace granska::html {
 
 std::optional<std::string_view> Node::attr(std::string_view name) const {
+  // Rules ask for attributes by name all the time: compare lengths before characters.
   for (const Attribute& a : attrs_) {
-    if (a.name == name) return std::string_view(a.value);
+    if (a.name.size() == name.size() && std::string_view(a.name) == name) return std::string_view(a.value);
   }
   return std::nullopt;
 }

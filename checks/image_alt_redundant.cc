@@ -10,6 +10,7 @@
 // Kind: BestPractice. Repeating a text is noise, not a barrier: nothing is missing, every
 // criterion (1.1.1, 2.4.4) is still met. The fix (alt="") is simple, hence the warning.
 // Criterion 1.1.1 is listed because the alt is what is being judged.
+#include <optional>
 #include <string>
 
 #include "aria/aria_data.h"
@@ -76,17 +77,18 @@ void evaluate(Context& ctx, Reporter& out) {
   }
   for (std::size_t i = 0; i < links.size(); ++i) {
     const html::Node* link = links[i];
-    aria::AccessibleName name = ctx.aria.name(*link);
+    const aria::AccessibleName& name = ctx.aria.name(*link);
     if (name.source != aria::NameSource::Contents) continue;  // aria-label: the alt is not read
-    std::string link_name = wording::normalise_phrase(name.text);
+    std::optional<std::string> link_name;  // normalised when the link holds an image with alt
     for (const html::Node* img : link->descendant_elements()) {
       if (!img->is("img") || ctx.aria.hidden_from_at(*img) == aria::Tristate::Yes) continue;
       auto alt_attr = img->attr("alt");
       if (!alt_attr) continue;
       std::string alt = wording::normalise_phrase(*alt_attr);
       if (alt.empty()) continue;
+      if (!link_name) link_name = wording::normalise_phrase(name.text);
       std::vector<std::string> args{std::string(text::trim(*alt_attr))};
-      std::string rest = without(link_name, alt);
+      std::string rest = without(*link_name, alt);
       if (!rest.empty()) {
         if (rest == alt) {
           out.failed(img, kRepeatsText, args);

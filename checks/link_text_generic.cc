@@ -177,7 +177,7 @@ void evaluate(Context& ctx, Reporter& out) {
     if (role.empty() || !aria::role_is_a(role, "link")) continue;
     aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
     if (hidden == aria::Tristate::Yes) continue;
-    aria::AccessibleName name = ctx.aria.name(*e);
+    const aria::AccessibleName& name = ctx.aria.name(*e);
     // A name of only punctuation says as little as "Läs mer".
     bool says_nothing = only_punctuation(name.text);
     if (!says_nothing && !wording::is_generic_link_text(name.text)) {

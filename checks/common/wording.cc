@@ -1,5 +1,6 @@
 #include "checks/common/wording.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -83,12 +84,28 @@ std::string url_extension(std::string_view href) {
 
 }  // namespace
 
-std::string normalise_phrase(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+namespace {
+
+// normalise_phrase into `out`, giving up (false) once the result would be longer than
+// `limit` bytes: it only grows, so a phrase list need not see the rest of a long text.
+bool normalise_into(std::string& out, std::string_view s, std::size_t limit) {
+  out.reserve(std::min(s.size(), limit + 1));
   bool pending_space = false;
   std::size_t i = 0;
   while (i < s.size()) {
+    if (out.size() > limit) return false;
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII, most of any text: decoded, tested and lowered in place
+      ++i;
+      if (!is_word_char(b)) {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      continue;
+    }
     std::uint32_t cp = next_code_point(s, i);
     if (!is_word_char(cp)) {
       pending_space = !out.empty();
@@ -98,25 +115,40 @@ std::string normalise_phrase(std::string_view s) {
     pending_space = false;
     text::append_utf8(out, lower(cp));
   }
+  return out.size() <= limit;
+}
+
+// Whether the normalised phrase of `s` is one of `list`.
+bool phrase_in(std::string_view s, std::initializer_list<std::string_view> list) {
+  std::size_t longest = 0;
+  for (std::string_view p : list) longest = std::max(longest, p.size());
+  std::string n;
+  return normalise_into(n, s, longest) && in(n, list);
+}
+
+}  // namespace
+
+std::string normalise_phrase(std::string_view s) {
+  std::string out;
+  normalise_into(out, s, s.size());  // never longer than the text: no limit
   return out;
 }
 
 bool is_generic_link_text(std::string_view name) {
-  std::string n = normalise_phrase(name);
-  return in(n, {
-                   // Swedish
-                   "läs mer", "läs mer här", "läs vidare", "läs hela", "klicka här", "klicka här för mer information",
-                   "klicka", "här", "mer", "mer info", "mer information", "mer info här", "länk", "länken",
-                   "gå hit", "se mer", "visa mer info",
-                   // English
-                   "read more", "read more here", "continue reading", "click here", "click", "here", "more",
-                   "more info", "more information", "learn more", "find out more", "link",
-               });
+  return phrase_in(name, {
+                             // Swedish
+                             "läs mer", "läs mer här", "läs vidare", "läs hela", "klicka här",
+                             "klicka här för mer information", "klicka", "här", "mer", "mer info",
+                             "mer information", "mer info här", "länk", "länken", "gå hit", "se mer",
+                             "visa mer info",
+                             // English
+                             "read more", "read more here", "continue reading", "click here", "click", "here",
+                             "more", "more info", "more information", "learn more", "find out more", "link",
+                         });
 }
 
 bool is_placeholder_alt(std::string_view alt) {
-  std::string n = normalise_phrase(alt);
-  return in(n, {
+  return phrase_in(alt, {
                    "bild", "bilden", "en bild", "foto", "fotot", "fotografi", "grafik", "ikon", "ikonen",
                    "alt", "alt text", "alttext", "bildtext", "namnlös", "platshållare", "image", "img", "photo",
                    "picture", "pic", "graphic", "icon", "spacer", "placeholder", "untitled", "blank",
@@ -124,8 +156,7 @@ bool is_placeholder_alt(std::string_view alt) {
 }
 
 bool is_bare_logo_word(std::string_view alt) {
-  std::string n = normalise_phrase(alt);
-  return in(n, {"logo", "logotyp", "logotypen", "logga", "loggan", "logotype"});
+  return phrase_in(alt, {"logo", "logotyp", "logotypen", "logga", "loggan", "logotype"});
 }
 
 FileNameLikeness file_name_likeness(std::string_view alt) {

@@ -175,12 +175,16 @@ PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, s
       rr.error = e.what();
       rr.findings.push_back(Finding{Outcome::CantTell, nullptr, &kRuleError, {rr.error}});
     }
-    std::stable_sort(rr.findings.begin(), rr.findings.end(), [](const Finding& a, const Finding& b) {
+    auto in_page_order = [](const Finding& a, const Finding& b) {
       // Page-level findings first, then document order.
       std::uint64_t ia = a.node ? a.node->element_index() + 1ULL : 0;
       std::uint64_t ib = b.node ? b.node->element_index() + 1ULL : 0;
       return ia < ib;
-    });
+    };
+    // Most rules report in document order already; sorting those would only copy them.
+    if (!std::is_sorted(rr.findings.begin(), rr.findings.end(), in_page_order)) {
+      std::stable_sort(rr.findings.begin(), rr.findings.end(), in_page_order);
+    }
     rr.outcome = page_outcome(rr.findings);
     result.rules.push_back(std::move(rr));
   }

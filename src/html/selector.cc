@@ -111,8 +111,6 @@ struct MatchContext::Impl {
 
   // Structure, built on first use: per element index.
   bool built = false;
-  std::vector<std::uint32_t> pos, pos_end, type_pos, type_pos_end;
-  std::vector<std::int32_t> prev;  // previous element sibling, -1 if none
   std::vector<AncestorBits> bloom;  // hashes of the ancestors' ids/classes/types
   std::vector<const std::string*> lang;  // the language attribute in effect, or null
   std::vector<const std::string*> ids;   // the element's id attribute, or null
@@ -151,40 +149,14 @@ void MatchContext::Impl::build() {
   built = true;
   const auto& els = doc.elements();
   std::size_t n = els.size();
-  pos.assign(n, 1);
-  pos_end.assign(n, 1);
-  type_pos.assign(n, 1);
-  type_pos_end.assign(n, 1);
-  prev.assign(n, -1);
   bloom.assign(n, AncestorBits{});
   lang.assign(n, nullptr);
   ids.assign(n, nullptr);
   class_bits.assign(n, 0);
   class_begin.assign(n + 1, 0);
   class_tokens.clear();
-  std::unordered_map<std::string_view, std::uint32_t> counts;
-  auto visit_children = [&](const Node& parent) {
-    counts.clear();
-    std::uint32_t i = 0;
-    std::int32_t last = -1;
-    for (const Node* k : parent.children()) {
-      if (!k->is_element()) continue;
-      std::uint32_t idx = k->element_index();
-      pos[idx] = ++i;
-      type_pos[idx] = ++counts[k->tag()];
-      prev[idx] = last;
-      last = static_cast<std::int32_t>(idx);
-    }
-    for (const Node* k : parent.children()) {
-      if (!k->is_element()) continue;
-      std::uint32_t idx = k->element_index();
-      pos_end[idx] = i - pos[idx] + 1;
-      type_pos_end[idx] = counts[k->tag()] - type_pos[idx] + 1;
-    }
-  };
-  visit_children(doc.root());
+  // Sibling positions and previous siblings come from the Document, which numbers them once.
   for (const Node* e : els) {
-    visit_children(*e);
     std::uint32_t idx = e->element_index();
     const Node* p = e->parent_element();
     const std::string* own_lang = nullptr;
@@ -1115,11 +1087,7 @@ class Matcher {
     }
   }
 
-  const Node* previous(const Node& e) {
-    ctx_.ensure();
-    std::int32_t p = ctx_.prev[e.element_index()];
-    return p < 0 ? nullptr : ctx_.doc.elements()[static_cast<std::size_t>(p)];
-  }
+  const Node* previous(const Node& e) { return e.previous_element_sibling(); }
   const Node* step(const Node& e, bool sibling) { return sibling ? previous(e) : e.parent_element(); }
 
   // Whether some ancestor (or previous sibling) of `e` matches compounds[0..=j].
@@ -1203,11 +1171,8 @@ class Matcher {
         return from_bool(v && attr_matches(s, *v, html && case_insensitive_attribute(s.name)));
       }
       case K::Nth: {
-        ctx_.ensure();
-        std::uint32_t i = e.element_index();
         if (s.list) return nth_of(s, e);
-        long pos = s.of_type ? (s.from_end ? ctx_.type_pos_end[i] : ctx_.type_pos[i])
-                             : (s.from_end ? ctx_.pos_end[i] : ctx_.pos[i]);
+        long pos = e.sibling_position(s.of_type, s.from_end);
         return from_bool(nth_matches(s.a, s.b, pos));
       }
       case K::Root:

@@ -184,7 +184,10 @@ void evaluate(Context& ctx, Reporter& out) {
       std::string seen;
       visible_text(ctx.aria, *e, seen);
       seen = text::collapse_whitespace(seen);
-      if (wording::is_generic_link_text(seen) && !name.text.empty()) out.passed(e, kSpecific, {seen, name.text});
+      // Most links show their name: that text was found not generic just above.
+      if (seen != name.text && wording::is_generic_link_text(seen) && !name.text.empty()) {
+        out.passed(e, kSpecific, {seen, name.text});
+      }
       continue;
     }
     if (hidden == aria::Tristate::Unknown) {

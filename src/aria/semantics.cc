@@ -65,6 +65,11 @@ const std::vector<TextContrast>& Semantics::text_contrasts() {
 // Nodes of another document get neutral answers instead of indexing out of range.
 std::string_view Semantics::role(const html::Node& element) {
   if (&element.document() != &impl_->doc) return {};
+  if (element.is_element()) {  // a role already computed, without a call: rules ask very often
+    const detail::RoleEntry& known = impl_->roles[element.element_index()];
+    if (known.kind == detail::RoleKind::Role) return known.info->name;
+    if (known.kind == detail::RoleKind::NoRole || known.kind == detail::RoleKind::Generic) return {};
+  }
   const detail::RoleEntry& r = impl_->role_entry(element);
   return r.kind == detail::RoleKind::Role ? r.info->name : std::string_view();
 }

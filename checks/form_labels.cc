@@ -30,8 +30,9 @@ bool is_form_field(Context& ctx, const html::Node& e) {
   }
   if (e.is("select") || e.is("textarea")) return true;
   std::string_view role = ctx.aria.role(e);
-  for (std::string_view r : {"textbox", "searchbox", "combobox", "listbox", "checkbox", "radio", "slider",
-                             "spinbutton", "switch"}) {
+  static constexpr std::string_view kFieldRoles[] = {"textbox", "searchbox", "combobox",   "listbox", "checkbox",
+                                                     "radio",   "slider",    "spinbutton", "switch"};
+  for (std::string_view r : kFieldRoles) {
     if (role == r) return true;
   }
   return false;

@@ -703,7 +703,23 @@ std::string_view implicit_value(std::string_view role, std::string_view attribut
   return {};
 }
 
-bool is_widget_role(std::string_view role) { return role_is_a(role, "widget"); }
-bool is_landmark_role(std::string_view role) { return role_is_a(role, "landmark"); }
+namespace {
+// Whether `role` is `ancestor` or inherits from it, the ancestor found once.
+bool role_is_a(std::string_view role, const RoleInfo* ancestor) {
+  const RoleInfo* r = find_role(role);
+  if (!r) return false;
+  std::size_t ai = role_index(ancestor);
+  return (closure().is_a[role_index(r)][ai / 64] >> (ai % 64)) & 1U;
+}
+}  // namespace
+
+bool is_widget_role(std::string_view role) {
+  static const RoleInfo* const widget = find_role("widget");
+  return role_is_a(role, widget);
+}
+bool is_landmark_role(std::string_view role) {
+  static const RoleInfo* const landmark = find_role("landmark");
+  return role_is_a(role, landmark);
+}
 
 }  // namespace granska::aria

@@ -13,7 +13,7 @@
 #include <optional>
 #include <string>
 
-#include "aria/aria_data.h"
+#include "checks/common/links.h"
 #include "engine/registry.h"
 #include "checks/common/wording.h"
 #include "util/text.h"
@@ -55,10 +55,9 @@ const RuleInfo kInfo{
     .messages = {&kDifferent, &kRepeatsText, &kRepeatsLink},
 };
 
+// `e` is one of page_links().
 bool is_visible_link(Context& ctx, const html::Node& e) {
-  if (e.ns() != html::Namespace::Html) return false;
-  std::string_view role = ctx.aria.role(e);
-  return !role.empty() && aria::role_is_a(role, "link") && ctx.aria.hidden_from_at(e) != aria::Tristate::Yes;
+  return e.ns() == html::Namespace::Html && ctx.aria.hidden_from_at(e) != aria::Tristate::Yes;
 }
 
 // Removes the first occurrence of `part` as whole words from `whole` (both normalised).
@@ -72,7 +71,7 @@ std::string without(const std::string& whole, const std::string& part) {
 
 void evaluate(Context& ctx, Reporter& out) {
   std::vector<const html::Node*> links;
-  for (const html::Node* e : ctx.doc.elements()) {
+  for (const html::Node* e : page_links(ctx)) {
     if (is_visible_link(ctx, *e)) links.push_back(e);
   }
   for (std::size_t i = 0; i < links.size(); ++i) {

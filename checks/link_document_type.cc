@@ -13,7 +13,7 @@
 // "Årsredovisning 2023" does say where it leads (2.4.4, listed as the closest criterion).
 // Opening a PDF unannounced in a screen reader or on a phone is a surprise worth a
 // warning, not a failure. The document itself is for document rules, not this one.
-#include "aria/aria_data.h"
+#include "checks/common/links.h"
 #include "engine/registry.h"
 #include "checks/common/wording.h"
 #include "util/text.h"
@@ -69,10 +69,8 @@ std::string text_after(const html::Node& link) {
 }
 
 void evaluate(Context& ctx, Reporter& out) {
-  for (const html::Node* e : ctx.doc.elements()) {
+  for (const html::Node* e : page_links(ctx)) {
     if (e->ns() != html::Namespace::Html) continue;
-    std::string_view role = ctx.aria.role(*e);
-    if (role.empty() || !aria::role_is_a(role, "link")) continue;
     auto href = e->attr("href");
     if (!href) continue;
     std::optional<std::string_view> format = wording::document_format_of_url(*href);

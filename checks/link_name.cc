@@ -3,7 +3,7 @@
 // doc-noteref, ...) and that is in the accessibility tree: <a href>, <area href>,
 // role="link". role="none" on a focusable link is ignored by browsers, so such a link
 // still applies. Passes when the link's accessible name is not empty.
-#include "aria/aria_data.h"
+#include "checks/common/links.h"
 #include "checks/common/name_rule.h"
 #include "engine/registry.h"
 
@@ -45,10 +45,8 @@ const RuleInfo kInfo{
 };
 
 void evaluate(Context& ctx, Reporter& out) {
-  for (const html::Node* e : ctx.doc.elements()) {
+  for (const html::Node* e : page_links(ctx)) {
     if (e->ns() != html::Namespace::Html) continue;
-    std::string_view role = ctx.aria.role(*e);
-    if (role.empty() || !aria::role_is_a(role, "link")) continue;
     report_accessible_name(ctx, out, *e, {kHasName, kNoName, kMaybeHidden});
   }
 }

@@ -23,7 +23,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "aria/aria_data.h"
 #include "checks/common/links.h"
 #include "engine/registry.h"
 #include "util/text.h"
@@ -86,9 +85,7 @@ void evaluate(Context& ctx, Reporter& out) {
   };
   std::vector<Group> groups;
   std::unordered_map<std::string, std::size_t> index;
-  for (const html::Node* e : ctx.doc.elements()) {
-    std::string_view role = ctx.aria.role(*e);
-    if (role.empty() || !aria::role_is_a(role, "link")) continue;
+  for (const html::Node* e : page_links(ctx)) {
     if (ctx.aria.hidden_from_at(*e) == aria::Tristate::Yes) continue;
     const std::string& name = ctx.aria.name(*e).text;
     if (name.empty()) continue;

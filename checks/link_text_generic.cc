@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "aria/aria_data.h"
+#include "checks/common/links.h"
 #include "engine/registry.h"
 #include "checks/common/css_classes.h"
 #include "checks/common/wording.h"
@@ -171,10 +171,8 @@ bool only_punctuation(std::string_view s) {
 }
 
 void evaluate(Context& ctx, Reporter& out) {
-  for (const html::Node* e : ctx.doc.elements()) {
+  for (const html::Node* e : page_links(ctx)) {
     if (e->ns() != html::Namespace::Html) continue;
-    std::string_view role = ctx.aria.role(*e);
-    if (role.empty() || !aria::role_is_a(role, "link")) continue;
     aria::Tristate hidden = ctx.aria.hidden_from_at(*e);
     if (hidden == aria::Tristate::Yes) continue;
     const aria::AccessibleName& name = ctx.aria.name(*e);

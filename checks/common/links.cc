@@ -1,9 +1,29 @@
 #include "checks/common/links.h"
 
+#include "aria/aria_data.h"
 #include "url/url.h"
 #include "util/text.h"
 
 namespace granska::checks {
+
+namespace {
+struct PageLinks {
+  std::vector<const html::Node*> all;
+};
+}  // namespace
+
+const std::vector<const html::Node*>& page_links(engine::Context& ctx) {
+  return ctx.aria
+      .page_fact<PageLinks>([&] {
+        PageLinks links;
+        for (const html::Node* e : ctx.doc.elements()) {
+          std::string_view role = ctx.aria.role(*e);
+          if (!role.empty() && aria::role_is_a(role, "link")) links.all.push_back(e);
+        }
+        return links;
+      })
+      .all;
+}
 
 std::string base_url(const engine::Context& ctx) {
   for (const html::Node* e : ctx.doc.elements()) {

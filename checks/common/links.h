@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/rule.h"
 
@@ -14,6 +15,10 @@ struct Destination {
   std::string address;  // resolved against the page (and its <base href>), without fragment
   std::string site;     // lowercase host without one leading "www."; empty unless http(s)
 };
+
+// The page's elements whose role is link or a subclass of it, in tree order, hidden ones
+// included: found once per page for the link rules. Valid as long as ctx.aria.
+const std::vector<const html::Node*>& page_links(engine::Context& ctx);
 
 // The URL that relative references on the page resolve against: the first <base href>,
 // resolved against the page's own URL, else the page's URL. One walk of the document.

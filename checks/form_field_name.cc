@@ -46,9 +46,9 @@ const RuleInfo kInfo{
 };
 
 bool is_field_role(std::string_view role) {
-  static constexpr std::string_view kFieldRoles[] = {"checkbox",  "combobox", "listbox",    "menuitemcheckbox",
-                                                     "menuitemradio", "radio", "searchbox", "slider",
-                                                     "spinbutton", "switch", "textbox"};
+  static constexpr std::string_view kFieldRoles[] = {"checkbox",      "combobox", "listbox",   "menuitemcheckbox",
+                                                     "menuitemradio", "radio",    "searchbox", "slider",
+                                                     "spinbutton",    "switch",   "textbox"};
   for (std::string_view r : kFieldRoles) {
     if (role == r) return true;
   }

@@ -78,7 +78,8 @@ void evaluate(Context& ctx, Reporter& out) {
     const html::Node* link = links[i];
     const aria::AccessibleName& name = ctx.aria.name(*link);
     if (name.source != aria::NameSource::Contents) continue;  // aria-label: the alt is not read
-    std::optional<std::string> link_name;  // normalised when the link holds an image with alt
+    // The link's name normalised, once the link is found to hold an image with alt.
+    std::optional<std::string> link_name;
     for (const html::Node* img : link->descendant_elements()) {
       if (!img->is("img") || ctx.aria.hidden_from_at(*img) == aria::Tristate::Yes) continue;
       auto alt_attr = img->attr("alt");

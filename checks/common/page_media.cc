@@ -9,8 +9,7 @@ struct PageMedia {
 }  // namespace
 
 const std::vector<media::MediaItem>& page_media(engine::Context& ctx) {
-  return ctx.aria.page_fact<PageMedia>([&] { return PageMedia{media::find_media(ctx.doc, ctx.aria, ctx.url)}; })
-      .items;
+  return ctx.aria.page_fact<PageMedia>([&] { return PageMedia{media::find_media(ctx.doc, ctx.aria, ctx.url)}; }).items;
 }
 
 }  // namespace granska::checks

@@ -55,6 +55,10 @@ class Semantics {
   // `environment`: the screen the page is styled for (style/media.h).
   explicit Semantics(const html::Document& doc, const style::PageSheets* sheets = nullptr,
                      const style::Environment& environment = {});
+  // A page whose styles were computed elsewhere (a rendered page: the browser's values,
+  // render/browser_styles.h); `styles` belongs to `doc` and is used for everything that
+  // reads styles.
+  Semantics(const html::Document& doc, std::unique_ptr<style::ComputedStyles> styles);
   ~Semantics();
   Semantics(const Semantics&) = delete;
   Semantics& operator=(const Semantics&) = delete;

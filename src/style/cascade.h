@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -137,6 +138,12 @@ struct Provenance {
 class ComputedStyles {
  public:
   ComputedStyles(const html::Document& doc, const PageSheets& sheets, const Environment& env = {});
+  // A rendered page (render/browser_styles.h): the same cascade, then `adjust` is called for
+  // every element in tree order with its parent's final style (nullptr for the root), and
+  // may replace what the cascade computed with what a browser computed. Provenance stays
+  // the cascade's.
+  using Adjust = std::function<void(const html::Node& element, const ComputedStyle* parent, ComputedStyle& style)>;
+  ComputedStyles(const html::Document& doc, const PageSheets& sheets, const Environment& env, const Adjust& adjust);
   ~ComputedStyles();
   ComputedStyles(const ComputedStyles&) = delete;
   ComputedStyles& operator=(const ComputedStyles&) = delete;

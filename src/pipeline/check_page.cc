@@ -99,7 +99,12 @@ std::unique_ptr<CheckedPage> check_rendered(input::Page page, render::RenderedVi
   checked->rendered = std::make_unique<render::RenderedView>(std::move(view));
   checked->doc = checked->rendered->take_document();
   checked->sheets = std::make_unique<style::PageSheets>(page_sheets(*checked->doc, checked->page, run, sheet_fetcher));
-  for (const Error& note : checked->sheets->notes) checked->page.notes.push_back(note);
+  // The page may come with its static check's notes, which name the same sheets.
+  for (const Error& note : checked->sheets->notes) {
+    bool known = false;
+    for (const Error& n : checked->page.notes) known = known || n.message == note.message;
+    if (!known) checked->page.notes.push_back(note);
+  }
   checked->semantics = std::make_unique<aria::Semantics>(
       *checked->doc, render::browser_styles(*checked->rendered, *checked->sheets, run.environment));
   if (!run.evaluate) return checked;

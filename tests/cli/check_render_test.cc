@@ -77,7 +77,9 @@ TEST(CheckRender, CompareListsWhatOnlyOneModeFinds) {
       logo = true;
       EXPECT_EQ(f["mode"], "rendered");
     }
-    if (f["rule"] == "landmark-one-main") EXPECT_EQ(f["mode"], "both");
+    if (f["rule"] == "landmark-one-main") {
+      EXPECT_EQ(f["mode"], "both");
+    }
   }
   EXPECT_TRUE(logo) << r.out;
   bool differs = false;

@@ -44,6 +44,7 @@ Semantics::Semantics(const html::Document& doc, std::unique_ptr<style::ComputedS
 Semantics::~Semantics() = default;
 
 const html::Document& Semantics::document() const { return impl_->doc; }
+bool Semantics::inert(const html::Node& element) { return impl_->hidden_entry(element).inert; }
 
 const style::ComputedStyles& Semantics::Impl::styles() {
   if (!computed_styles) {

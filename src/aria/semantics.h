@@ -95,6 +95,9 @@ class Semantics {
   // Excluded from the accessibility tree: hidden, or aria-hidden="true" or inert on it or an
   // ancestor (HTML: inert nodes are not exposed to accessibility APIs).
   Tristate hidden_from_at(const html::Node& element);
+  // HTML inert: the inert attribute on it or an ancestor, or (on a rendered page) outside an
+  // open modal dialog. Inert elements cannot be focused and are not exposed to AT.
+  bool inert(const html::Node& element);
   // In sequential focus order or focusable by script (any tabindex), and not disabled,
   // inert or hidden. aria-hidden does not affect this.
   bool focusable(const html::Node& element);

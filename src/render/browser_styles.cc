@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "util/text.h"
 
@@ -121,12 +122,9 @@ void apply_browser_values(const RenderedPage& page, std::uint32_t n, const Compu
   cs.overflow_y = overflow(v(Prop::OverflowY));
   cs.position = position(v(Prop::Position));
   std::string_view clip = v(Prop::Clip), clip_path = v(Prop::ClipPath);
-  // Dimensions come from the box: the cascade's guesses about them are not needed.
+  // Declared sizes and offsets (width, max-height, top, …) stay the cascade's: rules read
+  // them as constraints, which the snapshot's used sizes are not.
   const std::optional<Rect>& box = page.nodes[n].box;
-  cs.top = cs.right = cs.bottom = cs.left = style::kNoLength;
-  cs.width = box ? std::optional<double>(box->width) : std::optional<double>(style::kNoLength);
-  cs.height = box ? std::optional<double>(box->height) : std::optional<double>(style::kNoLength);
-  cs.max_width = cs.max_height = style::kNoLength;
   const bool clipped = (!clip.empty() && clip != "auto" && box && box->width <= 1 && box->height <= 1) ||
                        (clip_path == "inset(50%)" || clip_path == "inset(100%)");
   cs.clipped_away = clipped;
@@ -153,10 +151,24 @@ void apply_browser_values(const RenderedPage& page, std::uint32_t n, const Compu
 std::unique_ptr<style::ComputedStyles> browser_styles(const RenderedView& view, const style::PageSheets& sheets,
                                                       const style::Environment& environment) {
   const RenderedPage& page = view.page();
+  // Open modal dialogs (the browser said :modal): everything outside them is inert (HTML
+  // §6.3, "blocked by a modal dialog").
+  std::vector<const html::Node*> modal;
+  for (std::uint32_t i = 0; i < page.nodes.size(); ++i) {
+    if (!page.nodes[i].modal) continue;
+    if (const html::Node* dialog = view.element(i)) modal.push_back(dialog);
+  }
+  auto inside_modal = [&modal](const html::Node& e) {
+    for (const html::Node* d : modal)
+      for (const html::Node* a = &e; a; a = a->parent_element())
+        if (a == d) return true;
+    return false;
+  };
   return std::make_unique<style::ComputedStyles>(
       view.document(), sheets, environment,
       [&](const html::Node& e, const ComputedStyle* parent, ComputedStyle& cs) {
         const std::uint32_t n = view.node_index(e);
+        if (!modal.empty()) cs.blocked_by_modal = !inside_modal(e);
         if (page.nodes[n].style != kNoIndex) {
           apply_browser_values(page, n, parent, cs);
           return;

@@ -122,6 +122,9 @@ struct ComputedStyle {
   std::optional<double> rotation = 0.0;
   bool rotates = false;
   Placement placement = Placement::InFlow;  // this element and its ancestors together
+  // A rendered page only (render/browser_styles.h): a modal <dialog> is open and this
+  // element is not inside it, so HTML makes it inert. Not inherited by the dialog itself.
+  bool blocked_by_modal = false;
 };
 
 // Where an element's value of a property came from.

@@ -61,13 +61,6 @@ std::optional<long> html_integer(std::string_view s) {
   return negative ? -value : value;
 }
 
-bool inert(const html::Node& e) {
-  for (const html::Node* p = &e; p; p = p->parent_element()) {
-    if (p->has_attr("inert")) return true;
-  }
-  return false;
-}
-
 // A width or height attribute so small the frame shows (almost) nothing.
 bool tiny(const html::Node& frame) {
   for (std::string_view dim : {"width", "height"}) {
@@ -99,7 +92,7 @@ void evaluate(Context& ctx, Reporter& out) {
     auto n = html_integer(*tabindex);
     if (!n || *n >= 0) continue;
     aria::Tristate hidden = ctx.aria.hidden(*e);
-    if (hidden == aria::Tristate::Yes || inert(*e)) continue;
+    if (hidden == aria::Tristate::Yes || ctx.aria.inert(*e)) continue;
     std::string t(text::trim(*tabindex));
     if (auto srcdoc = e->attr("srcdoc")) {
       auto inner = html::Document::parse(std::string(*srcdoc));

@@ -268,6 +268,9 @@ void write_acceptance_html(std::ostream& out, const AcceptanceReport& r, const O
     out << "<tr><th scope=\"row\">" << esc(p.url)
         << (p.document.empty() ? std::string()
                                : " (" + t("dokument: ", "document: ") + esc(glossary::document_format(p.document).in(lang)) + ")")
+        << (p.rendered ? " (" + t("granskad som webbläsaren visar den; SHA-256 gäller sidan som den levererades",
+                                   "checked as the browser shows it; the SHA-256 is of the page as served") + ")"
+                       : std::string())
         << "</th><td>" << (p.http_status ? std::to_string(p.http_status) : t("ingen (fil)", "none (file)"))
         << "</td><td>";
     if (p.loaded) {

@@ -150,6 +150,7 @@ void write_acceptance_json(std::ostream& out, const AcceptanceReport& r, const O
                      {"url", p.url},
                      {"document", p.document.empty() ? json(nullptr) : json(p.document)},
                      {"httpStatus", p.http_status},
+                     {"mode", p.rendered ? "rendered" : "static"},
                      {"sha256", p.loaded ? json(p.sha256) : json(nullptr)},
                      {"error", p.loaded ? json(nullptr) : json(p.error.text(lang))}});
   }

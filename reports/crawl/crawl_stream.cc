@@ -80,10 +80,12 @@ std::string crawl_summary(std::size_t pages, std::size_t html, std::size_t error
 void CrawlStream::render(const pipeline::CheckedPage& checked, crawl::PageRecord& rec) const {
   rec.findings_at_threshold = checked.evaluation.fails_at(threshold_);
   std::ostringstream out;
+  PageReport report{checked.page, checked.evaluation};
+  report.rendered = checked.rendered != nullptr;
   if (json_) {
-    write_json(out, PageReport{checked.page, checked.evaluation}, ro_);
+    write_json(out, report, ro_);
   } else {
-    write_text(out, PageReport{checked.page, checked.evaluation}, ro_);
+    write_text(out, report, ro_);
   }
   rec.report = out.str();
 }
@@ -162,10 +164,20 @@ void CrawlStream::summary(std::size_t pages, std::size_t html, std::size_t error
     nlohmann::json summary{{"pages", pages}, {"checked", html}, {"errors", errors}, {"unchanged", stats.unchanged},
                            {"seconds", stats.seconds}, {"interrupted", stats.interrupted},
                            {"stylesheets", {{"loaded", stats.stylesheets.loaded}, {"failed", stats.stylesheets.failed},
-                                            {"evicted", stats.stylesheets.evicted}}}};
+                                            {"evicted", stats.stylesheets.evicted}}},
+                           {"rendered", stats.rendered}, {"render_failures", stats.render_failures}};
     out_ << "\n],\"summary\":" << summary.dump() << "}\n";
   } else if (show_text) {
     out_ << crawl_summary(pages, html, errors, stats.interrupted, lang_) << "\n";
+    if (stats.rendered > 0 || stats.render_failures > 0) {
+      const bool sv = lang_ == Lang::Sv;
+      out_ << (sv ? "Visade i webbläsaren (headless Chromium): " : "Rendered in the browser (headless Chromium): ")
+           << stats.rendered;
+      if (stats.render_failures > 0)
+        out_ << (sv ? "; kunde inte visas och granskades som de levererades: " : "; could not be rendered and were checked as served: ")
+             << stats.render_failures;
+      out_ << "\n";
+    }
   }
   out_.flush();
 }

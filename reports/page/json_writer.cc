@@ -168,6 +168,7 @@ void write_json(std::ostream& out, const PageReport& report, const Options& opt)
        {{"target", page.target},
         {"url", page.url},
         {"http_status", page.http_status},
+        {"mode", report.rendered ? "rendered" : "static"},
         {"redirects", std::move(redirects)},
         {"encoding", page.decoded.encoding},
         {"encoding_source", html::to_string(page.decoded.source)},

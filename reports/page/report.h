@@ -59,6 +59,8 @@ struct PageReport {
   // the writers describe the document instead of the HTML's encoding.
   const documents::Document* document = nullptr;
   std::string_view title = {};  // the page's <title> (HTML result page), untrusted
+  // Checked as headless Chromium rendered it (--render): JSON says "mode": "rendered".
+  bool rendered = false;
 };
 
 // The rows a page report leaves (results/scan_data.h): what the grouped text and the HTML

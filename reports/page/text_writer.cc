@@ -109,6 +109,9 @@ void write_page_head(std::ostream& out, const PageReport& report, Lang lang, con
   }
   if (const documents::Document* d = report.document) {
     out << (sv ? "Dokument: " : "Document: ") << document_kind(*d, lang) << "\n";
+  } else if (report.rendered) {
+    out << (sv ? "Granskad som webbläsaren visar den (headless Chromium): innehållet efter skripten, webbläsarens stilar\n"
+               : "Checked as the browser shows it (headless Chromium): the content after scripts, the browser's styles\n");
   } else {
     out << (sv ? "Teckenkodning: " : "Encoding: ") << page.decoded.encoding << " ("
         << html::to_string(page.decoded.source) << ")\n";

@@ -7,6 +7,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <atomic>
+#include <thread>
 #include <unordered_map>
 
 #include "engine/evaluate.h"
@@ -220,6 +222,43 @@ bool is_html_file(std::string_view file) {
   return ext == "html" || ext == "htm";
 }
 
+
+// Rendering mode: every example of `by_content` rendered and checked, `threads` at a time.
+template <class MappedTo>
+void render_examples(const Suite& suite, const std::unordered_map<std::string, std::vector<std::size_t>>& by_content,
+                     const MappedTo& mapped_to, const engine::Registry& registry, const RunOptions& options,
+                     SuiteRun& run) {
+  std::vector<std::size_t> todo;
+  for (const auto& [bytes, indices] : by_content) todo.insert(todo.end(), indices.begin(), indices.end());
+  std::sort(todo.begin(), todo.end());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t k; (k = next.fetch_add(1)) < todo.size();) {
+      const std::size_t i = todo[k];
+      const TestCase& tc = suite.testcases[i];
+      const std::string path =
+          std::filesystem::absolute(std::filesystem::path(suite.dir) / tc.file).lexically_normal().string();
+      Result<render::RenderedView> view = options.render(input::file_url_of(path));
+      if (!view) {
+        mark_untested(run.cases[i], mapped_to(tc.rule_id), Untested::NotRendered);
+        continue;
+      }
+      input::Page page;
+      page.target = tc.file;
+      page.url = tc.url;
+      pipeline::RunContext context;
+      context.registry = &registry;
+      for (const engine::Rule* r : mapped_to(tc.rule_id)) context.selection.only.emplace_back(r->info.id);
+      auto checked = pipeline::check_rendered(std::move(page), std::move(view).value(), context, nullptr, nullptr);
+      record(run.cases[i], checked->evaluation, options.lang);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < std::max(1, options.threads); ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+}
+
 }  // namespace
 
 Result<Suite> parse_suite(std::string_view testcases_json, std::string_view rules_json, std::string dir) {
@@ -282,6 +321,10 @@ SuiteRun run_suite(const Suite& suite, const engine::Registry& registry, const R
     by_content[std::move(*bytes)].push_back(i);
   }
 
+  if (options.render) {
+    render_examples(suite, by_content, mapped_to, registry, options, run);
+    by_content.clear();
+  }
   for (const auto& [bytes, indices] : by_content) {
     const html::Decoded decoded = html::decode_to_utf8(bytes);
     for (std::size_t i : indices) {
@@ -340,6 +383,7 @@ std::string untested_reason(const TestCase& testcase, const CaseResult& result, 
   switch (result.untested) {
     case Untested::No: return {};
     case Untested::Unreadable: return (sv ? "kan inte läsa " : "cannot read ") + testcase.file;
+    case Untested::NotRendered: return (sv ? "webbläsaren kunde inte visa " : "the browser could not render ") + testcase.file;
   }
   return {};
 }

@@ -8,11 +8,13 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "act/scoring.h"
+#include "render/rendered_view.h"
 #include "engine/registry.h"
 #include "util/lang.h"
 #include "util/result.h"
@@ -64,7 +66,7 @@ struct Assertion {
 };
 
 // Why an example was not run.
-enum class Untested : unsigned char { No, Unreadable };
+enum class Untested : unsigned char { No, Unreadable, NotRendered };
 
 struct CaseResult {
   // Every mapped granska rule's assertions; empty when no granska rule maps to the
@@ -92,6 +94,11 @@ struct SuiteRun {
 
 struct RunOptions {
   Lang lang = Lang::Sv;  // language of Assertion::message
+  // Rendering mode (`granska act --render`): each example file is opened by this function
+  // (given its file: URL) in a browser, and the rules check what the browser shows
+  // (pipeline::check_rendered). Called from `threads` threads at once. Empty: static.
+  std::function<Result<render::RenderedView>(const std::string& file_url)> render;
+  int threads = 1;
 };
 
 // Runs every rule of `registry` that maps to an ACT rule over that rule's examples and

@@ -89,7 +89,8 @@ void Semantics::Impl::compute_hidden() {
                          : (s.maybe_hidden ? Tristate::Unknown : Tristate::No);
 
     h.aria_hidden = (ph && ph->aria_hidden) || aria_hidden_true(*e);
-    h.inert = (ph && ph->inert) || e->has_attr("inert");
+    h.inert_attribute = (ph && ph->inert_attribute) || e->has_attr("inert");
+    h.inert = h.inert_attribute || s.blocked_by_modal;
     h.block_level = !style::is_inline_level(s.display) && s.display != style::Display::Contents &&
                     s.display != style::Display::None;
   }

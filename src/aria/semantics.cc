@@ -37,9 +37,14 @@ Semantics::Impl::Impl(const html::Document& d, const style::PageSheets* s, const
 
 Semantics::Semantics(const html::Document& doc, const style::PageSheets* sheets, const style::Environment& environment)
     : impl_(std::make_unique<Impl>(doc, sheets, environment)) {}
+Semantics::Semantics(const html::Document& doc, std::unique_ptr<style::ComputedStyles> styles)
+    : impl_(std::make_unique<Impl>(doc, &styles->sheets(), styles->environment())) {
+  impl_->computed_styles = std::move(styles);
+}
 Semantics::~Semantics() = default;
 
 const html::Document& Semantics::document() const { return impl_->doc; }
+bool Semantics::inert(const html::Node& element) { return impl_->hidden_entry(element).inert; }
 
 const style::ComputedStyles& Semantics::Impl::styles() {
   if (!computed_styles) {

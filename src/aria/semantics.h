@@ -55,6 +55,10 @@ class Semantics {
   // `environment`: the screen the page is styled for (style/media.h).
   explicit Semantics(const html::Document& doc, const style::PageSheets* sheets = nullptr,
                      const style::Environment& environment = {});
+  // A page whose styles were computed elsewhere (a rendered page: the browser's values,
+  // render/browser_styles.h); `styles` belongs to `doc` and is used for everything that
+  // reads styles.
+  Semantics(const html::Document& doc, std::unique_ptr<style::ComputedStyles> styles);
   ~Semantics();
   Semantics(const Semantics&) = delete;
   Semantics& operator=(const Semantics&) = delete;
@@ -93,6 +97,9 @@ class Semantics {
   // Excluded from the accessibility tree: hidden, or aria-hidden="true" or inert on it or an
   // ancestor (HTML: inert nodes are not exposed to accessibility APIs).
   Tristate hidden_from_at(const html::Node& element);
+  // HTML inert: the inert attribute on it or an ancestor, or (on a rendered page) outside an
+  // open modal dialog. Inert elements cannot be focused and are not exposed to AT.
+  bool inert(const html::Node& element);
   // In sequential focus order or focusable by script (any tabindex), and not disabled,
   // inert or hidden. aria-hidden does not affect this.
   bool focusable(const html::Node& element);

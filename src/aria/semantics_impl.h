@@ -35,7 +35,8 @@ struct HiddenEntry {
   Tristate display_none = Tristate::No;  // not rendered, with its subtree (display:none, ...)
   Tristate invisible = Tristate::No;     // visibility:hidden/collapse (children may show)
   bool aria_hidden = false;              // aria-hidden="true" on it or an ancestor
-  bool inert = false;                    // inert on it or an ancestor
+  bool inert = false;                    // inert on it or an ancestor, or blocked by a modal dialog
+  bool inert_attribute = false;          // inert on it or an ancestor
   bool block_level = false;              // for spacing in names
 };
 

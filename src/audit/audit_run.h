@@ -23,6 +23,8 @@
 #include "org/profile.h"
 #include "pipeline/check_document.h"
 #include "pipeline/check_page.h"
+#include "render/app_shell.h"
+#include "render/pool.h"
 #include "util/result.h"
 
 namespace granska::audit {
@@ -34,6 +36,7 @@ struct AuditedPage {
   long http_status = 0;
   std::string sha256;  // of the raw body; empty when not loaded
   bool loaded = false;
+  bool rendered = false;  // checked as the browser rendered it
   Error error;  // why it could not be loaded or opened (no secrets: fetch errors never carry headers)
   // A document (PDF, Office): its format ("pdf", "docx", …; documents::to_string), "" for
   // a web page. A document that cannot be opened is not loaded, with the reason.
@@ -59,6 +62,12 @@ struct AuditRequest {
   const AcceptedList* accepted = nullptr;  // may be null
   Date today;                              // decides which accepted issues are in force
   const engine::Registry* registry = &engine::Registry::builtin();
+  // Rendering (`audit --render`): web pages are checked as this browser renders them, with
+  // the same login (headers, cookies, Basic auth; origin only). Never: not at all; Auto:
+  // application shells only. A page the browser cannot render keeps its static check, with
+  // a note. Null pool: nothing is rendered.
+  render::Pool* browser = nullptr;
+  render::RenderMode render = render::RenderMode::Always;
 };
 
 struct AuditRun {

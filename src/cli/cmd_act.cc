@@ -7,6 +7,7 @@
 
 #include "act/act_suite.h"
 #include "act/baseline.h"
+#include "render/pool.h"
 #include "cli/commands.h"
 #include "reports/act/act_report.h"
 #include "reports/page/earl.h"
@@ -23,6 +24,9 @@ struct ActOptions {
   std::string output;
   std::string write_baseline;
   std::string check_baseline;
+  bool render = false;
+  std::string chromium;
+  int tabs = 0;
 };
 
 // Opens `path` for writing; prints the error and returns false when it cannot.
@@ -60,7 +64,34 @@ int run_act(const ActOptions& o) {
 
   reports::Options ro;
   ro.lang = lang;
-  act::SuiteRun run = act::run_suite(*suite, engine::Registry::builtin(), act::RunOptions{lang});
+  act::RunOptions options{lang};
+  // --render: the examples as the browser shows them. The browser reaches nothing but the
+  // local files and 127.0.0.1 (the examples' outside resources fail to load, as offline).
+  std::unique_ptr<render::Pool> pool;
+  if (o.render) {
+    render::PoolOptions po;
+    po.launch.chromium_path = o.chromium;
+    po.launch.loopback_only = true;
+    po.tabs = o.tabs;
+    po.idle_quiet_ms = 200;
+    po.idle_cap_ms = 2000;
+    po.page_timeout_ms = 20000;
+    Result<std::unique_ptr<render::Pool>> started = render::Pool::start(po);
+    if (!started) {
+      print_error(started.error().text(lang));
+      return kExitFailed;
+    }
+    pool = std::move(started).value();
+    options.threads = pool->tabs();
+    options.render = [&pool](const std::string& url) -> Result<render::RenderedView> {
+      render::PageRequest request;
+      request.url = url;
+      Result<render::RenderedPage> page = pool->render(request);
+      if (!page) return page.error();
+      return render::RenderedView::build(std::move(page).value());
+    };
+  }
+  act::SuiteRun run = act::run_suite(*suite, engine::Registry::builtin(), options);
 
   if (!o.earl.empty()) {
     std::ofstream file;
@@ -113,6 +144,18 @@ RunFn register_act(CLI::App& app, Lang lang) {
   cmd->add_option("--lang", o->lang, tr(lang, "Språk i rapporten: sv eller en", "Report language: sv or en"))
       ->check(CLI::IsMember({"sv", "en"}));
   cmd->add_option("-o,--output", o->output, tr(lang, "Skriv sammanfattningen till en fil", "Write the summary to a file"));
+  CLI::Option* render_flag = cmd->add_flag(
+      "--render", o->render,
+      tr(lang, "Visa varje exempel i headless Chromium och granska det som webbläsaren visar det",
+         "Render each example in headless Chromium and check it as the browser shows it"));
+  cmd->add_option("--chromium", o->chromium,
+                  tr(lang, "Chromium att använda (standard: chromium på PATH)", "The Chromium to use (default: chromium on PATH)"))
+      ->needs(render_flag);
+  cmd->add_option("--tabs", o->tabs,
+                  tr(lang, "Med --render: sidor som visas samtidigt (standard: antalet kärnor)",
+                     "With --render: pages rendered at once (default: the number of cores)"))
+      ->check(CLI::Range(0, 64))
+      ->needs(render_flag);
   cmd->add_option("--write-baseline", o->write_baseline,
                   tr(lang, "Skriv nuvarande nivå per ACT-regel som baslinje till FIL (t.ex. tests/act/baseline.json)",
                      "Write the current level per ACT rule as the baseline to FILE (e.g. tests/act/baseline.json)"));

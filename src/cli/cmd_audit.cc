@@ -52,6 +52,9 @@ struct AuditOptions {
   std::string accepted;
   std::string today;  // hidden, for tests: YYYY-MM-DD
   InputFlags input;
+  std::string render = "never";
+  std::string chromium;
+  bool loopback_only = false;
 };
 
 int run_audit(const AuditOptions& o) {
@@ -118,6 +121,23 @@ int run_audit(const AuditOptions& o) {
   request.accepted = acc;
   request.today = today;
   request.registry = &registry;
+  // --render: one browser for the audit, a tab per core.
+  std::unique_ptr<render::Pool> browser;
+  if (o.render != "never") {
+    render::PoolOptions po;
+    po.launch.chromium_path = o.chromium;
+    po.launch.loopback_only = o.loopback_only;
+    po.page_timeout_ms = std::max(5000L, static_cast<long>(o.input.timeout_s * 1000));
+    po.load_timeout_ms = std::min(po.load_timeout_ms, po.page_timeout_ms);
+    Result<std::unique_ptr<render::Pool>> started = render::Pool::start(po);
+    if (!started) {
+      print_error(started.error().text(lang));
+      return kExitFailed;
+    }
+    browser = std::move(started).value();
+    request.browser = browser.get();
+    request.render = *render::parse_render_mode(o.render);
+  }
   auto fetcher = fetch::make_curl_fetcher();
   Result<audit::AuditRun> run =
       audit::run_audit(request, {fetcher.get(), nullptr}, [&](const Error& e) { print_error(e.text(lang)); });
@@ -192,6 +212,20 @@ RunFn register_audit(CLI::App& app, Lang lang) {
   cmd->add_option("--urls", o->urls_file,
                   tr(lang, "Fil med en adress per rad (# inleder en kommentar)", "File with one URL per line (# starts a comment)"));
   cmd->add_option("--sitemap", o->sitemaps, tr(lang, "Webbplatskarta (adress eller fil)", "Sitemap (URL or file)"));
+  CLI::Option* render_flag = cmd->add_flag(
+      "--render{always}", o->render,
+      tr(lang, "Visa sidorna i headless Chromium och granska dem som webbläsaren visar dem, med samma inloggning: "
+               "--render (alla sidor) eller --render=auto (bara sidor som skript bygger)",
+         "Render the pages in headless Chromium and check them as the browser shows them, with the same login: "
+         "--render (every page) or --render=auto (only pages built by scripts)"))
+      ->check(CLI::IsMember({"never", "auto", "always"}));
+  cmd->add_option("--chromium", o->chromium,
+                  tr(lang, "Chromium att använda (standard: chromium på PATH)", "The Chromium to use (default: chromium on PATH)"))
+      ->needs(render_flag);
+  cmd->add_flag("--loopback-only", o->loopback_only,
+                tr(lang, "Med --render: låt webbläsaren bara nå 127.0.0.1 (test och demo)",
+                   "With --render: let the browser reach 127.0.0.1 only (tests and demos)"))
+      ->needs(render_flag);
   cmd->add_flag("--crawl", o->crawl, tr(lang, "Följ länkar från startadresserna", "Follow links from the start URLs"));
   cmd->add_option("--max-pages", o->max_pages, tr(lang, "Högst så många sidor från --crawl och från varje webbplatskarta (standard 50)",
                      "At most this many pages from --crawl and from each sitemap (default 50)"))

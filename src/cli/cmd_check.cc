@@ -17,6 +17,8 @@
 #include "org/profile.h"
 #include "pipeline/check_document.h"
 #include "pipeline/check_page.h"
+#include "render/pool.h"
+#include "reports/compare/compare.h"
 #include "reports/formats.h"
 #include "results/rows_from_page.h"
 
@@ -40,7 +42,31 @@ struct CheckOptions {
   InputFlags input;
   std::vector<std::string> rules;
   std::vector<std::string> skip_rules;
+  bool render = false;
+  bool compare = false;
+  std::string chromium;
+  bool loopback_only = false;
 };
+
+// The page as headless Chromium renders it, as a view over its DOM; an Error (bilingual)
+// when the browser cannot be started or cannot render the page.
+Result<render::RenderedView> render_page(const CheckOptions& o, const input::Page& page) {
+  render::PoolOptions po;
+  po.launch.chromium_path = o.chromium;
+  po.launch.loopback_only = o.loopback_only;
+  po.tabs = 1;
+  const long timeout_ms = static_cast<long>(o.input.timeout_s * 1000);
+  po.page_timeout_ms = std::max(timeout_ms, 5000L);
+  po.load_timeout_ms = std::min(po.load_timeout_ms, po.page_timeout_ms);
+  Result<std::unique_ptr<render::Pool>> pool = render::Pool::start(po);
+  if (!pool) return pool.error();
+  render::PageRequest request;
+  request.url = page.url;
+  request.login.headers = o.input.headers;
+  Result<render::RenderedPage> rendered = (*pool)->render(request);
+  if (!rendered) return rendered.error();
+  return render::RenderedView::build(std::move(rendered).value());
+}
 
 
 std::vector<std::string> profile_names() {
@@ -101,7 +127,12 @@ int run_check(const CheckOptions& o) {
   }
   // A PDF or Office file goes to the document model and rules instead of the HTML pipeline
   // (docs/decisions/0018-documents.md); both end in the same report writers.
-  std::unique_ptr<pipeline::CheckedPage> checked;
+  if (o.render && o.target == "-") {
+    print_error(tr(lang, "--render behöver en fil eller webbadress som webbläsaren kan öppna, inte standard in",
+                   "--render needs a file or URL the browser can open, not standard input"));
+    return kExitFailed;
+  }
+  std::unique_ptr<pipeline::CheckedPage> checked, static_checked;
   std::unique_ptr<pipeline::CheckedDocument> checked_document;
   if (page->document) {
     documents::Limits limits;
@@ -112,6 +143,15 @@ int run_check(const CheckOptions& o) {
       return kExitFailed;
     }
     checked_document = std::move(d).value();
+  } else if (o.render) {
+    // The static check is needed only to compare; the rendered one is the report.
+    if (o.compare) static_checked = pipeline::check_page(*page, run, fetcher.get());
+    Result<render::RenderedView> view = render_page(o, *page);
+    if (!view) {
+      print_error(view.error().text(lang));
+      return kExitFailed;
+    }
+    checked = pipeline::check_rendered(std::move(*page), std::move(view).value(), run, fetcher.get(), fetcher.get());
   } else {
     checked = pipeline::check_page(std::move(*page), run, fetcher.get());
   }
@@ -120,10 +160,27 @@ int run_check(const CheckOptions& o) {
   const std::optional<std::vector<std::string>> formats = prepare_formats(o.formats, "text", o.output_dir, lang);
   if (!formats) return kExitFailed;
   const std::string title = checked && checked->doc ? results::page_title(*checked->doc) : std::string();
-  const reports::PageReport report =
+  reports::PageReport report =
       checked ? reports::PageReport{checked->page, evaluation, &checked->inventory, nullptr, title}
               : reports::PageReport{checked_document->page, evaluation, nullptr, &checked_document->document};
-  for (const std::string& format : *formats) {
+  report.rendered = checked && checked->rendered;
+  if (static_checked) {
+    // --compare: what differs between the two checks, instead of the page report.
+    const reports::ModeComparison comparison{checked->page.url, static_checked->evaluation, checked->evaluation};
+    for (const std::string& format : *formats) {
+      if (format != "text" && format != "json") {
+        print_error(tr(lang, "--compare skriver text eller json", "--compare writes text or json"));
+        return kExitFailed;
+      }
+      const std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
+      const bool written = write_output(path, lang, [&](std::ostream& out) {
+        if (format == "json") reports::write_compare_json(out, comparison, lang);
+        else reports::write_compare_text(out, comparison, lang);
+      });
+      if (!written) return kExitFailed;
+    }
+  }
+  for (const std::string& format : static_checked ? std::vector<std::string>{} : *formats) {
     const std::string path = o.output_dir.empty() ? o.output : (std::filesystem::path(o.output_dir) / output_file_name(format)).string();
     reports::Options ro{lang, use_color(o.color, path.empty()), o.show_passed};
     ro.media_table = o.media;
@@ -188,6 +245,23 @@ RunFn register_check(CLI::App& app, Lang lang) {
   cmd->add_option("--color", o->color, tr(lang, "Färg: auto, always eller never", "Colour: auto, always or never"))
       ->check(CLI::IsMember({"auto", "always", "never"}));
   add_input_options(*cmd, o->input, lang);
+  CLI::Option* render_flag = cmd->add_flag(
+      "--render", o->render,
+      tr(lang, "Visa sidan i headless Chromium och granska den som webbläsaren visar den: innehåll som skript "
+               "bygger, webbläsarens stilar, anpassning till 320 pixlars bredd och synligt fokus",
+         "Render the page in headless Chromium and check it as the browser shows it: content built by scripts, "
+         "the browser's styles, reflow at 320 pixels and visible focus"));
+  cmd->add_flag("--compare", o->compare,
+                tr(lang, "Med --render: visa vad som skiljer mellan den statiska och den renderade granskningen",
+                   "With --render: show what differs between the static and the rendered check"))
+      ->needs(render_flag);
+  cmd->add_option("--chromium", o->chromium,
+                  tr(lang, "Chromium att använda (standard: chromium på PATH)", "The Chromium to use (default: chromium on PATH)"))
+      ->needs(render_flag);
+  cmd->add_flag("--loopback-only", o->loopback_only,
+                tr(lang, "Med --render: låt webbläsaren bara nå 127.0.0.1 (test och demo)",
+                   "With --render: let the browser reach 127.0.0.1 only (tests and demos)"))
+      ->needs(render_flag);
   cmd->add_option("--rules", o->rules, tr(lang, "Kör bara dessa regler (id)", "Run only these rules (ids)"))->delimiter(',');
   cmd->add_option("--skip-rules", o->skip_rules, tr(lang, "Hoppa över dessa regler (id)", "Skip these rules (ids)"))
       ->delimiter(',');

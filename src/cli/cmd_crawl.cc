@@ -81,6 +81,12 @@ int run_crawl(const CrawlCliOptions& given) {
     reports::CrawlStream printer(o.settings.format == "json", lang, fail_on_impact(o.settings.fail_on), std::cout);
     crawl::CrawlOptions co = scan::crawl_options(o.settings, fetch, o.workers);
     co.run = run;
+    Result<std::unique_ptr<render::Pool>> browser = scan::start_browser(o.settings, fetch, o.workers);
+    if (!browser) {
+      print_error(browser.error().text(lang));
+      return kExitFailed;
+    }
+    co.browser.pool = browser->get();
     co.previous = earlier.lookup();
     bool any_at_threshold = false;
     crawl::PageRenderer render = [&](const pipeline::CheckedPage& c, crawl::PageRecord& rec) { printer.render(c, rec); };
@@ -213,6 +219,14 @@ RunFn register_crawl(CLI::App& app, Lang lang) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--workers", o->workers, tr(lang, "Trådar för granskning (0 = antal kärnor)", "Checking threads (0 = cores)"))
       ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--render{always}", o->settings.render,
+                tr(lang, "Visa sidor i headless Chromium och granska dem som webbläsaren visar dem: --render (alla "
+                         "sidor) eller --render=auto (bara sidor som skript bygger); standard: inställningsfilens "
+                         "render eller never",
+                   "Render pages in headless Chromium and check them as the browser shows them: --render (every "
+                   "page) or --render=auto (only pages built by scripts); default: the configuration's render, or "
+                   "never"))
+      ->check(CLI::IsMember({"never", "auto", "always"}));
   cmd->add_flag("--no-documents", [o](std::int64_t) { o->settings.check_documents = false; },
                 tr(lang, "Lista länkade dokument (PDF, Office) utan att granska dem",
                    "List linked documents (PDF, Office) without checking them"));

@@ -4,6 +4,8 @@
 
 #include "config/toml_text.h"
 #include "fetch/fetch.h"
+#include "url/url.h"
+#include "util/text.h"
 
 namespace granska::config {
 
@@ -83,6 +85,21 @@ Result<CrawlConfig> load_crawl_config(const std::string& path) {
       auto v = n->value<std::string>();
       if (!v) return bad(path, "cookies must be a string");
       c.headers.push_back("Cookie: " + *v);
+    }
+    if (const toml::node* n = t.get("render")) {
+      auto v = n->value<std::string>();
+      if (!v || (*v != "never" && *v != "auto" && *v != "always"))
+        return bad(path, "render must be \"never\", \"auto\" or \"always\"");
+      if (&t == &root) {
+        c.render = *v;
+      } else {
+        std::vector<std::string> seeds, hosts;
+        strings(t, "seeds", seeds);
+        strings(t, "allowed_hosts", hosts);
+        for (const std::string& seed : seeds)
+          if (auto u = url::Url::parse(seed)) hosts.emplace_back(u->host());
+        for (std::string& h : hosts) c.render_hosts.emplace_back(text::ascii_lower(h), *v);
+      }
     }
     // A header that would inject another one, or that has no name, is refused here, not
     // sent (issue #16). The message never repeats the value: it may be a secret.

@@ -7,11 +7,13 @@
 //   seeds = ["https://malmo.se/"]   sitemaps = ["https://malmo.se/sitemap.xml"]
 //   allowed_hosts = ["malmo.se"]    include = []   exclude = ["/sok\\?"]
 //   headers = ["Authorization: Bearer …"]   cookies = "sessionid=…"
+//   render = "auto"        # "never" (default) | "auto" (application shells) | "always"
 // Every [[site]] joins one crawl: their lists are concatenated.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "util/result.h"
@@ -27,6 +29,10 @@ struct CrawlConfig {
   std::optional<bool> check_documents;
   std::optional<long long> max_document_mb, max_documents, max_documents_total_mb;
   std::string user_agent;            // with " (+contact)" appended when contact is set
+  // Rendering in headless Chromium: `render` at the top level is every page's default;
+  // `render` in a [[site]] applies to the hosts of its seeds and allowed_hosts (lowercase).
+  std::optional<std::string> render;
+  std::vector<std::pair<std::string, std::string>> render_hosts;  // host, "never"|"auto"|"always"
 };
 
 // Errors: unreadable file, TOML syntax (with line), a key of the wrong type.

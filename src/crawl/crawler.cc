@@ -211,8 +211,9 @@ class WorkerPool {
       // Caption tracks are not fetched from the workers: the network thread owns the crawl's
       // traffic and its politeness. Style sheets are the exception: a worker fetches a sheet
       // the run's cache does not have with its own fetcher, once per run (docs/decisions).
-      const std::unique_ptr<pipeline::CheckedPage> checked =
+      std::unique_ptr<pipeline::CheckedPage> checked =
           pipeline::check_page(std::move(*page), options_.run, nullptr, sheet_fetcher);
+      if (options_.browser.pool) checked = rendered_if_wanted(std::move(checked), rec, sheet_fetcher);
       ExtractedLinks ex = extract_links(*checked->doc, checked->page.url);
       rec.canonical = std::move(ex.canonical);
       rec.links = ex.links.size();
@@ -231,6 +232,34 @@ class WorkerPool {
                          std::string("Internt fel vid granskningen: ") + e.what());
     }
     return d;
+  }
+
+  // The page as the browser renders it, when its mode asks for that; else (and when the
+  // browser cannot render it) the static check, with a note saying why.
+  std::unique_ptr<pipeline::CheckedPage> rendered_if_wanted(std::unique_ptr<pipeline::CheckedPage> checked,
+                                                            PageRecord& rec, fetch::Fetcher* sheet_fetcher) {
+    const render::RenderMode mode =
+        options_.browser.mode ? options_.browser.mode(rec.url) : render::RenderMode::Auto;
+    if (!render::wants_rendering(mode, *checked->doc)) return checked;
+    render::PageRequest request;
+    request.url = checked->page.url;
+    request.login.headers = options_.fetch.headers;
+    request.login.cookie_file = options_.fetch.cookie_file;
+    Result<render::RenderedPage> page = options_.browser.pool->render(request);
+    Result<render::RenderedView> view =
+        page ? render::RenderedView::build(std::move(page).value()) : Result<render::RenderedView>(page.error());
+    if (!view) {
+      rec.render_failed = true;
+      checked->page.notes.push_back(Error{"Not rendered, checked as served: " + view.error().message,
+                                          "Inte visad i webbläsaren, granskad som den levererades: " +
+                                              view.error().text(Lang::Sv)});
+      return checked;
+    }
+    input::Page described = checked->page;  // URL, status, encoding, hash and notes of the response
+    auto result = pipeline::check_rendered(std::move(described), std::move(view).value(), options_.run, nullptr,
+                                           sheet_fetcher);
+    rec.rendered = true;
+    return result;
   }
 
   // A document's body: unchanged since the earlier scan (same SHA-256), or opened and
@@ -543,6 +572,8 @@ class Crawl {
     ++stats_.done;
     if (rec.has_error) ++stats_.errors;
     if (rec.kind == PageKind::Html) ++stats_.html;
+    stats_.rendered += rec.rendered;
+    stats_.render_failures += rec.render_failed;
     if (rec.unchanged) ++stats_.unchanged;
     if (rec.kind == PageKind::Document) {
       if (rec.document == DocumentCheck::Checked) ++stats_.documents;

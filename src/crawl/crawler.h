@@ -31,6 +31,8 @@
 #include "input/load.h"
 #include "pipeline/check_document.h"
 #include "pipeline/check_page.h"
+#include "render/app_shell.h"
+#include "render/pool.h"
 #include "results/scan_data.h"
 #include "results/site_facts.h"
 
@@ -82,6 +84,17 @@ struct DocumentOptions {
   DocumentRenderer render;   // may be empty
 };
 
+// Rendering in a crawl (`render = "auto" | "always"`, `--render`): a page whose mode says so
+// is checked as headless Chromium renders it, and that check is its result (links found in
+// the rendered DOM are followed too). A page the browser cannot render (it crashed twice,
+// timed out, refused) keeps its static check with a note saying why: rendering never
+// costs the crawl a page.
+struct BrowserOptions {
+  render::Pool* pool = nullptr;  // not owned; null: nothing is rendered
+  // The mode for a page's URL (its site's setting). Empty: Auto.
+  std::function<render::RenderMode(std::string_view url)> mode;
+};
+
 struct CrawlOptions {
   std::vector<std::string> seeds;     // absolute http(s) URLs, depth 0
   std::vector<std::string> sitemaps;  // sitemap URLs given explicitly
@@ -120,6 +133,7 @@ struct CrawlOptions {
   // For supervised runs only: a hung rule cannot be interrupted any other way.
   int watchdog_ms = 0;
   DocumentOptions documents;
+  BrowserOptions browser;
   // Which group a linking page belongs to (its committee), for the pages a document is
   // linked from: at most kMaxReferrers are kept per document, but always one page of each
   // group, so every committee that links a document is known. Called on the calling
@@ -193,6 +207,9 @@ struct PageRecord {
   std::string report;
   bool findings_at_threshold = false;
   std::size_t failed = 0, cant_tell = 0, passed = 0;  // findings
+  // Checked as the browser rendered it (BrowserOptions); render_failed: it was to be
+  // rendered but kept its static check (the reason is among the page's notes).
+  bool rendered = false, render_failed = false;
   // Structured results for the scan store, set by the PageRenderer on the worker (Html
   // pages only; an unchanged page gets them from the earlier scan, in the sink).
   std::string title;           // <title>, untrusted
@@ -218,6 +235,8 @@ struct CrawlStats {
   std::size_t done = 0, queued = 0, errors = 0, html = 0, unchanged = 0;
   std::size_t documents = 0;           // documents checked (or kept unchanged)
   std::size_t documents_over_cap = 0;  // documents left out by the scan's cap
+  std::size_t rendered = 0;         // pages checked as the browser rendered them
+  std::size_t render_failures = 0;  // pages to render that kept their static check
   double seconds = 0;
   bool interrupted = false;
   // What the scan should say about itself, apart from its pages (bilingual): a robots.txt

@@ -151,9 +151,9 @@ PageEvaluation evaluate(const html::Document& doc, std::string_view url, const R
 }
 
 PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, std::string_view url,
-                        const Registry& registry, const Selection& selection) {
+                        const Registry& registry, const Selection& selection, const render::RenderedView* rendered) {
   PageEvaluation result;
-  Context ctx{doc, semantics, url};
+  Context ctx{doc, semantics, url, rendered};
   for (const Rule* rule : registry.rules()) {
     if (rule->info.subject != Subject::Page || !rule->evaluate || !selected(rule->info, selection)) continue;
     Reporter reporter;

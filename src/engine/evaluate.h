@@ -13,6 +13,9 @@
 namespace granska::documents {
 struct Document;
 }
+namespace granska::render {
+class RenderedView;
+}
 
 namespace granska::engine {
 
@@ -52,8 +55,10 @@ struct Selection {
 // styles: computed once, shared by every rule) is `semantics`. Never throws. The findings
 // point into `doc`, which must outlive the result. Programs check pages through
 // pipeline::check_page, the one caller; tests call it directly.
+// `rendered`: the page as the browser rendered it, when it was (doc is then its document).
 PageEvaluation evaluate(const html::Document& doc, aria::Semantics& semantics, std::string_view url,
-                        const Registry& registry, const Selection& selection = {});
+                        const Registry& registry, const Selection& selection = {},
+                        const render::RenderedView* rendered = nullptr);
 // The same with a Semantics of its own (tests and benchmarks).
 PageEvaluation evaluate(const html::Document& doc, std::string_view url, const Registry& registry,
                         const Selection& selection = {});

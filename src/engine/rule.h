@@ -19,6 +19,9 @@
 namespace granska::documents {
 struct Document;
 }
+namespace granska::render {
+class RenderedView;  // render/rendered_view.h: only rules that need a browser include it
+}
 
 namespace granska::engine {
 
@@ -101,6 +104,9 @@ struct Context {
   const html::Document& doc;
   aria::Semantics& aria;
   std::string_view url;  // the page's URL (http(s), file: or stdin:)
+  // The page as headless Chromium rendered it (`--render`): its layout facts (reflow, focus,
+  // targets). nullptr for a static check; rules that need layout then report nothing.
+  const render::RenderedView* rendered = nullptr;
 };
 
 // Collects a rule's outcomes. Reporting nothing means the rule was inapplicable.

@@ -468,4 +468,6 @@ std::string_view http_reason_phrase(long status) {
   }
 }
 
+std::string file_url_of(const std::string& absolute_path) { return file_url(fs::path(absolute_path)); }
+
 }  // namespace granska::input

@@ -66,6 +66,9 @@ Result<Page> make_document_page(std::string target, std::string url, std::vector
                                 long http_status, std::string bytes, std::string content_type,
                                 std::string sha256 = {});
 
+// An absolute path as a file: URL ("file:///a/b%20c.html"), as load() names local files.
+std::string file_url_of(const std::string& absolute_path);
+
 // "Not Found" for 404, "" for codes outside the table (common codes only).
 std::string_view http_reason_phrase(long status);
 

@@ -17,6 +17,7 @@
 #include "input/load.h"
 #include "media/inventory.h"
 #include "media/players.h"
+#include "render/rendered_view.h"
 #include "style/cascade.h"
 #include "style/loader.h"
 
@@ -57,6 +58,9 @@ struct CheckedPage {
   std::unique_ptr<aria::Semantics> semantics;  // the page's one Semantics, shared by every rule
   engine::PageEvaluation evaluation;           // empty when !RunContext::evaluate
   media::Inventory inventory;                  // empty when !RunContext::evaluate
+  // Set when the page was rendered by the browser (check_rendered): doc is its DOM after
+  // scripts, the styles are the browser's, and the rules that need layout have its facts.
+  std::unique_ptr<render::RenderedView> rendered;
 
   CheckedPage() = default;
   CheckedPage(const CheckedPage&) = delete;
@@ -75,5 +79,15 @@ std::unique_ptr<CheckedPage> check_page(input::Page page, const RunContext& run,
 // leave all other traffic to the network thread and its politeness).
 std::unique_ptr<CheckedPage> check_page(input::Page page, const RunContext& run, fetch::Fetcher* fetcher,
                                         fetch::Fetcher* sheet_fetcher);
+
+// Checks a page as headless Chromium rendered it (render::Pool): the same rules over the
+// DOM after scripts, with the browser's computed styles (render/browser_styles.h) and
+// layout facts. `page` describes the page (target, URL, status, notes; its decoded text is
+// not used); the final URL after script navigations replaces its URL. Linked style sheets
+// are still collected (with `sheet_fetcher`), for elements the browser does not lay out.
+// What the rendering left out or could not finish (load timeout, a retry after a browser
+// crash, iframes and shadow trees not checked, script errors) becomes notes on the page.
+std::unique_ptr<CheckedPage> check_rendered(input::Page page, render::RenderedView view, const RunContext& run,
+                                            fetch::Fetcher* fetcher, fetch::Fetcher* sheet_fetcher);
 
 }  // namespace granska::pipeline

@@ -85,4 +85,24 @@ ShellVerdict detect_app_shell(const html::Document& doc) {
   return v;
 }
 
+std::optional<RenderMode> parse_render_mode(std::string_view name) {
+  if (name == "never") return RenderMode::Never;
+  if (name == "auto") return RenderMode::Auto;
+  if (name == "always") return RenderMode::Always;
+  return std::nullopt;
+}
+
+std::string_view to_string(RenderMode mode) {
+  switch (mode) {
+    case RenderMode::Never: return "never";
+    case RenderMode::Auto: return "auto";
+    case RenderMode::Always: return "always";
+  }
+  return "never";
+}
+
+bool wants_rendering(RenderMode mode, const html::Document& doc) {
+  return mode == RenderMode::Always || (mode == RenderMode::Auto && detect_app_shell(doc).shell);
+}
+
 }  // namespace granska::render

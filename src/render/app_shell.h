@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -26,5 +29,14 @@ struct ShellVerdict {
 // mount point, a <noscript> about JavaScript, or almost no text at all (under 40
 // characters). A page without scripts is never a shell: rendering it changes nothing.
 ShellVerdict detect_app_shell(const html::Document& doc);
+
+// When a crawl renders a page (`render = "never" | "auto" | "always"` per site in the crawl
+// configuration, `--render` on the command line): never, only application shells, or every
+// page.
+enum class RenderMode : std::uint8_t { Never, Auto, Always };
+std::optional<RenderMode> parse_render_mode(std::string_view name);  // "never", "auto", "always"
+std::string_view to_string(RenderMode mode);
+// Whether a page whose static document is `doc` is rendered in `mode`.
+bool wants_rendering(RenderMode mode, const html::Document& doc);
 
 }  // namespace granska::render

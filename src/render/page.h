@@ -85,6 +85,7 @@ struct RenderedNode {
   bool checked = false;                    // checkbox / radio
   bool selected = false;                   // <option>
   bool clickable = false;                  // has a click listener or is natively clickable
+  bool modal = false;                      // a <dialog> open as modal (:modal): the rest of the page is inert
   std::uint64_t backend_id = 0;            // the browser's node id, stable within one page
   // The layout object: present when the browser laid the node out (no box for display:none
   // and whatever is inside it, <head> content, display:contents elements).

@@ -447,6 +447,29 @@ Status Pool::Impl::measure_focus(cdp::Connection& c, const std::string& session,
   return ok_status();
 }
 
+// Which open <dialog> elements are modal (showModal(): everything else is inert), which the
+// snapshot cannot tell: asked right after it, matched to the snapshot's dialogs in document
+// order (light DOM of the main document on both sides). A page that changed its dialogs in
+// between, or an answer that does not fit, marks nothing.
+static void mark_modal_dialogs(cdp::Connection& c, const std::string& session, RenderedPage& page, Deadline deadline) {
+  auto answer = c.call("Runtime.evaluate",
+                       {{"expression", "Array.from(document.querySelectorAll('dialog'), d => d.matches(':modal'))"},
+                        {"returnByValue", true}},
+                       session, std::min(deadline, cdp::after_ms(1000)));
+  if (!answer.ok() || !answer->contains("result") || !(*answer)["result"].is_object()) return;
+  const Json& value = (*answer)["result"].value("value", Json());
+  if (!value.is_array()) return;
+  std::vector<std::size_t> dialogs;
+  for (std::size_t i = 0; i < page.nodes.size(); ++i) {
+    const RenderedNode& n = page.nodes[i];
+    if (n.kind == NodeKind::Element && n.ns == html::Namespace::Html && n.tag == "dialog" && !n.in_shadow_tree &&
+        n.pseudo.empty())
+      dialogs.push_back(i);
+  }
+  if (dialogs.size() != value.size()) return;
+  for (std::size_t k = 0; k < dialogs.size(); ++k) page.nodes[dialogs[k]].modal = value[k].is_boolean() && value[k].get<bool>();
+}
+
 Status Pool::Impl::measure_reflow(cdp::Connection& c, const std::string& session, RenderedPage& page,
                                   const FactsOptions& f, Deadline deadline) {
   const int width = page.reflow.viewport_width;
@@ -693,6 +716,7 @@ Attempt Pool::Impl::render_once(Browser& b, const PageRequest& req, Deadline dea
   Status read = read_snapshot(*snap, page);
   if (!read.ok()) return fail(read.error());
   page.snapshot_ms = ms_since(snap_start);
+  mark_modal_dialogs(c, session, page, deadline);
 
   const auto facts_start = Clock::now();
   if (req.facts.targets) page.targets = measure_targets(page, req.facts.max_targets);

@@ -44,6 +44,7 @@ Result<RenderedView> RenderedView::build(RenderedPage page) {
   auto doc = html::Document::from_tree(std::move(tree), has_doctype);
   if (!doc.ok()) return Error{"the rendered DOM is not a tree: " + doc.error().message};
   view.document_ = std::move(doc).value();
+  view.doc_ = view.document_.get();
   view.page_ = std::move(page);
   return view;
 }

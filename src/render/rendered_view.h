@@ -30,7 +30,10 @@ class RenderedView {
   // tree conversion; see docs/performance.md).
   static Result<RenderedView> build(RenderedPage page);
 
-  const html::Document& document() const { return *document_; }
+  const html::Document& document() const { return *doc_; }
+  // Hands the Document to an owner that keeps it at least as long as this view (a checked
+  // page holds both); document() still answers.
+  std::unique_ptr<html::Document> take_document() { return std::move(document_); }
   const RenderedPage& page() const { return page_; }
 
   // RenderedPage::nodes index of an element of document().
@@ -47,13 +50,14 @@ class RenderedView {
   const html::Node* element(std::uint32_t node_index) const {
     if (node_index >= element_of_node_.size()) return nullptr;
     std::uint32_t e = element_of_node_[node_index];
-    return e == kNoIndex ? nullptr : document_->elements()[e];
+    return e == kNoIndex ? nullptr : doc_->elements()[e];
   }
 
  private:
   RenderedView() = default;
   RenderedPage page_;
   std::unique_ptr<html::Document> document_;
+  const html::Document* doc_ = nullptr;
   std::vector<std::uint32_t> node_of_element_;  // element_index → nodes index
   std::vector<std::uint32_t> element_of_node_;  // nodes index → element_index or kNoIndex
 };

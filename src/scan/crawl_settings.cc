@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "url/url.h"
+#include "util/text.h"
+
 namespace granska::scan {
 
 std::string to_json(const CrawlSettings& s) {
@@ -25,7 +28,9 @@ std::string to_json(const CrawlSettings& s) {
                          {"check_documents", s.check_documents},
                          {"max_document_mb", s.max_document_mb},
                          {"max_documents", s.max_documents},
-                         {"max_documents_total_mb", s.max_documents_total_mb}};
+                         {"max_documents_total_mb", s.max_documents_total_mb},
+                         {"render", s.render},
+                         {"render_hosts", s.render_hosts}};
   return j.dump();
 }
 
@@ -56,6 +61,8 @@ Result<CrawlSettings> crawl_settings_from_json(std::string_view text) {
     s.max_document_mb = j.value("max_document_mb", s.max_document_mb);
     s.max_documents = j.value("max_documents", s.max_documents);
     s.max_documents_total_mb = j.value("max_documents_total_mb", s.max_documents_total_mb);
+    s.render = j.value("render", std::string("never"));
+    if (j.contains("render_hosts")) s.render_hosts = j.at("render_hosts").get<std::vector<std::pair<std::string, std::string>>>();
     return s;
   } catch (const std::exception& e) {
     return Error{std::string("the stored crawl settings cannot be read: ") + e.what(),
@@ -79,6 +86,8 @@ void apply_crawl_config(CrawlSettings& s, fetch::Options& fetch, const config::C
   if (!given("--no-documents") && c.check_documents) s.check_documents = *c.check_documents;
   if (!given("--max-document-size") && c.max_document_mb) s.max_document_mb = static_cast<std::size_t>(*c.max_document_mb);
   if (!given("--max-documents") && c.max_documents) s.max_documents = static_cast<std::size_t>(*c.max_documents);
+  if (!given("--render") && c.render) s.render = *c.render;
+  if (!given("--render")) s.render_hosts = c.render_hosts;
   if (!given("--max-documents-total") && c.max_documents_total_mb) {
     s.max_documents_total_mb = static_cast<std::size_t>(*c.max_documents_total_mb);
   }
@@ -102,7 +111,46 @@ crawl::CrawlOptions crawl_options(const CrawlSettings& s, const fetch::Options& 
   co.documents.max_bytes = std::max<std::size_t>(1, s.max_document_mb) * 1024 * 1024;
   co.documents.max_count = s.max_documents;
   co.documents.max_total_bytes = std::max<std::size_t>(1, s.max_documents_total_mb) * 1024 * 1024;
+  const render::RenderMode fallback = render::parse_render_mode(s.render).value_or(render::RenderMode::Never);
+  std::vector<std::pair<std::string, render::RenderMode>> hosts;
+  for (const auto& [host, mode] : s.render_hosts)
+    hosts.emplace_back(host, render::parse_render_mode(mode).value_or(fallback));
+  co.browser.mode = [fallback, hosts = std::move(hosts)](std::string_view page) {
+    Result<url::Url> u = url::Url::parse(page);
+    if (!u) return fallback;
+    const std::string host = text::ascii_lower(u->host());
+    for (const auto& [h, mode] : hosts)
+      if (h == host) return mode;
+    return fallback;
+  };
   return co;
+}
+
+bool renders(const CrawlSettings& s) {
+  if (render::parse_render_mode(s.render).value_or(render::RenderMode::Never) != render::RenderMode::Never) return true;
+  for (const auto& [host, mode] : s.render_hosts)
+    if (mode != "never") return true;
+  return false;
+}
+
+Result<std::unique_ptr<render::Pool>> start_browser(const CrawlSettings& s, const fetch::Options& fetch, int workers) {
+  if (!renders(s)) return std::unique_ptr<render::Pool>();
+  render::PoolOptions po;
+  // A crawl of local sites only (tests, the demo) lets the browser reach nothing else: a
+  // page that embeds an outside player loads nothing from outside.
+  bool local = !s.seeds.empty() || !s.sitemaps.empty();
+  for (const auto* list : {&s.seeds, &s.sitemaps}) {
+    for (const std::string& u : *list) {
+      Result<url::Url> parsed = url::Url::parse(u);
+      const std::string host = parsed ? text::ascii_lower(parsed->host()) : std::string();
+      local = local && (host == "127.0.0.1" || host == "localhost" || host == "[::1]");
+    }
+  }
+  po.launch.loopback_only = local;
+  po.tabs = workers;
+  po.page_timeout_ms = std::max(5000L, fetch.total_timeout_ms);
+  po.load_timeout_ms = std::min(po.load_timeout_ms, po.page_timeout_ms);
+  return render::Pool::start(po);
 }
 
 }  // namespace granska::scan

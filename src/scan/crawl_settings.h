@@ -6,12 +6,15 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "config/crawl_config.h"
 #include "crawl/crawler.h"
+#include "render/pool.h"
 #include "engine/rule.h"
 #include "util/result.h"
 
@@ -41,7 +44,20 @@ struct CrawlSettings {
   std::size_t max_document_mb = 50;
   std::size_t max_documents = 2000;
   std::size_t max_documents_total_mb = 2048;
+  // Rendering in headless Chromium (crawl::BrowserOptions): "never", "auto" (application
+  // shells) or "always", for every page unless its host has a mode of its own.
+  std::string render = "never";
+  std::vector<std::pair<std::string, std::string>> render_hosts;  // lowercase host, mode
 };
+
+// Whether a crawl with these settings renders any page, and so needs a browser.
+bool renders(const CrawlSettings& s);
+// The browser for such a crawl: one pool, `workers` tabs (0: the number of cores), a page's
+// time the fetch's total timeout (at least 5 s);
+// nullptr when nothing is rendered; an Error (bilingual) when Chromium cannot start. A
+// crawl whose start URLs are all on 127.0.0.1 / localhost lets the browser resolve nothing
+// else (render::LaunchOptions::loopback_only).
+Result<std::unique_ptr<render::Pool>> start_browser(const CrawlSettings& s, const fetch::Options& fetch, int workers);
 
 std::string to_json(const CrawlSettings& s);
 // Errors: not JSON, or a required key missing or of the wrong type.

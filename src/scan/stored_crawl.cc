@@ -241,6 +241,10 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
   StoreJournal journal(db);
   crawl::CrawlOptions co = crawl_options(s, request.fetch, request.workers);
   co.run = request.run;
+  // Rendering asked for (render = "auto" | "always"): one browser for the whole crawl.
+  Result<std::unique_ptr<render::Pool>> browser = start_browser(s, request.fetch, request.workers);
+  if (!browser) return browser.error();
+  co.browser.pool = browser->get();
   co.journal = &journal;
   co.transfers = request.network;
   if (request.resume) {

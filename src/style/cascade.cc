@@ -1373,6 +1373,15 @@ ComputedStyles::ComputedStyles(const html::Document& doc, const PageSheets& shee
   impl_->run();
 }
 
+ComputedStyles::ComputedStyles(const html::Document& doc, const PageSheets& sheets, const Environment& env,
+                               const Adjust& adjust)
+    : ComputedStyles(doc, sheets, env) {
+  for (const html::Node* e : doc.elements()) {
+    const html::Node* parent = e->parent_element();
+    adjust(*e, parent ? &impl_->computed[parent->element_index()] : nullptr, impl_->computed[e->element_index()]);
+  }
+}
+
 ComputedStyles::~ComputedStyles() = default;
 
 const ComputedStyle& ComputedStyles::of(const html::Node& element) const {

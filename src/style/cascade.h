@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -121,6 +122,9 @@ struct ComputedStyle {
   std::optional<double> rotation = 0.0;
   bool rotates = false;
   Placement placement = Placement::InFlow;  // this element and its ancestors together
+  // A rendered page only (render/browser_styles.h): a modal <dialog> is open and this
+  // element is not inside it, so HTML makes it inert. Not inherited by the dialog itself.
+  bool blocked_by_modal = false;
 };
 
 // Where an element's value of a property came from.
@@ -137,6 +141,12 @@ struct Provenance {
 class ComputedStyles {
  public:
   ComputedStyles(const html::Document& doc, const PageSheets& sheets, const Environment& env = {});
+  // A rendered page (render/browser_styles.h): the same cascade, then `adjust` is called for
+  // every element in tree order with its parent's final style (nullptr for the root), and
+  // may replace what the cascade computed with what a browser computed. Provenance stays
+  // the cascade's.
+  using Adjust = std::function<void(const html::Node& element, const ComputedStyle* parent, ComputedStyle& style)>;
+  ComputedStyles(const html::Document& doc, const PageSheets& sheets, const Environment& env, const Adjust& adjust);
   ~ComputedStyles();
   ComputedStyles(const ComputedStyles&) = delete;
   ComputedStyles& operator=(const ComputedStyles&) = delete;

@@ -97,7 +97,7 @@ struct RunOptions {
   // Rendering mode (`granska act --render`): each example file is opened by this function
   // (given its file: URL) in a browser, and the rules check what the browser shows
   // (pipeline::check_rendered). Called from `threads` threads at once. Empty: static.
-  std::function<Result<render::RenderedView>(const std::string& file_url)> render;
+  std::function<Result<render::RenderedView>(const std::string& file_url)> render = nullptr;
   int threads = 1;
 };
 

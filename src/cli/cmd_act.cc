@@ -64,7 +64,8 @@ int run_act(const ActOptions& o) {
 
   reports::Options ro;
   ro.lang = lang;
-  act::RunOptions options{lang};
+  act::RunOptions options;
+  options.lang = lang;
   // --render: the examples as the browser shows them. The browser reaches nothing but the
   // local files and 127.0.0.1 (the examples' outside resources fail to load, as offline).
   std::unique_ptr<render::Pool> pool;

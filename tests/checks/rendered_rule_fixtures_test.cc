@@ -70,7 +70,9 @@ TEST(RenderedRuleFixtures, OutcomesMatchExpectationsInTheBrowser) {
         got.insert(html::unique_selector(*fd.node) + " " + std::string(engine::to_string(fd.outcome)) + ":" +
                    std::string(fd.message->id));
       }
-      if (!expected.empty()) EXPECT_EQ(got, expected);
+      if (!expected.empty()) {
+        EXPECT_EQ(got, expected);
+      }
       ++checked;
     }
   }

@@ -104,7 +104,9 @@ TEST_F(CrawlRender, AlwaysPerSiteFromTheConfiguration) {
   ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
   json j = json::parse(r.out);
   for (const json& p : j["pages"]) {
-    if (p["kind"] == "html") EXPECT_EQ(p["check"]["page"]["mode"], "rendered") << p["url"];
+    if (p["kind"] == "html") {
+      EXPECT_EQ(p["check"]["page"]["mode"], "rendered") << p["url"];
+    }
   }
   EXPECT_EQ(j["summary"]["rendered"], 4);
 }

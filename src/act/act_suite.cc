@@ -228,13 +228,13 @@ template <class MappedTo>
 void render_examples(const Suite& suite, const std::unordered_map<std::string, std::vector<std::size_t>>& by_content,
                      const MappedTo& mapped_to, const engine::Registry& registry, const RunOptions& options,
                      SuiteRun& run) {
-  std::vector<std::size_t> todo;
-  for (const auto& [bytes, indices] : by_content) todo.insert(todo.end(), indices.begin(), indices.end());
-  std::sort(todo.begin(), todo.end());
+  std::vector<std::size_t> examples;
+  for (const auto& [bytes, indices] : by_content) examples.insert(examples.end(), indices.begin(), indices.end());
+  std::sort(examples.begin(), examples.end());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t k; (k = next.fetch_add(1)) < todo.size();) {
-      const std::size_t i = todo[k];
+    for (std::size_t k; (k = next.fetch_add(1)) < examples.size();) {
+      const std::size_t i = examples[k];
       const TestCase& tc = suite.testcases[i];
       const std::string path =
           std::filesystem::absolute(std::filesystem::path(suite.dir) / tc.file).lexically_normal().string();

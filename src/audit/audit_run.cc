@@ -230,24 +230,10 @@ Result<AuditRun> run_audit(const AuditRequest& request, const AuditNetwork& netw
         // As in `check`: a page from the web has its caption tracks fetched (with the login
         // and limits above) and their problems joined to the caption rules, before decide().
         checked = pipeline::check_page(std::move(*page), context, network.fetcher);
-        if (request.browser && render::wants_rendering(request.render, *checked->doc)) {
-          render::PageRequest browse;
-          browse.url = checked->page.url;
-          browse.login.headers = in.fetch.headers;
-          browse.login.cookie_file = in.fetch.cookie_file;
-          Result<render::RenderedPage> shown = request.browser->render(browse);
-          Result<render::RenderedView> view = shown ? render::RenderedView::build(std::move(shown).value())
-                                                    : Result<render::RenderedView>(shown.error());
-          if (view) {
-            input::Page described = checked->page;
-            checked = pipeline::check_rendered(std::move(described), std::move(view).value(), context,
-                                               network.fetcher, network.fetcher);
-            info.rendered = true;
-          } else {
-            checked->page.notes.push_back(Error{"Not rendered, checked as served: " + view.error().message,
-                                                "Inte visad i webbläsaren, granskad som den levererades: " +
-                                                    view.error().text(Lang::Sv)});
-          }
+        if (request.browser) {
+          checked = pipeline::render_if_wanted(std::move(checked), *request.browser, request.render,
+                                               {in.fetch.headers, in.fetch.cookie_file}, context, network.fetcher,
+                                               network.fetcher, &info.rendered, nullptr);
         }
       }
     }

@@ -87,9 +87,7 @@ int run_act(const ActOptions& o) {
     options.render = [&pool](const std::string& url) -> Result<render::RenderedView> {
       render::PageRequest request;
       request.url = url;
-      Result<render::RenderedPage> page = pool->render(request);
-      if (!page) return page.error();
-      return render::RenderedView::build(std::move(page).value());
+      return render::render_view(*pool, request);
     };
   }
   act::SuiteRun run = act::run_suite(*suite, engine::Registry::builtin(), options);

@@ -63,9 +63,7 @@ Result<render::RenderedView> render_page(const CheckOptions& o, const input::Pag
   render::PageRequest request;
   request.url = page.url;
   request.login.headers = o.input.headers;
-  Result<render::RenderedPage> rendered = (*pool)->render(request);
-  if (!rendered) return rendered.error();
-  return render::RenderedView::build(std::move(rendered).value());
+  return render::render_view(**pool, request);
 }
 
 

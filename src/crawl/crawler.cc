@@ -213,7 +213,13 @@ class WorkerPool {
       // the run's cache does not have with its own fetcher, once per run (docs/decisions).
       std::unique_ptr<pipeline::CheckedPage> checked =
           pipeline::check_page(std::move(*page), options_.run, nullptr, sheet_fetcher);
-      if (options_.browser.pool) checked = rendered_if_wanted(std::move(checked), rec, sheet_fetcher);
+      if (options_.browser.pool) {
+        const render::RenderMode mode =
+            options_.browser.mode ? options_.browser.mode(rec.url) : render::RenderMode::Auto;
+        checked = pipeline::render_if_wanted(std::move(checked), *options_.browser.pool, mode,
+                                             {options_.fetch.headers, options_.fetch.cookie_file}, options_.run,
+                                             nullptr, sheet_fetcher, &rec.rendered, &rec.render_failed);
+      }
       ExtractedLinks ex = extract_links(*checked->doc, checked->page.url);
       rec.canonical = std::move(ex.canonical);
       rec.links = ex.links.size();
@@ -232,34 +238,6 @@ class WorkerPool {
                          std::string("Internt fel vid granskningen: ") + e.what());
     }
     return d;
-  }
-
-  // The page as the browser renders it, when its mode asks for that; else (and when the
-  // browser cannot render it) the static check, with a note saying why.
-  std::unique_ptr<pipeline::CheckedPage> rendered_if_wanted(std::unique_ptr<pipeline::CheckedPage> checked,
-                                                            PageRecord& rec, fetch::Fetcher* sheet_fetcher) {
-    const render::RenderMode mode =
-        options_.browser.mode ? options_.browser.mode(rec.url) : render::RenderMode::Auto;
-    if (!render::wants_rendering(mode, *checked->doc)) return checked;
-    render::PageRequest request;
-    request.url = checked->page.url;
-    request.login.headers = options_.fetch.headers;
-    request.login.cookie_file = options_.fetch.cookie_file;
-    Result<render::RenderedPage> page = options_.browser.pool->render(request);
-    Result<render::RenderedView> view =
-        page ? render::RenderedView::build(std::move(page).value()) : Result<render::RenderedView>(page.error());
-    if (!view) {
-      rec.render_failed = true;
-      checked->page.notes.push_back(Error{"Not rendered, checked as served: " + view.error().message,
-                                          "Inte visad i webbläsaren, granskad som den levererades: " +
-                                              view.error().text(Lang::Sv)});
-      return checked;
-    }
-    input::Page described = checked->page;  // URL, status, encoding, hash and notes of the response
-    auto result = pipeline::check_rendered(std::move(described), std::move(view).value(), options_.run, nullptr,
-                                           sheet_fetcher);
-    rec.rendered = true;
-    return result;
   }
 
   // A document's body: unchanged since the earlier scan (same SHA-256), or opened and

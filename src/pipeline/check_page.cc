@@ -112,4 +112,25 @@ std::unique_ptr<CheckedPage> check_rendered(input::Page page, render::RenderedVi
   return checked;
 }
 
+std::unique_ptr<CheckedPage> render_if_wanted(std::unique_ptr<CheckedPage> checked, render::Pool& browser,
+                                              render::RenderMode mode, const render::Login& login,
+                                              const RunContext& run, fetch::Fetcher* fetcher,
+                                              fetch::Fetcher* sheet_fetcher, bool* rendered, bool* failed) {
+  if (!render::wants_rendering(mode, *checked->doc)) return checked;
+  render::PageRequest request;
+  request.url = checked->page.url;
+  request.login = login;
+  Result<render::RenderedView> view = render::render_view(browser, request);
+  if (!view) {
+    if (failed) *failed = true;
+    checked->page.notes.push_back(Error{"Not rendered, checked as served: " + view.error().message,
+                                        "Inte visad i webbläsaren, granskad som den levererades: " +
+                                            view.error().text(Lang::Sv)});
+    return checked;
+  }
+  if (rendered) *rendered = true;
+  input::Page described = checked->page;  // URL, status, encoding, hash and notes of the response
+  return check_rendered(std::move(described), std::move(view).value(), run, fetcher, sheet_fetcher);
+}
+
 }  // namespace granska::pipeline

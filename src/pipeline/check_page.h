@@ -17,6 +17,8 @@
 #include "input/load.h"
 #include "media/inventory.h"
 #include "media/players.h"
+#include "render/app_shell.h"
+#include "render/pool.h"
 #include "render/rendered_view.h"
 #include "style/cascade.h"
 #include "style/loader.h"
@@ -89,5 +91,15 @@ std::unique_ptr<CheckedPage> check_page(input::Page page, const RunContext& run,
 // crash, iframes and shadow trees not checked, script errors) becomes notes on the page.
 std::unique_ptr<CheckedPage> check_rendered(input::Page page, render::RenderedView view, const RunContext& run,
                                             fetch::Fetcher* fetcher, fetch::Fetcher* sheet_fetcher);
+
+// The crawl's and the audit's step after a static check: when `mode` asks for it (`auto`:
+// the static document is an application shell), the page is rendered by `browser` with
+// `login` and checked with check_rendered; `*rendered` says so. A page the browser cannot
+// render keeps `checked`, with a note saying why, and `*failed` is set: rendering never
+// costs a page.
+std::unique_ptr<CheckedPage> render_if_wanted(std::unique_ptr<CheckedPage> checked, render::Pool& browser,
+                                              render::RenderMode mode, const render::Login& login,
+                                              const RunContext& run, fetch::Fetcher* fetcher,
+                                              fetch::Fetcher* sheet_fetcher, bool* rendered, bool* failed);
 
 }  // namespace granska::pipeline

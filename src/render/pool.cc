@@ -830,4 +830,10 @@ std::size_t Pool::browser_memory_bytes() const {
   return b ? b->process->memory_bytes() : 0;
 }
 
+Result<RenderedView> render_view(Pool& pool, const PageRequest& request) {
+  Result<RenderedPage> page = pool.render(request);
+  if (!page) return page.error();
+  return RenderedView::build(std::move(page).value());
+}
+
 }  // namespace granska::render

@@ -32,6 +32,7 @@
 
 #include "render/chromium.h"
 #include "render/page.h"
+#include "render/rendered_view.h"
 #include "util/result.h"
 
 namespace granska::render {
@@ -120,6 +121,9 @@ class Pool {
   explicit Pool(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Renders one page and builds its view: Pool::render then RenderedView::build.
+Result<RenderedView> render_view(Pool& pool, const PageRequest& request);
 
 // The origin of an absolute URL, "scheme://host[:port]" lowercased without user info;
 // "" when the URL has no authority (data:, about:). Used for contexts and login headers.

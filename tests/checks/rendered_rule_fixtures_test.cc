@@ -13,6 +13,7 @@
 #include "input/load.h"
 #include "pipeline/check_page.h"
 #include "render/pool.h"
+#include "support/chromium.h"
 #include "support/test_paths.h"
 
 namespace granska {
@@ -27,10 +28,7 @@ std::string expected_outcome(const std::string& file) {
 }
 
 TEST(RenderedRuleFixtures, OutcomesMatchExpectationsInTheBrowser) {
-  if (!render::find_chromium("").ok()) {
-    GTEST_SKIP() << "Chromium is not installed (scripts/install-deps.sh installs Debian's chromium package): "
-                    "rendering test skipped";
-  }
+  REQUIRE_CHROMIUM();
   render::PoolOptions po;
   po.launch.loopback_only = true;
   po.tabs = 1;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "render/chromium.h"
+#include "support/chromium.h"
 #include "support/fixture_server.h"
 #include "support/run_program.h"
 #include "support/test_paths.h"
@@ -19,14 +20,6 @@ namespace {
 using nlohmann::json;
 using testing::fixture_path;
 using testing::run_granska;
-
-#define REQUIRE_CHROMIUM()                                                                    \
-  do {                                                                                        \
-    if (!render::find_chromium("").ok()) {                                                    \
-      GTEST_SKIP() << "Chromium is not installed (scripts/install-deps.sh installs Debian's " \
-                      "chromium package): rendering test skipped";                            \
-    }                                                                                         \
-  } while (0)
 
 json check_json(std::vector<std::string> args) {
   std::vector<std::string> all = {"check", "--format", "json"};

@@ -13,6 +13,7 @@
 #include <map>
 
 #include "render/chromium.h"
+#include "support/chromium.h"
 #include "support/fixture_server.h"
 #include "support/run_program.h"
 #include "support/test_paths.h"
@@ -22,14 +23,6 @@ namespace {
 
 using nlohmann::json;
 using testing::run_granska;
-
-#define REQUIRE_CHROMIUM()                                                                    \
-  do {                                                                                        \
-    if (!render::find_chromium("").ok()) {                                                    \
-      GTEST_SKIP() << "Chromium is not installed (scripts/install-deps.sh installs Debian's " \
-                      "chromium package): rendering test skipped";                            \
-    }                                                                                         \
-  } while (0)
 
 class CrawlRender : public ::testing::Test {
  protected:

@@ -15,19 +15,12 @@
 #include "html/dom.h"
 #include "render/pool.h"
 #include "render/rendered_view.h"
+#include "support/chromium.h"
 #include "support/fixture_server.h"
 #include "support/test_paths.h"
 
 namespace granska::render {
 namespace {
-
-#define REQUIRE_CHROMIUM()                                                                    \
-  do {                                                                                        \
-    if (!find_chromium("").ok()) {                                                            \
-      GTEST_SKIP() << "Chromium is not installed (scripts/install-deps.sh installs Debian's " \
-                      "chromium package): rendering test skipped";                            \
-    }                                                                                         \
-  } while (0)
 
 PoolOptions test_options() {
   PoolOptions o;

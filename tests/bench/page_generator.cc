@@ -36,7 +36,19 @@ std::string sentence(Rng& r, std::size_t words) {
   return s + ".";
 }
 
-void header(std::string& out, Rng& r) {
+// Where a link goes: in a consistent site every link leads to one of its pages (the menu,
+// footer and breadcrumbs the same on every page); otherwise to addresses the generated site
+// does not have, as the per-page benchmarks never follow them.
+struct Links {
+  std::size_t pages = 0;
+  bool consistent = false;
+  std::string page(std::size_t n) const { return "/p" + std::to_string(n % pages) + ".html"; }
+  std::string or_page(const std::string& loose, std::size_t n) const { return consistent ? page(n) : loose; }
+};
+
+// `r` draws the page's own text; `t` the template's (menu and footer): the page's generator
+// too unless the site is consistent.
+void header(std::string& out, Rng& r, Rng& t, const Links& l) {
   out += "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<title>" + sentence(r, 4) + " – Malmö stad</title>\n"
@@ -48,23 +60,25 @@ void header(std::string& out, Rng& r) {
          "<form role=\"search\" action=\"/sok\"><label for=\"q\">Sök</label><input id=\"q\" name=\"q\" type=\"search\">"
          "<button type=\"submit\">Sök</button></form>\n<nav aria-label=\"Huvudmeny\">\n<ul class=\"menu\">\n";
   for (int i = 0; i < 12; ++i) {
-    out += "<li class=\"menu-item\"><a href=\"/omrade-" + std::to_string(i) + "\">" + kWords[r.below(kWords.size())] +
-           "</a>\n<ul class=\"sub-menu\">\n";
+    out += "<li class=\"menu-item\"><a href=\"" + l.or_page("/omrade-" + std::to_string(i), i) + "\">" +
+           kWords[t.below(kWords.size())] + "</a>\n<ul class=\"sub-menu\">\n";
     for (int j = 0; j < 8; ++j) {
-      out += "<li><a href=\"/omrade-" + std::to_string(i) + "/sida-" + std::to_string(j) + "\">" +
-             sentence(r, 2 + r.below(3)) + "</a></li>\n";
+      out += "<li><a href=\"" + l.or_page("/omrade-" + std::to_string(i) + "/sida-" + std::to_string(j), 12 + i * 8 + j) +
+             "\">" + sentence(t, 2 + t.below(3)) + "</a></li>\n";
     }
     out += "</ul></li>\n";
   }
   out += "</ul>\n</nav>\n</header>\n<nav aria-label=\"Brödsmulor\" class=\"breadcrumbs\"><ol>"
-         "<li><a href=\"/\">Start</a></li><li><a href=\"/omrade-1\">Område</a></li><li aria-current=\"page\">Sida</li>"
+         "<li><a href=\"/\">Start</a></li><li><a href=\"" + l.or_page("/omrade-1", 1) +
+         "\">Område</a></li><li aria-current=\"page\">Sida</li>"
          "</ol></nav>\n<main id=\"main\">\n<article>\n<h1>" + sentence(r, 5) + "</h1>\n";
 }
 
-void section(std::string& out, Rng& r, int n) {
+void section(std::string& out, Rng& r, int n, const Links& l) {
   out += "<section class=\"block\">\n<h2 id=\"avsnitt-" + std::to_string(n) + "\">" + sentence(r, 4) + "</h2>\n";
   for (std::size_t p = 0, count = 2 + r.below(3); p < count; ++p) {
-    out += "<p>" + sentence(r, 12 + r.below(20)) + " <a href=\"/info/" + std::to_string(r.below(1000)) + "\">" +
+    out += "<p>" + sentence(r, 12 + r.below(20)) + " <a href=\"" +
+           (l.consistent ? l.page(r.below(l.pages)) : "/info/" + std::to_string(r.below(1000))) + "\">" +
            sentence(r, 3) + "</a> " + sentence(r, 10 + r.below(10)) + "</p>\n";
   }
   switch (r.below(5)) {
@@ -97,18 +111,23 @@ void section(std::string& out, Rng& r, int n) {
     default:
       out += "<ul class=\"links\">\n";
       for (int i = 0; i < 6; ++i) {
-        out += "<li><a href=\"/dokument/" + std::to_string(r.below(500)) + ".pdf\">" + sentence(r, 4) + " (pdf)</a></li>\n";
+        const std::string text = sentence(r, 4);  // drawn first, as the pages measured before drew it
+        const std::string to = l.consistent ? l.page(r.below(l.pages)) : "/dokument/" + std::to_string(r.below(500)) + ".pdf";
+        out += "<li><a href=\"" + to + "\">" + text + " (pdf)</a></li>\n";
       }
       out += "</ul>\n";
   }
   out += "</section>\n";
 }
 
-void footer(std::string& out, Rng& r) {
+void footer(std::string& out, Rng& t, const Links& l) {
   out += "</article>\n</main>\n<footer class=\"site-footer\">\n<div class=\"cols\">\n";
   for (int c = 0; c < 4; ++c) {
-    out += "<div class=\"col\"><h2>" + sentence(r, 2) + "</h2><ul>";
-    for (int i = 0; i < 6; ++i) out += "<li><a href=\"/fot/" + std::to_string(c * 10 + i) + "\">" + sentence(r, 2) + "</a></li>";
+    out += "<div class=\"col\"><h2>" + sentence(t, 2) + "</h2><ul>";
+    for (int i = 0; i < 6; ++i) {
+      out += "<li><a href=\"" + l.or_page("/fot/" + std::to_string(c * 10 + i), 200 + c * 10 + i) + "\">" +
+             sentence(t, 2) + "</a></li>";
+    }
     out += "</ul></div>\n";
   }
   out += "</div>\n<p>Malmö stad, 205 80 Malmö. Telefon 040-34 10 00.</p>\n</footer>\n</body>\n</html>\n";
@@ -116,15 +135,21 @@ void footer(std::string& out, Rng& r) {
 
 }  // namespace
 
-std::string generate_page(std::size_t target_bytes, std::uint32_t seed, std::size_t pages) {
+std::string generate_page(std::size_t target_bytes, std::uint32_t seed, std::size_t pages, bool consistent_site) {
   Rng r(seed);
+  Rng site(0x5173);  // the consistent site's template: the same menu and footer on every page
+  Rng& t = consistent_site && pages > 0 ? site : r;
+  const Links l{pages, consistent_site && pages > 0};
   std::string out;
   out.reserve(target_bytes + 4096);
-  header(out, r);
+  header(out, r, t, l);
   std::string tail;
-  footer(tail, r);
+  footer(tail, t, l);
+  if (l.consistent && seed % 1000 == 0) {  // one page in a thousand links a page that was removed
+    out += "<p><a href=\"/borttagen-sida-" + std::to_string(seed) + "\">Gammal sida</a></p>\n";
+  }
   for (int n = 1; out.size() + tail.size() < target_bytes; ++n) {
-    section(out, r, n);
+    section(out, r, n, l);
     if (pages > 0) {  // related links into the site, so a crawl finds every page
       out += "<aside class=\"related\"><h2>Relaterat</h2><ul>";
       for (int i = 0; i < 4; ++i) {

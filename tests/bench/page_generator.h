@@ -11,8 +11,14 @@ namespace granska::bench {
 
 // A page of roughly `target_bytes` bytes (±5%); the same seed gives the same page. It links
 // /css/main.css (generate_site_stylesheet) and, with `pages` > 0, other pages /p<N>.html of a
-// generated site of that many pages.
-std::string generate_page(std::size_t target_bytes, std::uint32_t seed = 1, std::size_t pages = 0);
+// generated site of that many pages. Otherwise its menu, footer and content links lead to
+// addresses that do not exist, and every page draws its own menu and footer texts (a site
+// crawl then fetches many 404s, and the site step finds a flood of inconsistent names and
+// broken links). With `consistent_site` (and `pages` > 0) the page is one of a site as a CMS
+// makes it: the same menu, breadcrumbs and footer on every page, every link to one of its
+// pages, and one page in a thousand links a removed page (the site-level benchmark).
+std::string generate_page(std::size_t target_bytes, std::uint32_t seed = 1, std::size_t pages = 0,
+                          bool consistent_site = false);
 
 // The site's style sheet, roughly `target_bytes` long, the shape of a CMS theme: custom
 // properties, resets, the classes the pages use (menu, breadcrumbs, blocks, tables, forms,

@@ -303,8 +303,8 @@ void JsonReport::end() {
     for (const results::SiteFinding& f : m_.site_findings) {
       if (f.site == site.id) findings.push_back(&f);
     }
-    o << (first ? "" : ",") << "\n  "
-      << site_report::site_json(site, findings, m_.lang, [&](const std::string& id) { return unit_name_of(m_, id); });
+    o << (first ? "" : ",") << "\n  ";
+    site_report::write_site_json(o, site, findings, m_.lang, [&](const std::string& id) { return unit_name_of(m_, id); });
     first = false;
   }
   o << "\n]\n}\n";

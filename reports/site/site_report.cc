@@ -52,8 +52,9 @@ std::string outcome_words(results::SiteCheck check, engine::Outcome outcome, Lan
   return std::string(glossary::outcome(outcome).in(lang));
 }
 
-std::string site_json(const results::SiteSummary& s, const std::vector<const results::SiteFinding*>& findings, Lang lang,
-                      const std::function<std::string(const std::string&)>& unit_name) {
+void write_site_json(std::ostream& out, const results::SiteSummary& s,
+                     const std::vector<const results::SiteFinding*>& findings, Lang lang,
+                     const std::function<std::string(const std::string&)>& unit_name) {
   const results::StatementResult& st = s.statement;
   ordered items = ordered::array();
   for (const results::StatementItem& it : st.items) {
@@ -73,16 +74,6 @@ std::string site_json(const results::SiteSummary& s, const std::vector<const res
                       {"outcome", std::string(engine::to_string(c.outcome))},
                       {"findings", c.findings},
                       {"tested", c.tested}});
-  }
-  ordered list = ordered::array();
-  for (const results::SiteFinding* f : findings) {
-    list.push_back({{"check", std::string(results::to_string(f->check))},
-                    {"outcome", std::string(engine::to_string(f->outcome))},
-                    {"page_url", f->page_url},
-                    {"unit", f->unit},
-                    {"message_id", f->message_id},
-                    {"args", f->args},
-                    {"message", site::message_text(f->message_id, f->args, lang)}});
   }
   ordered j = {{"id", s.id},
                {"name", s.name},
@@ -105,8 +96,26 @@ std::string site_json(const results::SiteSummary& s, const std::vector<const res
                  {"last_updated", st.last_updated},
                  {"items", items}}},
                {"checks", checks},
-               {"findings", list}};
-  return dump(j);
+               {"findings", ordered::array()}};
+  // The findings stream one by one into the array the dump ends with ("[]}"): a site with a
+  // broken link on every page has hundreds of thousands, and a tree of them all would take
+  // gigabytes.
+  const std::string head = dump(j);
+  out.write(head.data(), static_cast<std::streamsize>(head.size() - 2));
+  bool first = true;
+  for (const results::SiteFinding* f : findings) {
+    const ordered one = {{"check", std::string(results::to_string(f->check))},
+                         {"outcome", std::string(engine::to_string(f->outcome))},
+                         {"page_url", f->page_url},
+                         {"unit", f->unit},
+                         {"message_id", f->message_id},
+                         {"args", f->args},
+                         {"message", site::message_text(f->message_id, f->args, lang)}};
+    if (!first) out << ',';
+    out << dump(one);
+    first = false;
+  }
+  out << "]}";
 }
 
 void write_text(std::ostream& o, const std::vector<results::SiteSummary>& sites,

@@ -14,10 +14,12 @@
 
 namespace granska::reports::site_report {
 
-// One site with its findings, as a JSON object (docs/report-format.md, "sites").
-// `unit_name` gives a unit's name in the language for an id ("" when unknown).
-std::string site_json(const results::SiteSummary& site, const std::vector<const results::SiteFinding*>& findings,
-                      Lang lang, const std::function<std::string(const std::string& unit)>& unit_name);
+// One site with its findings, as a JSON object (docs/report-format.md, "sites"), written
+// to `out` as it is made. `unit_name` gives a unit's name in the language for an id ("" when
+// unknown).
+void write_site_json(std::ostream& out, const results::SiteSummary& site,
+                     const std::vector<const results::SiteFinding*>& findings, Lang lang,
+                     const std::function<std::string(const std::string& unit)>& unit_name);
 
 // Every site, for a person at a terminal.
 void write_text(std::ostream& out, const std::vector<results::SiteSummary>& sites,

@@ -52,7 +52,8 @@ int run_site(const SiteOptions& o) {
       for (const results::SiteFinding& f : done->results.findings) {
         if (f.site == s.id) mine.push_back(&f);
       }
-      std::cout << (first ? "\n" : ",\n") << reports::site_report::site_json(s, mine, lang, unit_name);
+      std::cout << (first ? "\n" : ",\n");
+      reports::site_report::write_site_json(std::cout, s, mine, lang, unit_name);
       first = false;
     }
     std::cout << "\n]}\n";

@@ -158,6 +158,19 @@ void CrawlStream::print(std::string_view block) {
   first_ = false;
 }
 
+std::string render_summary(const crawl::CrawlStats& stats, Lang lang) {
+  if (stats.rendered == 0 && stats.render_failures == 0) return {};
+  const bool sv = lang == Lang::Sv;
+  std::string out = sv ? "Visade i webbläsaren (headless Chromium): " : "Rendered in the browser (headless Chromium): ";
+  out += std::to_string(stats.rendered);
+  if (stats.render_failures > 0) {
+    out += sv ? "; kunde inte visas och granskades som de levererades: "
+              : "; could not be rendered and were checked as served: ";
+    out += std::to_string(stats.render_failures);
+  }
+  return out;
+}
+
 void CrawlStream::summary(std::size_t pages, std::size_t html, std::size_t errors, const crawl::CrawlStats& stats,
                           bool show_text) {
   if (json_) {
@@ -169,15 +182,7 @@ void CrawlStream::summary(std::size_t pages, std::size_t html, std::size_t error
     out_ << "\n],\"summary\":" << summary.dump() << "}\n";
   } else if (show_text) {
     out_ << crawl_summary(pages, html, errors, stats.interrupted, lang_) << "\n";
-    if (stats.rendered > 0 || stats.render_failures > 0) {
-      const bool sv = lang_ == Lang::Sv;
-      out_ << (sv ? "Visade i webbläsaren (headless Chromium): " : "Rendered in the browser (headless Chromium): ")
-           << stats.rendered;
-      if (stats.render_failures > 0)
-        out_ << (sv ? "; kunde inte visas och granskades som de levererades: " : "; could not be rendered and were checked as served: ")
-             << stats.render_failures;
-      out_ << "\n";
-    }
+    if (std::string r = render_summary(stats, lang_); !r.empty()) out_ << r << "\n";
   }
   out_.flush();
 }

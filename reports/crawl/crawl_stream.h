@@ -46,4 +46,8 @@ class CrawlStream {
 // "Sammanfattning: 9 adresser, 6 sidor granskade, 2 fel" (and " (avbruten)").
 std::string crawl_summary(std::size_t pages, std::size_t html, std::size_t errors, bool interrupted, Lang lang);
 
+// "Visade i webbläsaren (headless Chromium): 1" (and the pages that could not be rendered),
+// "" when the crawl rendered nothing and no rendering failed.
+std::string render_summary(const crawl::CrawlStats& stats, Lang lang);
+
 }  // namespace granska::reports

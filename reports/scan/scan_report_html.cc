@@ -304,6 +304,14 @@ void profile_note(std::ostream& o, const Model& m) {
     << "</p>\n";
 }
 
+// How many pages were checked as the browser shows them is said only for a scan that
+// asked for rendering (or rendered pages anyway): in the other scans, which are most, a
+// count that is always 0 would only raise the question what it means.
+bool shows_rendered(const figures::ScanFigures& f) { return f.scan.rendering || f.total.rendered > 0; }
+std::string rendered_label(Lang lang) {
+  return tr(lang, "Granskade som webbläsaren visar dem", "Checked as rendered by the browser");
+}
+
 // The profile's criteria in parts of at most kCriteriaPerTable.
 std::vector<std::pair<std::size_t, std::size_t>> criteria_parts(std::size_t n) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
@@ -494,6 +502,17 @@ void write_index_html(std::ostream& o, const Model& m) {
     << html_text(g::count(m.units.size(), g::kUnits, lang) + ", " + g::count(latest.total.html_pages, g::kPages, lang) +
                  tr(lang, " granskade", " checked"))
     << ".</p>\n";
+  if (shows_rendered(latest)) {
+    o << "<p>"
+      << html_text(rendered_label(lang) + ": " + g::number(latest.total.rendered, lang) + tr(lang, " av ", " of ") +
+                   g::number(latest.total.html_pages, lang) +
+                   tr(lang,
+                      " (visade i en webbläsare, headless Chromium, innan de granskades, så att innehåll som skript "
+                      "bygger kom med; övriga granskades som webbservern skickar dem).",
+                      " (shown in a browser, headless Chromium, before they were checked, so that content built by "
+                      "scripts was included; the others were checked as the web server sends them)."))
+      << "</p>\n";
+  }
   profile_note(o, m);
 
   // Overview: what to act on first.
@@ -970,6 +989,7 @@ void section_summary(UnitPage& p) {
   row(tr(lang, "Granskade sidor", "Checked pages"), g::number(f.html_pages, lang));
   row(tr(lang, "Granskade sidor utan fel", "Checked pages without failures"),
       g::number(f.pages_without_failures, lang) + " (" + pct(lang, f.pages_without_failures, f.html_pages) + ")");
+  if (shows_rendered(p.m.latest())) row(rendered_label(lang), g::number(f.rendered, lang));
   row(tr(lang, "Kräver manuell granskning", "Needs manual review"), g::number(f.cant_tell, lang));
   row(tr(lang, "Varningar (god praxis)", "Warnings (best practice)"), g::number(f.warnings, lang));
   row(tr(lang, "Sidor som inte kunde granskas", "Pages that could not be checked"), g::number(f.not_checkable(), lang));

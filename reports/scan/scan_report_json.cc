@@ -23,7 +23,8 @@ std::string scan_json(const results::ScanInfo& s) {
          ", \"config_name\": " + str(s.config_name) + ", \"pages\": " + num(s.pages) +
          ", \"max_pages\": " + num(s.max_pages) + ", \"max_depth\": " + std::to_string(s.max_depth) +
          ", \"page_limit_reached\": " + (s.page_limit_reached() ? "true" : "false") +
-         ", \"pages_at_max_depth\": " + num(s.pages_at_max_depth) + "}";
+         ", \"pages_at_max_depth\": " + num(s.pages_at_max_depth) +
+         ", \"rendering\": " + (s.rendering ? "true" : "false") + "}";
 }
 
 std::string figures_json(const Model& m, const figures::UnitFigures& f) {
@@ -33,6 +34,7 @@ std::string figures_json(const Model& m, const figures::UnitFigures& f) {
                     ", \"best_practice_warnings\": " + num(f.warnings) + ", \"error_pages\": " + num(f.error_pages) +
                     ", \"blocked\": " + num(f.blocked) + ", \"skipped\": " + num(f.skipped) +
                     ", \"redirected\": " + num(f.redirected) + ", \"aliases\": " + num(f.aliases) +
+                    ", \"rendered_pages\": " + num(f.rendered) +
                     ", \"not_checkable\": " + num(f.not_checkable()) +
                     ", \"media\": " + num(f.media) + ", \"media_needing_work\": " + num(f.media_needing_work) +
                     ", \"documents\": " + num(f.docs.documents) +
@@ -225,7 +227,8 @@ void JsonReport::page(const results::PageRow& page, std::size_t unit, const figu
        << ", \"title\": " << str(page.title) << ", \"unit\": " << str(m_.units[unit].id) << ", \"kind\": "
        << str(page.kind) << ", \"status\": " << page.status << ", \"error\": "
        << str(m_.lang == Lang::En && !page.error_en.empty() ? page.error_en : page.error)
-       << ", \"canonical\": " << str(page.canonical) << ", \"alias_of\": "
+       << ", \"canonical\": " << str(page.canonical) << ", \"rendered\": " << (page.rendered ? "true" : "false")
+       << ", \"alias_of\": "
        << (alias ? "{\"url\": " + str(alias->primary) + ", \"reason\": " + str(figures::to_string(alias->reason)) + "}"
                  : std::string("null"))
        << ", \"failures\": " << (alias ? 0 : failures) << ", \"findings\": [";

@@ -133,6 +133,7 @@ int run_scan_once(const ScanOptions& o, const config::OrgConfig& config, Lang la
     log.end();
     if (!o.quiet) {
       std::cout << reports::crawl_summary(c.totals.pages, c.totals.html, c.totals.errors, c.stats.interrupted, lang) << "\n";
+      if (std::string r = reports::render_summary(c.stats, lang); !r.empty()) std::cout << r << "\n";
       std::cout.flush();
     }
   };

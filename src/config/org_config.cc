@@ -24,8 +24,9 @@ constexpr std::array kTopKeys{"user_agent", "contact", "max_pages", "max_depth",
                               "delay_ms", "seeds", "sitemaps", "allowed_hosts", "include", "exclude",
                               "headers", "cookies", "site", "unit", "assign", "fallback", "profile",
                               "status", "scan", "check_documents", "max_document_mb", "max_documents",
-                              "max_documents_total_mb", "statement"};
-constexpr std::array kSiteKeys{"name", "seeds", "sitemaps", "allowed_hosts", "include", "exclude", "headers", "cookies"};
+                              "max_documents_total_mb", "statement", "render"};
+constexpr std::array kSiteKeys{"name",    "seeds",   "sitemaps", "allowed_hosts", "include",
+                               "exclude", "headers", "cookies",  "render"};
 constexpr std::array kStatementKeys{"phrases"};
 constexpr std::array kUnitKeys{"id", "name_sv", "name_en", "type", "hosts", "prefixes", "patterns"};
 constexpr std::array kAssignKeys{"unit", "host", "prefix", "pattern"};

@@ -103,6 +103,7 @@ void add_figures(UnitFigures& into, const UnitFigures& f) {
   into.skipped += f.skipped;
   into.redirected += f.redirected;
   into.aliases += f.aliases;
+  into.rendered += f.rendered;
   into.media += f.media;
   into.media_needing_work += f.media_needing_work;
   for (std::size_t i = 0; i < f.failures_by_criterion.size(); ++i) {
@@ -147,6 +148,7 @@ void Aggregator::add_page(const results::PageRow& page, std::size_t u, const Ali
     return;
   }
   ++f.html_pages;
+  if (page.rendered) ++f.rendered;
   std::size_t failures = 0;
   page_criteria_.clear();
   tested_criteria_.clear();

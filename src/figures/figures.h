@@ -107,6 +107,7 @@ struct UnitFigures {
   std::size_t skipped = 0;                 // kind "skipped": not a page (image, CSS), or redirected out of scope
   std::size_t redirected = 0;              // kind "redirected": to a page recorded on its own
   std::size_t aliases = 0;                 // HTML records counted as another URL (aliases.h)
+  std::size_t rendered = 0;                // of html_pages: checked as the browser rendered them
   std::size_t media = 0;                   // media items found
   std::size_t media_needing_work = 0;      // a media rule failed or could not tell
   std::size_t documents = 0;               // documents that count for the unit (= docs.documents)

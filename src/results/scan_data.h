@@ -46,6 +46,9 @@ struct ScanInfo {
   std::size_t max_pages = 0;
   int max_depth = -1;
   std::size_t pages_at_max_depth = 0;  // admitted at max_depth: their links were not followed
+  // The scan's settings asked for rendering (render "auto" or "always" for some site);
+  // false for scans of releases that could not render.
+  bool rendering = false;
   bool page_limit_reached() const { return max_pages > 0 && pages >= max_pages; }
 };
 inline constexpr const char* kReportWrittenUnknown = "?";
@@ -84,6 +87,7 @@ struct PageRow {
   std::string error_en;
   std::string canonical;       // <link rel=canonical> resolved against the page, "" when none
   bool unchanged = false;      // 304 on a conditional request: results carried over
+  bool rendered = false;       // checked as headless Chromium rendered it (render = "auto"/"always")
   std::vector<RuleOutcome> rule_outcomes;  // every rule run on the page except inapplicable ones
   std::vector<FindingRow> findings;        // failed and cantTell, in document order per rule
 };

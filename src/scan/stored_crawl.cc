@@ -59,6 +59,7 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
       row.canonical = std::move(old->row.canonical);
       row.rule_outcomes = std::move(old->row.rule_outcomes);
       row.findings = std::move(old->row.findings);
+      row.rendered = old->row.rendered;  // the results carried over are of that check
       d.media = std::move(old->media);
       if (old->document && d.document) {
         // The same document: its check (or why it could not be opened) stands.
@@ -76,6 +77,7 @@ store::CrawlStore::PageData page_data(crawl::PageRecord& r, store::CrawlStore* e
     row.canonical = std::move(r.canonical);  // one page under several URLs (figures/aliases.h)
     row.rule_outcomes = std::move(r.rule_outcomes);
     row.findings = std::move(r.findings);
+    row.rendered = r.rendered;
     d.media = std::move(r.media);
     d.facts = std::move(r.facts);
   }

@@ -98,6 +98,7 @@ struct CrawlStore::Impl {
     p.integer(11, r.unchanged);
     p.text(12, encode_rule_outcomes(r.rule_outcomes, [this](const std::string& n) { return rule_ref(n); }));
     p.text(13, r.canonical);
+    p.integer(14, r.rendered);
     const int rc = p.step();
     p.reset();
     // Recorded once: a page already stored for this scan keeps its first record.
@@ -256,14 +257,14 @@ Result<std::unique_ptr<CrawlStore>> CrawlStore::open(const std::string& path) {
                  "JOIN pages p ON p.scan_id = c.scan_id AND p.url = c.url "
                  "LEFT JOIN documents d ON d.page_id = p.id "
                  "WHERE c.scan_id = ?1 AND c.url = ?2 AND r.error = 0 AND "
-                 "((p.kind = 'html' AND r.html = 1) OR "
+                 "((p.kind = 'html' AND r.html = 1 AND p.rendered = 0) OR "
                  "(p.kind = 'document' AND d.state IN ('checked', 'unreadable') AND p.content_sha256 <> ''))") &&
       im.prepare(im.get_result,
                  "SELECT output, at_threshold, error, html FROM results WHERE scan_id = ?1 AND url = ?2") &&
       im.prepare(im.put_page,
                  "INSERT OR IGNORE INTO pages(scan_id, url, final_url, unit, kind, status, title, content_type, "
-                 "content_sha256, fetched_at, unchanged, rule_outcomes, canonical) "
-                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") &&
+                 "content_sha256, fetched_at, unchanged, rule_outcomes, canonical, rendered) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)") &&
       im.prepare(im.put_finding,
                  "INSERT OR REPLACE INTO findings(page_id, seq, rule, outcome, message_id, args, selector, line, col, "
                  "snippet, doc_page, doc_object) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") &&

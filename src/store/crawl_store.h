@@ -119,7 +119,9 @@ class CrawlStore {
   };
   // The cache entry of a page of `scan` whose result is stored as checked without error
   // and which has its structured record (so an unchanged page can carry it over), or of a
-  // document whose body was fetched and checked or found unreadable.
+  // document whose body was fetched and checked or found unreadable. Not of a page that
+  // was rendered: its HTML may be unchanged while what its scripts build is not, so it is
+  // fetched and rendered again.
   std::optional<Cached> cached(results::ScanId scan, std::string_view url);
   struct Stored {
     std::string output;

@@ -29,16 +29,24 @@ class ReadTx {
   sqlite3* db_;
 };
 
-// The page and depth limits from the crawl's stored settings (cmd_crawl's options JSON);
-// left unknown when they are absent or unreadable.
-void read_limits(const std::string& options, results::ScanInfo& s) {
+// The page and depth limits and whether any page was to be rendered, from the crawl's
+// stored settings (scan::CrawlSettings as JSON); left unknown when they are absent or
+// unreadable.
+void read_settings(const std::string& options, results::ScanInfo& s) {
   if (options.empty()) return;
   try {
     const nlohmann::json j = nlohmann::json::parse(options);
     if (j.contains("max_pages") && j["max_pages"].is_number_unsigned()) s.max_pages = j["max_pages"].get<std::size_t>();
     if (j.contains("max_depth") && j["max_depth"].is_number_integer()) s.max_depth = j["max_depth"].get<int>();
+    auto renders = [](const nlohmann::json& mode) { return mode.is_string() && mode.get<std::string>() != "never"; };
+    if (j.contains("render")) s.rendering = renders(j["render"]);
+    if (j.contains("render_hosts") && j["render_hosts"].is_array()) {
+      for (const nlohmann::json& h : j["render_hosts"]) {
+        if (h.is_array() && h.size() == 2 && renders(h[1])) s.rendering = true;
+      }
+    }
   } catch (const std::exception&) {
-    // Settings of another shape: the limits stay unknown.
+    // Settings of another shape: the limits stay unknown, rendering false.
   }
 }
 
@@ -72,7 +80,7 @@ class ScanStore final : public results::ScanSource {
       s.config_name = q.str(6);
       s.pages = static_cast<std::size_t>(q.i64(7));
       s.report_written = q.str(8);
-      read_limits(q.str(9), s);
+      read_settings(q.str(9), s);
       if (can_count_deep && s.max_depth >= 0) {
         deep.integer(1, s.id);
         deep.integer(2, s.max_depth);

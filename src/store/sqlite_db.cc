@@ -120,12 +120,19 @@ CREATE TABLE site_findings(scan_id INTEGER NOT NULL, seq INTEGER NOT NULL, site 
   PRIMARY KEY(scan_id, seq)) WITHOUT ROWID;
 )sql";
 
+// Version 7: whether a page was checked as headless Chromium rendered it (render = "auto"
+// or "always"), so a scan report can say how many were. Every page stored before was
+// checked as served.
+constexpr const char* kStep7 = R"sql(
+ALTER TABLE pages ADD COLUMN rendered INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // Each step brings the file to its version; versions without a step here are skipped.
 struct Step {
   int version;
   const char* sql;
 };
-constexpr Step kSteps[] = {{1, kStep1}, {2, kStep2}, {3, kStep3}, {4, kStep4}, {5, kStep5}, {6, kStep6}};
+constexpr Step kSteps[] = {{1, kStep1}, {2, kStep2}, {3, kStep3}, {4, kStep4}, {5, kStep5}, {6, kStep6}, {7, kStep7}};
 static_assert(kSteps[std::size(kSteps) - 1].version == kSchemaVersion);
 
 // The first step after version v.
@@ -383,6 +390,7 @@ long long read_page(const Stmt& q, const RuleNames& names, results::PageRow& row
   row.error = q.str(12);
   row.error_en = q.str(13);
   row.canonical = q.str(14);
+  row.rendered = q.i64(15) != 0;
   row.findings.clear();
   return q.i64(0);
 }

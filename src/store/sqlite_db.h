@@ -19,6 +19,8 @@
 //   6  the site-level checks: page_facts (how the crawl reached each page and what the
 //      site step needs from it, facts_codec.h), nav_blocks (each distinct navigation block
 //      of a scan once), site_results and site_findings (what the site step decided).
+//   7  pages.rendered: the page was checked as headless Chromium rendered it (pages stored
+//      before it were checked as served: 0).
 // A file whose user_version is higher than kSchemaVersion comes from a newer granska and
 // is refused; a file that is not SQLite, or SQLite without granska's tables, is refused.
 #pragma once
@@ -37,7 +39,7 @@
 
 namespace granska::store::detail {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 // PRAGMA application_id of granska databases (from version 2): "GRSK".
 inline constexpr int kApplicationId = 0x4752534b;
 
@@ -111,7 +113,7 @@ std::vector<std::string> decode_args(const std::string& text);
 // columns read_page() expects, page id first.
 inline constexpr const char* kPageColumns =
     "p.id, p.url, p.final_url, p.unit, p.kind, p.status, p.title, p.content_type, p.content_sha256, "
-    "p.fetched_at, p.unchanged, p.rule_outcomes, e.message_sv, e.message_en, p.canonical";
+    "p.fetched_at, p.unchanged, p.rule_outcomes, e.message_sv, e.message_en, p.canonical, p.rendered";
 long long read_page(const Stmt& q, const RuleNames& names, results::PageRow& row);
 // `findings` is prepared from kFindingsSelect; appends the page's findings in order.
 inline constexpr const char* kFindingsSelect =

@@ -50,6 +50,22 @@ TEST_F(ConfigCheck, ShippedConfigsAreValid) {
   EXPECT_NE(malmo.out.find("3.3.2 (A)  Labels or Instructions"), std::string::npos);
 }
 
+// render (docs/config.md) at the top level and per site is a key of the file that granska
+// scan and config check read, not only of the crawl's settings; its value is checked.
+TEST_F(ConfigCheck, RenderIsKnownAtTheTopAndPerSite) {
+  const std::string unit =
+      "fallback = \"a\"\n[[unit]]\nid = \"a\"\nname_sv = \"A\"\ntype = \"namnd\"\nhosts = [\"malmo.se\"]\n";
+  const std::string good = write("render.toml", "render = \"never\"\n" + unit +
+                                                    "[[site]]\nseeds = [\"https://etjanster.malmo.se/\"]\n"
+                                                    "render = \"auto\"\n");
+  auto r = run_granska({"config", "check", "--config", good});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string bad = write("render-bad.toml", "render = \"sometimes\"\n" + unit);
+  auto b = run_granska({"config", "check", "--config", bad, "--lang", "en"});
+  EXPECT_EQ(b.exit_code, 2);
+  EXPECT_NE(b.err.find("render must be \"never\", \"auto\" or \"always\""), std::string::npos) << b.err;
+}
+
 TEST_F(ConfigCheck, TheExampleInDocsConfigIsValid) {
   const std::string doc = testing::read_fixture("../docs/config.md");
   const std::size_t begin = doc.find("```toml\n");

@@ -14,6 +14,9 @@
 #include <map>
 #include <sstream>
 
+#include "render/chromium.h"
+#include "store/scan_source.h"
+#include "support/chromium.h"
 #include "support/fixture_server.h"
 #include "support/run_program.h"
 #include "support/test_paths.h"
@@ -31,6 +34,22 @@ std::string read(const fs::path& p) {
   return s.str();
 }
 
+// config/demo.toml as shipped, without the crawl's politeness delay (a test, not a site),
+// written to `dir`. Where Chromium is missing its render = "auto" is turned off: a scan
+// that asks for rendering and cannot start the browser stops (docs/config.md), and
+// DemoRender below checks the rendering where Chromium is installed.
+std::string demo_config(const fs::path& dir) {
+  std::string text = read(testing::source_dir() + "/config/demo.toml");
+  const std::string on = "\nrender = \"auto\"\n";
+  const std::size_t at = text.find(on);
+  EXPECT_NE(at, std::string::npos) << "config/demo.toml renders application shells";
+  if (at != std::string::npos && !render::find_chromium("").ok()) text.replace(at, on.size(), "\nrender = \"never\"\n");
+  fs::create_directories(dir);
+  const std::string config = (dir / "demo.toml").string();
+  std::ofstream(config) << "delay_ms = 0\n" << text;
+  return config;
+}
+
 TEST(DemoReport, ListsEveryPageCountsAliasesOnceAndShowsStatusBySymbol) {
   const fs::path dir = fs::temp_directory_path() / ("granska-demo-report-" + std::to_string(::getpid()));
   fs::remove_all(dir);
@@ -38,10 +57,7 @@ TEST(DemoReport, ListsEveryPageCountsAliasesOnceAndShowsStatusBySymbol) {
   testing::FixtureServer company(testing::fixture_path("demo-bolag"));
   ASSERT_TRUE(city.start());
   ASSERT_TRUE(company.start());
-  // config/demo.toml as shipped, without the crawl's politeness delay (a test, not a site).
-  fs::create_directories(dir);
-  const std::string config = (dir / "demo.toml").string();
-  std::ofstream(config) << "delay_ms = 0\n" << read(testing::source_dir() + "/config/demo.toml");
+  const std::string config = demo_config(dir);
   const std::string db = (dir / "demo.db").string(), reports = (dir / "rapporter").string();
   const std::string company_url = "http://localhost:" + std::to_string(company.port()) + "/";
   for (int i = 0; i < 2; ++i) {
@@ -143,6 +159,92 @@ TEST(DemoReport, ListsEveryPageCountsAliasesOnceAndShowsStatusBySymbol) {
   auto here = run_granska({"report", "--db", db, "--config", config, "--out", dir.string()});
   EXPECT_EQ(here.exit_code, 2);
   EXPECT_TRUE(fs::exists(dir / "anteckning.txt"));
+  fs::remove_all(dir);
+}
+
+// The demo with Chromium: render = "auto" renders exactly the booking e-service (an empty
+// shell that a script fills), which shows the barriers only the browser sees: a telephone
+// field whose visible text is not its label and a map without a text alternative. The
+// scan's database records which page was rendered, the report counts it for the committee
+// it belongs to, and the next scan renders it again rather than asking whether its HTML
+// changed.
+TEST(DemoRender, AutoRendersExactlyTheBookingServiceAndFindsItsBarriers) {
+  REQUIRE_CHROMIUM();
+  const fs::path dir = fs::temp_directory_path() / ("granska-demo-render-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  testing::FixtureServer city(testing::fixture_path("demo-site"));
+  testing::FixtureServer company(testing::fixture_path("demo-bolag"));
+  ASSERT_TRUE(city.start());
+  ASSERT_TRUE(company.start());
+  const std::string config = demo_config(dir);
+  const std::string db = (dir / "demo.db").string(), reports = (dir / "rapporter").string();
+  const std::string company_url = "http://localhost:" + std::to_string(company.port()) + "/";
+  const std::string booking = city.url("/boka-radgivning.html");
+  auto scan = [&] {
+    return run_granska({"scan", "--config", config, "--db", db, "--reports", reports, city.url("/"), company_url});
+  };
+
+  auto first = scan();
+  ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
+  EXPECT_NE(first.out.find("Visade i webbläsaren (headless Chromium): 1\n"), std::string::npos) << first.out;
+
+  // The database: the booking service and no other page was checked as rendered.
+  {
+    auto source = store::open_scan_source(db);
+    ASSERT_TRUE(source.ok());
+    const auto scans = (*source)->complete_scans();
+    ASSERT_EQ(scans.size(), 1u);
+    EXPECT_TRUE(scans[0].rendering);
+    std::vector<std::string> rendered;
+    std::size_t html = 0;
+    (*source)->for_each_page(scans[0].id, [&](const results::PageRow& row) {
+      html += row.kind == "html";
+      if (row.rendered) rendered.push_back(row.url);
+    });
+    EXPECT_EQ(rendered, std::vector<std::string>{booking});
+    EXPECT_EQ(html, 12u) << "the city's 7 pages and the company's 3, each start page also as /index.html";
+  }
+
+  // The report: the barriers, where they are, and the count per committee.
+  const fs::path latest = fs::path(reports) / "senaste";
+  const nlohmann::json j = nlohmann::json::parse(read(latest / "report.json"));
+  std::map<std::string, nlohmann::json> pages;
+  for (const auto& p : j["pages"]) pages[p["url"]] = p;
+  ASSERT_TRUE(pages.count(booking));
+  for (const auto& [url, p] : pages) {
+    EXPECT_EQ(p["rendered"], url == booking) << url;
+  }
+  const nlohmann::json& page = pages[booking];
+  EXPECT_EQ(page["unit"], "stadsbyggnadsnamnden");
+  EXPECT_EQ(page["title"], "Boka tid för rådgivning om bygglov – Demokommunen");
+  auto failed_at = [&](const std::string& rule, const std::string& selector) {
+    for (const auto& f : page["findings"]) {
+      if (f["rule"] == rule && f["outcome"] == "failed" && f["selector"] == selector) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(failed_at("form-field-name", "#telefon")) << page["findings"].dump(1);
+  EXPECT_TRUE(failed_at("image-alt", "#karta")) << page["findings"].dump(1);
+  EXPECT_FALSE(failed_at("form-field-name", "#namn"));
+  EXPECT_TRUE(j["scan"]["rendering"]);
+  EXPECT_EQ(j["total"]["figures"]["rendered_pages"], 1);
+  for (const auto& u : j["units"]) {
+    EXPECT_EQ(u["figures"]["rendered_pages"], u["id"] == "stadsbyggnadsnamnden" ? 1 : 0) << u["id"];
+  }
+  const int checked = j["total"]["figures"]["html_pages"];
+  EXPECT_NE(read(latest / "index.html")
+                .find("<p>Granskade som webbläsaren visar dem: 1 av " + std::to_string(checked) + " ("),
+            std::string::npos);
+  EXPECT_NE(read(latest / "unit-stadsbyggnadsnamnden.html")
+                .find("<tr><th scope=\"row\">Granskade som webbläsaren visar dem</th><td class=\"num\">1</td></tr>"),
+            std::string::npos);
+
+  // The next scan asks conditionally for the static pages, but renders the shell again.
+  auto second = scan();
+  ASSERT_EQ(second.exit_code, 0) << second.out << second.err;
+  EXPECT_NE(second.out.find("Visade i webbläsaren (headless Chromium): 1\n"), std::string::npos) << second.out;
+  const nlohmann::json again = nlohmann::json::parse(read(latest / "report.json"));
+  EXPECT_EQ(again["total"]["figures"]["rendered_pages"], 1);
   fs::remove_all(dir);
 }
 

@@ -214,6 +214,51 @@ TEST_F(ScanReportTest, JsonHasTheFiguresAndTrend) {
   EXPECT_EQ(j["pages"][0]["findings"][0]["kind"], "best-practice");
 }
 
+// How many pages were checked as the browser shows them: in total and per unit when the
+// scan asked for rendering, and not at all when it did not (most scans), where a 0 would
+// only raise a question.
+TEST_F(ScanReportTest, RenderedPagesAreCountedWhenTheScanRendered) {
+  const std::string label = "Granskade som webbläsaren visar dem";
+  ASSERT_TRUE(write().ok());
+  EXPECT_EQ(read_file(dir / "index.html").find(label), std::string::npos);
+  EXPECT_EQ(read_file(dir / "unit-stadsbyggnadsnamnden.html").find(label), std::string::npos);
+  auto plain = nlohmann::json::parse(read_file(dir / "report.json"));
+  EXPECT_EQ(plain["scan"]["rendering"], false);
+  EXPECT_EQ(plain["total"]["figures"]["rendered_pages"], 0) << "always in the JSON, for programs";
+
+  src.scans[1].info.rendering = true;
+  for (results::PageRow& p : src.scans[1].pages) {
+    if (p.url == "https://example.se/bygga/") p.rendered = true;
+  }
+  ASSERT_TRUE(write().ok());
+  const std::string index = read_file(dir / "index.html");
+  EXPECT_NE(index.find("<p>" + label + ": 1 av 5 (visade i en webbläsare"), std::string::npos)
+      << index.substr(0, 3000);
+  EXPECT_NE(read_file(dir / "unit-stadsbyggnadsnamnden.html")
+                .find("<tr><th scope=\"row\">" + label + "</th><td class=\"num\">1</td></tr>"),
+            std::string::npos);
+  EXPECT_NE(read_file(dir / "unit-kommunstyrelsen.html")
+                .find("<tr><th scope=\"row\">" + label + "</th><td class=\"num\">0</td></tr>"),
+            std::string::npos)
+      << "every unit says it once the scan rendered";
+  auto j = nlohmann::json::parse(read_file(dir / "report.json"));
+  EXPECT_EQ(j["scan"]["rendering"], true);
+  EXPECT_EQ(j["total"]["figures"]["rendered_pages"], 1);
+  for (const auto& u : j["units"]) {
+    EXPECT_EQ(u["figures"]["rendered_pages"], u["id"] == "stadsbyggnadsnamnden" ? 1 : 0) << u["id"];
+  }
+  for (const auto& p : j["pages"]) {
+    EXPECT_EQ(p["rendered"], p["url"] == "https://example.se/bygga/") << p["url"];
+  }
+
+  // Rendered pages are said even when the scan's settings do not show that it asked for
+  // rendering (settings of another shape): in English too.
+  src.scans[1].info.rendering = false;
+  ASSERT_TRUE(write(Lang::En).ok());
+  EXPECT_NE(read_file(dir / "index.html").find("<p>Checked as rendered by the browser: 1 of 5 (shown in a browser"),
+            std::string::npos);
+}
+
 TEST_F(ScanReportTest, CsvParsesBackToTheFindings) {
   auto r = write();
   ASSERT_TRUE(r.ok());

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "support/test_paths.h"
 
 namespace granska::render {
@@ -54,8 +56,23 @@ TEST(RenderAppShell, PagesWithContentOrWithoutScriptsAreNot) {
   EXPECT_FALSE(data_only.shell);  // JSON-LD is data, not code
   EXPECT_EQ(data_only.scripts, 0u);
 
-  EXPECT_FALSE(verdict("demo-site/index.html").shell);
   EXPECT_FALSE(detect_app_shell(*html::Document::parse("")).shell);
+}
+
+// The demo (config/demo.toml, render = "auto") renders its booking e-service and nothing
+// else: of every page of both demo sites, only that one is a shell.
+TEST(RenderAppShell, OnTheDemoOnlyTheBookingServiceIsAShell) {
+  std::vector<std::string> shells;
+  for (const char* site : {"demo-site", "demo-bolag"}) {
+    for (const auto& e : std::filesystem::directory_iterator(testing::fixture_path(site))) {
+      if (e.path().extension() != ".html") continue;
+      const std::string name = std::string(site) + "/" + e.path().filename().string();
+      if (verdict(name).shell) shells.push_back(name);
+    }
+  }
+  EXPECT_EQ(shells, std::vector<std::string>{"demo-site/boka-radgivning.html"});
+  EXPECT_EQ(verdict("demo-site/boka-radgivning.html").reasons,
+            (std::vector<std::string>{"little-text", "empty-root", "noscript-js", "scripts-only"}));
 }
 
 }  // namespace

@@ -21,10 +21,13 @@ using results::ScanStatus;
 using store::CrawlStore;
 
 // The schema version this program writes (store/sqlite_db.h, internal to src/store).
-constexpr long long kCurrentVersion = 6;
+constexpr long long kCurrentVersion = 7;
 
-// What versions 5 and 6 added, taken away again: a file as version 4 left it.
+// What version 7 added, taken away again: a file as version 6 left it.
+constexpr const char* kUndoVersion7 = "ALTER TABLE pages DROP COLUMN rendered;";
+// What versions 5 to 7 added, taken away again: a file as version 4 left it.
 constexpr const char* kUndoVersion5 =
+    "ALTER TABLE pages DROP COLUMN rendered; "
     "DROP TABLE page_facts; DROP TABLE nav_blocks; DROP TABLE site_results; DROP TABLE site_findings; "
     "ALTER TABLE findings DROP COLUMN doc_page; ALTER TABLE findings DROP COLUMN doc_object; "
     "ALTER TABLE documents DROP COLUMN state; ALTER TABLE documents DROP COLUMN format; "
@@ -853,6 +856,95 @@ TEST_F(ScanStore, Version4FileGetsDocumentChecksAndLinks) {
   ASSERT_EQ(pages[0].findings.size(), 3u);
   EXPECT_EQ(pages[0].findings[0].page, 0u);
   EXPECT_EQ(pages[0].findings[0].line, 10u);
+}
+
+// Whether a page was checked as the browser rendered it is read back as written, by the
+// report's reader and by a later scan; a rendered page is not asked for conditionally (its
+// HTML may be the same while what its scripts build is not).
+TEST_F(ScanStore, RenderedIsReadBackAsWritten) {
+  auto db = open();
+  auto scan = db->begin_scan({"1", "h", "c", R"({"render": "auto"})"});
+  ASSERT_TRUE(scan.ok());
+  CrawlStore::PageData shell = page("https://malmo.se/boka", 1);
+  shell.row.rendered = true;
+  db->finished(shell.row.url, "boka", false, false, true, &shell);
+  CrawlStore::PageData plain = page("https://malmo.se/om", 0);
+  db->finished(plain.row.url, "om", false, false, true, &plain);
+  for (const char* url : {"https://malmo.se/boka", "https://malmo.se/om"}) db->cache(url, "\"e1\"", "", {});
+  ASSERT_TRUE(db->complete_scan().ok());
+  EXPECT_EQ(number("SELECT rendered FROM pages WHERE url = 'https://malmo.se/boka'"), 1);
+  EXPECT_EQ(number("SELECT rendered FROM pages WHERE url = 'https://malmo.se/om'"), 0);
+
+  auto stored = db->stored_page(*scan, "https://malmo.se/boka");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_TRUE(stored->row.rendered);
+  EXPECT_FALSE(db->stored_page(*scan, "https://malmo.se/om")->row.rendered);
+  EXPECT_FALSE(db->cached(*scan, "https://malmo.se/boka").has_value()) << "fetched and rendered again";
+  EXPECT_TRUE(db->cached(*scan, "https://malmo.se/om").has_value());
+  db.reset();
+
+  auto src = store::open_scan_source(path_);
+  ASSERT_TRUE(src.ok());
+  auto pages = pages_of(**src, *scan);
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_TRUE(pages[0].rendered) << pages[0].url;
+  EXPECT_FALSE(pages[1].rendered) << pages[1].url;
+  EXPECT_TRUE((*src)->complete_scans().at(0).rendering);
+}
+
+// Whether the scan asked for rendering comes from its stored settings: the top-level mode
+// or any site's.
+TEST_F(ScanStore, RenderingIsReadFromTheScansSettings) {
+  auto db = open();
+  for (const char* options :
+       {R"({"render": "never", "render_hosts": [["etjanster.malmo.se", "auto"]]})", R"({"render": "always"})",
+        R"({"render": "never", "render_hosts": [["malmo.se", "never"]]})", "{}", "not json"}) {
+    ASSERT_TRUE(db->begin_scan({"1", "h", "c", options}).ok());
+    ASSERT_TRUE(db->complete_scan().ok());
+  }
+  db.reset();
+  auto src = store::open_scan_source(path_);
+  ASSERT_TRUE(src.ok());
+  auto scans = (*src)->complete_scans();
+  ASSERT_EQ(scans.size(), 5u);
+  EXPECT_TRUE(scans[0].rendering);
+  EXPECT_TRUE(scans[1].rendering);
+  EXPECT_FALSE(scans[2].rendering);
+  EXPECT_FALSE(scans[3].rendering) << "a scan of a release that could not render";
+  EXPECT_FALSE(scans[4].rendering);
+}
+
+// A file of schema version 6 (before pages.rendered) is upgraded in place: every page it
+// holds was checked as served, and a new scan records rendered pages.
+TEST_F(ScanStore, Version6FileGetsRenderedAsNotRendered) {
+  {
+    auto db = open();
+    write_scan(*db, 3);
+  }
+  sql(std::string(kUndoVersion7) + "PRAGMA user_version = 6;");
+  ASSERT_EQ(number("PRAGMA user_version"), 6);
+  {
+    auto src = store::open_scan_source(path_);
+    ASSERT_TRUE(src.ok()) << src.error().message;
+    EXPECT_EQ(number("PRAGMA user_version"), kCurrentVersion);
+    const results::ScanId old = (*src)->complete_scans().at(0).id;
+    auto pages = pages_of(**src, old);
+    ASSERT_EQ(pages.size(), 3u);
+    for (const results::PageRow& p : pages) {
+      EXPECT_FALSE(p.rendered) << p.url;
+      EXPECT_EQ(p.findings.size(), p.url.ends_with("-1") ? 2u : p.url.ends_with("-2") ? 3u : 1u) << p.url;
+    }
+  }
+  EXPECT_EQ(number("SELECT count(*) FROM pages WHERE rendered = 0"), 3);
+  auto db = open();
+  ASSERT_NE(db, nullptr);
+  auto scan = db->begin_scan({"1", "h", "c", R"({"render": "auto"})"});
+  ASSERT_TRUE(scan.ok());
+  CrawlStore::PageData shell = page("https://malmo.se/boka", 0);
+  shell.row.rendered = true;
+  db->finished(shell.row.url, "boka", false, false, true, &shell);
+  ASSERT_TRUE(db->complete_scan().ok());
+  EXPECT_TRUE(db->stored_page(*scan, "https://malmo.se/boka")->row.rendered);
 }
 
 }  // namespace

@@ -82,11 +82,12 @@ int run_crawl(const CrawlCliOptions& given) {
     crawl::CrawlOptions co = scan::crawl_options(o.settings, fetch, o.workers);
     co.run = run;
     Result<std::unique_ptr<render::Pool>> browser = scan::start_browser(o.settings, fetch, o.workers);
-    if (!browser) {
-      print_error(browser.error().text(lang));
-      return kExitFailed;
+    if (browser) {
+      co.browser.pool = browser->get();
+    } else {
+      co.browser.unavailable = browser.error();
+      print_error(scan::browser_unavailable(browser.error()).text(lang));
     }
-    co.browser.pool = browser->get();
     co.previous = earlier.lookup();
     bool any_at_threshold = false;
     crawl::PageRenderer render = [&](const pipeline::CheckedPage& c, crawl::PageRecord& rec) { printer.render(c, rec); };
@@ -186,6 +187,7 @@ int run_crawl(const CrawlCliOptions& given) {
     print_error(crawled.error().text(lang));
     return kExitFailed;
   }
+  if (crawled->browser_unavailable) print_error(scan::browser_unavailable(*crawled->browser_unavailable).text(lang));
   const store::CrawlStore::Totals& t = crawled->totals;
   printer.summary(t.pages, t.html, t.errors, crawled->stats, o.settings.print_pages || !o.quiet);
   if (crawled->stats.interrupted) return kExitFailed;

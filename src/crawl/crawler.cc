@@ -213,12 +213,17 @@ class WorkerPool {
       // the run's cache does not have with its own fetcher, once per run (docs/decisions).
       std::unique_ptr<pipeline::CheckedPage> checked =
           pipeline::check_page(std::move(*page), options_.run, nullptr, sheet_fetcher);
-      if (options_.browser.pool) {
+      if (options_.browser.pool || options_.browser.unavailable) {
         const render::RenderMode mode =
             options_.browser.mode ? options_.browser.mode(rec.url) : render::RenderMode::Auto;
-        checked = pipeline::render_if_wanted(std::move(checked), *options_.browser.pool, mode,
-                                             {options_.fetch.headers, options_.fetch.cookie_file}, options_.run,
-                                             nullptr, sheet_fetcher, &rec.rendered, &rec.render_failed);
+        if (options_.browser.pool) {
+          checked = pipeline::render_if_wanted(std::move(checked), *options_.browser.pool, mode,
+                                               {options_.fetch.headers, options_.fetch.cookie_file}, options_.run,
+                                               nullptr, sheet_fetcher, &rec.rendered, &rec.render_failed);
+        } else if (render::wants_rendering(mode, *checked->doc)) {
+          pipeline::note_not_rendered(*checked, *options_.browser.unavailable);
+          rec.render_failed = true;
+        }
       }
       ExtractedLinks ex = extract_links(*checked->doc, checked->page.url);
       rec.canonical = std::move(ex.canonical);

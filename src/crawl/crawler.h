@@ -91,6 +91,10 @@ struct DocumentOptions {
 // costs the crawl a page.
 struct BrowserOptions {
   render::Pool* pool = nullptr;  // not owned; null: nothing is rendered
+  // Rendering was asked for but the browser could not start (why): with no pool, a page
+  // the mode would render keeps its static check with this reason as a note and counts as
+  // a failed render, so a scan without a usable browser is not lost.
+  std::optional<Error> unavailable;
   // The mode for a page's URL (its site's setting). Empty: Auto.
   std::function<render::RenderMode(std::string_view url)> mode;
 };

@@ -112,6 +112,11 @@ std::unique_ptr<CheckedPage> check_rendered(input::Page page, render::RenderedVi
   return checked;
 }
 
+void note_not_rendered(CheckedPage& checked, const Error& why) {
+  checked.page.notes.push_back(Error{"Not rendered, checked as served: " + why.message,
+                                     "Inte visad i webbläsaren, granskad som den levererades: " + why.text(Lang::Sv)});
+}
+
 std::unique_ptr<CheckedPage> render_if_wanted(std::unique_ptr<CheckedPage> checked, render::Pool& browser,
                                               render::RenderMode mode, const render::Login& login,
                                               const RunContext& run, fetch::Fetcher* fetcher,
@@ -123,9 +128,7 @@ std::unique_ptr<CheckedPage> render_if_wanted(std::unique_ptr<CheckedPage> check
   Result<render::RenderedView> view = render::render_view(browser, request);
   if (!view) {
     if (failed) *failed = true;
-    checked->page.notes.push_back(Error{"Not rendered, checked as served: " + view.error().message,
-                                        "Inte visad i webbläsaren, granskad som den levererades: " +
-                                            view.error().text(Lang::Sv)});
+    note_not_rendered(*checked, view.error());
     return checked;
   }
   if (rendered) *rendered = true;

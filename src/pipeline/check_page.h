@@ -102,4 +102,8 @@ std::unique_ptr<CheckedPage> render_if_wanted(std::unique_ptr<CheckedPage> check
                                               const RunContext& run, fetch::Fetcher* fetcher,
                                               fetch::Fetcher* sheet_fetcher, bool* rendered, bool* failed);
 
+// The note a page keeps when it was to be rendered and could not be (`why`: the render's
+// error, or why the browser could not start), so its static check says what it is.
+void note_not_rendered(CheckedPage& checked, const Error& why);
+
 }  // namespace granska::pipeline

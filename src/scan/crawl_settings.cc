@@ -153,4 +153,10 @@ Result<std::unique_ptr<render::Pool>> start_browser(const CrawlSettings& s, cons
   return render::Pool::start(po);
 }
 
+Error browser_unavailable(const Error& why) {
+  return Error{"rendering was asked for but the browser could not start; pages were checked as served: " + why.message,
+               "visning i webbläsaren begärdes men webbläsaren kunde inte startas; sidorna granskades som de "
+               "levererades: " + why.text(Lang::Sv)};
+}
+
 }  // namespace granska::scan

@@ -58,6 +58,9 @@ bool renders(const CrawlSettings& s);
 // crawl whose start URLs are all on 127.0.0.1 / localhost lets the browser resolve nothing
 // else (render::LaunchOptions::loopback_only).
 Result<std::unique_ptr<render::Pool>> start_browser(const CrawlSettings& s, const fetch::Options& fetch, int workers);
+// What a crawl says when rendering was asked for and the browser could not start (`why`):
+// it goes on, checking every page as served.
+Error browser_unavailable(const Error& why);
 
 std::string to_json(const CrawlSettings& s);
 // Errors: not JSON, or a required key missing or of the wrong type.

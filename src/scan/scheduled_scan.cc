@@ -54,6 +54,7 @@ Result<StoredCrawlResult> crawl_step(const ScheduledScan& s, const ScanObserver&
   request.watchdog_ms = s.watchdog_ms;
   Result<StoredCrawlResult> crawled = db.crawl(std::move(request), observer.pages);
   if (!crawled) return crawled.error();
+  if (crawled->browser_unavailable && observer.warn) observer.warn(browser_unavailable(*crawled->browser_unavailable));
   if (observer.crawled) observer.crawled(*crawled);
   if (crawled->stats.interrupted) {
     return Error{"the crawl was interrupted; it continues at the next run",

@@ -243,10 +243,15 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
   StoreJournal journal(db);
   crawl::CrawlOptions co = crawl_options(s, request.fetch, request.workers);
   co.run = request.run;
-  // Rendering asked for (render = "auto" | "always"): one browser for the whole crawl.
+  // Rendering asked for (render = "auto" | "always"): one browser for the whole crawl. One
+  // that cannot start costs the rendering, not the scan: the pages it would have rendered
+  // keep their static check, each with the reason, and the caller is told.
   Result<std::unique_ptr<render::Pool>> browser = start_browser(s, request.fetch, request.workers);
-  if (!browser) return browser.error();
-  co.browser.pool = browser->get();
+  if (browser) {
+    co.browser.pool = browser->get();
+  } else {
+    co.browser.unavailable = browser.error();
+  }
   co.journal = &journal;
   co.transfers = request.network;
   if (request.resume) {
@@ -317,6 +322,7 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
   StoredCrawlResult out;
   out.scan = db.current_scan();
   out.stats = *stats;
+  out.browser_unavailable = co.browser.unavailable;
   // With a database the output is printed from it at the end, so a continued crawl reports
   // every page, not only those of its last run.
   auto totals = db.for_each_result(hooks.print ? hooks.print : [](std::string_view) {});

@@ -67,6 +67,9 @@ struct StoredCrawlResult {
   crawl::CrawlStats stats;
   store::CrawlStore::Totals totals;  // over the whole scan, a continued one's earlier part included
   bool nothing_checked = false;      // the scan ran to its end without checking a page: marked failed
+  // Rendering was asked for but the browser could not start: why (the pages it would have
+  // rendered were checked as served, each with this reason as a note).
+  std::optional<Error> browser_unavailable;
 };
 
 // The earlier scan a crawl leans on: its validators make requests conditional, and its

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <cstdlib>
 #include <map>
 
 #include "render/chromium.h"
@@ -102,6 +103,41 @@ TEST_F(CrawlRender, AlwaysPerSiteFromTheConfiguration) {
     }
   }
   EXPECT_EQ(j["summary"]["rendered"], 4);
+}
+
+TEST_F(CrawlRender, WithoutABrowserTheCrawlGoesOnAsServed) {
+  // No Chromium to start (PATH leads nowhere): rendering is lost, the crawl is not. The
+  // shell is checked as served with the reason, counts as a failed render, and the reason
+  // is said once on standard error; with a database (what `granska scan` runs) too.
+  const std::string saved = std::getenv("PATH") ? std::getenv("PATH") : "";
+  const std::filesystem::path empty = std::filesystem::temp_directory_path() / ("granska-no-path-" + std::to_string(getpid()));
+  std::filesystem::create_directories(empty);
+  setenv("PATH", empty.c_str(), 1);
+  ASSERT_FALSE(render::find_chromium("").ok());
+  const std::filesystem::path db = empty / "scan.db";
+  auto plain = run_granska({"crawl", server_->url("/index.html"), "--delay", "0", "--format", "json", "--quiet",
+                            "--ignore-robots", "--render=auto"});
+  auto stored = run_granska({"crawl", server_->url("/index.html"), "--delay", "0", "--format", "json", "--quiet",
+                             "--ignore-robots", "--render=auto", "--db", db.string()});
+  setenv("PATH", saved.c_str(), 1);
+  std::filesystem::remove_all(empty);
+  for (const auto* r : {&plain, &stored}) {
+    ASSERT_TRUE(r->exit_code == 0 || r->exit_code == 1) << r->err;
+    EXPECT_NE(r->err.find("webbläsaren kunde inte startas"), std::string::npos) << r->err;
+    const json j = json::parse(r->out);
+    EXPECT_EQ(j["summary"]["rendered"], 0);
+    EXPECT_EQ(j["summary"]["render_failures"], 1);  // the one shell, boka.html
+    bool shell_seen = false;
+    for (const json& p : j["pages"]) {
+      if (p["kind"] != "html") continue;
+      EXPECT_EQ(p["check"]["page"]["mode"], "static") << p["url"];
+      const bool noted = p["check"]["page"]["notes"].dump().find("Inte visad i webbläsaren") != std::string::npos;
+      const bool shell = p["url"].get<std::string>().ends_with("/boka.html");
+      EXPECT_EQ(noted, shell) << p["url"];
+      shell_seen = shell_seen || shell;
+    }
+    EXPECT_TRUE(shell_seen) << r->out;
+  }
 }
 
 TEST(CrawlRenderHung, APageTheBrowserCannotRenderKeepsItsStaticCheck) {

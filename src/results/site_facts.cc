@@ -220,7 +220,14 @@ std::uint32_t id_hash(std::string_view id) {
 }
 
 std::string fold_case(std::string_view s) {
-  std::string out = text::ascii_lower(s);
+  std::string out;
+  fold_case_into(s, out);
+  return out;
+}
+
+void fold_case_into(std::string_view s, std::string& out) {
+  out.assign(s);
+  text::ascii_lower_in_place(out);
   for (std::size_t i = 0; i + 1 < out.size(); ++i) {
     const auto lead = static_cast<unsigned char>(out[i]);
     const auto next = static_cast<unsigned char>(out[i + 1]);
@@ -230,7 +237,6 @@ std::string fold_case(std::string_view s) {
       ++i;
     }
   }
-  return out;
 }
 
 bool looks_like_site_map(std::string_view url, std::string_view title, std::string_view h1) {

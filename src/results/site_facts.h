@@ -127,5 +127,7 @@ bool looks_like_statement(std::string_view url, std::string_view title, std::str
 // ASCII lowercase plus the Latin-1 capitals (Å Ä Ö É Ü …) in UTF-8: the case folding
 // Swedish and English phrase matching needs.
 std::string fold_case(std::string_view s);
+// The same into `out`, reusing its storage (for loops over every link of a site).
+void fold_case_into(std::string_view s, std::string& out);
 
 }  // namespace granska::results

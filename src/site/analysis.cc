@@ -109,6 +109,7 @@ struct Analysis::Impl {
   std::vector<Page> pages;
   std::unordered_map<std::string, std::uint32_t> by_url;  // normalised url and final url -> page
   std::unordered_map<std::string, std::uint32_t> target_cache;
+  mutable std::string fold_scratch_[2];  // statement_priority folds every link's text and address into these
   std::unordered_map<std::int64_t, Block> blocks;
   std::vector<PendingAnchor> pending_anchors;
   std::unordered_map<std::uint32_t, StatementText> statement_texts;  // pages whose text the crawl kept
@@ -215,14 +216,16 @@ struct Analysis::Impl {
   std::optional<int> statement_priority(std::string_view name, std::string_view target) const {
     const config::StatementPhrases& ph = *opt.phrases;
     std::optional<int> best;
-    const std::string n = results::fold_case(name);
+    std::string& n = fold_scratch_[0];
+    results::fold_case_into(name, n);
     for (std::size_t i = 0; i < ph.link_text.size(); ++i) {
       if (n.find(ph.link_text[i]) != std::string::npos) {
         best = static_cast<int>(i);
         break;
       }
     }
-    const std::string t = results::fold_case(target);
+    std::string& t = fold_scratch_[1];
+    results::fold_case_into(target, t);
     for (std::size_t i = 0; i < ph.link_url.size(); ++i) {
       if (t.find(ph.link_url[i]) != std::string::npos) {
         const int p = static_cast<int>(i);

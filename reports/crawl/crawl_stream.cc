@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "granska_version.h"
+#include "reports/common/json_stream.h"
 #include "reports/common/terminal_escape.h"
 
 namespace granska::reports {
@@ -43,29 +44,44 @@ std::string redirects_text(const crawl::PageRecord& r) {
   return out;
 }
 
-nlohmann::json record_json(const crawl::PageRecord& r, Lang lang) {
-  nlohmann::json redirects = nlohmann::json::array();
-  for (const auto& h : r.redirects) redirects.push_back({{"from", h.from}, {"status", h.status}, {"to", h.to}});
-  nlohmann::json j{{"url", r.url},
-                   {"final_url", r.final_url},
-                   {"depth", r.depth},
-                   {"kind", crawl::to_string(r.kind)},
-                   {"http_status", r.status},
-                   {"redirects", std::move(redirects)},
-                   {"content_type", r.content_type},
-                   {"size", r.size},
-                   {"attempts", r.attempts},
-                   {"error", r.has_error ? nlohmann::json(r.error.text(lang)) : nlohmann::json(nullptr)},
-                   {"reason", !r.has_error && !r.error.message.empty() ? nlohmann::json(r.error.text(lang))
-                                                                       : nlohmann::json(nullptr)},
-                   {"canonical", r.canonical.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.canonical)},
-                   {"links", r.links},
-                   {"unchanged", r.unchanged}};
-  if (r.kind == crawl::PageKind::Document) {
-    j["document_check"] = crawl::to_string(r.document);
-    j["document_format"] = r.document_format.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.document_format);
+// The page's facts as one compact line (streamed: keys in byte order, as the nlohmann::json
+// object it replaced sorted them).
+std::string record_json(const crawl::PageRecord& r, Lang lang) {
+  std::string out;
+  JsonStream w(out, -1);
+  w.begin_object().member("attempts", r.attempts);
+  if (r.canonical.empty()) {
+    w.member_null("canonical");
+  } else {
+    w.member("canonical", r.canonical);
   }
-  return j;
+  w.member("content_type", r.content_type).member("depth", r.depth);
+  if (r.kind == crawl::PageKind::Document) {
+    w.member("document_check", crawl::to_string(r.document));
+    if (r.document_format.empty()) {
+      w.member_null("document_format");
+    } else {
+      w.member("document_format", r.document_format);
+    }
+  }
+  if (r.has_error) {
+    w.member("error", r.error.text(lang));
+  } else {
+    w.member_null("error");
+  }
+  w.member("final_url", r.final_url).member("http_status", r.status).member("kind", crawl::to_string(r.kind));
+  w.member("links", r.links);
+  if (!r.has_error && !r.error.message.empty()) {
+    w.member("reason", r.error.text(lang));
+  } else {
+    w.member_null("reason");
+  }
+  w.key("redirects").begin_array();
+  for (const auto& h : r.redirects) {
+    w.begin_object().member("from", h.from).member("status", h.status).member("to", h.to).end_object();
+  }
+  w.end_array().member("size", r.size).member("unchanged", r.unchanged).member("url", r.url).end_object();
+  return out;
 }
 
 }  // namespace
@@ -79,26 +95,28 @@ std::string crawl_summary(std::size_t pages, std::size_t html, std::size_t error
 
 void CrawlStream::render(const pipeline::CheckedPage& checked, crawl::PageRecord& rec) const {
   rec.findings_at_threshold = checked.evaluation.fails_at(threshold_);
-  std::ostringstream out;
   PageReport report{checked.page, checked.evaluation};
   report.rendered = checked.rendered != nullptr;
   if (json_) {
-    write_json(out, report, ro_);
-  } else {
-    write_text(out, report, ro_);
+    rec.report.clear();
+    write_json(rec.report, report, ro_);
+    return;
   }
+  std::ostringstream out;
+  write_text(out, report, ro_);
   rec.report = out.str();
 }
 
 void CrawlStream::render(const pipeline::CheckedDocument& checked, crawl::PageRecord& rec) const {
   rec.findings_at_threshold = checked.evaluation.fails_at(threshold_);
-  std::ostringstream out;
   const PageReport report{checked.page, checked.evaluation, nullptr, &checked.document};
   if (json_) {
-    write_json(out, report, ro_);
-  } else {
-    write_text(out, report, ro_);
+    rec.report.clear();
+    write_json(rec.report, report, ro_);
+    return;
   }
+  std::ostringstream out;
+  write_text(out, report, ro_);
   rec.report = out.str();
 }
 
@@ -106,7 +124,7 @@ std::string CrawlStream::block(crawl::PageRecord& r) const {
   const bool sv = lang_ == Lang::Sv;
   std::ostringstream out;
   if (json_) {
-    std::string s = record_json(r, lang_).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string s = record_json(r, lang_);
     if (!r.report.empty()) {
       while (!r.report.empty() && (r.report.back() == '\n' || r.report.back() == ' ')) r.report.pop_back();
       s.pop_back();

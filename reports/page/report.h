@@ -74,6 +74,8 @@ void write_text(std::ostream& out, const PageReport& report, const Options& opti
 // "PDF 1.7, 20 sidor, taggad": the kind of document, for headings and summaries.
 std::string document_kind(const documents::Document& d, Lang lang);
 void write_json(std::ostream& out, const PageReport& report, const Options& options);
+// The same, appended to a string (the crawl keeps each page's report as one).
+void write_json(std::string& out, const PageReport& report, const Options& options);
 
 // Formats for CI and other tools. Each takes several pages (one run, one document) so an
 // audit or crawl can use them too; the single-page overloads are for `granska check`.

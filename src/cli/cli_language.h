@@ -14,8 +14,8 @@ namespace granska::cli {
 // Before any subcommand is added: the formatter's labels, the help flag's text and the
 // group of options (subcommands inherit all three).
 void localize_app(CLI::App& app, Lang lang);
-// After every subcommand is added: the subcommand group's name, and type names (HELTAL
-// for INT) of every option.
+// After every subcommand is added, before help is printed (nothing else shows them): the
+// subcommand group's name, and type names (HELTAL for INT) of every option.
 void localize_commands(CLI::App& app, Lang lang);
 // A parse error's message in `lang`: CLI11's known messages translated, names, values and
 // allowed sets kept as they are; an unknown message is returned unchanged.

@@ -53,7 +53,6 @@ int main(int argc, char** argv) {
   add(cli::register_scan(app, lang));
   add(cli::register_serve(app, lang));
   add(cli::register_site(app, lang));
-  cli::localize_commands(app, lang);
 
   // CLI11 would only say "a subcommand is required" for a mistyped one; name it instead.
   if (argc > 1 && argv[1][0] != '-') {
@@ -70,7 +69,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help or --version
+    if (e.get_exit_code() == 0) {  // --help or --version
+      // Type names, validator descriptions and groups show only in help: localised when it
+      // is printed, not on every start (walking every option of every command cost ~1 ms).
+      cli::localize_commands(app, lang);
+      return app.exit(e);
+    }
     cli::print_error(cli::tr(lang, "fel i argumenten: ", "invalid arguments: ") + cli::parse_error_text(e, lang) +
                      cli::tr(lang, " (se granska --help)", " (see granska --help)"));
     return cli::kExitFailed;

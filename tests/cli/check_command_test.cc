@@ -312,6 +312,12 @@ TEST(CheckCommand, HelpAndOptionErrorsInSwedish) {
   EXPECT_NE(help.out.find("Flaggor:"), std::string::npos) << help.out;
   EXPECT_NE(help.out.find("KRÄVS"), std::string::npos) << help.out;
   EXPECT_EQ(help.out.find("Options:"), std::string::npos) << help.out;
+  // Type names, validator descriptions and the command group are localised only when help
+  // is printed (not on every start): they must still be there.
+  auto crawl_help = testing::run_granska({"crawl", "--help"});
+  EXPECT_NE(crawl_help.out.find("--max-pages HELTAL:POSITIVT"), std::string::npos) << crawl_help.out;
+  auto top_help = testing::run_granska({"--help"});
+  EXPECT_NE(top_help.out.find("Kommandon:"), std::string::npos) << top_help.out;
   auto en = testing::run_granska({"check", "--lang", "en", "--help"});
   EXPECT_NE(en.out.find("Usage:"), std::string::npos) << en.out;
   auto extra = testing::run_granska({"check", "--bogus", "x.html"});

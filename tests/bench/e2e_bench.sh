@@ -14,20 +14,11 @@ set -euo pipefail
 build=${1:-build}
 pages=${2:-300}
 granska="$build/granska"
-server="$build/tests/granska-fixture-server"
+source "$(dirname "$0")/bench_site.sh"
 if [ -n "${SITE:-}" ]; then site=$SITE; mkdir -p "$site"; else site=$(mktemp -d); fi
 work=$(mktemp -d)
 trap 'kill "${server_pid:-0}" 2>/dev/null || true; rm -rf "$work"; [ -n "${SITE:-}" ] || rm -rf "$site"' EXIT
-if [ "$(cat "$site/.generated" 2>/dev/null)" != "$pages" ]; then
-  "$build/tests/bench/granska_sitegen" "$site" "$pages"
-  echo "$pages" >"$site/.generated"
-fi
-rm -f "$site/.port"
-"$server" --root "$site" --port-file "$site/.port" --no-compress >/dev/null 2>&1 &
-server_pid=$!
-for _ in $(seq 600); do [ -s "$site/.port" ] && break; sleep 0.1; done
-[ -s "$site/.port" ] || { echo "the fixture server did not start" >&2; exit 1; }
-url="http://127.0.0.1:$(cat "$site/.port")/"
+bench_site_serve "$build" "$site" "$pages"
 echo "site: $pages pages, $(du -sh --exclude=.port "$site" | cut -f1); cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 measure() {  # label, command...: wall, CPU per page, pages/s, peak RSS

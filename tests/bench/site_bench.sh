@@ -13,8 +13,7 @@ build=${1:-build}
 pages=${2:-2000}
 shape=${3:-consistent}
 granska="$build/granska"
-server="$build/tests/granska-fixture-server"
-gen="$build/tests/bench/granska_sitegen"
+source "$(dirname "$0")/bench_site.sh"
 case $shape in
   consistent) gen_args=(--consistent) ;;
   flood) gen_args=() ;;
@@ -23,17 +22,7 @@ esac
 if [ -n "${SITE:-}" ]; then site=$SITE; mkdir -p "$site"; else site=$(mktemp -d); fi
 if [ -n "${WORK:-}" ]; then work=$WORK; mkdir -p "$work"; else work=$(mktemp -d); fi
 trap 'kill "${server_pid:-0}" 2>/dev/null || true; [ -n "${WORK:-}" ] || rm -rf "$work"; [ -n "${SITE:-}" ] || rm -rf "$site"' EXIT
-if [ "$(cat "$site/.generated" 2>/dev/null)" != "$pages $shape" ]; then
-  rm -rf "${site:?}"/*
-  "$gen" "$site" "$pages" "${gen_args[@]}"
-  echo "$pages $shape" >"$site/.generated"
-fi
-rm -f "$site/.port"
-"$server" --root "$site" --port-file "$site/.port" --no-compress >/dev/null 2>&1 &
-server_pid=$!
-for _ in $(seq 600); do [ -s "$site/.port" ] && break; sleep 0.1; done
-[ -s "$site/.port" ] || { echo "the fixture server did not start" >&2; exit 1; }
-url="http://127.0.0.1:$(cat "$site/.port")/"
+bench_site_serve "$build" "$site" "$pages" "${gen_args[@]}"
 echo "site: $pages pages ($shape), $(du -sh --exclude=.port "$site" | cut -f1); cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 cat >"$work/bench.toml" <<EOF

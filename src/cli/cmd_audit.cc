@@ -18,6 +18,7 @@
 #include "audit/acceptance.h"
 #include "audit/audit_run.h"
 #include "cli/commands.h"
+#include "cli/browser_options.h"
 #include "cli/input_options.h"
 #include "cli/load_config.h"
 #include "config/org_config.h"
@@ -53,8 +54,7 @@ struct AuditOptions {
   std::string today;  // hidden, for tests: YYYY-MM-DD
   InputFlags input;
   std::string render = "never";
-  std::string chromium;
-  bool loopback_only = false;
+  BrowserFlags browser;
 };
 
 int run_audit(const AuditOptions& o) {
@@ -124,12 +124,7 @@ int run_audit(const AuditOptions& o) {
   // --render: one browser for the audit, a tab per core.
   std::unique_ptr<render::Pool> browser;
   if (o.render != "never") {
-    render::PoolOptions po;
-    po.launch.chromium_path = o.chromium;
-    po.launch.loopback_only = o.loopback_only;
-    po.page_timeout_ms = std::max(5000L, static_cast<long>(o.input.timeout_s * 1000));
-    po.load_timeout_ms = std::min(po.load_timeout_ms, po.page_timeout_ms);
-    Result<std::unique_ptr<render::Pool>> started = render::Pool::start(po);
+    Result<std::unique_ptr<render::Pool>> started = render::Pool::start(o.browser.pool_options(o.input.timeout_s, 0));
     if (!started) {
       print_error(started.error().text(lang));
       return kExitFailed;
@@ -219,13 +214,7 @@ RunFn register_audit(CLI::App& app, Lang lang) {
          "Render the pages in headless Chromium and check them as the browser shows them, with the same login: "
          "--render (every page) or --render=auto (only pages built by scripts)"))
       ->check(CLI::IsMember({"never", "auto", "always"}));
-  cmd->add_option("--chromium", o->chromium,
-                  tr(lang, "Chromium att använda (standard: chromium på PATH)", "The Chromium to use (default: chromium on PATH)"))
-      ->needs(render_flag);
-  cmd->add_flag("--loopback-only", o->loopback_only,
-                tr(lang, "Med --render: låt webbläsaren bara nå 127.0.0.1 (test och demo)",
-                   "With --render: let the browser reach 127.0.0.1 only (tests and demos)"))
-      ->needs(render_flag);
+  add_browser_options(*cmd, o->browser, render_flag, lang);
   cmd->add_flag("--crawl", o->crawl, tr(lang, "Följ länkar från startadresserna", "Follow links from the start URLs"));
   cmd->add_option("--max-pages", o->max_pages, tr(lang, "Högst så många sidor från --crawl och från varje webbplatskarta (standard 50)",
                      "At most this many pages from --crawl and from each sitemap (default 50)"))

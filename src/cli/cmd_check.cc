@@ -10,6 +10,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/browser_options.h"
 #include "cli/input_options.h"
 #include "cli/output_files.h"
 #include "fetch/fetch.h"
@@ -44,21 +45,13 @@ struct CheckOptions {
   std::vector<std::string> skip_rules;
   bool render = false;
   bool compare = false;
-  std::string chromium;
-  bool loopback_only = false;
+  BrowserFlags browser;
 };
 
 // The page as headless Chromium renders it, as a view over its DOM; an Error (bilingual)
 // when the browser cannot be started or cannot render the page.
 Result<render::RenderedView> render_page(const CheckOptions& o, const input::Page& page) {
-  render::PoolOptions po;
-  po.launch.chromium_path = o.chromium;
-  po.launch.loopback_only = o.loopback_only;
-  po.tabs = 1;
-  const long timeout_ms = static_cast<long>(o.input.timeout_s * 1000);
-  po.page_timeout_ms = std::max(timeout_ms, 5000L);
-  po.load_timeout_ms = std::min(po.load_timeout_ms, po.page_timeout_ms);
-  Result<std::unique_ptr<render::Pool>> pool = render::Pool::start(po);
+  Result<std::unique_ptr<render::Pool>> pool = render::Pool::start(o.browser.pool_options(o.input.timeout_s, 1));
   if (!pool) return pool.error();
   render::PageRequest request;
   request.url = page.url;
@@ -253,13 +246,7 @@ RunFn register_check(CLI::App& app, Lang lang) {
                 tr(lang, "Med --render: visa vad som skiljer mellan den statiska och den renderade granskningen",
                    "With --render: show what differs between the static and the rendered check"))
       ->needs(render_flag);
-  cmd->add_option("--chromium", o->chromium,
-                  tr(lang, "Chromium att använda (standard: chromium på PATH)", "The Chromium to use (default: chromium on PATH)"))
-      ->needs(render_flag);
-  cmd->add_flag("--loopback-only", o->loopback_only,
-                tr(lang, "Med --render: låt webbläsaren bara nå 127.0.0.1 (test och demo)",
-                   "With --render: let the browser reach 127.0.0.1 only (tests and demos)"))
-      ->needs(render_flag);
+  add_browser_options(*cmd, o->browser, render_flag, lang);
   cmd->add_option("--rules", o->rules, tr(lang, "Kör bara dessa regler (id)", "Run only these rules (ids)"))->delimiter(',');
   cmd->add_option("--skip-rules", o->skip_rules, tr(lang, "Hoppa över dessa regler (id)", "Skip these rules (ids)"))
       ->delimiter(',');

@@ -748,6 +748,11 @@ void Pool::Impl::after_page(Browser& b) {
   }
 }
 
+void limit_page_time(PoolOptions& options, long timeout_ms) {
+  options.page_timeout_ms = std::max(5000L, timeout_ms);
+  options.load_timeout_ms = std::min(options.load_timeout_ms, options.page_timeout_ms);
+}
+
 Pool::Pool(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Pool::~Pool() {

@@ -79,6 +79,10 @@ struct PoolOptions {
   std::size_t max_message_mb = 256;
 };
 
+// A page may take `timeout_ms` (the user's fetch timeout), never less than 5 s; loading it
+// never longer than that.
+void limit_page_time(PoolOptions& options, long timeout_ms);
+
 struct PageRequest {
   std::string url;  // http(s), file: or data:
   // Pages with equal `site` share a browser context; "" = the URL's origin.

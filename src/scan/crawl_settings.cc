@@ -148,8 +148,7 @@ Result<std::unique_ptr<render::Pool>> start_browser(const CrawlSettings& s, cons
   }
   po.launch.loopback_only = local;
   po.tabs = workers;
-  po.page_timeout_ms = std::max(5000L, fetch.total_timeout_ms);
-  po.load_timeout_ms = std::min(po.load_timeout_ms, po.page_timeout_ms);
+  render::limit_page_time(po, fetch.total_timeout_ms);
   return render::Pool::start(po);
 }
 

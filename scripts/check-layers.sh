@@ -5,7 +5,7 @@
 # rules reach the program only through the registry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-layers=(util url fetch html style aria documents engine media render checks input results org
+layers=(lazy util url fetch html style aria documents engine media render checks input results org
         pipeline act pdfua crawl store figures config audit site reports scan serve cli)
 declare -A rank
 for i in "${!layers[@]}"; do rank[${layers[$i]}]=$i; done

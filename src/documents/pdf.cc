@@ -1,4 +1,5 @@
-// Reading a PDF into the document model with qpdf. Everything qpdf throws stays here.
+// Reading a PDF into the document model with qpdf. Everything qpdf throws stays here. Built
+// as granska's module granska-pdf.so (pdf_reader.h), with xml.cc.
 // Streams are decoded through a capped pipeline, the structure tree and form XObjects are
 // walked with a visited set and a depth bound, and a budget checks the clock.
 // qpdf 11: use std::shared_ptr, not the deprecated PointerHolder.
@@ -873,7 +874,8 @@ class Reader {
 
 }  // namespace
 
-Result<Pdf> read_pdf(std::string_view bytes, const std::string& name, std::vector<Error>& notes, Budget& budget) {
+Result<Pdf> read_pdf_with_qpdf(std::string_view bytes, const std::string& name, std::vector<Error>& notes,
+                              Budget& budget) {
   QPDF q;
   q.setSuppressWarnings(true);
   q.setAttemptRecovery(true);
@@ -923,3 +925,5 @@ Result<Pdf> read_pdf(std::string_view bytes, const std::string& name, std::vecto
 }
 
 }  // namespace granska::documents::detail
+
+extern "C" granska::documents::detail::ReadPdf* const granska_pdf_read = &granska::documents::detail::read_pdf_with_qpdf;

@@ -1,102 +1,32 @@
 #include "serve/server.h"
 
-#include <httplib.h>
-
-#include <chrono>
-
-#include "util/text.h"
+#include "lazy/lazy.h"
+#include "serve/server_module.h"
 
 namespace granska::serve {
 
-struct Server::Impl {
-  App& app;
-  ServerOptions options;
-  httplib::Server http;
-  Impl(App& a, ServerOptions o) : app(a), options(std::move(o)) {}
-};
-
 namespace {
 
-Request convert(const httplib::Request& in) {
-  Request r;
-  r.method = in.method;
-  r.path = in.path;
-  if (const std::size_t q = in.target.find('?'); q != std::string::npos) {
-    r.query = parse_query(std::string_view(in.target).substr(q + 1));
-  }
-  for (const auto& [name, value] : in.headers) r.headers.emplace(text::ascii_lower(name), value);
-  r.body = in.body;
-  r.remote_address = in.remote_addr;
-  const std::string type = text::ascii_lower(in.get_header_value("Content-Type"));
-  if (type.starts_with("application/x-www-form-urlencoded")) {
-    r.form = parse_query(in.body);
-  } else if (type.starts_with("multipart/form-data")) {
-    // Parts with a file name are uploads, the rest form fields; both stay in memory.
-    for (const auto& [name, part] : in.files) {
-      if (part.filename.empty() && name != "file") {
-        r.form.emplace(name, part.content);
-      } else {
-        r.files.emplace(name, Upload{part.filename, part.content_type, part.content});
-      }
-    }
-  }
-  return r;
+const detail::ServerModule& module() {
+  static const detail::ServerModule& m =
+      *static_cast<const detail::ServerModule*>(lazy::module_symbol("granska-serve", "granska_serve_module"));
+  return m;
 }
 
 }  // namespace
 
-Server::Server(App& app, ServerOptions options) : impl_(std::make_unique<Impl>(app, std::move(options))) {
-  Impl& s = *impl_;
-  const std::size_t threads = std::max<std::size_t>(2, s.options.threads);
-  s.http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  s.http.set_payload_max_length(s.options.max_request_bytes);
-  s.http.set_read_timeout(s.options.read_timeout_seconds, 0);
-  s.http.set_write_timeout(s.options.read_timeout_seconds, 0);
-  s.http.set_keep_alive_max_count(50);
-  auto handler = [this](const httplib::Request& in, httplib::Response& out) {
-    const auto start = std::chrono::steady_clock::now();
-    const Response r = impl_->app.handle(convert(in));
-    out.status = r.status;
-    for (const auto& [name, value] : r.headers) out.set_header(name, value);
-    out.set_content(r.body, r.content_type);
-    if (impl_->options.log) {
-      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-      impl_->options.log(in.method + " " + in.path + " " + std::to_string(r.status) + " " + std::to_string(ms) + " ms");
-    }
-  };
-  const std::string any = ".*";
-  s.http.Get(any, handler);
-  s.http.Post(any, handler);
-  s.http.Put(any, handler);
-  s.http.Delete(any, handler);
-  s.http.Patch(any, handler);
-  s.http.Options(any, handler);
+Server::Server(App& app, ServerOptions options)
+    : impl_(module().create([&app](const Request& r) { return app.handle(r); }, options)) {}
+
+Server::~Server() {
+  stop();
+  module().destroy(impl_);
 }
 
-Server::~Server() { stop(); }
+Result<int> Server::bind() { return module().bind(impl_); }
 
-Result<int> Server::bind() {
-  Impl& s = *impl_;
-  int port = s.options.port;
-  bool ok = false;
-  if (port == 0) {
-    port = s.http.bind_to_any_port(s.options.bind);
-    ok = port > 0;
-  } else {
-    ok = s.http.bind_to_port(s.options.bind, port);
-  }
-  if (!ok) {
-    const std::string where = s.options.bind + ":" + std::to_string(s.options.port);
-    return Error{"could not listen on " + where + " (in use, or not an address of this machine?)",
-                 "kunde inte lyssna på " + where + " (upptagen, eller inte en adress på den här datorn?)"};
-  }
-  return port;
-}
+void Server::run() { module().run(impl_); }
 
-void Server::run() { impl_->http.listen_after_bind(); }
-
-void Server::stop() {
-  if (impl_ && impl_->http.is_running()) impl_->http.stop();
-}
+void Server::stop() { module().stop(impl_); }
 
 }  // namespace granska::serve

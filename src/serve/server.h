@@ -1,12 +1,13 @@
 // The HTTP server that carries requests to the web app: cpp-httplib, behind this one
-// module (server.cc is the only file that includes it). Binds 127.0.0.1 by default: the
+// class. http_server.cc is the only file that includes it, built as granska's module
+// granska-serve.so and opened when a server is made (src/lazy/lazy.h), so that no other
+// command pays for loading cpp-httplib and the TLS libraries it brings. Binds 127.0.0.1 by default: the
 // app is meant to sit behind the city's reverse proxy, which adds TLS and single sign-on
 // (docs/serve.md).
 #pragma once
 
 #include <cstddef>
 #include <functional>
-#include <memory>
 #include <string>
 
 #include "serve/app.h"
@@ -39,8 +40,7 @@ class Server {
   void stop();
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  void* impl_ = nullptr;  // the module's server
 };
 
 }  // namespace granska::serve

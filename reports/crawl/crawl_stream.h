@@ -17,8 +17,9 @@ namespace granska::reports {
 
 class CrawlStream {
  public:
-  CrawlStream(bool json, Lang lang, engine::Impact threshold, std::ostream& out)
-      : json_(json), lang_(lang), threshold_(threshold), ro_{lang, false, false}, out_(out) {}
+  // show_passed: JSON page reports list passed elements too (--show-passed).
+  CrawlStream(bool json, Lang lang, engine::Impact threshold, std::ostream& out, bool show_passed = false)
+      : json_(json), lang_(lang), threshold_(threshold), ro_{lang, false, show_passed}, out_(out) {}
 
   // On a worker: the page's report, as `granska check` writes it, into rec.report.
   void render(const pipeline::CheckedPage& checked, crawl::PageRecord& rec) const;

@@ -34,7 +34,9 @@ using Suppressions = std::map<const engine::Finding*, Suppression>;
 struct Options {
   Lang lang = Lang::Sv;
   bool color = false;        // ANSI colours (text only; the CLI enables it on a terminal)
-  bool show_passed = false;  // text: list passed elements too (JSON always has every outcome)
+  // List the elements that passed too: text (as --all) and JSON (otherwise counted in each
+  // rule's "omitted"). SARIF, JUnit and EARL are unaffected.
+  bool show_passed = false;
   const Suppressions* suppressed = nullptr;  // SARIF and JUnit: failures accepted for now
   bool media_table = false;  // text: the page's video and audio as a table (check --media)
   bool terminal = false;     // text goes to a terminal: page text escaped line by line
@@ -95,7 +97,10 @@ void write_catalogue_text(std::ostream& out, const engine::Registry& registry, c
 void write_catalogue_json(std::ostream& out, const engine::Registry& registry, const Options& options);
 void write_catalogue_markdown(std::ostream& out, const engine::Registry& registry, const Options& options);
 
-// JSON schema version of write_json / write_catalogue_json; bumped on incompatible change.
-inline constexpr int kJsonSchemaVersion = 1;
+// JSON schema versions, bumped on incompatible change: the page report (write_json, and
+// each page of `crawl --format json`; 2: passed elements listed only when asked) and the
+// rule catalogue (write_catalogue_json).
+inline constexpr int kJsonSchemaVersion = 2;
+inline constexpr int kCatalogueJsonSchemaVersion = 1;
 
 }  // namespace granska::reports

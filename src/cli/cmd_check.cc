@@ -227,7 +227,8 @@ RunFn register_check(CLI::App& app, Lang lang) {
                 tr(lang, "Textrapporten som hel lista: varje element för sig, alla kriterier, sammanfattningen sist",
                    "The text report as the full list: every element on its own, every criterion, the summary last"));
   cmd->add_flag("--show-passed", o->show_passed,
-                tr(lang, "Visa även godkända element i textrapporten (som --all)", "Also list passed elements in the text report (as --all)"));
+                tr(lang, "Visa även godkända element: i textrapporten (som --all) och i JSON",
+                   "Also list passed elements: in the text report (as --all) and in JSON"));
   cmd->add_flag("--media", o->media,
                 tr(lang, "Visa sidans video- och ljudklipp i en tabell", "List the page's video and audio clips in a table"));
   cmd->add_option("--players", o->players,

@@ -78,7 +78,8 @@ int run_crawl(const CrawlCliOptions& given) {
       print_error(tr(lang, "ange minst en startadress", "give at least one start URL"));
       return kExitFailed;
     }
-    reports::CrawlStream printer(o.settings.format == "json", lang, fail_on_impact(o.settings.fail_on), std::cout);
+    reports::CrawlStream printer(o.settings.format == "json", lang, fail_on_impact(o.settings.fail_on), std::cout,
+                               o.settings.show_passed);
     crawl::CrawlOptions co = scan::crawl_options(o.settings, fetch, o.workers);
     co.run = run;
     Result<std::unique_ptr<render::Pool>> browser = scan::start_browser(o.settings, fetch, o.workers);
@@ -150,7 +151,8 @@ int run_crawl(const CrawlCliOptions& given) {
     config_name = std::filesystem::path(o.settings.config).filename().string();
   }
 
-  reports::CrawlStream printer(o.settings.format == "json", lang, fail_on_impact(o.settings.fail_on), std::cout);
+  reports::CrawlStream printer(o.settings.format == "json", lang, fail_on_impact(o.settings.fail_on), std::cout,
+                               o.settings.show_passed);
   scan::StoredCrawlHooks hooks;
   if (o.settings.print_pages) {
     hooks.render = [&](const pipeline::CheckedPage& c, crawl::PageRecord& rec) { printer.render(c, rec); };
@@ -253,6 +255,9 @@ RunFn register_crawl(CLI::App& app, Lang lang) {
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--lang", o->settings.lang, tr(lang, "Språk i rapporten: sv eller en", "Report language: sv or en"))
       ->check(CLI::IsMember({"sv", "en"}));
+  cmd->add_flag("--show-passed", o->settings.show_passed,
+                tr(lang, "JSON: lista även godkända element (annars bara räknade per regel)",
+                   "JSON: also list passed elements (otherwise only counted per rule)"));
   add_fail_on_option(*cmd, o->settings.fail_on, lang);
   cmd->add_flag("-q,--quiet", o->quiet, tr(lang, "Ingen förloppsrad eller logg", "No progress line or log"));
   cmd->add_flag("--ignore-robots", o->settings.ignore_robots,

@@ -2,10 +2,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reports/page/report.h"
 #include "url/url.h"
 #include "util/text.h"
 
 namespace granska::scan {
+
+bool same_output(const CrawlSettings& earlier, const CrawlSettings& now) {
+  if (earlier.format != now.format || earlier.lang != now.lang) return false;
+  if (now.format != "json") return true;
+  const auto schema = [](const CrawlSettings& s) { return s.json_schema ? s.json_schema : reports::kJsonSchemaVersion; };
+  return schema(earlier) == schema(now) && earlier.show_passed == now.show_passed;
+}
 
 std::string to_json(const CrawlSettings& s) {
   const nlohmann::json j{{"seeds", s.seeds},
@@ -19,6 +27,8 @@ std::string to_json(const CrawlSettings& s) {
                          {"allowed_hosts", s.allowed_hosts},
                          {"format", s.format},
                          {"lang", s.lang},
+                         {"show_passed", s.show_passed},
+                         {"json_schema", s.json_schema ? s.json_schema : reports::kJsonSchemaVersion},
                          {"fail_on", s.fail_on},
                          {"ignore_robots", s.ignore_robots},
                          {"since_db", s.since_db},
@@ -54,6 +64,8 @@ Result<CrawlSettings> crawl_settings_from_json(std::string_view text) {
     // Absent in databases of older versions.
     s.since_db = j.value("since_db", std::string());
     s.print_pages = j.value("print_pages", true);
+    s.show_passed = j.value("show_passed", true);  // schema 1 listed them always
+    s.json_schema = j.value("json_schema", 1);
     s.previous_scan = j.value("previous_scan", 0LL);
     s.config = j.value("config", std::string());
     // A scan begun by a release that only listed documents goes on listing them.

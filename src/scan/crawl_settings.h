@@ -30,6 +30,10 @@ struct CrawlSettings {
   std::vector<std::string> include, exclude, allowed_hosts;
   std::string format = "text";  // how `granska crawl` renders the page reports it stores
   std::string lang = "sv";
+  // JSON: the page reports list passed elements too (--show-passed); and the schema version
+  // they were written in (1 in databases of older versions, which always listed them).
+  bool show_passed = false;
+  int json_schema = 0;  // 0: this version's (reports::kJsonSchemaVersion)
   std::string fail_on = "minor";  // engine::Impact name: the exit code's threshold
   bool ignore_robots = false;
   std::string since_db;         // a completed earlier crawl's database: conditional requests
@@ -61,6 +65,10 @@ Result<std::unique_ptr<render::Pool>> start_browser(const CrawlSettings& s, cons
 // What a crawl says when rendering was asked for and the browser could not start (`why`):
 // it goes on, checking every page as served.
 Error browser_unavailable(const Error& why);
+
+// Whether page reports stored under `earlier` can stand in a crawl with settings `now`:
+// the same format, language and, for JSON, layout.
+bool same_output(const CrawlSettings& earlier, const CrawlSettings& now);
 
 std::string to_json(const CrawlSettings& s);
 // Errors: not JSON, or a required key missing or of the wrong type.

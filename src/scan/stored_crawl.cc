@@ -4,6 +4,7 @@
 
 #include "engine/registry.h"
 #include "granska_version.h"
+#include "reports/page/report.h"
 #include "results/rows_from_page.h"
 #include "scan/check_journal.h"
 #include "util/clock.h"
@@ -142,6 +143,17 @@ Result<EarlierScan> open_since_db(const CrawlSettings& s) {
                  "--since-db: den förra granskningen skrevs med --format " + earlier->format + " --lang " +
                      earlier->lang + "; använd samma"};
   }
+  if (!same_output(*earlier, s)) {
+    const std::string schema = "JSON schema " + std::to_string(earlier->json_schema);
+    const std::string how = schema + (earlier->show_passed ? ", passed elements listed" : "");
+    const std::string hur = schema + (earlier->show_passed ? ", godkända element listade" : "");
+    return Error{"--since-db: the earlier crawl's page reports were written in another layout (" + how +
+                     "); crawl again without --since-db" +
+                     (earlier->json_schema == reports::kJsonSchemaVersion ? ", or match --show-passed" : ""),
+                 "--since-db: den förra granskningens sidrapporter skrevs i en annan form (" + hur +
+                     "); granska om utan --since-db" +
+                     (earlier->json_schema == reports::kJsonSchemaVersion ? ", eller ange --show-passed likadant" : "")};
+  }
   ref.store = ref.opened.get();
   ref.scan = earlier_scan->id;
   return ref;
@@ -200,8 +212,7 @@ Result<StoredCrawlResult> ScanDatabase::crawl(StoredCrawl request, const StoredC
     if (earlier_scan && earlier_scan->structured && earlier_scan->ruleset_hash == ruleset_hash) {
       Result<CrawlSettings> earlier = crawl_settings_from_json(earlier_scan->options);
       // A scan without rendered pages cannot lend its output to one that prints them.
-      if (earlier && earlier->format == s.format && earlier->lang == s.lang &&
-          (earlier->print_pages || !s.print_pages)) {
+      if (earlier && same_output(*earlier, s) && (earlier->print_pages || !s.print_pages)) {
         s.previous_scan = earlier_scan->id;
       }
     }

@@ -92,7 +92,7 @@ TEST_F(CheckFormats, SeveralFormatsGoToTheOutputDirectory) {
   EXPECT_TRUE(r.err.empty()) << r.err;
 
   EXPECT_NE(slurp(dir_ / "granska.txt").find("Sammanfattning:"), std::string::npos);
-  EXPECT_EQ(json::parse(slurp(dir_ / "granska.json"))["schema_version"], 1);
+  EXPECT_EQ(json::parse(slurp(dir_ / "granska.json"))["schema_version"], 2);
 
   json sarif = json::parse(slurp(dir_ / "granska.sarif"));
   EXPECT_EQ(sarif["version"], "2.1.0");

@@ -69,7 +69,7 @@ TEST(CheckCommand, JsonIsVersionedAndComplete) {
   auto r = run_granska({"check", "--format", "json", fixture_path("cli/bad.html")});
   EXPECT_EQ(r.exit_code, 1);
   auto j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["schema_version"], 1);
+  EXPECT_EQ(j["schema_version"], 2);
   EXPECT_EQ(j["tool"]["name"], "granska");
   EXPECT_EQ(j["lang"], "sv");
   EXPECT_EQ(j["page"]["encoding"], "utf-8");
@@ -89,7 +89,25 @@ TEST(CheckCommand, JsonIsVersionedAndComplete) {
     }
   }
   EXPECT_TRUE(found) << r.out;
-  EXPECT_GE(j["summary"]["passed"].get<int>(), 1);  // passed outcomes are reported too
+  // Passed elements are counted (summary, each rule's "omitted"), listed only when asked.
+  EXPECT_GE(j["summary"]["passed"].get<int>(), 1);
+  std::size_t omitted_passed = 0;
+  for (const auto& rule : j["rules"]) {
+    if (rule.contains("omitted")) omitted_passed += rule["omitted"]["passed"].get<std::size_t>();
+  }
+  EXPECT_EQ(omitted_passed, j["summary"]["passed"].get<std::size_t>());
+  std::size_t listed_failed = 0;
+  for (const auto& f : j["findings"]) {
+    EXPECT_NE(f["outcome"], "passed") << f.dump();
+    listed_failed += f["outcome"] == "failed";
+  }
+  auto all = nlohmann::json::parse(run_granska({"check", "--format", "json", "--show-passed", fixture_path("cli/bad.html")}).out);
+  std::size_t listed_passed = 0;
+  for (const auto& f : all["findings"]) listed_passed += f["outcome"] == "passed";
+  EXPECT_EQ(listed_passed, j["summary"]["passed"].get<std::size_t>());
+  EXPECT_EQ(all["findings"].size(), j["findings"].size() + listed_passed);
+  EXPECT_EQ(all["summary"], j["summary"]);
+  EXPECT_GE(listed_failed, 1u);
   std::size_t page_rules = 0;  // document rules (PDF, Office) do not run on a page
   for (const engine::Rule* rule : engine::Registry::builtin().rules()) page_rules += rule->info.subject == engine::Subject::Page;
   EXPECT_EQ(j["rules"].size(), page_rules);
@@ -156,7 +174,7 @@ TEST_F(CheckOverHttp, ChecksAPublishedPage) {
 }
 
 TEST_F(CheckOverHttp, Latin1PageDecodedFromMetaCharset) {
-  auto r = run_granska({"check", "--format", "json", server.url("/nyheter.html")});
+  auto r = run_granska({"check", "--format", "json", "--show-passed", server.url("/nyheter.html")});
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["page"]["encoding"], "windows-1252");
   EXPECT_EQ(j["page"]["encoding_source"], "meta");

@@ -22,7 +22,7 @@ using testing::fixture_path;
 using testing::run_granska;
 
 json check_json(std::vector<std::string> args) {
-  std::vector<std::string> all = {"check", "--format", "json"};
+  std::vector<std::string> all = {"check", "--format", "json", "--show-passed"};  // the tests look at passed elements too
   all.insert(all.end(), args.begin(), args.end());
   auto r = run_granska(all);
   EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;

@@ -42,7 +42,7 @@ TEST_F(CrawlCommand, JsonListsEveryPageWithItsCheck) {
   EXPECT_EQ(r.exit_code, 1) << r.err;  // om.html has an image without alt
   EXPECT_TRUE(r.err.empty()) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["schema_version"], 1);
+  EXPECT_EQ(j["schema_version"], 2);
   std::map<std::string, nlohmann::json> pages;
   for (const auto& p : j["pages"]) pages[p["url"].get<std::string>()] = p;
   EXPECT_EQ(j["summary"]["pages"].get<std::size_t>(), pages.size());
@@ -51,10 +51,24 @@ TEST_F(CrawlCommand, JsonListsEveryPageWithItsCheck) {
   EXPECT_EQ(om["http_status"], 200);
   EXPECT_EQ(om["check"]["page"]["url"], server_->url("/om.html"));
   EXPECT_GE(om["check"]["summary"]["failed"].get<int>(), 1);
+  EXPECT_GE(om["check"]["summary"]["passed"].get<int>(), 1);
+  for (const auto& f : om["check"]["findings"]) EXPECT_NE(f["outcome"], "passed") << "listed only with --show-passed";
   EXPECT_EQ(pages.at(server_->url("/saknas.html"))["kind"], "failed");
   EXPECT_TRUE(pages.at(server_->url("/saknas.html"))["error"].is_string());
   EXPECT_EQ(pages.at(server_->url("/privat/hemligt.html"))["kind"], "blocked");
   EXPECT_EQ(r.out.find("hemlig-kaka"), std::string::npos) << "secrets never in the output";
+}
+
+TEST_F(CrawlCommand, ShowPassedListsThePassedElementsInJson) {
+  auto r = run_granska({"crawl", server_->url("/om.html"), "--delay", "0", "--format", "json", "--quiet",
+                        "--max-pages", "1", "--show-passed"});
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["pages"].size(), 1u) << r.out;
+  const nlohmann::json& check = j["pages"][0]["check"];
+  std::size_t passed = 0;
+  for (const auto& f : check["findings"]) passed += f["outcome"] == "passed";
+  EXPECT_EQ(passed, check["summary"]["passed"].get<std::size_t>());
+  EXPECT_GE(passed, 1u);
 }
 
 TEST_F(CrawlCommand, TextInSwedishAndFailOn) {

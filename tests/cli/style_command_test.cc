@@ -32,7 +32,7 @@ nlohmann::json findings(const std::string& out, std::string_view rule) {
 TEST(StyleSheets, AFieldHiddenByTheSitesStyleSheetIsNotReported) {
   testing::FixtureServer server(testing::fixture_path("style/site"));
   ASSERT_TRUE(server.start());
-  auto r = run_granska({"check", server.url("/"), "--format", "json", "--lang", "en"});
+  auto r = run_granska({"check", server.url("/"), "--format", "json", "--lang", "en", "--show-passed"});
   ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
   EXPECT_TRUE(findings(r.out, "form-field-name").empty()) << r.out;
   // The page's other texts are judged with the theme's colours.

@@ -159,7 +159,7 @@ TEST(JsonStream, PageReportIsWhatNlohmannWouldDump) {
   const auto ev = engine::evaluate(*doc, page.url, registry);
   for (Lang lang : {Lang::Sv, Lang::En}) {
     std::ostringstream out;
-    write_json(out, PageReport{page, ev}, Options{lang});
+    write_json(out, PageReport{page, ev}, Options{lang, false, true});
     const json j = json::parse(out.str());
     EXPECT_EQ(out.str(), j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
     ASSERT_EQ(j["findings"].size(), 3u);

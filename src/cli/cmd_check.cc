@@ -48,6 +48,15 @@ struct CheckOptions {
   BrowserFlags browser;
 };
 
+// Whether a requested format shows the page's SHA-256 (JSON, SARIF, JUnit; not the text
+// or the HTML result page). No --format is text.
+bool shows_fingerprint(const std::vector<std::string>& formats) {
+  for (const std::string& f : formats) {
+    if (f != "text" && f != "html") return true;
+  }
+  return false;
+}
+
 // The page as headless Chromium renders it, as a view over its DOM; an Error (bilingual)
 // when the browser cannot be started or cannot render the page.
 Result<render::RenderedView> render_page(const CheckOptions& o, const input::Page& page) {
@@ -95,6 +104,7 @@ int run_check(const CheckOptions& o) {
   auto fetcher = fetch::make_curl_fetcher();
   input::Options input_options = o.input.to_options();
   input_options.accept_documents = true;  // PDF and Office files: checked as documents
+  input_options.fingerprint = shows_fingerprint(o.formats);
   Result<input::Page> page = input::load(o.target, input_options, *fetcher, std::cin);
   if (!page) {
     print_error(page.error().text(lang));

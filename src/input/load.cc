@@ -330,7 +330,7 @@ Result<Page> load_impl(const std::string& target, const Options& opts, fetch::Fe
   const std::string essence = mime_essence(raw->content_type);
   const bool labelled_html = essence == "text/html" || essence == "application/xhtml+xml";
   if (opts.accept_documents && !labelled_html && documents::sniff(raw->bytes, page.url, raw->content_type)) {
-    page.sha256 = sha256_hex(raw->bytes);
+    if (opts.fingerprint) page.sha256 = sha256_hex(raw->bytes);
     page.document = std::move(raw->bytes);
     add_redirect_note(page);
     return page;
@@ -354,7 +354,7 @@ Result<Page> load_impl(const std::string& target, const Options& opts, fetch::Fe
   const bool utf16 = declared == "utf-16le" || declared == "utf-16be";
   if (!kind.empty() && !(kind == "binary data" && utf16)) return not_html(name, kind);
 
-  page.sha256 = sha256_hex(raw->bytes);
+  if (opts.fingerprint) page.sha256 = sha256_hex(raw->bytes);
   page.decoded = html::decode_to_utf8(raw->bytes, raw->content_type);
   add_notes(page);
   return page;

@@ -20,6 +20,9 @@ struct Options {
   // Accept PDF and Office documents too: they load undecoded into Page::document
   // (`granska check file.pdf`); otherwise they are refused as "not an HTML page".
   bool accept_documents = false;
+  // Fingerprint the raw bytes (Page::sha256). Off where nothing shows it (`granska check`
+  // printing text or HTML): the first hash opens libcrypto, about 1 ms of such a check.
+  bool fingerprint = true;
 };
 
 struct Page {
@@ -30,7 +33,7 @@ struct Page {
   std::vector<fetch::Redirect> redirects;
   long http_status = 0;  // 0 unless fetched over HTTP
   html::Decoded decoded;
-  std::string sha256;  // lower-case hex of the raw bytes (before decoding)
+  std::string sha256;  // lower-case hex of the raw bytes (before decoding); "" unless fingerprinted
   // Non-fatal remarks for the user (invalid bytes replaced, redirects, no declared
   // encoding). Error is used for its bilingual text; none of these stop the check.
   std::vector<Error> notes;

@@ -10,7 +10,6 @@
 
 #include "html/charset.h"
 #include "url/url.h"
-#include "util/sha256.h"
 #include "util/text.h"
 
 namespace granska::style {
@@ -176,8 +175,10 @@ struct SheetCache::Impl {
       if (it == entries.end()) continue;
       stats.bytes -= it->second->bytes;
       ++stats.evicted;
-      stats.recently_evicted.push_back(victim.substr(0, 200));
-      if (stats.recently_evicted.size() > 10) stats.recently_evicted.erase(stats.recently_evicted.begin());
+      if (!victim.starts_with("inline:")) {  // an inline sheet's key is its text, not an address
+        stats.recently_evicted.push_back(victim.substr(0, 200));
+        if (stats.recently_evicted.size() > 10) stats.recently_evicted.erase(stats.recently_evicted.begin());
+      }
       entries.erase(it);
     }
   }
@@ -318,7 +319,9 @@ LoadedSheet SheetCache::get(const std::string& url, fetch::Fetcher* fetcher, con
 }
 
 std::shared_ptr<const Sheet> SheetCache::inline_sheet(std::string_view css) {
-  std::string key = "inline:" + sha256_hex(css);
+  // Keyed by the text itself (accounted twice below, as the map and the LRU list hold it):
+  // exact, and a page check needs no cryptographic hash, which loads libcrypto (~1 ms).
+  std::string key = "inline:" + std::string(css);
   {
     std::lock_guard lock(impl_->mu);
     ++impl_->stats.requests;
@@ -336,7 +339,7 @@ std::shared_ptr<const Sheet> SheetCache::inline_sheet(std::string_view css) {
   auto entry = std::make_shared<Impl::Entry>();
   entry->loading = false;
   entry->result.sheet = sheet;
-  entry->bytes = 256 + sheet->bytes;
+  entry->bytes = 256 + sheet->bytes + 2 * key.size();
   ++impl_->stats.loaded;
   impl_->entries[key] = entry;
   impl_->account(key, *entry);

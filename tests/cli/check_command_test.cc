@@ -323,6 +323,23 @@ TEST(CheckCommand, HtmlIsTheResultPageAsOneFile) {
   EXPECT_NE(r.out.find("Samma problem på 40\u00a0länkar"), std::string::npos);
 }
 
+// Only the command named first is built (src/cli/main.cc): each name must build itself, and
+// the top-level help still lists them all.
+TEST(CheckCommand, EveryCommandBuildsAloneAndTheTopHelpListsAll) {
+  const auto top = testing::run_granska({"--help"});
+  ASSERT_EQ(top.exit_code, 0);
+  for (const char* name : {"check", "rules", "inspect", "act", "pdfua", "crawl", "config", "prune", "audit",
+                           "report", "diff", "scan", "serve", "site"}) {
+    const auto help = testing::run_granska({name, "--help"});
+    EXPECT_EQ(help.exit_code, 0) << name << help.err;
+    EXPECT_NE(help.out.find(std::string("granska ") + name), std::string::npos) << name << help.out;
+    EXPECT_NE(top.out.find(std::string("  ") + name), std::string::npos) << name;
+  }
+  const auto typo = testing::run_granska({"chek", "x.html"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("okänt kommando: chek"), std::string::npos) << typo.err;
+}
+
 TEST(CheckCommand, HelpAndOptionErrorsInSwedish) {
   auto help = testing::run_granska({"check", "--help"});
   EXPECT_EQ(help.exit_code, 0);

@@ -83,7 +83,7 @@ void BM_Stage_StoreRows(benchmark::State& state) {  // selectors and snippets of
   counters(state);
 }
 
-template <bool kJson>
+template <bool kJson, bool kPassed = false>
 void BM_Stage_Report(benchmark::State& state) {
   const auto checked = pipeline::check_page(loaded(), pipeline::RunContext{}, nullptr);
   NullBuf buf;
@@ -91,7 +91,9 @@ void BM_Stage_Report(benchmark::State& state) {
   const reports::PageReport report{checked->page, checked->evaluation, &checked->inventory};
   for (auto _ : state) {
     if (kJson) {
-      reports::write_json(out, report, {});
+      reports::Options options;
+      options.show_passed = kPassed;  // --show-passed: every passed element listed too
+      reports::write_json(out, report, options);
     } else {
       reports::write_text(out, report, {});
     }
@@ -111,6 +113,7 @@ BENCHMARK(BM_Stage_Media)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stage_StoreRows)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stage_Report<false>)->Name("BM_Stage_TextReport")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stage_Report<true>)->Name("BM_Stage_JsonReport")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Stage_Report<true, true>)->Name("BM_Stage_JsonReportShowPassed")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stage_WholeCheckPage)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Requests and responses as the web app sees them: plain values, independent of the HTTP
-// library (cpp-httplib lives in http_server.cc only, the granska-serve module), so every handler is tested without a socket.
+// library (cpp-httplib lives in http_server.cc only, the granska-serve module), so every
+// handler is tested without a socket.
 #pragma once
 
 #include <map>

@@ -37,6 +37,11 @@ GRANSKA_LAZY_STUB(L, CURLUcode, curl_url_set, (CURLU * u, CURLUPart what, const 
 
 // The variadic three take one argument whose type the option's number range tells, the way
 // libcurl itself reads it: long, a pointer (data or function), or curl_off_t.
+// clang warns that va_start after an enum parameter may be undefined: these enums are int,
+// which is not promoted, and the signatures are libcurl's own.
+#ifdef __clang__
+#pragma clang diagnostic ignored "-Wvarargs"
+#endif
 
 extern "C" CURLcode curl_easy_setopt(CURL* h, CURLoption option, ...) {
   static const auto real = granska::lazy::as<decltype(&curl_easy_setopt)>(

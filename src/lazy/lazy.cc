@@ -34,7 +34,7 @@ void* find(void* handle, const std::string& what, const char* symbol) {
 }  // namespace
 
 void* library_symbol(const char* soname, const char* symbol) {
-  // dlopen of a library already open only counts a reference; each stub asks once.
+  // dlopen of a library already open only counts a reference; each forwarder asks once.
   void* handle = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
   if (!handle) fail(soname, dlerror());
   return find(handle, soname, symbol);

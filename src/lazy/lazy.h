@@ -4,9 +4,9 @@
 // main() on every run, 9 of the 10 ms `granska rules` took (docs/performance.md, issue
 // #22), although most commands need few of them: checking a file needs neither libcurl nor
 // qpdf. The C libraries that only some commands use (libcurl, libxml2 with ICU,
-// libzip, libxlsxwriter, libcrypto) are reached through stubs in this folder that open the library on the first
+// libzip, libxlsxwriter, libcrypto) are reached through forwarders in this folder that open the library on the first
 // call; code using them includes the libraries' own headers and is unchanged. The C++
-// libraries (qpdf, cpp-httplib) cannot be stubbed that way, so the code using them is built
+// libraries (qpdf, cpp-httplib) cannot be forwarded that way, so the code using them is built
 // as granska's own modules (granska-pdf.so, granska-serve.so) and opened the same way.
 #pragma once
 

@@ -8,11 +8,16 @@
 
 namespace granska::scan {
 
+namespace {
+
+int json_schema_of(const CrawlSettings& s) { return s.json_schema ? s.json_schema : reports::kJsonSchemaVersion; }
+
+}  // namespace
+
 bool same_output(const CrawlSettings& earlier, const CrawlSettings& now) {
   if (earlier.format != now.format || earlier.lang != now.lang) return false;
   if (now.format != "json") return true;
-  const auto schema = [](const CrawlSettings& s) { return s.json_schema ? s.json_schema : reports::kJsonSchemaVersion; };
-  return schema(earlier) == schema(now) && earlier.show_passed == now.show_passed;
+  return json_schema_of(earlier) == json_schema_of(now) && earlier.show_passed == now.show_passed;
 }
 
 std::string to_json(const CrawlSettings& s) {
@@ -28,7 +33,7 @@ std::string to_json(const CrawlSettings& s) {
                          {"format", s.format},
                          {"lang", s.lang},
                          {"show_passed", s.show_passed},
-                         {"json_schema", s.json_schema ? s.json_schema : reports::kJsonSchemaVersion},
+                         {"json_schema", json_schema_of(s)},
                          {"fail_on", s.fail_on},
                          {"ignore_robots", s.ignore_robots},
                          {"since_db", s.since_db},

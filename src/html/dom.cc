@@ -122,15 +122,25 @@ const Node* Document::element_by_id(std::string_view id) const {
   return found.empty() ? nullptr : found.front();
 }
 
+std::uint32_t Document::leads_before(std::uint32_t offset) const {
+  if (lead_marks_.empty()) return 0;
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(source_.size()));
+  std::size_t block = std::min<std::size_t>(offset / kLeadStride, lead_marks_.size() - 1);
+  std::uint32_t n = lead_marks_[block];
+  for (std::size_t i = block * kLeadStride; i < offset; ++i) {
+    n += (static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80;
+  }
+  return n;
+}
+
 Position Document::position_at(std::uint32_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   std::uint32_t line = static_cast<std::uint32_t>(it - line_starts_.begin());
   std::uint32_t start = line_starts_[line - 1];
-  std::uint32_t column = 1;
-  for (std::uint32_t i = start; i < offset && i < source_.size(); ++i) {
-    // Count code points: every byte that is not a UTF-8 continuation byte.
-    if ((static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80) ++column;
-  }
+  // Columns count code points (bytes that are not UTF-8 continuation bytes) from the line's
+  // start, through the marks: minified pages put 1 MB on one line, and counting from the
+  // line's start for every finding made reports quadratic in the page (issue #22).
+  std::uint32_t column = 1 + leads_before(offset) - leads_before(start);
   return Position{line, column, offset};
 }
 
@@ -233,8 +243,13 @@ class DocumentBuilder {
     const std::string& src = doc->source_;
 
     doc->line_starts_.push_back(0);
+    doc->lead_marks_.reserve(src.size() / Document::kLeadStride + 1);
+    std::uint32_t leads = 0;
     for (std::size_t i = 0; i < src.size(); ++i) {
-      if (src[i] == '\n') doc->line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+      if (i % Document::kLeadStride == 0) doc->lead_marks_.push_back(leads);
+      const auto c = static_cast<unsigned char>(src[i]);
+      leads += (c & 0xC0) != 0x80;
+      if (c == '\n') doc->line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
 
     GumboArena arena;  // frees Gumbo's tree when it goes out of scope
@@ -519,7 +534,18 @@ std::size_t cap_attributes(std::string& s) {
     if (i >= n || !ascii_alpha(s[i])) continue;
     std::size_t name_start = i;
     while (i < n && !tag_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
-    std::string name = text::ascii_lower(std::string_view(s).substr(name_start, i - name_start));
+    // Lowercased into a small buffer: only the raw-text elements' names matter, and they are
+    // short (this runs for every tag of every page; a string each was 2 % of a crawl).
+    char lower[8];
+    std::size_t name_length = i - name_start;
+    std::string_view name;
+    if (name_length <= sizeof lower) {
+      for (std::size_t k = 0; k < name_length; ++k) {
+        char c = s[name_start + k];
+        lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+      name = std::string_view(lower, name_length);
+    }
     std::size_t count = 0;
     while (i < n) {
       while (i < n && (tag_space(s[i]) || s[i] == '/')) ++i;

@@ -161,11 +161,15 @@ class Document {
  private:
   friend class DocumentBuilder;
   Document() = default;
+  static constexpr std::size_t kLeadStride = 256;
+  // Code points (UTF-8 lead and ASCII bytes) in source_ before `offset`.
+  std::uint32_t leads_before(std::uint32_t offset) const;
   std::string source_;
   std::vector<Node> nodes_;  // reserved once: pointers into it are stable
   std::vector<const Node*> elements_;
   std::unordered_map<std::string_view, std::vector<const Node*>> ids_;
   std::vector<std::uint32_t> line_starts_;
+  std::vector<std::uint32_t> lead_marks_;  // leads_before(k * kLeadStride), for every k
   const Node* html_ = nullptr;
   const Node* head_ = nullptr;
   const Node* body_ = nullptr;

@@ -96,6 +96,26 @@ TEST_F(SelectorMatching, SelectorsLevel4) {
   EXPECT_EQ(ids_of(*doc, ":is(.nope, :bogus) , #d"), (Ids{"d"}));  // :is() forgives its members
 }
 
+// :has() looks for its relative selector's subject only where the combinators can put it:
+// each case here has a decoy where a too-narrow search would miss or a too-wide one match.
+TEST(Selector, HasFindsRelativeSubjectsWhereverTheCombinatorsReach) {
+  auto doc = Document::parse(
+      "<div id=a><h2 id=h1>x</h2><p id=p1><b id=b1></b></p><h2 id=h2>y</h2><div><p id=p2></p></div>"
+      "<h2 id=h3></h2><i></i><span class=t></span><p id=p3></p><h2 id=h4></h2><em><h3></h3></em></div>"
+      "<section id=s><em></em><div><i id=deep></i></div></section>");
+  EXPECT_EQ(ids_of(*doc, "h2:has(+ p)"), (Ids{"h1"}));
+  EXPECT_EQ(ids_of(*doc, "h2:has(+ i + span + p)"), (Ids{"h3"}));
+  EXPECT_EQ(ids_of(*doc, "h2:has(~ p)"), (Ids{"h1", "h2", "h3"}));
+  EXPECT_EQ(ids_of(*doc, "h2:has(~ * p)"), (Ids{"h1", "h2"}));     // p2 inside a later div
+  EXPECT_EQ(ids_of(*doc, "h2:has(+ * > h3)"), (Ids{"h4"}));        // below the next sibling
+  EXPECT_EQ(ids_of(*doc, "h2:has(+ p b)"), (Ids{"h1"}));
+  EXPECT_EQ(ids_of(*doc, "section:has(> em + div)"), (Ids{"s"}));  // children only
+  EXPECT_EQ(ids_of(*doc, "section:has(> i)"), (Ids{}));            // #deep is no child
+  EXPECT_EQ(ids_of(*doc, "section:has(> div > i)"), (Ids{"s"}));
+  EXPECT_EQ(ids_of(*doc, "section:has(i)"), (Ids{"s"}));
+  EXPECT_EQ(ids_of(*doc, "div:has(~ section)"), (Ids{"a"}));
+}
+
 TEST(Selector, TriStateForWhatGranskaCannotKnow) {
   auto doc = Document::parse("<input id=i required><my-el id=c></my-el><p id=p>x</p>");
   MatchContext ctx(*doc);

@@ -5,6 +5,9 @@
 #include <deque>
 #include <optional>
 #include <span>
+#include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "style/tokenizer.h"
@@ -392,7 +395,47 @@ std::string Environment::describe() const {
   return buf;
 }
 
+namespace {
+
+bool evaluate_query_list(std::string_view query_list, const Environment& env, bool* unknown_feature);
+
+// The results per thread, for the environment they were computed in: the same few queries
+// (a theme's @media blocks) come back on every page of a site, and evaluating them again
+// was 1 % of a crawl.
+struct QueryMemo {
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static constexpr std::size_t kMaxEntries = 4096;
+  Environment env;
+  std::unordered_map<std::string, std::pair<bool, bool>, Hash, std::equal_to<>> results;  // matches, unknown
+};
+
+}  // namespace
+
 bool media_matches(std::string_view query_list, const Environment& env, bool* unknown_feature) {
+  if (text::trim(query_list).empty()) return true;
+  thread_local QueryMemo memo;
+  if (!(memo.env == env)) {
+    memo.env = env;
+    memo.results.clear();
+  }
+  if (auto it = memo.results.find(query_list); it != memo.results.end()) {
+    if (unknown_feature) *unknown_feature = it->second.second;
+    return it->second.first;
+  }
+  bool unknown = false;
+  const bool matches = evaluate_query_list(query_list, env, &unknown);
+  if (memo.results.size() >= QueryMemo::kMaxEntries) memo.results.clear();
+  memo.results.emplace(std::string(query_list), std::make_pair(matches, unknown));
+  if (unknown_feature) *unknown_feature = unknown;
+  return matches;
+}
+
+namespace {
+
+bool evaluate_query_list(std::string_view query_list, const Environment& env, bool* unknown_feature) {
   if (text::trim(query_list).empty()) return true;
   std::deque<std::string> arena;
   std::vector<Token> tokens = tokenize_all(query_list, arena);
@@ -414,6 +457,8 @@ bool media_matches(std::string_view query_list, const Environment& env, bool* un
   if (unknown_feature) *unknown_feature = e.unknown_feature;
   return any;
 }
+
+}  // namespace
 
 bool mentions_orientation(std::string_view query_list) {
   std::deque<std::string> arena;

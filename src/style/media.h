@@ -28,6 +28,7 @@ struct Environment {
   std::optional<bool> portrait_override;
 
   bool portrait() const { return portrait_override.value_or(viewport_height > viewport_width); }
+  bool operator==(const Environment&) const = default;
   // A short label for notes and `inspect`: "screen 1280×800".
   std::string describe() const;
 };

@@ -67,6 +67,11 @@ bool iequals(std::string_view a, std::string_view b) {
 std::string clean_input(std::string_view s) {
   while (!s.empty() && static_cast<unsigned char>(s.front()) <= 0x20) s.remove_prefix(1);
   while (!s.empty() && static_cast<unsigned char>(s.back()) <= 0x20) s.remove_suffix(1);
+  // Most links have no tab or line break inside: copied whole (every link of every page
+  // comes here, and a byte at a time was 1 % of a crawl).
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; })) {
+    return std::string(s);
+  }
   std::string out;
   out.reserve(s.size());
   for (char c : s) {

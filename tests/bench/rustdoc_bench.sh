@@ -9,7 +9,12 @@
 set -euo pipefail
 build=${1:-build}
 n=${2:-200}
-docs=${3:-$(ls -d "$HOME"/.rustup/toolchains/stable-*/share/doc/rust/html "$HOME"/.rustup/toolchains/*/share/doc/rust/html 2>/dev/null | head -n 1)}
+docs=${3:-}
+if [ -z "$docs" ]; then  # the stable toolchain's, else any
+  for d in "$HOME"/.rustup/toolchains/stable-*/share/doc/rust/html "$HOME"/.rustup/toolchains/*/share/doc/rust/html; do
+    [ -d "$d" ] && { docs=$d; break; }
+  done
+fi
 [ -d "$docs" ] || { echo "no Rust documentation found (give DOCS_DIR)" >&2; exit 1; }
 granska=$(realpath "$build/granska")
 list=$(mktemp)

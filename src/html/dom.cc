@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdlib>
 #include <utility>
@@ -123,6 +124,14 @@ const Node* Document::element_by_id(std::string_view id) const {
 }
 
 std::uint32_t Document::leads_before(std::uint32_t offset) const {
+  std::call_once(lead_marks_once_, [this] {
+    lead_marks_.reserve(source_.size() / kLeadStride + 1);
+    std::uint32_t leads = 0;
+    for (std::size_t i = 0; i < source_.size(); ++i) {
+      if (i % kLeadStride == 0) lead_marks_.push_back(leads);
+      leads += (static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80;
+    }
+  });
   if (lead_marks_.empty()) return 0;
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(source_.size()));
   std::size_t block = std::min<std::size_t>(offset / kLeadStride, lead_marks_.size() - 1);
@@ -138,9 +147,17 @@ Position Document::position_at(std::uint32_t offset) const {
   std::uint32_t line = static_cast<std::uint32_t>(it - line_starts_.begin());
   std::uint32_t start = line_starts_[line - 1];
   // Columns count code points (bytes that are not UTF-8 continuation bytes) from the line's
-  // start, through the marks: minified pages put 1 MB on one line, and counting from the
-  // line's start for every finding made reports quadratic in the page (issue #22).
-  std::uint32_t column = 1 + leads_before(offset) - leads_before(start);
+  // start; on a long line through marks made on first need: minified pages put 1 MB on one
+  // line, and counting from the line's start for every finding made reports quadratic in
+  // the page (issue #22).
+  std::uint32_t column = 1;
+  if (offset - std::min(offset, start) <= 4 * kLeadStride) {
+    for (std::uint32_t i = start; i < offset && i < source_.size(); ++i) {
+      column += (static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80;
+    }
+  } else {
+    column += leads_before(offset) - leads_before(start);
+  }
   return Position{line, column, offset};
 }
 
@@ -243,13 +260,8 @@ class DocumentBuilder {
     const std::string& src = doc->source_;
 
     doc->line_starts_.push_back(0);
-    doc->lead_marks_.reserve(src.size() / Document::kLeadStride + 1);
-    std::uint32_t leads = 0;
-    for (std::size_t i = 0; i < src.size(); ++i) {
-      if (i % Document::kLeadStride == 0) doc->lead_marks_.push_back(leads);
-      const auto c = static_cast<unsigned char>(src[i]);
-      leads += (c & 0xC0) != 0x80;
-      if (c == '\n') doc->line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    for (std::size_t i = src.find('\n'); i != std::string::npos; i = src.find('\n', i + 1)) {
+      doc->line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
 
     GumboArena arena;  // frees Gumbo's tree when it goes out of scope
@@ -464,8 +476,30 @@ class DocumentBuilder {
 
   // Positions among element siblings, so that selectors and selector paths never count
   // siblings per query (a parent with 160,000 children made that quadratic, issue #16).
+  // Element counts per tag among one parent's children: a parent has few distinct tags, so
+  // a short list on the stack, and a hash map only past it (a map per parent was 1 % of a
+  // crawl).
+  class TagCounts {
+   public:
+    std::uint32_t& operator[](std::string_view tag) {
+      for (std::size_t i = 0; i < n_; ++i) {
+        if (few_[i].first == tag) return few_[i].second;
+      }
+      if (n_ < few_.size()) {
+        few_[n_] = {tag, 0};
+        return few_[n_++].second;
+      }
+      return many_[tag];
+    }
+
+   private:
+    std::array<std::pair<std::string_view, std::uint32_t>, 16> few_;
+    std::size_t n_ = 0;
+    std::unordered_map<std::string_view, std::uint32_t> many_;
+  };
+
   static void number_siblings(const Node& parent) {
-    std::unordered_map<std::string_view, std::uint32_t> per_tag;
+    TagCounts per_tag;
     std::uint32_t position = 0;
     const Node* prev = nullptr;
     for (const Node* k : parent.children_) {
@@ -489,6 +523,10 @@ class DocumentBuilder {
 
 std::unique_ptr<Document> Document::parse(std::string utf8_source) {
   cap_attributes(utf8_source);
+  return DocumentBuilder::build(std::move(utf8_source));
+}
+
+std::unique_ptr<Document> Document::parse_capped(std::string utf8_source) {
   return DocumentBuilder::build(std::move(utf8_source));
 }
 

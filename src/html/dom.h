@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -127,6 +128,8 @@ class Document {
  public:
   // Parses UTF-8 HTML. HTML parsing never fails: broken markup is repaired as browsers do.
   static std::unique_ptr<Document> parse(std::string utf8_source);
+  // The same for a source that has been through cap_attributes already.
+  static std::unique_ptr<Document> parse_capped(std::string utf8_source);
 
   // Builds a Document from a tree given in tree order (pre-order: every node follows its
   // parent and the parent's earlier children's subtrees). The nodes are not in any source:
@@ -169,7 +172,9 @@ class Document {
   std::vector<const Node*> elements_;
   std::unordered_map<std::string_view, std::vector<const Node*>> ids_;
   std::vector<std::uint32_t> line_starts_;
-  std::vector<std::uint32_t> lead_marks_;  // leads_before(k * kLeadStride), for every k
+  // leads_before(k * kLeadStride) for every k, made when a long line first needs them.
+  mutable std::once_flag lead_marks_once_;
+  mutable std::vector<std::uint32_t> lead_marks_;
   const Node* html_ = nullptr;
   const Node* head_ = nullptr;
   const Node* body_ = nullptr;

@@ -279,7 +279,9 @@ void add_redirect_note(Page& page) {
 
 void add_notes(Page& page) {
   add_redirect_note(page);
-  if (std::size_t dropped = html::cap_attributes(page.decoded.text); dropped > 0) {
+  const std::size_t dropped = html::cap_attributes(page.decoded.text);
+  page.attributes_capped = true;
+  if (dropped > 0) {
     const std::string n = std::to_string(dropped);
     const std::string cap = std::to_string(html::kMaxAttributesPerElement);
     page.notes.push_back(Error{n + " attributes were ignored: granska reads at most " + cap +

@@ -33,6 +33,9 @@ struct Page {
   std::vector<fetch::Redirect> redirects;
   long http_status = 0;  // 0 unless fetched over HTTP
   html::Decoded decoded;
+  // decoded.text has been through html::cap_attributes (add_notes did it, to say so): the
+  // parse need not scan it again.
+  bool attributes_capped = false;
   std::string sha256;  // lower-case hex of the raw bytes (before decoding); "" unless fingerprinted
   // Non-fatal remarks for the user (invalid bytes replaced, redirects, no declared
   // encoding). Error is used for its bilingual text; none of these stop the check.

@@ -77,7 +77,8 @@ std::unique_ptr<CheckedPage> check_page(input::Page page, const RunContext& run,
   checked->page = std::move(page);
   // The document keeps its own copy of the source (positions and snippets point into it),
   // so the decoded text is handed over rather than copied.
-  checked->doc = html::Document::parse(std::move(checked->page.decoded.text));
+  checked->doc = checked->page.attributes_capped ? html::Document::parse_capped(std::move(checked->page.decoded.text))
+                                                 : html::Document::parse(std::move(checked->page.decoded.text));
   checked->page.decoded.text.clear();
   checked->sheets = std::make_unique<style::PageSheets>(page_sheets(*checked->doc, checked->page, run, sheet_fetcher));
   for (const Error& note : checked->sheets->notes) checked->page.notes.push_back(note);

@@ -34,7 +34,7 @@ TEST(PathologicalPage, MillionAttributesAreCappedBeforeParsing) {
 
   // The page's notes say so.
   auto loaded = input::make_page("x.html", "file:///x.html", {}, 0, page, "text/html");
-  ASSERT_TRUE(loaded);
+  ASSERT_TRUE(loaded) << loaded.error().text(Lang::En);
   bool noted = false;
   for (const Error& n : loaded->notes) noted = noted || n.text(Lang::En).find("attributes were ignored") != std::string::npos;
   EXPECT_TRUE(noted);

@@ -474,8 +474,6 @@ class DocumentBuilder {
     }
   }
 
-  // Positions among element siblings, so that selectors and selector paths never count
-  // siblings per query (a parent with 160,000 children made that quadratic, issue #16).
   // Element counts per tag among one parent's children: a parent has few distinct tags, so
   // a short list on the stack, and a hash map only past it (a map per parent was 1 % of a
   // crawl).
@@ -498,6 +496,8 @@ class DocumentBuilder {
     std::unordered_map<std::string_view, std::uint32_t> many_;
   };
 
+  // Positions among element siblings, so that selectors and selector paths never count
+  // siblings per query (a parent with 160,000 children made that quadratic, issue #16).
   static void number_siblings(const Node& parent) {
     TagCounts per_tag;
     std::uint32_t position = 0;

@@ -123,13 +123,18 @@ const Node* Document::element_by_id(std::string_view id) const {
   return found.empty() ? nullptr : found.front();
 }
 
+namespace {
+// A code point starts at every byte that is not a UTF-8 continuation byte.
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+}  // namespace
+
 std::uint32_t Document::leads_before(std::uint32_t offset) const {
   std::call_once(lead_marks_once_, [this] {
     lead_marks_.reserve(source_.size() / kLeadStride + 1);
     std::uint32_t leads = 0;
     for (std::size_t i = 0; i < source_.size(); ++i) {
       if (i % kLeadStride == 0) lead_marks_.push_back(leads);
-      leads += (static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80;
+      leads += starts_code_point(source_[i]);
     }
   });
   if (lead_marks_.empty()) return 0;
@@ -137,7 +142,7 @@ std::uint32_t Document::leads_before(std::uint32_t offset) const {
   std::size_t block = std::min<std::size_t>(offset / kLeadStride, lead_marks_.size() - 1);
   std::uint32_t n = lead_marks_[block];
   for (std::size_t i = block * kLeadStride; i < offset; ++i) {
-    n += (static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80;
+    n += starts_code_point(source_[i]);
   }
   return n;
 }
@@ -153,7 +158,7 @@ Position Document::position_at(std::uint32_t offset) const {
   std::uint32_t column = 1;
   if (offset - std::min(offset, start) <= 4 * kLeadStride) {
     for (std::uint32_t i = start; i < offset && i < source_.size(); ++i) {
-      column += (static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80;
+      column += starts_code_point(source_[i]);
     }
   } else {
     column += leads_before(offset) - leads_before(start);

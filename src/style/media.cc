@@ -435,8 +435,8 @@ bool media_matches(std::string_view query_list, const Environment& env, bool* un
 
 namespace {
 
+// query_list is not blank (media_matches answers that).
 bool evaluate_query_list(std::string_view query_list, const Environment& env, bool* unknown_feature) {
-  if (text::trim(query_list).empty()) return true;
   std::deque<std::string> arena;
   std::vector<Token> tokens = tokenize_all(query_list, arena);
   Evaluator e(env);

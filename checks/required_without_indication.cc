@@ -105,12 +105,24 @@ bool class_hints_required(const html::Node* e) {
   return false;
 }
 
+// The page's <label> elements in tree order, found once: labels_of is asked per field,
+// and walking the whole page each time grew with fields × elements.
+struct PageLabels {
+  std::vector<const html::Node*> all;
+};
+
 // The <label> elements of a labelable field: label[for=id] and an ancestor label.
 std::vector<const html::Node*> labels_of(Context& ctx, const html::Node& e) {
+  const PageLabels& labels = ctx.aria.page_fact<PageLabels>([&] {
+    PageLabels found;
+    for (const html::Node* l : ctx.doc.elements()) {
+      if (l->is("label")) found.all.push_back(l);
+    }
+    return found;
+  });
   std::vector<const html::Node*> out;
   auto id = e.attr("id");
-  for (const html::Node* l : ctx.doc.elements()) {
-    if (!l->is("label")) continue;
+  for (const html::Node* l : labels.all) {
     auto f = l->attr("for");
     if ((f && id && !id->empty() && *f == *id) || (!f && l->contains(e))) out.push_back(l);
   }

@@ -12,8 +12,8 @@
 
 namespace granska::html {
 
-std::optional<std::string_view> Node::attr(std::string_view name) const {
-  // Rules ask for attributes by name all the time: compare lengths before characters.
+std::optional<std::string_view> Node::find_attr(std::string_view name) const {
+  // Compare lengths before characters.
   for (const Attribute& a : attrs_) {
     if (a.name.size() == name.size() && std::string_view(a.name) == name) return std::string_view(a.value);
   }
@@ -350,6 +350,7 @@ class DocumentBuilder {
       text::ascii_lower_in_place(attr.name);
       node.attrs_.push_back(std::move(attr));
     }
+    node.index_attributes();
   }
 
   void convert(const GumboNode* gumbo_root) {
@@ -449,6 +450,7 @@ class DocumentBuilder {
       node.ns_ = t.ns;
       node.tag_ = std::move(t.tag);
       node.attrs_ = std::move(t.attributes);
+      node.index_attributes();
       node.element_index_ = static_cast<std::uint32_t>(doc->elements_.size());
       node.element_end_ = node.element_index_ + 1;
       doc->elements_.push_back(&node);

@@ -56,7 +56,12 @@ class Node {
 
   const std::vector<Attribute>& attributes() const { return attrs_; }
   // Attribute lookup by lowercase name; nullopt when absent (an empty value is present).
-  std::optional<std::string_view> attr(std::string_view name) const;
+  // Rules mostly ask for attributes an element does not have: a 64-bit mask of the names
+  // it has answers most of those without touching the attribute list.
+  std::optional<std::string_view> attr(std::string_view name) const {
+    if (!(attr_mask_ & attr_name_bit(name))) return std::nullopt;
+    return find_attr(name);
+  }
   bool has_attr(std::string_view name) const { return attr(name).has_value(); }
 
   // Text and comment nodes: their character data (entities decoded).
@@ -95,10 +100,24 @@ class Node {
  private:
   friend class Document;
   friend class DocumentBuilder;
+  // One of 64 bits per name, from its length and three of its bytes: cheap, and spread
+  // enough that the attributes rules ask for rarely share a bit with those present.
+  static std::uint64_t attr_name_bit(std::string_view name) {
+    std::size_t n = name.size();
+    if (n == 0) return 1;
+    auto b = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(name[i])); };
+    return std::uint64_t{1} << ((n * 7 + b(0) + b(n - 1) * 3 + b(n / 2) * 5) & 63);
+  }
+  std::optional<std::string_view> find_attr(std::string_view name) const;
+  void index_attributes() {
+    attr_mask_ = 0;
+    for (const Attribute& a : attrs_) attr_mask_ |= attr_name_bit(a.name);
+  }
   NodeType type_ = NodeType::Element;
   Namespace ns_ = Namespace::Html;
   std::string tag_;
   std::vector<Attribute> attrs_;
+  std::uint64_t attr_mask_ = 0;  // attr_name_bit of every name in attrs_
   std::string data_;
   const Node* parent_ = nullptr;
   std::vector<const Node*> children_;

@@ -1122,12 +1122,32 @@ Rgba composite(const Rgba& top, const Rgba& bottom) {
   return Rgba{mix(top.r, bottom.r), mix(top.g, bottom.g), mix(top.b, bottom.b), a};
 }
 
+namespace {
+
+double channel_luminance_exact(double v) {
+  v /= 255;
+  return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+}
+
+// Most channels are whole numbers (colours not mixed by opacity): a table of the same
+// formula answers those without a pow() each, to the bit.
+double channel_luminance(double v) {
+  static const std::array<double, 256> table = [] {
+    std::array<double, 256> t{};
+    for (int i = 0; i < 256; ++i) t[static_cast<std::size_t>(i)] = channel_luminance_exact(i);
+    return t;
+  }();
+  if (v >= 0 && v <= 255) {
+    auto i = static_cast<std::size_t>(v);
+    if (static_cast<double>(i) == v) return table[i];
+  }
+  return channel_luminance_exact(v);
+}
+
+}  // namespace
+
 double relative_luminance(const Rgba& c) {
-  auto channel_lum = [](double v) {
-    v /= 255;
-    return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-  };
-  return 0.2126 * channel_lum(c.r) + 0.7152 * channel_lum(c.g) + 0.0722 * channel_lum(c.b);
+  return 0.2126 * channel_luminance(c.r) + 0.7152 * channel_luminance(c.g) + 0.0722 * channel_luminance(c.b);
 }
 
 double contrast_ratio(const Rgba& a, const Rgba& b) {

@@ -35,18 +35,22 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string collapse_whitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Written through a pointer: the result is never longer than the trimmed input, and
+  // rules collapse the text of every element they name.
+  s = trim(s);
+  std::string out(s.size(), ' ');
+  char* w = out.data();
   bool pending_space = false;
-  for (char c : trim(s)) {
+  for (char c : s) {
     if (is_html_space(c)) {
       pending_space = true;
       continue;
     }
-    if (pending_space) out += ' ';
+    if (pending_space) ++w;  // already a space
     pending_space = false;
-    out += c;
+    *w++ = c;
   }
+  out.resize(static_cast<std::size_t>(w - out.data()));
   return out;
 }
 

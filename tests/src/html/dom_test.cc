@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace granska::html {
 namespace {
 
@@ -19,6 +21,28 @@ TEST(Dom, ParsesTreeWithParentsAndAttributes) {
   EXPECT_EQ(p->text_content(), "Hej du");
   EXPECT_FALSE(p->attr("missing").has_value());
   EXPECT_EQ(doc->html()->attr("lang"), "sv");
+}
+
+// attr() first asks a 64-bit mask of the element's names: with far more names than bits
+// (200; the parser keeps the first 255), every name must still be found with its own
+// value, and names it lacks (whose bits are all set) must still be absent.
+TEST(Dom, AttributeLookupIsExactWhenNamesShareMaskBits) {
+  std::string html = "<!DOCTYPE html><div id=d";
+  for (int i = 0; i < 200; ++i) html += " data-n" + std::to_string(i) + "=v" + std::to_string(i);
+  html += " x=\"\" aria-label=''></div>";
+  auto doc = Document::parse(html);
+  const Node* d = doc->element_by_id("d");
+  ASSERT_NE(d, nullptr);
+  for (int i = 0; i < 200; ++i) {
+    EXPECT_EQ(d->attr("data-n" + std::to_string(i)), "v" + std::to_string(i)) << i;
+    EXPECT_FALSE(d->attr("data-m" + std::to_string(i)).has_value()) << i;
+  }
+  EXPECT_EQ(d->attr("x"), "");
+  EXPECT_EQ(d->attr("aria-label"), "");  // empty values are present
+  EXPECT_TRUE(d->has_attr("id"));
+  EXPECT_FALSE(d->has_attr(""));
+  EXPECT_FALSE(d->has_attr("aria-labelledby"));
+  EXPECT_FALSE(doc->body()->has_attr("id"));
 }
 
 TEST(Dom, ElementsAreInTreeOrderWithDescendantSlices) {
@@ -174,8 +198,11 @@ TEST(DomFromTree, BuildsTheSameModelAsTheParser) {
   ASSERT_NE(doc.head(), nullptr);
   ASSERT_NE(doc.body(), nullptr);
   EXPECT_EQ(doc.html()->attr("lang"), "sv");
+  EXPECT_FALSE(doc.html()->has_attr("id"));
   const Node* p = doc.element_by_id("a");
   ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->attr("title"), "x \"&\" y");
+  EXPECT_FALSE(p->has_attr("lang"));
   EXPECT_EQ(p->parent(), doc.body());
   EXPECT_EQ(p->text_content(), "Hej du");
   ASSERT_EQ(doc.elements().size(), 6u);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace granska::style {
 namespace {
 
@@ -68,6 +70,28 @@ TEST(CssColor, LegacyAttributeColours) {
   EXPECT_EQ(parse_legacy_color("chucknorris"), (Rgba{0xc0, 0, 0, 1}));
   EXPECT_FALSE(parse_legacy_color(""));
   EXPECT_FALSE(parse_legacy_color("transparent"));
+}
+
+// Whole-number channels come from a table: it must give what the WCAG formula gives, to
+// the bit, and channels between whole numbers (colours mixed by opacity) the formula itself.
+TEST(CssColor, RelativeLuminanceMatchesTheFormulaExactly) {
+  auto formula = [](double v) {
+    v /= 255;
+    return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+  };
+  auto expected = [&](const Rgba& c) {
+    return 0.2126 * formula(c.r) + 0.7152 * formula(c.g) + 0.0722 * formula(c.b);
+  };
+  for (int i = 0; i <= 255; ++i) {
+    auto v = static_cast<double>(i);
+    for (Rgba c : {Rgba{v, 0, 0, 1}, Rgba{0, v, 0, 1}, Rgba{0, 0, v, 1}, Rgba{v, 255 - v, v / 2, 1}}) {
+      EXPECT_EQ(relative_luminance(c), expected(c)) << i;
+    }
+  }
+  for (double v : {127.5, 0.25, 254.999, 10.31, 1e-9}) {
+    Rgba c{v, v, v, 1};
+    EXPECT_EQ(relative_luminance(c), expected(c)) << v;
+  }
 }
 
 TEST(CssColor, ContrastAndCompositing) {

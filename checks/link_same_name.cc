@@ -80,8 +80,7 @@ void evaluate(Context& ctx, Reporter& out) {
   // Links grouped by name, ignoring case (accessible names are whitespace-normalised),
   // groups in the order of their first link.
   struct Group {
-    std::string shown;
-    std::vector<LinkInfo> links;
+    std::vector<LinkInfo> links;  // the first one's name is shown
   };
   std::vector<Group> groups;
   std::unordered_map<std::string, std::size_t> index;
@@ -90,7 +89,7 @@ void evaluate(Context& ctx, Reporter& out) {
     const std::string& name = ctx.aria.name(*e).text;
     if (name.empty()) continue;
     auto [it, inserted] = index.try_emplace(text::ascii_lower(name), groups.size());
-    if (inserted) groups.push_back({text::truncate_utf8(name, 60), {}});
+    if (inserted) groups.emplace_back();
     groups[it->second].links.push_back({e, std::nullopt});
   }
   // Only links that share a name are compared, so only theirs are resolved.
@@ -98,7 +97,7 @@ void evaluate(Context& ctx, Reporter& out) {
   for (Group& group : groups) {
     std::vector<LinkInfo>& g = group.links;
     if (g.size() < 2) continue;
-    const std::string& name = group.shown;
+    const std::string name = text::truncate_utf8(ctx.aria.name(*g.front().element).text, 60);
     if (!base) base = base_url(ctx);
     for (LinkInfo& l : g) {
       if (auto href = href_of(*l.element)) l.target = destination(*base, *href);

@@ -7,6 +7,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -1073,6 +1074,42 @@ PageKind kind_for_content_type(std::string_view content_type) {
   return PageKind::Skipped;
 }
 
+namespace {
+
+// A path-absolute reference ("/om-oss/kontakt") takes only the scheme and authority from
+// its base, so it resolves the same on every page of a site, and a site's menus and footer
+// repeat the same ones on every page. Each worker keeps their results (keyed by base
+// scheme and authority, then the reference as written), bounded, cleared when full.
+class PathLinkMemo {
+ public:
+  // True for references that resolve against the base's scheme and authority alone. The
+  // second byte rules out "//host" (and a tab or line break, removed before resolving,
+  // that would make one).
+  static bool applies(std::string_view ref) {
+    return ref.size() >= 2 && ref[0] == '/' && ref[1] != '/' && ref[1] != '\t' && ref[1] != '\n' && ref[1] != '\r';
+  }
+  // The resolved URL, or nullptr when it does not resolve.
+  const std::string* resolve(const url::Url& base, std::string_view authority, std::string_view ref) {
+    key_.assign(authority);
+    key_ += '\n';  // never in a parsed URL's authority: the key splits one way only
+    key_.append(ref);
+    auto it = results_.find(key_);
+    if (it == results_.end()) {
+      if (results_.size() >= kMaxEntries) results_.clear();
+      Result<url::Url> u = base.resolve(ref);
+      it = results_.emplace(key_, u ? std::optional<std::string>(u->str()) : std::nullopt).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 20000;
+  std::string key_;
+  std::unordered_map<std::string, std::optional<std::string>> results_;
+};
+
+}  // namespace
+
 ExtractedLinks extract_links(const html::Document& doc, std::string_view page_url) {
   ExtractedLinks out;
   Result<url::Url> page = url::Url::parse(page_url);
@@ -1086,7 +1123,11 @@ ExtractedLinks extract_links(const html::Document& doc, std::string_view page_ur
       break;  // only the first <base href> counts
     }
   }
+  thread_local PathLinkMemo memo;
+  const std::string_view spec = base.str();
+  const std::string_view authority = spec.substr(0, static_cast<std::size_t>(base.path().data() - spec.data()));
   std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen_refs;  // as written: the same text resolves the same
   for (const html::Node* n : doc.elements()) {
     std::optional<std::string_view> ref;
     if (n->is("a") || n->is("area")) {
@@ -1101,7 +1142,12 @@ ExtractedLinks extract_links(const html::Document& doc, std::string_view page_ur
       }
       continue;
     }
-    if (!ref) continue;
+    if (!ref || !seen_refs.insert(*ref).second) continue;
+    if (PathLinkMemo::applies(*ref)) {
+      const std::string* resolved = memo.resolve(base, authority, *ref);
+      if (resolved && seen.insert(*resolved).second) out.links.push_back(*resolved);
+      continue;
+    }
     Result<url::Url> u = base.resolve(*ref);
     if (!u) continue;
     if (seen.insert(u->str()).second) out.links.push_back(u->str());

@@ -68,27 +68,44 @@ std::string_view to_string(Admit a) {
 
 Frontier::Frontier(Scope scope, FrontierLimits limits) : scope_(std::move(scope)), limits_(limits) {}
 
-Admit Frontier::admit(std::string_view absolute_url, int depth, results::Reached via, std::string* normalized_out) {
+const Frontier::KnownLink& Frontier::know(std::string_view absolute_url) {
+  if (auto it = known_links_.find(absolute_url); it != known_links_.end()) return it->second;
+  KnownLink k;
   Result<url::Url> url = url::Url::parse(absolute_url);
-  if (!url) return Admit::Invalid;
-  std::string normalized = url->normalized(url::QueryFilter::tracking_defaults());
-  if (normalized_out) *normalized_out = normalized;
-  if (seen_.count(normalized)) return Admit::Duplicate;
-  if (!scope_.allows(*url, normalized)) return Admit::OutOfScope;
-  if (detect_trap(normalized, limits_.traps) != Trap::None) return Admit::Trap;
+  if (!url) {
+    k.refused = Admit::Invalid;
+  } else {
+    k.normalized = url->normalized(url::QueryFilter::tracking_defaults());
+    k.has_query = url->has_query();
+    if (!scope_.allows(*url, k.normalized)) {
+      k.refused = Admit::OutOfScope;
+    } else if (detect_trap(k.normalized, limits_.traps) != Trap::None) {
+      k.refused = Admit::Trap;
+    }
+  }
+  if (known_links_.size() >= kMaxKnownLinks) known_links_.clear();
+  return known_links_.emplace(std::string(absolute_url), std::move(k)).first->second;
+}
+
+Admit Frontier::admit(std::string_view absolute_url, int depth, results::Reached via, std::string* normalized_out) {
+  const KnownLink& k = know(absolute_url);
+  if (k.refused == Admit::Invalid) return Admit::Invalid;
+  if (normalized_out) *normalized_out = k.normalized;
+  if (seen_.count(k.normalized)) return Admit::Duplicate;
+  if (k.refused != Admit::Added) return k.refused;  // out of scope or a trap
   if (depth > limits_.max_depth) return Admit::TooDeep;
   if (admitted_ >= limits_.max_pages) return Admit::PageLimit;
-  if (url->has_query()) {
-    std::size_t& n = variants_[std::string(query_variant_key(normalized))];
+  if (k.has_query) {
+    std::size_t& n = variants_[std::string(query_variant_key(k.normalized))];
     if (n >= limits_.max_query_variants) return Admit::TooManyVariants;
     ++n;
   }
-  seen_.insert(normalized);
+  seen_.insert(k.normalized);
   ++admitted_;
-  if (journal_) journal_->admitted(normalized, depth);
+  if (journal_) journal_->admitted(k.normalized, depth);
   Entry e;
-  e.url = normalized;
-  e.original = std::move(normalized);
+  e.url = k.normalized;
+  e.original = k.normalized;
   e.depth = depth;
   e.via = via;
   push(std::move(e), false);

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <regex>
@@ -145,6 +146,24 @@ class Frontier {
   FrontierLimits limits_;
   std::unordered_set<std::string> seen_;
   std::unordered_map<std::string, std::size_t> variants_;  // query_variant_key → count
+  // Links offered before, by their text as given: pages link to the same addresses over
+  // and over (menus, footers), and a repeat is answered without parsing and normalising it
+  // again. Keeps what depends on the URL alone: its normalised form, whether it has a
+  // query, and its lasting refusal (invalid, out of scope, trap; Added: none). What depends
+  // on the crawl's state (seen, depth, page limit, query variants) is decided on each offer.
+  // Cleared when full.
+  struct KnownLink {
+    std::string normalized;
+    bool has_query = false;
+    Admit refused = Admit::Added;
+  };
+  const KnownLink& know(std::string_view absolute_url);
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static constexpr std::size_t kMaxKnownLinks = 50000;
+  std::unordered_map<std::string, KnownLink, TextHash, std::equal_to<>> known_links_;
   std::map<std::string, Host> hosts_;
   std::size_t admitted_ = 0;
   Journal* journal_ = nullptr;

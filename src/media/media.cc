@@ -185,17 +185,19 @@ bool is_media_file_url(std::string_view url, bool* audio) {
   std::string_view path = url.substr(0, url.find_first_of("?#"));
   std::size_t dot = path.rfind('.');
   if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) return false;
-  std::string ext = text::ascii_lower(path.substr(dot + 1));
-  static constexpr std::array kVideo{"mp4", "webm", "mov", "m4v", "ogv"};
-  static constexpr std::array kAudio{"mp3", "m4a", "wav", "ogg", "oga", "aac", "flac"};
-  for (const char* v : kVideo) {
-    if (ext == v) {
+  // Asked for every link of every page: compared without a lowercased copy.
+  std::string_view ext = path.substr(dot + 1);
+  if (ext.size() < 3 || ext.size() > 4) return false;
+  static constexpr std::array<std::string_view, 5> kVideo{"mp4", "webm", "mov", "m4v", "ogv"};
+  static constexpr std::array<std::string_view, 7> kAudio{"mp3", "m4a", "wav", "ogg", "oga", "aac", "flac"};
+  for (std::string_view v : kVideo) {
+    if (text::iequals(ext, v)) {
       if (audio) *audio = false;
       return true;
     }
   }
-  for (const char* a : kAudio) {
-    if (ext == a) {
+  for (std::string_view a : kAudio) {
+    if (text::iequals(ext, a)) {
       if (audio) *audio = true;
       return true;
     }
@@ -209,6 +211,10 @@ std::vector<MediaItem> find_media(const html::Document& doc, aria::Semantics& ar
   const html::Node* inside = nullptr;  // the last media element found: skip its content
   for (const html::Node* e : doc.elements()) {
     if (inside && inside->contains(*e)) continue;
+    // Most elements are none of these: decided before a MediaItem is made for them.
+    if (e->ns() != html::Namespace::Html) continue;
+    std::string_view tag = e->tag();
+    if (tag != "video" && tag != "audio" && tag != "iframe" && tag != "object" && tag != "embed" && tag != "a") continue;
     MediaItem item;
     item.element = e;
     if (e->is("video") || e->is("audio")) {

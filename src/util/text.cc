@@ -73,6 +73,7 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 }
 
 std::string truncate_utf8(std::string_view s, std::size_t max_chars) {
+  if (s.size() <= max_chars) return std::string(s);  // no more characters than bytes
   std::size_t chars = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;

@@ -8,10 +8,13 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "html/dom.h"
 #include "support/fixture_server.h"
 #include "support/test_paths.h"
+#include "url/url.h"
 
 namespace granska::crawl {
 namespace {
@@ -230,6 +233,35 @@ TEST(CrawlLinks, BaseAreaIframeCanonicalAndOnlyHttp) {
   EXPECT_EQ(ex.links[2], "https://malmo.se/a/d");
 }
 
+// Path-absolute links are resolved once per worker for each base scheme and authority:
+// the same link text on pages of other sites, ports or schemes must still resolve against
+// each page's own, and text that only looks path-absolute must not be taken for it.
+TEST(CrawlLinks, PathAbsoluteLinksResolveAgainstEachPagesOwnSite) {
+  const std::vector<std::string> refs = {"/om-oss/../kontakt?x=1#k", "/\t/annan.se/x", "//cdn.malmo.se/y", "/ä",
+                                         "/\n", "/"};
+  std::string html = "<!doctype html>";
+  for (const std::string& r : refs) html += "<a href=\"" + r + "\">l</a>";
+  auto doc = html::Document::parse(html);
+  const std::vector<std::string> pages = {"https://malmo.se/start/sida.html", "http://user@malmo.se:8080/a/b",
+                                          "https://stadsarkiv.malmo.se/", "http://[::1]:8080/x/"};
+  for (int round = 0; round < 2; ++round) {  // the second round answers from the memo
+    for (const std::string& page : pages) {
+      Result<url::Url> base = url::Url::parse(page);
+      ASSERT_TRUE(base.ok()) << page;
+      std::vector<std::string> expected;
+      for (const std::string& r : refs) {
+        Result<url::Url> u = base->resolve(r);
+        if (u && std::find(expected.begin(), expected.end(), u->str()) == expected.end()) expected.push_back(u->str());
+      }
+      EXPECT_EQ(extract_links(*doc, page).links, expected) << page << " round " << round;
+    }
+  }
+  EXPECT_EQ(extract_links(*doc, pages[0]).links[0], "https://malmo.se/kontakt?x=1#k");
+  EXPECT_EQ(extract_links(*doc, pages[1]).links[0], "http://user@malmo.se:8080/kontakt?x=1#k");
+  EXPECT_EQ(extract_links(*doc, pages[2]).links[0], "https://stadsarkiv.malmo.se/kontakt?x=1#k");
+  EXPECT_EQ(extract_links(*doc, pages[0]).links[1], "https://annan.se/x");  // the tab goes: "//annan.se/x"
+}
+
 TEST(CrawlContentTypes, Classified) {
   EXPECT_EQ(kind_for_content_type("text/html; charset=utf-8"), PageKind::Html);
   EXPECT_EQ(kind_for_content_type(""), PageKind::Html);
@@ -265,6 +297,39 @@ TEST(CrawlFrontier, ScopeDedupTrapsVariantsDepthAndLimit) {
   EXPECT_EQ(f.admit("https://malmo.se/d", 1), Admit::PageLimit);
   EXPECT_EQ(f.admitted(), 6u);
   EXPECT_EQ(f.queued(), 6u);
+}
+
+// Links come again and again (menus): a repeat is answered from what the frontier learnt
+// the first time, which must give the same answer, and refusals that depend on the crawl's
+// state (depth, page limit) must be decided afresh.
+TEST(CrawlFrontier, RepeatedLinksGetTheSameAnswers) {
+  Result<Scope> scope = Scope::make({"malmo.se"}, {}, {"/logga-in"});
+  ASSERT_TRUE(scope.ok());
+  FrontierLimits limits;
+  limits.max_pages = 3;
+  limits.max_depth = 1;
+  Frontier f(std::move(*scope), limits);
+  for (int round = 0; round < 3; ++round) {
+    std::string n;
+    EXPECT_EQ(f.admit("https://notmalmo.se/", 1, results::Reached::Link, &n), Admit::OutOfScope);
+    EXPECT_EQ(n, "https://notmalmo.se/");
+    EXPECT_EQ(f.admit("https://malmo.se/logga-in", 1), Admit::OutOfScope);
+    EXPECT_EQ(f.admit("https://malmo.se/x/x/x/x/", 1), Admit::Trap);
+    n.clear();
+    EXPECT_EQ(f.admit("mailto:a@malmo.se", 1, results::Reached::Link, &n), Admit::Invalid);
+    EXPECT_EQ(n, "");
+    EXPECT_EQ(f.admit("https://malmo.se/djup", 2), Admit::TooDeep);
+  }
+  EXPECT_EQ(f.admit("https://malmo.se/djup", 1), Admit::Added);  // found again, higher up
+  std::string n;
+  EXPECT_EQ(f.admit("https://MALMO.se/djup#x", 1, results::Reached::Link, &n), Admit::Duplicate);
+  EXPECT_EQ(n, "https://malmo.se/djup");
+  EXPECT_EQ(f.admit("https://MALMO.se/djup#x", 1, results::Reached::Link, &n), Admit::Duplicate);
+  EXPECT_EQ(f.admit("https://malmo.se/a", 1), Admit::Added);
+  EXPECT_EQ(f.admit("https://malmo.se/b", 1), Admit::Added);
+  EXPECT_EQ(f.admit("https://malmo.se/c", 1), Admit::PageLimit);
+  EXPECT_EQ(f.admit("https://malmo.se/c", 1), Admit::PageLimit);
+  EXPECT_EQ(f.admitted(), 3u);
 }
 
 }  // namespace

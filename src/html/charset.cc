@@ -5,6 +5,7 @@
 #include <array>
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 
 #include "util/text.h"
@@ -189,6 +190,13 @@ std::size_t decode_utf8(std::string_view in, std::string& out) {
       if (b < 0x80) {
         // Copy the whole ASCII run at once: most of any page is ASCII.
         std::size_t j = i + 1;
+        // Eight bytes at a time while none has its high bit set.
+        while (j + 8 <= in.size()) {
+          std::uint64_t word;
+          std::memcpy(&word, in.data() + j, sizeof word);
+          if (word & 0x8080808080808080ull) break;
+          j += 8;
+        }
         while (j < in.size() && static_cast<unsigned char>(in[j]) < 0x80) ++j;
         out.append(in.substr(i, j - i));
         i = j;

@@ -37,6 +37,22 @@ TEST(Charset, Utf8WithoutDeclarationIsTheDefault) {
   EXPECT_EQ(d.text, "<p>åäö</p>");
 }
 
+// ASCII runs are skipped eight bytes at a time: a multi-byte character or a bad byte at
+// any offset from a word boundary, and at either end, must still be decoded the same.
+TEST(Charset, Utf8DecodingIsTheSameAtEveryOffset) {
+  for (std::size_t pad = 0; pad < 20; ++pad) {
+    const std::string ascii(pad, 'a');
+    const std::string good = ascii + "å" + std::string(9, 'b') + "€" + ascii + "\xF0\x9F\x98\x80" + ascii;
+    Decoded d = decode_to_utf8(good, "text/html; charset=utf-8");
+    EXPECT_EQ(d.text, good) << pad;
+    EXPECT_EQ(d.replaced, 0u) << pad;
+    const std::string bad = ascii + "\xFF" + std::string(10, 'c') + "\xC3" + ascii + "\xE2\x82";
+    d = decode_to_utf8(bad, "text/html; charset=utf-8");
+    EXPECT_EQ(d.text, ascii + "\uFFFD" + std::string(10, 'c') + "\uFFFD" + ascii + "\uFFFD") << pad;
+    EXPECT_EQ(d.replaced, 3u) << pad;
+  }
+}
+
 TEST(Charset, EmptyInputIsEmptyUtf8) {
   const Decoded d = decode_to_utf8("");
   EXPECT_EQ(d.text, "");

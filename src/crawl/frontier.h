@@ -25,6 +25,7 @@
 #include "results/site_facts.h"
 #include "url/url.h"
 #include "fetch/fetch.h"
+#include "util/string_hash.h"
 
 namespace granska::crawl {
 
@@ -158,12 +159,8 @@ class Frontier {
     Admit refused = Admit::Added;
   };
   const KnownLink& know(std::string_view absolute_url);
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   static constexpr std::size_t kMaxKnownLinks = 50000;
-  std::unordered_map<std::string, KnownLink, TextHash, std::equal_to<>> known_links_;
+  std::unordered_map<std::string, KnownLink, StringHash, std::equal_to<>> known_links_;
   std::map<std::string, Host> hosts_;
   std::size_t admitted_ = 0;
   Journal* journal_ = nullptr;

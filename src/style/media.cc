@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "style/tokenizer.h"
+#include "util/string_hash.h"
 #include "util/text.h"
 
 namespace granska::style {
@@ -403,13 +404,9 @@ bool evaluate_query_list(std::string_view query_list, const Environment& env, bo
 // (a theme's @media blocks) come back on every page of a site, and evaluating them again
 // was 1 % of a crawl.
 struct QueryMemo {
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   static constexpr std::size_t kMaxEntries = 4096;
   Environment env;
-  std::unordered_map<std::string, std::pair<bool, bool>, Hash, std::equal_to<>> results;  // matches, unknown
+  std::unordered_map<std::string, std::pair<bool, bool>, StringHash, std::equal_to<>> results;  // matches, unknown
 };
 
 }  // namespace

@@ -21,6 +21,7 @@
 
 #include "html/selector.h"
 #include "style/values.h"
+#include "util/string_hash.h"
 
 namespace granska::style {
 
@@ -73,11 +74,7 @@ struct RuleRef {
   html::AncestorBits ancestors;  // what some ancestor must have (a quick reject)
 };
 
-// Lets the bucket maps be searched with a string_view (no allocation per lookup).
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+// Searched with a string_view (no allocation per lookup).
 using Buckets = std::unordered_map<std::string, std::vector<RuleRef>, StringHash, std::equal_to<>>;
 
 struct Sheet {
